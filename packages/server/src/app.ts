@@ -1,0 +1,213 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { pinoHttp } from 'pino-http';
+import { WebSocketServer } from 'ws';
+import { authenticate, type Credentials } from './auth/authenticate';
+import { createJwtVerifier } from './core/auth';
+import type { Config } from './core/config';
+import { loaderRegistry, type Context } from './core/context';
+import type { MikroORM } from './core/database';
+import { PUBLIC_ERROR_CODES } from './core/errors';
+import { createEventBus } from './core/events';
+import type { Logger } from './core/logger';
+import { costLimitPlugin, introspectionGatePlugin } from './core/plugins';
+import { buildAppSchema } from './schema';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  httpServer: Server;
+  /** Stops taking requests, finishes those in flight, closes subscriptions and the event connection. */
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** Builds the HTTP + WebSocket server on an open ORM; `listen` on config.port (0 = any free port). */
+export async function startServer(config: Config, orm: MikroORM, logger: Logger): Promise<RunningServer> {
+  const clientUrl = orm.config.getClientUrl();
+  const events = createEventBus(clientUrl, logger);
+  await events.target.whenReady();
+  const schema = await buildAppSchema(events.pubSub);
+  const verify = await createJwtVerifier(config.jwt);
+  const production = config.env === 'production';
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+
+  const newContext = async (requestId: string, log: Logger, creds: Credentials): Promise<Context> => {
+    const em = orm.em.fork();
+    return { em, viewer: await authenticate(em, verify, creds), requestId, logger: log, loader: loaderRegistry(), production, pubSub: events.pubSub };
+  };
+
+  // WebSocket subscriptions (graphql-ws) on the same port and path
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { ctx?: Context }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        try {
+          const requestId = randomUUID();
+          ctx.extra.ctx = await newContext(requestId, logger.child({ requestId, ws: true }), {
+            authorization: typeof params.authorization === 'string' ? params.authorization : null,
+            apiKey: typeof params.apiKey === 'string' ? params.apiKey : null,
+          });
+          // anonymous or bad credentials: graphql-ws closes with 4403 Forbidden
+          return ctx.extra.ctx.viewer !== null;
+        } catch {
+          return false;
+        }
+      },
+      // one forked EntityManager per operation, same viewer as the connection
+      context: async (ctx) => {
+        const base = ctx.extra.ctx!;
+        return { ...base, em: base.em.fork(), loader: loaderRegistry(), requestId: randomUUID() };
+      },
+    },
+    wsServer,
+  );
+
+  const wsShutdown: ApolloServerPlugin<Context> = {
+    async serverWillStart() {
+      return { async drainServer() { await wsCleanup.dispose(); } };
+    },
+  };
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true, // gated per request by introspectionGatePlugin
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    validationRules: [maxDepthRule({ n: config.maxQueryDepth, ignoreIntrospection: true, flattenFragments: false })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      wsShutdown,
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      costLimitPlugin(schema, config.maxQueryCost),
+      introspectionGatePlugin(production),
+      unexpectedErrorsPlugin,
+    ],
+    formatError: maskError,
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = String(req.id);
+        return newContext(requestId, req.log, {
+          authorization: req.headers.authorization ?? null,
+          apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null,
+        });
+      },
+    }),
+  );
+
+  // malformed JSON, oversized bodies and anything else that fails before GraphQL
+  app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) req.log.error({ err }, 'request failed');
+    const message =
+      err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.'
+      : err.type === 'entity.too.large' ? 'The request body is too large.'
+      : status === 500 ? 'Internal server error.'
+      : err.message;
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId: String(req.id) } }] });
+  });
+
+  await new Promise<void>((ok, fail) => {
+    httpServer.once('error', fail);
+    httpServer.listen(config.port, config.host, () => ok());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    httpServer,
+    close: () =>
+      (closing ??= (async () => {
+        await apollo.stop(); // stops accepting, drains in-flight HTTP, then WebSockets
+        wsServer.close();
+        await events.target.close();
+      })()),
+  };
+}
+
+function isPublic(code: unknown): boolean {
+  return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code);
+}
+
+/** What a client may see of an error: coded errors as they are; anything else masked. */
+function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+  if (isPublic(extensions.code)) return { ...formatted, extensions };
+  return {
+    message: 'Internal server error. Quote the request id when reporting it.',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/** Logs unexpected errors in full and gives the client the request id to quote. */
+const unexpectedErrorsPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const e of errors) {
+          if (!isPublic(e.extensions?.code)) contextValue.logger.error({ err: e.originalError ?? e, path: e.path }, 'unexpected error');
+        }
+      },
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        for (const e of response.body.singleResult.errors ?? []) {
+          if (e.extensions?.code === 'INTERNAL_SERVER_ERROR') (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+        }
+      },
+    };
+  },
+};

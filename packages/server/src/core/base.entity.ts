@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, FieldResolver, ID, InterfaceType, ObjectType, Resolver, Root } from 'type-graphql';
+import { toGlobalId } from './ids';
+
+@InterfaceType({
+  description: 'An object with a global id, fetchable with `node(id:)` and `nodes(ids:)`.',
+  resolveType: (value: object) => value.constructor.name,
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Opaque global id. Do not parse it; pass it back as it is.' })
+  id!: string;
+}
+
+/** id and timestamps of every row; the GraphQL `id` is the opaque global id. */
+@Entity({ abstract: true })
+@ObjectType({ description: 'Fields every stored object has.' })
+export abstract class BaseEntity<Optional extends string = never> {
+  /** Properties with defaults, which `em.create` need not be given. */
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'nodeId' | Optional;
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Field({ description: 'When the object was created.' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  @Field({ description: 'When the object last changed.' })
+  updatedAt: Date = new Date();
+
+  /** The GraphQL `id` (see nodeIdResolver). */
+  get nodeId(): string {
+    return toGlobalId(this.constructor.name, this.id);
+  }
+}
+
+/**
+ * Adds the GraphQL `id` field (the opaque global id) to an entity's object type; the
+ * entity's own `id` property stays the raw uuid the database uses.
+ */
+export function nodeIdResolver(entity: new () => BaseEntity) {
+  @Resolver(() => entity)
+  class NodeIdResolver {
+    @FieldResolver(() => ID, { description: 'Opaque global id. Do not parse it; pass it back as it is.' })
+    id(@Root() row: BaseEntity): string {
+      return toGlobalId(entity.name, row.id);
+    }
+  }
+  return NodeIdResolver;
+}

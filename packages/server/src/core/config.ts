@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** The signing secret shipped for demos; production refuses it. */
+export const DEMO_JWT_SECRET = 'chorus-support-demo-secret-change-me-please-0123456789';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+    JWKS_URL: z.url().optional(),
+    JWT_ISSUER: z.string().default('chorus-support'),
+    JWT_AUDIENCE: z.string().default('chorus-support-api'),
+    DEMO_DATA: boolean.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(15),
+    MAX_QUERY_COST: z.coerce.number().int().min(10).default(5000),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production') {
+      if (!env.JWT_SECRET && !env.JWKS_URL)
+        ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production needs JWT_SECRET or JWKS_URL' });
+      if (env.JWT_SECRET === DEMO_JWT_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production refuses the demo signing secret' });
+      if (env.DEMO_DATA)
+        ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'production refuses to load demo data' });
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  embeddedPgDir: string;
+  embeddedPgPort: number;
+  redisUrl?: string;
+  jwt: { secret?: string; jwksUrl?: string; issuer: string; audience: string };
+  demoData: boolean;
+  logLevel: string;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    embeddedPgDir: e.EMBEDDED_PG_DIR,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    redisUrl: e.REDIS_URL,
+    jwt: {
+      secret: e.JWT_SECRET ?? (production || e.JWKS_URL ? undefined : DEMO_JWT_SECRET),
+      jwksUrl: e.JWKS_URL,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+    },
+    demoData: e.DEMO_DATA ?? !production,
+    logLevel: e.LOG_LEVEL,
+    maxQueryDepth: e.MAX_QUERY_DEPTH,
+    maxQueryCost: e.MAX_QUERY_COST,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}

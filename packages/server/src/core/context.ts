@@ -1,0 +1,54 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from './logger';
+import type { Role } from './roles';
+import type { PubSub } from './events';
+
+/** Who is calling: a person (bearer JWT) or a business application (API key). */
+export interface Viewer {
+  kind: 'PERSON' | 'APPLICATION';
+  /** Raw id of the person or of the application client. */
+  id: string;
+  roles: ReadonlySet<Role>;
+  /** The person's structure; null for an application. */
+  structureId: string | null;
+  /** The person's (or the application's) ministry. */
+  ministryId: string | null;
+  /** Structures an application may file for; empty for a person. */
+  applicationStructureIds: readonly string[];
+  /** For logs: the API key prefix or the person's email. */
+  label: string;
+}
+
+export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
+  return !!viewer && roles.some((r) => viewer.roles.has(r));
+}
+
+/** Everything a resolver may use for one request or one WebSocket operation. */
+export interface Context {
+  /** A fork of the EntityManager for this request only. */
+  em: EntityManager;
+  viewer: Viewer | null;
+  requestId: string;
+  logger: Logger;
+  /** Request-scoped dataloaders, created on first use. */
+  loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>): DataLoader<K, V>;
+  /** Publishes events to subscribers on every server instance. */
+  pubSub: PubSub;
+  /** Computed query cost, reported in `extensions.cost`. */
+  cost?: number;
+  /** Set when the operation is an introspection query. */
+  production: boolean;
+}
+
+export function loaderRegistry(): Context['loader'] {
+  const loaders = new Map<string, DataLoader<unknown, unknown>>();
+  return <K, V>(name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>) => {
+    let l = loaders.get(name);
+    if (!l) {
+      l = new DataLoader<K, V>(batch, { cache: true }) as DataLoader<unknown, unknown>;
+      loaders.set(name, l);
+    }
+    return l as DataLoader<K, V>;
+  };
+}

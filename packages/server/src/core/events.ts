@@ -1,0 +1,99 @@
+import pg from 'pg';
+import { createPubSub } from '@graphql-yoga/subscription';
+import type { Logger } from './logger';
+
+const CHANNEL = 'chorus_support_events';
+/** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
+const MAX_PAYLOAD = 7900;
+
+type Listener = ((e: CustomEvent) => void) | { handleEvent(e: CustomEvent): void } | null;
+
+/**
+ * An EventTarget whose events travel through PostgreSQL LISTEN/NOTIFY, so every server
+ * instance on one database receives every instance's events with no extra component.
+ * Events carry ids and small facts only; subscribers re-read the rows they need.
+ */
+export class PostgresEventTarget {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private client: pg.Client | null = null;
+  private closed = false;
+  private ready: Promise<void>;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly logger: Logger,
+  ) {
+    this.ready = this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'chorus-support-events' });
+    client.on('notification', (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      try {
+        const { type, detail } = JSON.parse(msg.payload) as { type: string; detail: unknown };
+        this.deliver(type, detail);
+      } catch (e) {
+        this.logger.warn({ err: e }, 'unreadable event payload');
+      }
+    });
+    client.on('error', (err) => {
+      this.logger.error({ err }, 'event connection lost; reconnecting');
+      this.client = null;
+      if (!this.closed) setTimeout(() => (this.ready = this.connect().catch(() => undefined)), 500);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.client = client;
+  }
+
+  /** Resolves once this instance listens, so a test can publish right after start. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  private deliver(type: string, detail: unknown): void {
+    const event = new CustomEvent(type, { detail });
+    for (const l of this.listeners.get(type) ?? []) {
+      if (typeof l === 'function') l(event);
+      else l?.handleEvent(event);
+    }
+  }
+
+  addEventListener(type: string, listener: Listener): void {
+    let set = this.listeners.get(type);
+    if (!set) this.listeners.set(type, (set = new Set()));
+    set.add(listener);
+  }
+
+  removeEventListener(type: string, listener: Listener): void {
+    this.listeners.get(type)?.delete(listener);
+  }
+
+  dispatchEvent(event: Event): boolean {
+    const payload = JSON.stringify({ type: event.type, detail: (event as CustomEvent).detail });
+    if (Buffer.byteLength(payload) > MAX_PAYLOAD) {
+      this.logger.error({ type: event.type }, 'event payload too large for NOTIFY; dropped');
+      return false;
+    }
+    void this.ready
+      .then(() => this.client?.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]))
+      .catch((err) => this.logger.error({ err, type: event.type }, 'could not publish event'));
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.ready.catch(() => undefined);
+    await this.client?.end().catch(() => undefined);
+  }
+}
+
+export function createEventBus(connectionString: string, logger: Logger) {
+  const target = new PostgresEventTarget(connectionString, logger);
+  // the type-graphql 2 PubSub: publish(topic, payload) / subscribe(topic)
+  const pubSub = createPubSub({ eventTarget: target as never });
+  return { pubSub, target };
+}
+
+export type PubSub = ReturnType<typeof createEventBus>['pubSub'];

@@ -1,0 +1,34 @@
+import { DomainError, CoreErrorCode } from './errors';
+
+/**
+ * Opaque global ids: base64url("Type:rawId"). Clients must not parse them; the type
+ * prefix lets `node(id:)` find the right loader and refuse an id of the wrong type.
+ */
+export function toGlobalId(type: string, rawId: string): string {
+  return Buffer.from(`${type}:${rawId}`, 'utf8').toString('base64url');
+}
+
+export function fromGlobalId(globalId: string): { type: string; id: string } {
+  if (typeof globalId !== 'string' || globalId.length === 0 || globalId.length > 200 || !/^[A-Za-z0-9_-]+$/.test(globalId)) {
+    throw new DomainError(CoreErrorCode.INVALID_ID, 'This is not a valid id.');
+  }
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const sep = decoded.indexOf(':');
+  if (sep <= 0 || sep === decoded.length - 1) throw new DomainError(CoreErrorCode.INVALID_ID, 'This is not a valid id.');
+  return { type: decoded.slice(0, sep), id: decoded.slice(sep + 1) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Decodes a global id that must name an object of `type`; returns the raw uuid. */
+export function decodeId(globalId: string, type: string, field = 'id'): string {
+  let parsed: { type: string; id: string };
+  try {
+    parsed = fromGlobalId(globalId);
+  } catch {
+    throw new DomainError(CoreErrorCode.INVALID_ID, `This is not a valid ${type} id.`, [field]);
+  }
+  if (parsed.type !== type) throw new DomainError(CoreErrorCode.INVALID_ID, `This id names a ${parsed.type}, not a ${type}.`, [field]);
+  if (!UUID.test(parsed.id)) throw new DomainError(CoreErrorCode.INVALID_ID, `This is not a valid ${type} id.`, [field]);
+  return parsed.id;
+}

@@ -1,0 +1,39 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Node } from './base.entity';
+import type { Context } from './context';
+import { CoreErrorCode, DomainError } from './errors';
+import { fromGlobalId } from './ids';
+import { nodeFetcher } from './node-registry';
+import { PAGE } from './connection';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Resolver()
+export class NodeResolver {
+  @Authorized()
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist or is outside what you may see.' })
+  async node(@Arg('id', () => ID, { description: 'A global id.' }) id: string, @Ctx() ctx: Context): Promise<object | null> {
+    const [found] = await fetchNodes(ctx, [id]);
+    return found;
+  }
+
+  @Authorized()
+  @Query(() => [Node], { nullable: 'items', description: `Several objects by global id, in the order asked (at most ${PAGE.max}); null for each one not found.` })
+  async nodes(@Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
+    if (ids.length > PAGE.max) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `At most ${PAGE.max} ids at once.`, ['ids']);
+    return fetchNodes(ctx, ids);
+  }
+}
+
+async function fetchNodes(ctx: Context, globalIds: string[]): Promise<(object | null)[]> {
+  const parsed = globalIds.map((g) => {
+    const p = fromGlobalId(g);
+    if (!nodeFetcher(p.type) || !UUID.test(p.id)) throw new DomainError(CoreErrorCode.INVALID_ID, `Not a valid id: ${g.slice(0, 60)}`, ['id']);
+    return p;
+  });
+  const byType = new Map<string, string[]>();
+  for (const p of parsed) byType.set(p.type, [...(byType.get(p.type) ?? []), p.id]);
+  const found = new Map<string, Map<string, object>>();
+  for (const [type, ids] of byType) found.set(type, await nodeFetcher(type)!(ctx, ids));
+  return parsed.map((p) => found.get(p.type)?.get(p.id) ?? null);
+}

@@ -1,0 +1,67 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { GraphQLError, Kind, type DocumentNode, type FieldNode, type GraphQLSchema } from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Context } from './context';
+import { Role } from './roles';
+
+/** Introspection fields cost nothing: Sandbox must always be able to load the schema. */
+const introspectionIsFree: ComplexityEstimator = ({ field }) => (field.name.startsWith('__') ? 0 : undefined);
+
+/**
+ * Computes each operation's cost before execution, refuses it above `maxCost`
+ * (QUERY_TOO_COMPLEX), and reports it in `extensions.cost`.
+ */
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, contextValue }) {
+          const cost = getComplexity({
+            schema,
+            operationName: request.operationName ?? undefined,
+            query: document,
+            variables: request.variables ?? {},
+            estimators: [introspectionIsFree, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          });
+          contextValue.cost = cost;
+          if (cost > maxCost) {
+            throw new GraphQLError(`This query costs ${cost}, more than the limit of ${maxCost}. Ask for fewer items or fewer nested fields.`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost, http: { status: 400 } },
+            });
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind === 'single' && contextValue.cost !== undefined) {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: contextValue.cost };
+          }
+        },
+      };
+    },
+  };
+}
+
+export function isIntrospection(document: DocumentNode): boolean {
+  return document.definitions.some(
+    (d) =>
+      d.kind === Kind.OPERATION_DEFINITION &&
+      d.selectionSet.selections.some((s) => s.kind === Kind.FIELD && ((s as FieldNode).name.value === '__schema' || (s as FieldNode).name.value === '__type')),
+  );
+}
+
+/** In production, introspection is for authenticated analysts and administrators only. */
+export function introspectionGatePlugin(production: boolean): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }: GraphQLRequestContext<Context> & { document: DocumentNode }) {
+          if (!production || !isIntrospection(document)) return;
+          const v = contextValue.viewer;
+          if (!v) throw new GraphQLError('Introspection needs a token in production.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          if (!v.roles.has(Role.ANALYST) && !v.roles.has(Role.ADMINISTRATOR)) {
+            throw new GraphQLError('Introspection is for analysts and administrators in production.', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum StructureKind {
+  RECTORAT = 'RECTORAT',
+  ACADEMIE = 'ACADEMIE',
+  SHARED_SERVICE_CENTRE = 'SHARED_SERVICE_CENTRE',
+  CENTRAL_ADMINISTRATION = 'CENTRAL_ADMINISTRATION',
+  SUPPORT_CENTRE = 'SUPPORT_CENTRE',
+}
+registerEnumType(StructureKind, {
+  name: 'StructureKind',
+  description: 'What kind of structure this is.',
+  valuesConfig: {
+    RECTORAT: { description: 'A rectorat (regional education authority).' },
+    ACADEMIE: { description: 'An académie, grouping the local structures of a region.' },
+    SHARED_SERVICE_CENTRE: { description: 'A shared-service centre (CSP), also called a Chorus platform.' },
+    CENTRAL_ADMINISTRATION: { description: 'A central administration department (e.g. DAF).' },
+    SUPPORT_CENTRE: { description: 'A support organisation (SN1, AIFE, CES-CHOREGIE).' },
+  },
+});
+
+export enum CorrespondentKind {
+  CCA = 'CCA',
+  CCH = 'CCH',
+  CCP = 'CCP',
+  CCTFG = 'CCTFG',
+  CCFP = 'CCFP',
+}
+registerEnumType(CorrespondentKind, {
+  name: 'CorrespondentKind',
+  description: 'The local correspondent roles of DOMAIN.md §1.',
+  valuesConfig: {
+    CCA: { description: 'Correspondant Chorus applicatif: opens and follows service-desk tickets.' },
+    CCH: { description: 'Correspondant Chorus habilitation: access rights.' },
+    CCP: { description: 'Correspondant Chorus paramétrage: configuration.' },
+    CCTFG: { description: 'Correspondant Chorus travaux de fin de gestion: year-end works.' },
+    CCFP: { description: 'Correspondant Chorus Formulaires de proximité: Chorus Formulaires.' },
+  },
+});
+
+export enum SupportLevel {
+  SN1 = 'SN1',
+  SN2 = 'SN2',
+  TECHNICAL = 'TECHNICAL',
+}
+registerEnumType(SupportLevel, {
+  name: 'SupportLevel',
+  description: 'A level of the escalation pyramid above the local correspondents.',
+  valuesConfig: {
+    SN1: { description: 'Ministerial support level 1 (Mission ministérielle Chorus, DAF-DCISIF).' },
+    SN2: { description: 'Support level 2 at AIFE, for escalated tickets.' },
+    TECHNICAL: { description: 'CES-CHOREGIE (DNE): technical incidents and exchange flows.' },
+  },
+});
+
+export enum TroubleDomain {
+  ACCESS_RIGHTS = 'ACCESS_RIGHTS',
+  CONFIGURATION = 'CONFIGURATION',
+  YEAR_END_WORKS = 'YEAR_END_WORKS',
+  FORMS = 'FORMS',
+  OTHER = 'OTHER',
+}
+registerEnumType(TroubleDomain, {
+  name: 'TroubleDomain',
+  description: 'A domain of trouble, to find the right correspondent with `whomToAsk`.',
+  valuesConfig: {
+    ACCESS_RIGHTS: { description: 'Access rights (habilitations): the CCH.' },
+    CONFIGURATION: { description: 'Configuration (paramétrage): the CCP.' },
+    YEAR_END_WORKS: { description: 'Year-end closing works: the CCTFG.' },
+    FORMS: { description: 'Chorus Formulaires: the CCFp.' },
+    OTHER: { description: 'Anything else: the CCA.' },
+  },
+});

@@ -1,0 +1,155 @@
+import { IsEmail, IsOptional } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { Role } from '../core/roles';
+import { SafeText, TEXT } from '../core/validation';
+import { CorrespondentKind, StructureKind } from './directory.enums';
+
+@InputType({ description: 'A new structure.' })
+export class CreateStructureInput {
+  @Field({ description: 'Short unique code (letters, digits, dashes), e.g. `RECT-LYON`.' })
+  @SafeText(40, { min: 2 })
+  code!: string;
+
+  @Field({ description: 'Full name.' })
+  @SafeText(TEXT.name, { min: 1 })
+  name!: string;
+
+  @Field(() => StructureKind, { description: 'What kind of structure this is.' })
+  kind!: StructureKind;
+
+  @Field(() => ID, { description: 'Id of its ministry.' })
+  ministryId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Id of the parent structure, if any.' })
+  parentId?: string | null;
+}
+
+@InputType({ description: 'Changes to a structure; omitted fields stay as they are.' })
+export class UpdateStructureInput {
+  @Field(() => ID, { description: 'The structure to change.' })
+  id!: string;
+
+  @Field({ nullable: true, description: 'New name.' })
+  @IsOptional()
+  @SafeText(TEXT.name, { min: 1 })
+  name?: string;
+
+  @Field(() => StructureKind, { nullable: true, description: 'New kind.' })
+  kind?: StructureKind;
+
+  @Field(() => ID, { nullable: true, description: 'New parent; pass null to detach.' })
+  parentId?: string | null;
+}
+
+@InputType({ description: 'A new person.' })
+export class CreatePersonInput {
+  @Field({ description: 'First name.' })
+  @SafeText(100, { min: 1 })
+  firstName!: string;
+
+  @Field({ description: 'Last name.' })
+  @SafeText(100, { min: 1 })
+  lastName!: string;
+
+  @Field({ description: 'Professional email, unique.' })
+  @SafeText(TEXT.email, { min: 3 })
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  email!: string;
+
+  @Field(() => ID, { description: 'Id of their structure.' })
+  structureId!: string;
+
+  @Field(() => [Role], { defaultValue: [Role.END_USER], description: 'Roles held in their own right (not correspondent roles, which come from assignments).' })
+  roles!: Role[];
+}
+
+@InputType({ description: 'Changes to a person; omitted fields stay as they are.' })
+export class UpdatePersonInput {
+  @Field(() => ID, { description: 'The person to change.' })
+  id!: string;
+
+  @Field({ nullable: true, description: 'New first name.' })
+  @IsOptional()
+  @SafeText(100, { min: 1 })
+  firstName?: string;
+
+  @Field({ nullable: true, description: 'New last name.' })
+  @IsOptional()
+  @SafeText(100, { min: 1 })
+  lastName?: string;
+
+  @Field({ nullable: true, description: 'New email, unique.' })
+  @IsOptional()
+  @SafeText(TEXT.email, { min: 3 })
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  email?: string;
+
+  @Field(() => ID, { nullable: true, description: 'New structure.' })
+  structureId?: string;
+
+  @Field(() => [Role], { nullable: true, description: 'Replaces the roles held in their own right.' })
+  roles?: Role[];
+
+  @Field({ nullable: true, description: 'False when the person leaves.' })
+  active?: boolean;
+}
+
+@InputType({ description: 'Gives a person a correspondent role for a structure.' })
+export class AssignCorrespondentInput {
+  @Field(() => ID, { description: 'The person.' })
+  personId!: string;
+
+  @Field(() => ID, { description: 'The structure they act for (usually their own).' })
+  structureId!: string;
+
+  @Field(() => CorrespondentKind, { description: 'The role.' })
+  kind!: CorrespondentKind;
+
+  @Field({ nullable: true, description: 'Start; now when omitted.' })
+  since?: Date;
+
+  @Field({ nullable: true, description: 'Planned end, if known.' })
+  until?: Date;
+}
+
+@InputType({ description: 'Ends a running correspondent assignment.' })
+export class EndCorrespondentAssignmentInput {
+  @Field(() => ID, { description: 'The assignment.' })
+  id!: string;
+
+  @Field({ nullable: true, description: 'Why it ends.' })
+  @IsOptional()
+  @SafeText(500)
+  reason?: string;
+}
+
+@InputType({ description: 'Filters for `people`.' })
+export class PeopleFilter {
+  @Field({ nullable: true, description: 'Matches first name, last name or email (case- and accent-insensitive, substring).' })
+  @IsOptional()
+  @SafeText(TEXT.search)
+  search?: string;
+
+  @Field(() => Role, { nullable: true, description: 'Only people holding this role (held or through an active assignment).' })
+  role?: Role;
+
+  @Field(() => ID, { nullable: true, description: 'Only people of this structure.' })
+  structureId?: string;
+}
+
+@InputType({ description: 'Filters for `structures`.' })
+export class StructureFilter {
+  @Field({ nullable: true, description: 'Matches code or name (substring, case-insensitive).' })
+  @IsOptional()
+  @SafeText(TEXT.search)
+  search?: string;
+
+  @Field(() => StructureKind, { nullable: true, description: 'Only structures of this kind.' })
+  kind?: StructureKind;
+
+  @Field(() => ID, { nullable: true, description: 'Only structures of this ministry.' })
+  ministryId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only direct children of this structure.' })
+  parentId?: string;
+}

@@ -1,0 +1,245 @@
+import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { Viewer } from '../core/context';
+import { CoreErrorCode, DomainError } from '../core/errors';
+import { CORRESPONDENT_ROLES, Role } from '../core/roles';
+import { CorrespondentAssignment } from './correspondent-assignment.entity';
+import { CorrespondentKind, TroubleDomain } from './directory.enums';
+import { DirectoryErrorCode } from './directory.errors';
+import { Ministry } from './ministry.entity';
+import { Person } from './person.entity';
+import { Structure } from './structure.entity';
+
+/* ---------- who may change the directory ---------- */
+
+/** Administrators manage the whole directory. */
+export function assertMayManageDirectory(viewer: Viewer): void {
+  if (!viewer.roles.has(Role.ADMINISTRATOR)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only administrators manage the directory.');
+}
+
+/**
+ * Administrators assign any correspondent role; the head of a Chorus platform designates
+ * the CCHs of their own structure (source: "désignés par le responsable de la plate-forme").
+ */
+export function assertMayAssignCorrespondent(viewer: Viewer, kind: CorrespondentKind, structureId: string): void {
+  if (viewer.roles.has(Role.ADMINISTRATOR)) return;
+  if (viewer.roles.has(Role.PLATFORM_HEAD) && kind === CorrespondentKind.CCH) {
+    if (viewer.structureId !== structureId) throw new DomainError(DirectoryErrorCode.NOT_YOUR_STRUCTURE, 'A platform head designates CCHs for their own structure only.', ['structureId']);
+    return;
+  }
+  throw new DomainError(DirectoryErrorCode.ROLE_NOT_ASSIGNABLE, `Your role may not assign the ${kind} role.`, ['kind']);
+}
+
+/** The correspondent role that answers a domain of trouble. */
+export const CORRESPONDENT_FOR_DOMAIN: Record<TroubleDomain, CorrespondentKind> = {
+  [TroubleDomain.ACCESS_RIGHTS]: CorrespondentKind.CCH,
+  [TroubleDomain.CONFIGURATION]: CorrespondentKind.CCP,
+  [TroubleDomain.YEAR_END_WORKS]: CorrespondentKind.CCTFG,
+  [TroubleDomain.FORMS]: CorrespondentKind.CCFP,
+  [TroubleDomain.OTHER]: CorrespondentKind.CCA,
+};
+
+/** Roles a person may hold in their own right (the rest come from assignments or API keys). */
+const HELD_ROLES = new Set<Role>(Object.values(Role).filter((r) => !(CORRESPONDENT_ROLES as readonly Role[]).includes(r) && r !== Role.APPLICATION));
+
+/* ---------- reads ---------- */
+
+/** Running = started and not ended; `at` defaults to now. */
+export function runningAssignmentFilter(at = new Date()) {
+  return { since: { $lte: at }, $or: [{ until: null }, { until: { $gt: at } }] };
+}
+
+export async function runningAssignmentsOf(em: EntityManager, personIds: readonly string[]): Promise<CorrespondentAssignment[]> {
+  return em.find(CorrespondentAssignment, { person: { $in: [...personIds] }, ...runningAssignmentFilter() }, { orderBy: { since: 'asc', id: 'asc' } });
+}
+
+/** Every role of a person: held ones plus those of running assignments. */
+export function rolesOf(person: Person, running: CorrespondentAssignment[]): Role[] {
+  const roles = new Set<Role>(person.heldRoles);
+  for (const a of running) roles.add(a.kind as unknown as Role);
+  return [...roles].sort();
+}
+
+export function peopleWhere(filter: { search?: string; role?: Role; structureId?: string } = {}): FilterQuery<Person> {
+  const where: FilterQuery<Person>[] = [];
+  if (filter.search?.trim()) {
+    const needle = `%${filter.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push({
+      $or: [{ firstName: { $ilike: needle } }, { lastName: { $ilike: needle } }, { email: { $ilike: needle } }],
+    });
+  }
+  if (filter.structureId) where.push({ structure: filter.structureId });
+  if (filter.role) {
+    if ((CORRESPONDENT_ROLES as readonly Role[]).includes(filter.role)) {
+      const now = new Date();
+      where.push({
+        assignments: { kind: filter.role as unknown as CorrespondentKind, since: { $lte: now }, $or: [{ until: null }, { until: { $gt: now } }] },
+      } as FilterQuery<Person>);
+    } else {
+      where.push({ heldRoles: { $contains: [filter.role] } } as FilterQuery<Person>);
+    }
+  }
+  return where.length ? { $and: where } : {};
+}
+
+/**
+ * "Whom do I ask?": the running correspondents of `structureId` for the domain's role,
+ * falling back to the structure's CCAs when nobody holds that role.
+ */
+export async function whomToAsk(em: EntityManager, structureId: string, domain: TroubleDomain) {
+  const wanted = CORRESPONDENT_FOR_DOMAIN[domain];
+  const kinds = wanted === CorrespondentKind.CCA ? [wanted] : [wanted, CorrespondentKind.CCA];
+  const running = await em.find(
+    CorrespondentAssignment,
+    { structure: structureId, kind: { $in: kinds }, ...runningAssignmentFilter(), person: { active: true } },
+    { populate: ['person'], orderBy: { since: 'asc', id: 'asc' } },
+  );
+  const holders = running.filter((a) => a.kind === wanted);
+  const chosen = holders.length ? holders : running.filter((a) => a.kind === CorrespondentKind.CCA);
+  return {
+    domain,
+    kind: holders.length ? wanted : CorrespondentKind.CCA,
+    fallback: holders.length === 0 && wanted !== CorrespondentKind.CCA,
+    correspondents: chosen.map((a) => a.person.getEntity()),
+  };
+}
+
+/* ---------- writes ---------- */
+
+async function mustFind<T extends object>(em: EntityManager, entity: new () => T, id: string, code: string, field: string): Promise<T> {
+  const found = await em.findOne(entity, { id } as FilterQuery<T>);
+  if (!found) throw new DomainError(code, `No ${entity.name.toLowerCase()} has this id.`, [field]);
+  return found;
+}
+
+/** Runs a flush, turning the unique violations we expect into domain errors. */
+async function flushExpecting(em: EntityManager, onUnique: (constraint: string) => DomainError): Promise<void> {
+  try {
+    await em.flush();
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException) {
+      em.clear();
+      throw onUnique(String((e as { constraint?: string }).constraint ?? e.message));
+    }
+    throw e;
+  }
+}
+
+export async function createStructure(em: EntityManager, viewer: Viewer, input: { code: string; name: string; kind: Structure['kind']; ministryId: string; parentId?: string | null }) {
+  assertMayManageDirectory(viewer);
+  const code = input.code.trim().toUpperCase();
+  if (!/^[A-Z0-9][A-Z0-9-]*$/.test(code)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'code may contain letters, digits and dashes only.', ['code']);
+  const ministry = await mustFind(em, Ministry, input.ministryId, DirectoryErrorCode.UNKNOWN_MINISTRY, 'ministryId');
+  const parent = input.parentId ? await mustFind(em, Structure, input.parentId, DirectoryErrorCode.UNKNOWN_STRUCTURE, 'parentId') : null;
+  if (await em.count(Structure, { code })) throw new DomainError(DirectoryErrorCode.STRUCTURE_CODE_TAKEN, `A structure already has the code ${code}.`, ['code']);
+  const structure = em.create(Structure, { code, name: input.name.trim(), kind: input.kind, ministry, parent });
+  await flushExpecting(em, () => new DomainError(DirectoryErrorCode.STRUCTURE_CODE_TAKEN, `A structure already has the code ${code}.`, ['code']));
+  return structure;
+}
+
+export async function updateStructure(em: EntityManager, viewer: Viewer, id: string, input: { name?: string; kind?: Structure['kind']; parentId?: string | null }) {
+  assertMayManageDirectory(viewer);
+  const structure = await mustFind(em, Structure, id, CoreErrorCode.NOT_FOUND, 'id');
+  if (input.name !== undefined) structure.name = input.name.trim();
+  if (input.kind) structure.kind = input.kind;
+  if (input.parentId !== undefined) {
+    if (input.parentId === null) structure.parent = null;
+    else {
+      const parent = await mustFind(em, Structure, input.parentId, DirectoryErrorCode.UNKNOWN_STRUCTURE, 'parentId');
+      await assertNoCycle(em, structure, parent);
+      structure.parent = em.getReference(Structure, parent.id, { wrapped: true });
+    }
+  }
+  await em.flush();
+  return structure;
+}
+
+async function assertNoCycle(em: EntityManager, structure: Structure, parent: Structure): Promise<void> {
+  // walk up from the new parent; a directory is a few levels deep
+  for (let s: Structure | null = parent, depth = 0; s && depth < 50; depth++) {
+    if (s.id === structure.id) throw new DomainError(DirectoryErrorCode.PARENT_CYCLE, 'A structure cannot be placed under itself or one of its children.', ['parentId']);
+    s = s.parent ? await s.parent.load() : null;
+  }
+}
+
+function checkHeldRoles(roles: Role[]): Role[] {
+  const bad = roles.filter((r) => !HELD_ROLES.has(r));
+  if (bad.length) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `These roles come from assignments or API keys, not from a person record: ${bad.join(', ')}.`, ['roles']);
+  return [...new Set(roles)].sort();
+}
+
+function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const emailTaken = (email: string) => new DomainError(DirectoryErrorCode.EMAIL_TAKEN, `Another person already has the email ${email}.`, ['email']);
+
+export async function createPerson(em: EntityManager, viewer: Viewer, input: { firstName: string; lastName: string; email: string; structureId: string; roles: Role[] }) {
+  assertMayManageDirectory(viewer);
+  const email = normaliseEmail(input.email);
+  const heldRoles = checkHeldRoles(input.roles);
+  const structure = await mustFind(em, Structure, input.structureId, DirectoryErrorCode.UNKNOWN_STRUCTURE, 'structureId');
+  if (await em.count(Person, { email })) throw emailTaken(email);
+  const person = em.create(Person, { firstName: input.firstName.trim(), lastName: input.lastName.trim(), email, structure, heldRoles });
+  await flushExpecting(em, () => emailTaken(email));
+  return person;
+}
+
+export async function updatePerson(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  input: { firstName?: string; lastName?: string; email?: string; structureId?: string; roles?: Role[]; active?: boolean },
+) {
+  assertMayManageDirectory(viewer);
+  const person = await mustFind(em, Person, id, CoreErrorCode.NOT_FOUND, 'id');
+  if (input.firstName !== undefined) person.firstName = input.firstName.trim();
+  if (input.lastName !== undefined) person.lastName = input.lastName.trim();
+  if (input.roles) person.heldRoles = checkHeldRoles(input.roles);
+  if (input.active !== undefined && input.active !== null) person.active = input.active;
+  if (input.structureId) {
+    const structure = await mustFind(em, Structure, input.structureId, DirectoryErrorCode.UNKNOWN_STRUCTURE, 'structureId');
+    person.structure = em.getReference(Structure, structure.id, { wrapped: true });
+  }
+  if (input.email !== undefined) {
+    const email = normaliseEmail(input.email);
+    if (email !== person.email && (await em.count(Person, { email, id: { $ne: person.id } }))) throw emailTaken(email);
+    person.email = email;
+  }
+  await flushExpecting(em, () => emailTaken(person.email));
+  return person;
+}
+
+const duplicateAssignment = (kind: string) => new DomainError(DirectoryErrorCode.DUPLICATE_ASSIGNMENT, `This person already holds the ${kind} role for this structure.`, ['kind']);
+
+export async function assignCorrespondent(
+  em: EntityManager,
+  viewer: Viewer,
+  input: { personId: string; structureId: string; kind: CorrespondentKind; since?: Date | null; until?: Date | null },
+) {
+  assertMayAssignCorrespondent(viewer, input.kind, input.structureId);
+  const person = await mustFind(em, Person, input.personId, DirectoryErrorCode.UNKNOWN_PERSON, 'personId');
+  const structure = await mustFind(em, Structure, input.structureId, DirectoryErrorCode.UNKNOWN_STRUCTURE, 'structureId');
+  const since = input.since ?? new Date();
+  if (input.until && input.until <= since) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'until must come after since.', ['until']);
+  const overlapping = await em.count(CorrespondentAssignment, {
+    person,
+    structure,
+    kind: input.kind,
+    $or: [{ until: null }, { until: { $gt: since } }],
+  });
+  if (overlapping) throw duplicateAssignment(input.kind);
+  const assignment = em.create(CorrespondentAssignment, { person, structure, kind: input.kind, since, until: input.until ?? null });
+  await flushExpecting(em, () => duplicateAssignment(input.kind));
+  return assignment;
+}
+
+export async function endCorrespondentAssignment(em: EntityManager, viewer: Viewer, id: string, reason?: string | null) {
+  const assignment = await mustFind(em, CorrespondentAssignment, id, CoreErrorCode.NOT_FOUND, 'id');
+  assertMayAssignCorrespondent(viewer, assignment.kind, assignment.structure.id);
+  const now = new Date();
+  if (assignment.until && assignment.until <= now) throw new DomainError(DirectoryErrorCode.ASSIGNMENT_ALREADY_ENDED, 'This assignment has already ended.', ['id']);
+  assignment.until = now;
+  assignment.endReason = reason?.trim() || null;
+  await em.flush();
+  return assignment;
+}

@@ -1,0 +1,4 @@
+import { ApiKey } from './api-key.entity';
+import { ApplicationClient } from './application-client.entity';
+
+export const integrationEntities = [ApplicationClient, ApiKey];

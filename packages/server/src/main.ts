@@ -1,0 +1,89 @@
+import 'reflect-metadata';
+import pg from 'pg';
+import { ConfigError, loadConfig, type Config } from './core/config';
+import { migrate, openDatabase } from './core/database';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres';
+import { createLogger, type Logger } from './core/logger';
+import { startServer } from './app';
+import { demoCredentials, loadDemoDataIfEmpty } from './seed/demo';
+
+const DATABASE_NAME = 'chorus_support';
+
+/** Without DATABASE_URL: an embedded PostgreSQL in EMBEDDED_PG_DIR, with the project's database in it. */
+async function database(config: Config, logger: Logger): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  const embedded = await startEmbeddedPostgres({ dataDir: config.embeddedPgDir, port: config.embeddedPgPort, logger });
+  logger.info({ dataDir: embedded.dataDir, url: embedded.url.replace(/:[^:@]*@/, ':***@') }, 'embedded PostgreSQL started');
+  const admin = new pg.Client({ connectionString: embedded.url });
+  await admin.connect();
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [DATABASE_NAME]);
+  if (!exists.rowCount) await admin.query(`create database ${DATABASE_NAME}`);
+  await admin.end();
+  return { url: embedded.url.replace(/\/postgres$/, `/${DATABASE_NAME}`), embedded };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.logLevel);
+  const db = await database(config, logger);
+  const stopEmbedded = async () => db.embedded?.stop().catch((err) => logger.error({ err }, 'embedded PostgreSQL did not stop cleanly'));
+  try {
+    const orm = await openDatabase(db.url, logger);
+    const applied = await migrate(orm);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    if (config.demoData && (await loadDemoDataIfEmpty(orm))) logger.info('demo data loaded');
+    const server = await startServer(config, orm, logger);
+    logger.info({ url: server.url }, 'chorus-support is listening');
+    if (config.demoData) await printDemoCredentials(config, orm.em.fork(), server.url);
+
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down: finishing requests in flight');
+      const force = setTimeout(() => {
+        logger.error('shutdown timed out; exiting');
+        process.exit(1);
+      }, config.shutdownTimeoutMs + 5000);
+      force.unref();
+      await server.close();
+      await orm.close();
+      await stopEmbedded();
+      logger.info('stopped');
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+  } catch (e) {
+    logger.fatal({ err: e }, 'could not start');
+    await stopEmbedded();
+    process.exit(1);
+  }
+}
+
+async function printDemoCredentials(config: Config, em: Parameters<typeof demoCredentials>[0], url: string) {
+  const { tokens, apiKey } = await demoCredentials(em, config);
+  const lines = [
+    '',
+    `Demo data is loaded. Open ${url} in a browser (Apollo Sandbox) and add a header:`,
+    '  Authorization: Bearer <token of the role you want to play>',
+    '',
+    ...tokens.map((t) => `  ${t.role.padEnd(18)} ${t.email.padEnd(40)} ${t.token}`),
+    '',
+    apiKey ? `  Application SAXO API key (header x-api-key): ${apiKey}` : '',
+    'Tokens last 12 hours; mint another with: npx -y pnpm@12.4.2 token <email>',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+void main();

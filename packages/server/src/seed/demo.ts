@@ -1,0 +1,44 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { mintToken } from '../core/auth';
+import type { Config } from '../core/config';
+import { Role } from '../core/roles';
+import { seedDemoDirectory } from '../directory/directory.demo';
+import { Ministry } from '../directory/ministry.entity';
+import { Person } from '../directory/person.entity';
+import { CorrespondentAssignment } from '../directory/correspondent-assignment.entity';
+import { runningAssignmentFilter } from '../directory/directory.service';
+import { DEMO_API_KEY, seedDemoApplications } from '../integration/integration.demo';
+import { ApiKey } from '../integration/api-key.entity';
+
+/** Loads the demo data into an empty database, in one transaction; never touches a database that holds data. */
+export async function loadDemoDataIfEmpty(orm: MikroORM): Promise<boolean> {
+  return orm.em.fork().transactional(async (em) => {
+    // serialise concurrent first starts (two instances on one fresh database)
+    await em.getConnection().execute('select pg_advisory_xact_lock(727001)');
+    if ((await em.count(Ministry)) > 0) return false;
+    const dir = seedDemoDirectory(em);
+    seedDemoApplications(em, dir);
+    await em.flush();
+    return true;
+  });
+}
+
+export interface DemoCredential {
+  role: Role;
+  email: string;
+  token: string;
+}
+
+/** A fresh token for one demo person per role, and the demo API key if it exists. */
+export async function demoCredentials(em: EntityManager, config: Config): Promise<{ tokens: DemoCredential[]; apiKey: string | null }> {
+  const people = await em.find(Person, { active: true }, { orderBy: { createdAt: 'asc', email: 'asc' } });
+  const running = await em.find(CorrespondentAssignment, runningAssignmentFilter(), { orderBy: { since: 'asc', id: 'asc' } });
+  const tokens: DemoCredential[] = [];
+  for (const role of Object.values(Role)) {
+    if (role === Role.APPLICATION) continue;
+    const p = people.find((x) => x.heldRoles.includes(role)) ?? people.find((x) => running.some((a) => a.person.id === x.id && (a.kind as string) === role));
+    if (p) tokens.push({ role, email: p.email, token: await mintToken(config.jwt, p.id) });
+  }
+  const demoKey = await em.count(ApiKey, { prefix: 'de0000000001', revokedAt: null });
+  return { tokens, apiKey: demoKey ? DEMO_API_KEY : null };
+}
