@@ -16,7 +16,7 @@ export interface TestServer extends RunningServer {
   /** A bearer token for the first demo person holding `role` (held or by assignment), optionally in a structure. */
   tokenForRole(role: string, structureCode?: string): Promise<string>;
   /** POSTs a GraphQL operation; returns status, headers and the parsed body. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, auth?: { token?: string; apiKey?: string; headers?: Record<string, string> }): Promise<{ status: number; body: { data?: T; errors?: any[]; extensions?: any }; headers: Headers }>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, auth?: { token?: string; apiKey?: string; headers?: Record<string, string> }): Promise<{ status: number; body: { data: T; errors: any[]; extensions: any }; headers: Headers }>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { RoleAuthChecker } from './core/auth';
 import { DomainErrorMiddleware } from './core/domain-error.middleware';
@@ -13,7 +13,7 @@ export const RESOLVERS = [NodeResolver, ...directoryResolvers] as unknown as Non
 
 export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   registerUserErrorCodeEnum();
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     authChecker: RoleAuthChecker,
     authMode: 'error',
@@ -23,6 +23,14 @@ export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
     pubSub: pubSub ?? { publish: () => undefined, subscribe: () => (async function* () {})() },
     emitSchemaFile: false,
   });
+  // type-graphql has no option for the root types' descriptions
+  const roots: [GraphQLObjectType | null | undefined, string][] = [
+    [schema.getQueryType(), 'Reads. Lists are Relay connections; every object has a global id usable with `node(id:)`.'],
+    [schema.getMutationType(), 'Changes. Each takes one `input` and returns a payload with `userErrors` for every expected failure.'],
+    [schema.getSubscriptionType(), 'Live updates over WebSocket (graphql-ws) at the same URL, with the same credentials in the connection parameters.'],
+  ];
+  for (const [type, description] of roots) if (type) type.description = description;
+  return schema;
 }
 
 /** The checked-in SDL: sorted, so that diffs show real changes only. */

@@ -28,7 +28,7 @@ export enum CorrespondentKind {
 }
 registerEnumType(CorrespondentKind, {
   name: 'CorrespondentKind',
-  description: 'The local correspondent roles of DOMAIN.md §1.',
+  description: 'The local correspondent roles: first-line support inside a structure, by domain of intervention.',
   valuesConfig: {
     CCA: { description: 'Correspondant Chorus applicatif: opens and follows service-desk tickets.' },
     CCH: { description: 'Correspondant Chorus habilitation: access rights.' },

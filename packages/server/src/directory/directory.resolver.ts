@@ -126,7 +126,7 @@ export class DirectoryResolver {
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => StructurePayload, { description: 'Creates a structure (administrators).' })
-  createStructure(@Arg('input', { validate: false }) input: CreateStructureInput, @Ctx() ctx: Context) {
+  createStructure(@Arg('input', { validate: false, description: 'What to change.' }) input: CreateStructureInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const structure = await directory.createStructure(ctx.em, ctx.viewer!, {
         ...input,
@@ -140,7 +140,7 @@ export class DirectoryResolver {
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => StructurePayload, { description: 'Changes a structure (administrators).' })
-  updateStructure(@Arg('input', { validate: false }) input: UpdateStructureInput, @Ctx() ctx: Context) {
+  updateStructure(@Arg('input', { validate: false, description: 'What to change.' }) input: UpdateStructureInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const structure = await directory.updateStructure(ctx.em, ctx.viewer!, decodeId(input.id, 'Structure'), {
         name: input.name ?? undefined,
@@ -154,7 +154,7 @@ export class DirectoryResolver {
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => PersonPayload, { description: 'Adds a person (administrators).' })
-  createPerson(@Arg('input', { validate: false }) input: CreatePersonInput, @Ctx() ctx: Context) {
+  createPerson(@Arg('input', { validate: false, description: 'What to change.' }) input: CreatePersonInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const person = await directory.createPerson(ctx.em, ctx.viewer!, { ...input, structureId: decodeId(input.structureId, 'Structure', 'structureId') });
       publishChange(ctx.pubSub, DirectoryChangeKind.PERSON, 'Person', person.id);
@@ -164,7 +164,7 @@ export class DirectoryResolver {
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => PersonPayload, { description: 'Changes a person (administrators).' })
-  updatePerson(@Arg('input', { validate: false }) input: UpdatePersonInput, @Ctx() ctx: Context) {
+  updatePerson(@Arg('input', { validate: false, description: 'What to change.' }) input: UpdatePersonInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const person = await directory.updatePerson(ctx.em, ctx.viewer!, decodeId(input.id, 'Person'), {
         firstName: input.firstName ?? undefined,
@@ -181,7 +181,7 @@ export class DirectoryResolver {
 
   @Authorized(Role.ADMINISTRATOR, Role.PLATFORM_HEAD)
   @Mutation(() => CorrespondentAssignmentPayload, { description: 'Gives a person a correspondent role (administrators; platform heads for the CCHs of their own structure).' })
-  assignCorrespondent(@Arg('input', { validate: false }) input: AssignCorrespondentInput, @Ctx() ctx: Context) {
+  assignCorrespondent(@Arg('input', { validate: false, description: 'What to change.' }) input: AssignCorrespondentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const assignment = await directory.assignCorrespondent(ctx.em, ctx.viewer!, {
         ...input,
@@ -195,7 +195,7 @@ export class DirectoryResolver {
 
   @Authorized(Role.ADMINISTRATOR, Role.PLATFORM_HEAD)
   @Mutation(() => CorrespondentAssignmentPayload, { description: 'Ends a running correspondent assignment (same rights as assigning).' })
-  endCorrespondentAssignment(@Arg('input', { validate: false }) input: EndCorrespondentAssignmentInput, @Ctx() ctx: Context) {
+  endCorrespondentAssignment(@Arg('input', { validate: false, description: 'What to change.' }) input: EndCorrespondentAssignmentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const assignment = await directory.endCorrespondentAssignment(ctx.em, ctx.viewer!, decodeId(input.id, 'CorrespondentAssignment'), input.reason);
       publishChange(ctx.pubSub, DirectoryChangeKind.ASSIGNMENT, 'CorrespondentAssignment', assignment.id);

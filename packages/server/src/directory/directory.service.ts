@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { CORRESPONDENT_ROLES, Role } from '../core/roles';
@@ -59,13 +59,18 @@ export function rolesOf(person: Person, running: CorrespondentAssignment[]): Rol
   return [...roles].sort();
 }
 
+export function withoutAccents(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
 export function peopleWhere(filter: { search?: string; role?: Role; structureId?: string } = {}): FilterQuery<Person> {
   const where: FilterQuery<Person>[] = [];
   if (filter.search?.trim()) {
-    const needle = `%${filter.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // "ines dubois" finds Inès Dubois: accents, case and the space between names don't matter
+    const needle = `%${withoutAccents(filter.search.trim().toLowerCase()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push({
-      $or: [{ firstName: { $ilike: needle } }, { lastName: { $ilike: needle } }, { email: { $ilike: needle } }],
-    });
+      [raw((alias) => `unaccent(lower(${alias}.first_name || ' ' || ${alias}.last_name || ' ' || ${alias}.email))`)]: { $like: needle },
+    } as FilterQuery<Person>);
   }
   if (filter.structureId) where.push({ structure: filter.structureId });
   if (filter.role) {
