@@ -81,7 +81,13 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
 
   const wsShutdown: ApolloServerPlugin<Context> = {
     async serverWillStart() {
-      return { async drainServer() { await wsCleanup.dispose(); } };
+      return {
+        async drainServer() {
+          logger.debug({ clients: wsServer.clients.size }, 'closing subscriptions');
+          await wsCleanup.dispose();
+          logger.debug('subscriptions closed');
+        },
+      };
     },
   };
 
@@ -89,9 +95,19 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     schema,
     introspection: true, // gated per request by introspectionGatePlugin
     allowBatchedHttpRequests: false,
+    stopOnTerminationSignals: false, // main.ts owns SIGTERM/SIGINT and stops everything in order
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    validationRules: [maxDepthRule({ n: config.maxQueryDepth, ignoreIntrospection: true, flattenFragments: false })],
+    validationRules: [
+      maxDepthRule({
+        n: config.maxQueryDepth,
+        ignoreIntrospection: true,
+        flattenFragments: true,
+        // report as a validation error (400) rather than throw (500)
+        propagateOnRejection: false,
+        onReject: [(ctx, err) => ctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, '')))],
+      }),
+    ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       wsShutdown,
@@ -171,8 +187,10 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     close: () =>
       (closing ??= (async () => {
         await apollo.stop(); // stops accepting, drains in-flight HTTP, then WebSockets
+        logger.debug('apollo stopped');
         wsServer.close();
         await events.target.close();
+        logger.debug('event connection closed');
       })()),
   };
 }

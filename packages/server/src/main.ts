@@ -55,9 +55,14 @@ async function main(): Promise<void> {
         process.exit(1);
       }, config.shutdownTimeoutMs + 5000);
       force.unref();
-      await server.close();
-      await orm.close();
-      await stopEmbedded();
+      try {
+        await server.close();
+        await orm.close();
+        await stopEmbedded();
+      } catch (err) {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      }
       logger.info('stopped');
       process.exit(0);
     };

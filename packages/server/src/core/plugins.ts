@@ -16,13 +16,19 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, contextValue }) {
-          const cost = getComplexity({
-            schema,
-            operationName: request.operationName ?? undefined,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [introspectionIsFree, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              operationName: request.operationName ?? undefined,
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [introspectionIsFree, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (e) {
+            // the cost needs the variables, so bad variables surface here first
+            throw new GraphQLError(e instanceof Error ? e.message : 'Invalid variables.', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
           contextValue.cost = cost;
           if (cost > maxCost) {
             throw new GraphQLError(`This query costs ${cost}, more than the limit of ${maxCost}. Ask for fewer items or fewer nested fields.`, {

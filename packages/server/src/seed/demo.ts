@@ -14,7 +14,7 @@ import { ApiKey } from '../integration/api-key.entity';
 export async function loadDemoDataIfEmpty(orm: MikroORM): Promise<boolean> {
   return orm.em.fork().transactional(async (em) => {
     // serialise concurrent first starts (two instances on one fresh database)
-    await em.getConnection().execute('select pg_advisory_xact_lock(727001)');
+    await em.execute('select pg_advisory_xact_lock(727001)');
     if ((await em.count(Ministry)) > 0) return false;
     const dir = seedDemoDirectory(em);
     seedDemoApplications(em, dir);
