@@ -22,6 +22,7 @@ import { createEventBus } from './core/events';
 import type { Logger } from './core/logger';
 import { costLimitPlugin, introspectionGatePlugin } from './core/plugins';
 import { buildAppSchema } from './schema';
+import { applicationCostBudget } from './integration/throttle';
 
 export interface RunningServer {
   url: string;
@@ -112,7 +113,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       wsShutdown,
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
-      costLimitPlugin(schema, config.maxQueryCost),
+      costLimitPlugin(schema, config.maxQueryCost, applicationCostBudget),
       introspectionGatePlugin(production),
       unexpectedErrorsPlugin,
     ],

@@ -60,6 +60,13 @@ async function authenticateApiKey(em: EntityManager, key: string): Promise<Viewe
   if (row.expiresAt && row.expiresAt <= now) throw unauthenticated('The API key has expired.');
   const app = row.application.getEntity();
   if (!app.active) throw unauthenticated('The application is suspended.');
+  // at most one write a minute per key, outside the request's unit of work
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    void em
+      .getConnection()
+      .execute(`update api_key set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')`, [row.id])
+      .catch(() => undefined);
+  }
   return {
     kind: 'APPLICATION',
     id: app.id,

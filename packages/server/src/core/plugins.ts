@@ -4,6 +4,8 @@ import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type Complexi
 import type { Context } from './context';
 import { Role } from './roles';
 
+const rateLimits = new WeakMap<Context, Record<string, unknown> | null>();
+
 /** Introspection fields cost nothing: Sandbox must always be able to load the schema. */
 const introspectionIsFree: ComplexityEstimator = ({ field }) => (field.name.startsWith('__') ? 0 : undefined);
 
@@ -11,7 +13,10 @@ const introspectionIsFree: ComplexityEstimator = ({ field }) => (field.name.star
  * Computes each operation's cost before execution, refuses it above `maxCost`
  * (QUERY_TOO_COMPLEX), and reports it in `extensions.cost`.
  */
-export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<Context> {
+/** Charges an operation's cost to the caller's budget; may throw THROTTLED. */
+export type CostBudget = (ctx: Context, cost: number) => Promise<Record<string, unknown> | null>;
+
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number, budget?: CostBudget): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -35,10 +40,12 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
               extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost, http: { status: 400 } },
             });
           }
+          if (budget) rateLimits.set(contextValue, await budget(contextValue, cost));
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === 'single' && contextValue.cost !== undefined) {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: contextValue.cost };
+            const rateLimit = rateLimits.get(contextValue);
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: contextValue.cost, ...(rateLimit ? { rateLimit } : {}) };
           }
         },
       };

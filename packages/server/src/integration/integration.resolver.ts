@@ -1,0 +1,94 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
+import type { Context } from '../core/context';
+import { decodeId } from '../core/ids';
+import { runMutation } from '../core/mutation';
+import { Role } from '../core/roles';
+import { Ministry } from '../directory/ministry.entity';
+import { Structure } from '../directory/structure.entity';
+import { ApiKey } from './api-key.entity';
+import { ApplicationClient } from './application-client.entity';
+import { IssueApiKeyInput, RegisterApplicationInput, RevokeApiKeyInput, RotateApiKeyInput, UpdateApplicationInput } from './integration.inputs';
+import * as integration from './integration.service';
+import { ApiKeyPayload, ApplicationClientConnection, ApplicationPayload, IssueApiKeyPayload, RegisterApplicationPayload } from './integration.types';
+
+const WHAT = 'What to change.';
+
+@Resolver()
+export class IntegrationResolver {
+  @Authorized(Role.ADMINISTRATOR, Role.ANALYST)
+  @Query(() => ApplicationClientConnection, { complexity: connectionComplexity, description: 'Registered business applications, by name (administrators and analysts).' })
+  applications(@Args() page: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return paginate(ctx.em, ApplicationClient, {}, { name: 'asc', id: 'asc' }, page, info);
+  }
+
+  @Authorized(Role.ADMINISTRATOR)
+  @Mutation(() => RegisterApplicationPayload, { description: 'Registers a business application and issues its first API key (shown once).' })
+  registerApplication(@Arg('input', { validate: false, description: WHAT }) input: RegisterApplicationInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => {
+      const { application, issued } = await integration.registerApplication(ctx.em, ctx.viewer!, {
+        ...input,
+        ministryId: decodeId(input.ministryId, 'Ministry', 'ministryId'),
+        structureIds: input.structureIds.map((id) => decodeId(id, 'Structure', 'structureIds')),
+      });
+      return { application, issued };
+    });
+  }
+
+  @Authorized(Role.ADMINISTRATOR)
+  @Mutation(() => ApplicationPayload, { description: 'Changes an application: contact, structures, budget, webhook, suspension.' })
+  updateApplication(@Arg('input', { validate: false, description: WHAT }) input: UpdateApplicationInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({
+      application: await integration.updateApplication(ctx.em, ctx.viewer!, decodeId(input.id, 'ApplicationClient'), {
+        ...input,
+        structureIds: input.structureIds?.map((id) => decodeId(id, 'Structure', 'structureIds')),
+      }),
+    }));
+  }
+
+  @Authorized(Role.ADMINISTRATOR)
+  @Mutation(() => IssueApiKeyPayload, { description: 'Issues another API key for an application (shown once).' })
+  issueApiKey(@Arg('input', { validate: false, description: WHAT }) input: IssueApiKeyInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ issued: await integration.issueApiKey(ctx.em, ctx.viewer!, decodeId(input.applicationId, 'ApplicationClient', 'applicationId'), input.label) }));
+  }
+
+  @Authorized(Role.ADMINISTRATOR)
+  @Mutation(() => IssueApiKeyPayload, { description: 'Replaces a key: the new one is returned once; the old one works for `graceMinutes` more.' })
+  rotateApiKey(@Arg('input', { validate: false, description: WHAT }) input: RotateApiKeyInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ issued: await integration.rotateApiKey(ctx.em, ctx.viewer!, decodeId(input.id, 'ApiKey'), input.graceMinutes) }));
+  }
+
+  @Authorized(Role.ADMINISTRATOR)
+  @Mutation(() => ApiKeyPayload, { description: 'Revokes a key at once.' })
+  revokeApiKey(@Arg('input', { validate: false, description: WHAT }) input: RevokeApiKeyInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ apiKey: await integration.revokeApiKey(ctx.em, ctx.viewer!, decodeId(input.id, 'ApiKey')) }));
+  }
+}
+
+@Resolver(() => ApplicationClient)
+export class ApplicationClientFieldsResolver {
+  @FieldResolver(() => Ministry, { description: 'Its ministry.' })
+  ministry(@Root() a: ApplicationClient) {
+    return a.ministry.load();
+  }
+
+  @FieldResolver(() => [Structure], { description: 'Structures it may file incidents for.' })
+  async structures(@Root() a: ApplicationClient) {
+    return (await a.structures.load()).getItems();
+  }
+
+  @Authorized(Role.ADMINISTRATOR, Role.ANALYST)
+  @FieldResolver(() => [ApiKey], { description: 'Its API keys, newest first (administrators and analysts).' })
+  async apiKeys(@Root() a: ApplicationClient) {
+    return (await a.apiKeys.load()).getItems().sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime());
+  }
+}
+
+@Resolver(() => ApiKey)
+export class ApiKeyFieldsResolver {
+  @FieldResolver(() => ApplicationClient, { description: 'The application it belongs to.' })
+  application(@Root() k: ApiKey) {
+    return k.application.load();
+  }
+}

@@ -1,0 +1,135 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { generateApiKey } from '../core/auth';
+import type { Viewer } from '../core/context';
+import { CoreErrorCode, DomainError } from '../core/errors';
+import { Role } from '../core/roles';
+import { Ministry } from '../directory/ministry.entity';
+import { Structure } from '../directory/structure.entity';
+import { ApiKey } from './api-key.entity';
+import { ApplicationClient } from './application-client.entity';
+import { IntegrationErrorCode } from './integration.errors';
+import { webhookUrlProblem } from './webhook-url';
+
+/** Only administrators register applications and manage their keys. */
+export function assertMayManageApplications(viewer: Viewer): void {
+  if (!viewer.roles.has(Role.ADMINISTRATOR)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only administrators manage application clients.');
+}
+
+/** An application files only for structures of its own ministry. */
+async function structuresOfMinistry(em: EntityManager, ministryId: string, structureIds: string[]): Promise<Structure[]> {
+  const unique = [...new Set(structureIds)];
+  const found = await em.find(Structure, { id: { $in: unique } });
+  if (found.length !== unique.length) throw new DomainError(CoreErrorCode.NOT_FOUND, 'One of the structures does not exist.', ['structureIds']);
+  const foreign = found.filter((s) => s.ministry.id !== ministryId);
+  if (foreign.length) throw new DomainError(IntegrationErrorCode.STRUCTURE_OF_ANOTHER_MINISTRY, `These structures belong to another ministry: ${foreign.map((s) => s.code).join(', ')}.`, ['structureIds']);
+  return found;
+}
+
+function checkWebhook(url: string | null | undefined): void {
+  if (!url) return;
+  const problem = webhookUrlProblem(url);
+  if (problem) throw new DomainError(IntegrationErrorCode.WEBHOOK_URL_REFUSED, `The webhook URL ${problem}.`, ['webhookUrl']);
+}
+
+export interface IssuedKey {
+  key: string;
+  apiKey: ApiKey;
+}
+
+function newKey(em: EntityManager, application: ApplicationClient, label?: string | null): IssuedKey {
+  const generated = generateApiKey();
+  const apiKey = em.create(ApiKey, { application, prefix: generated.prefix, hash: generated.hash, label: label?.trim() || null });
+  return { key: generated.key, apiKey };
+}
+
+export async function registerApplication(
+  em: EntityManager,
+  viewer: Viewer,
+  input: { name: string; ministryId: string; structureIds: string[]; contactEmail: string; costBudgetPerMinute?: number | null; webhookUrl?: string | null; webhookSecret?: string | null },
+): Promise<{ application: ApplicationClient; issued: IssuedKey }> {
+  assertMayManageApplications(viewer);
+  const ministry = await em.findOne(Ministry, { id: input.ministryId });
+  if (!ministry) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No ministry has this id.', ['ministryId']);
+  const name = input.name.trim();
+  if (await em.count(ApplicationClient, { name })) throw new DomainError(IntegrationErrorCode.APPLICATION_NAME_TAKEN, `An application is already called ${name}.`, ['name']);
+  checkWebhook(input.webhookUrl);
+  const structures = await structuresOfMinistry(em, ministry.id, input.structureIds);
+  const application = em.create(ApplicationClient, {
+    name,
+    ministry,
+    contactEmail: input.contactEmail.trim().toLowerCase(),
+    costBudgetPerMinute: input.costBudgetPerMinute ?? 6000,
+    webhookUrl: input.webhookUrl ?? null,
+    webhookSecret: input.webhookSecret ?? null,
+  });
+  application.structures.set(structures);
+  const issued = newKey(em, application, 'initial');
+  try {
+    await em.flush();
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException) throw new DomainError(IntegrationErrorCode.APPLICATION_NAME_TAKEN, `An application is already called ${name}.`, ['name']);
+    throw e;
+  }
+  return { application, issued };
+}
+
+async function mustFindApplication(em: EntityManager, id: string, field = 'applicationId'): Promise<ApplicationClient> {
+  const application = await em.findOne(ApplicationClient, { id });
+  if (!application) throw new DomainError(IntegrationErrorCode.UNKNOWN_APPLICATION, 'No application has this id.', [field]);
+  return application;
+}
+
+export async function updateApplication(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  input: { contactEmail?: string | null; structureIds?: string[] | null; costBudgetPerMinute?: number | null; active?: boolean | null; webhookUrl?: string | null; webhookSecret?: string | null },
+): Promise<ApplicationClient> {
+  assertMayManageApplications(viewer);
+  const application = await mustFindApplication(em, id, 'id');
+  if (input.contactEmail) application.contactEmail = input.contactEmail.trim().toLowerCase();
+  if (input.structureIds) application.structures.set(await structuresOfMinistry(em, application.ministry.id, input.structureIds));
+  if (input.costBudgetPerMinute != null) application.costBudgetPerMinute = input.costBudgetPerMinute;
+  if (input.active != null) application.active = input.active;
+  if (input.webhookUrl !== undefined) {
+    checkWebhook(input.webhookUrl);
+    application.webhookUrl = input.webhookUrl || null;
+  }
+  if (input.webhookSecret !== undefined) application.webhookSecret = input.webhookSecret || null;
+  await em.flush();
+  return application;
+}
+
+export async function issueApiKey(em: EntityManager, viewer: Viewer, applicationId: string, label?: string | null): Promise<IssuedKey> {
+  assertMayManageApplications(viewer);
+  const application = await mustFindApplication(em, applicationId);
+  const issued = newKey(em, application, label);
+  await em.flush();
+  return issued;
+}
+
+async function mustFindUsableKey(em: EntityManager, id: string): Promise<ApiKey> {
+  const key = await em.findOne(ApiKey, { id });
+  if (!key) throw new DomainError(IntegrationErrorCode.UNKNOWN_API_KEY, 'No API key has this id.', ['id']);
+  if (!key.usable) throw new DomainError(IntegrationErrorCode.API_KEY_NOT_USABLE, 'This key is already revoked or expired.', ['id']);
+  return key;
+}
+
+/** A new key now; the old one keeps working for `graceMinutes`, so the application can switch without downtime. */
+export async function rotateApiKey(em: EntityManager, viewer: Viewer, id: string, graceMinutes: number): Promise<IssuedKey> {
+  assertMayManageApplications(viewer);
+  const old = await mustFindUsableKey(em, id);
+  const graceEnd = new Date(Date.now() + graceMinutes * 60_000);
+  if (!old.expiresAt || old.expiresAt > graceEnd) old.expiresAt = graceEnd;
+  const issued = newKey(em, await old.application.loadOrFail(), old.label);
+  await em.flush();
+  return issued;
+}
+
+export async function revokeApiKey(em: EntityManager, viewer: Viewer, id: string): Promise<ApiKey> {
+  assertMayManageApplications(viewer);
+  const key = await mustFindUsableKey(em, id);
+  key.revokedAt = new Date();
+  await em.flush();
+  return key;
+}

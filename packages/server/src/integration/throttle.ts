@@ -1,0 +1,22 @@
+import { GraphQLError } from 'graphql';
+import type { Context } from '../core/context';
+import type { CostBudget } from '../core/plugins';
+import { chargeApplicationCost } from './rate-limit';
+
+/**
+ * Applications spend a per-minute cost budget; people are not throttled here. Out of
+ * budget → THROTTLED (HTTP 429, Retry-After) with the seconds to wait.
+ */
+export const applicationCostBudget: CostBudget = async (ctx: Context, cost: number) => {
+  const viewer = ctx.viewer;
+  if (viewer?.kind !== 'APPLICATION') return null;
+  const charge = await chargeApplicationCost(ctx.em, viewer.id, cost);
+  const info = { budgetPerMinute: charge.budgetPerMinute, remaining: charge.remaining, resetAt: charge.resetAt.toISOString() };
+  if (!charge.allowed) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((charge.resetAt.getTime() - Date.now()) / 1000));
+    throw new GraphQLError(`Cost budget of ${charge.budgetPerMinute} per minute spent; retry in ${retryAfterSeconds} s.`, {
+      extensions: { code: 'THROTTLED', retryAfterSeconds, rateLimit: info, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
+    });
+  }
+  return info;
+};
