@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BadInputError, createClient, ForbiddenError, NetworkError, StructureKind, TroubleDomain, UnauthenticatedError, ViewerKind } from '@chorus-support/sdk';
+import WebSocket from 'ws';
+import { BadInputError, createClient, DirectoryChangedDocument, ForbiddenError, NetworkError, Role, StructureKind, TroubleDomain, UnauthenticatedError, ViewerKind } from '@chorus-support/sdk';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { startTestServer } from './support/server';
 
@@ -54,5 +55,71 @@ describe('the SDK against the real server', () => {
     const app = createClient({ url: server.url, apiKey: DEMO_API_KEY });
     const { viewer } = await app.Viewer();
     expect(viewer).toMatchObject({ kind: ViewerKind.APPLICATION, roles: ['APPLICATION'], person: null });
+  });
+});
+
+describe('the SDK client layer', () => {
+  it('iterates a whole connection page by page', async () => {
+    const analyst = createClient({ url: server.url, token: await server.tokenForRole('ANALYST') });
+    const seen: string[] = [];
+    for await (const p of analyst.people.iterate({ role: Role.END_USER }, 4)) seen.push(p.email);
+    const all = await analyst.People({ first: 100, filter: { role: Role.END_USER } });
+    expect(seen).toEqual(all.people.edges.map((e) => e.node.email));
+    expect(seen.length).toBeGreaterThan(8);
+  });
+
+  it('retries a query after a dropped connection and a 503, but never a plain mutation', async () => {
+    let calls = 0;
+    const flaky: typeof fetch = async (input, init) => {
+      calls++;
+      if (calls === 1) throw new TypeError('fetch failed: socket hang up');
+      if (calls === 2) return new Response('{"errors":[{"message":"busy"}]}', { status: 503, headers: { 'content-type': 'application/json' } });
+      return fetch(input, init);
+    };
+    const token = await server.tokenForRole('ADMINISTRATOR');
+    const client = createClient({ url: server.url, token, fetch: flaky, retries: { retries: 3, baseDelayMs: 10 } });
+    const { ministries } = await client.Ministries();
+    expect(ministries.length).toBe(2);
+    expect(calls).toBe(3);
+
+    calls = 0;
+    const structureId = (await client.Structures({ first: 1 })).structures.nodes[0].id;
+    calls = 0;
+    await expect(client.UpdateStructure({ input: { id: structureId, name: 'x' } })).rejects.toBeInstanceOf(NetworkError);
+    expect(calls).toBe(1);
+  });
+
+  it('gives up after its retries, with the code of the last failure', async () => {
+    let calls = 0;
+    const down: typeof fetch = async () => {
+      calls++;
+      return new Response('{"errors":[{"message":"down","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}', { status: 502, headers: { 'content-type': 'application/json' } });
+    };
+    const client = createClient({ url: server.url, fetch: down, retries: { retries: 2, baseDelayMs: 5 } });
+    const error = await client.Ministries().catch((e) => e);
+    expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', status: 502 });
+    expect(calls).toBe(3);
+  });
+
+  it('times out a call that hangs', async () => {
+    const hang: typeof fetch = (_input, init) => new Promise((_ok, fail) => init?.signal?.addEventListener('abort', () => fail(init.signal!.reason)));
+    const client = createClient({ url: server.url, fetch: hang, timeoutMs: 100, retries: 0 });
+    const started = Date.now();
+    await expect(client.Ministries()).rejects.toBeInstanceOf(NetworkError);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('subscribes over WebSocket with the same credentials', async () => {
+    const analyst = createClient({ url: server.url, token: await server.tokenForRole('ANALYST'), webSocketImpl: WebSocket });
+    const events = analyst.subscribe<{ directoryChanged: { kind: string; nodeId: string; at: string } }>(DirectoryChangedDocument);
+    const first = events.next();
+    await new Promise((r) => setTimeout(r, 300));
+    const admin = createClient({ url: server.url, token: await server.tokenForRole('ADMINISTRATOR') });
+    const { structures } = await admin.Structures({ first: 1 });
+    await admin.UpdateStructure({ input: { id: structures.nodes[0].id, name: 'Renamed for the subscription' } });
+    const { value } = await first;
+    expect(value.data?.directoryChanged).toEqual({ kind: 'STRUCTURE', nodeId: structures.nodes[0].id, at: expect.any(String) });
+    await events.return?.();
+    await analyst.close();
   });
 });

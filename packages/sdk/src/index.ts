@@ -4,12 +4,16 @@
  *   const chorus = createClient({ url: 'http://localhost:4000/graphql', apiKey: process.env.CHORUS_API_KEY });
  *   const { viewer } = await chorus.Viewer();
  */
+import { print, type DocumentNode, type ExecutionResult } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
-import { getSdk, type SdkFunctionWrapper } from './generated.js';
-import { toApiError } from './errors.js';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { toApiError, type ChorusApiError } from './errors.js';
+import { getSdk, type PeopleFilter, type PeopleQuery, type SdkFunctionWrapper } from './generated.js';
+import { isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retry.js';
 
 export * from './generated.js';
 export * from './errors.js';
+export type { RetryPolicy } from './retry.js';
 
 export interface ClientOptions {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
@@ -22,11 +26,33 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /** Per-attempt timeout in ms (default 30 000). */
+  timeoutMs?: number;
+  /** Extra attempts for safe failures (default 2); see RetryPolicy. */
+  retries?: number | Partial<RetryPolicy>;
+  /** WebSocket URL for subscriptions (default: `url` with ws(s)://). */
+  wsUrl?: string;
+  /** WebSocket implementation for subscriptions where there is no global one (Node 20: `import WebSocket from 'ws'`). */
+  webSocketImpl?: unknown;
 }
 
-export type ChorusClient = ReturnType<typeof getSdk>;
+/** Operations whose mutations are safe to resend: they carry an idempotency key. */
+const IDEMPOTENT = new Set<string>(['FileIncident']);
 
-/** Builds the credentials headers for HTTP (and WebSocket connection params). */
+type Page<T> = { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+
+/** Walks a connection page by page: `for await (const item of paginate((after) => …)) {}` */
+export async function* paginate<T>(fetchPage: (after: string | null) => Promise<Page<T>>): AsyncGenerator<T> {
+  let after: string | null = null;
+  for (;;) {
+    const page: Page<T> = await fetchPage(after);
+    for (const node of page.nodes) yield node;
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+/** Builds the credentials headers for HTTP (and the WebSocket connection parameters). */
 export function credentialHeaders(options: Pick<ClientOptions, 'token' | 'apiKey'>): Record<string, string> {
   if (options.token && options.apiKey) throw new Error('Pass either token or apiKey, not both.');
   if (options.token) return { authorization: `Bearer ${options.token}` };
@@ -34,22 +60,77 @@ export function credentialHeaders(options: Pick<ClientOptions, 'token' | 'apiKey
   return {};
 }
 
+export type ChorusClient = ReturnType<typeof getSdk> & {
+  /** People of the directory, every page: `for await (const p of chorus.people.iterate({ role: Role.CCA }))`. */
+  people: { iterate(filter?: PeopleFilter, pageSize?: number): AsyncGenerator<PeopleQuery['people']['edges'][number]['node']> };
+  /** Subscribes over WebSocket (graphql-ws) with the same credentials; iterate the results, `return()` to stop. */
+  subscribe<TResult = unknown, TVariables extends Record<string, unknown> = Record<string, unknown>>(document: DocumentNode, variables?: TVariables): AsyncIterableIterator<ExecutionResult<TResult>>;
+  /** Closes the WebSocket, if one was opened. */
+  close(): Promise<void>;
+};
+
 /**
  * Returns the typed operations. Failures throw a ChorusApiError subclass carrying the
- * GraphQL error code and the request id; a mutation's expected failures come back as
- * `userErrors` in its result, never as exceptions.
+ * GraphQL code and the request id; a mutation's expected failures come back in its
+ * `userErrors`, never as exceptions. Network errors, 5xx answers and THROTTLED are
+ * retried with backoff when that is safe (queries; idempotent mutations; THROTTLED).
  */
 export function createClient(options: ClientOptions): ChorusClient {
-  const client = new GraphQLClient(options.url, {
-    fetch: options.fetch,
-    headers: { ...options.headers, ...credentialHeaders(options) },
-  });
-  const wrapper: SdkFunctionWrapper = async (action) => {
-    try {
-      return await action();
-    } catch (e) {
-      throw toApiError(e);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const policy: RetryPolicy = {
+    retries: 2,
+    baseDelayMs: 200,
+    maxThrottleWaitMs: 60_000,
+    ...(typeof options.retries === 'number' ? { retries: options.retries } : options.retries),
+  };
+  const baseFetch = options.fetch ?? globalThis.fetch;
+  // a timeout per attempt, combined with the caller's own signal
+  const timedFetch: typeof fetch = (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return baseFetch(input, { ...init, signal });
+  };
+  const credentials = credentialHeaders(options);
+  const http = new GraphQLClient(options.url, { fetch: timedFetch, headers: { ...options.headers, ...credentials } });
+
+  const wrapper: SdkFunctionWrapper = async (action, operationName, operationType) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await action();
+      } catch (e) {
+        const error: ChorusApiError = toApiError(e);
+        if (attempt >= policy.retries || !isRetryable(error, operationType ?? 'query', IDEMPOTENT.has(operationName))) throw error;
+        await sleep(retryDelayMs(error, attempt, policy));
+      }
     }
   };
-  return getSdk(client, wrapper);
+  const sdk = getSdk(http, wrapper);
+
+  let ws: WsClient | null = null;
+  const websocket = (): WsClient => {
+    if (ws) return ws;
+    const impl = options.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket;
+    if (!impl) throw new Error('Subscriptions need a WebSocket: pass webSocketImpl (e.g. the `ws` package) on Node.js 20.');
+    ws = createWsClient({
+      url: options.wsUrl ?? options.url.replace(/^http/, 'ws'),
+      webSocketImpl: impl,
+      connectionParams: options.apiKey ? { apiKey: options.apiKey } : options.token ? { authorization: `Bearer ${options.token}` } : {},
+      retryAttempts: 5,
+      shouldRetry: () => true,
+    });
+    return ws;
+  };
+
+  return Object.assign(sdk, {
+    people: {
+      iterate: (filter?: PeopleFilter, pageSize = 100) => paginate((after) => sdk.People({ first: pageSize, after, filter }).then((r) => ({ nodes: r.people.edges.map((e) => e.node), pageInfo: r.people.pageInfo }))),
+    },
+    subscribe<TResult, TVariables extends Record<string, unknown>>(document: DocumentNode, variables?: TVariables) {
+      return websocket().iterate<TResult>({ query: print(document), variables }) as AsyncIterableIterator<ExecutionResult<TResult>>;
+    },
+    async close() {
+      await ws?.dispose();
+      ws = null;
+    },
+  });
 }
