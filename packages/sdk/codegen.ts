@@ -13,7 +13,7 @@ const config: CodegenConfig = {
         enumType: 'native',
         useTypeImports: true,
         strictScalars: true,
-        scalars: { DateTimeISO: { input: 'string | Date', output: 'string' }, ID: 'string' },
+        scalars: { DateTimeISO: { input: 'string | Date', output: 'string' }, ID: 'string', JSONObject: 'Record<string, unknown>' },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',
         inputMaybeValue: 'T | null | undefined',

@@ -23,6 +23,7 @@ import type { Logger } from './core/logger';
 import { costLimitPlugin, introspectionGatePlugin } from './core/plugins';
 import { buildAppSchema } from './schema';
 import { applicationCostBudget } from './integration/throttle';
+import { WebhookDispatcher } from './integration/webhooks';
 
 export interface RunningServer {
   url: string;
@@ -49,7 +50,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
 
   const newContext = async (requestId: string, log: Logger, creds: Credentials): Promise<Context> => {
     const em = orm.em.fork();
-    return { em, viewer: await authenticate(em, verify, creds), requestId, logger: log, loader: loaderRegistry(), production, pubSub: events.pubSub };
+    return { em, viewer: await authenticate(em, verify, creds), requestId, logger: log, loader: loaderRegistry(), production, pubSub: events.pubSub, config };
   };
 
   // WebSocket subscriptions (graphql-ws) on the same port and path
@@ -178,6 +179,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     httpServer.listen(config.port, config.host, () => ok());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const webhooks = new WebhookDispatcher(orm, config.webhooks, logger);
+  webhooks.start();
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
 
   let closing: Promise<void> | null = null;
@@ -190,6 +193,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         await apollo.stop(); // stops accepting, drains in-flight HTTP, then WebSockets
         logger.debug('apollo stopped');
         wsServer.close();
+        await webhooks.stop();
         await events.target.close();
         logger.debug('event connection closed');
       })()),

@@ -25,6 +25,10 @@ const schema = z
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(15),
     MAX_QUERY_COST: z.coerce.number().int().min(10).default(5000),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+    WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -34,6 +38,8 @@ const schema = z
         ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production refuses the demo signing secret' });
       if (env.DEMO_DATA)
         ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'production refuses to load demo data' });
+      if (env.WEBHOOK_ALLOWED_HOSTS)
+        ctx.addIssue({ code: 'custom', path: ['WEBHOOK_ALLOWED_HOSTS'], message: 'production never lets webhooks reach private hosts' });
     }
   });
 
@@ -51,6 +57,7 @@ export interface Config {
   maxQueryDepth: number;
   maxQueryCost: number;
   shutdownTimeoutMs: number;
+  webhooks: { allowedHosts: string[]; retryBaseMs: number; maxAttempts: number; pollMs: number; timeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -83,5 +90,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: e.MAX_QUERY_DEPTH,
     maxQueryCost: e.MAX_QUERY_COST,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    webhooks: {
+      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      pollMs: e.WEBHOOK_POLL_MS,
+      timeoutMs: 10_000,
+    },
   };
 }

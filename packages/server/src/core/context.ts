@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger';
 import type { Role } from './roles';
 import type { PubSub } from './events';
+import type { Config } from './config';
 
 /** Who is calling: a person (bearer JWT) or a business application (API key). */
 export interface Viewer {
@@ -33,6 +34,8 @@ export interface Context {
   logger: Logger;
   /** Request-scoped dataloaders, created on first use. */
   loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>): DataLoader<K, V>;
+  /** The server's validated configuration. */
+  config: Config;
   /** Publishes events to subscribers on every server instance. */
   pubSub: PubSub;
   /** Computed query cost, reported in `extensions.cost`. */

@@ -4,11 +4,12 @@ import { Role } from '../core/roles';
 import { ApiKey } from './api-key.entity';
 import { ApplicationClient } from './application-client.entity';
 import { ApplicationCostWindow } from './application-cost-window.entity';
+import { WebhookDelivery } from './webhook-delivery.entity';
 import { ApiKeyFieldsResolver, ApplicationClientFieldsResolver, IntegrationResolver } from './integration.resolver';
 import './integration.errors';
 
-export const integrationEntities = [ApplicationClient, ApiKey, ApplicationCostWindow];
-export const integrationResolvers = [IntegrationResolver, ApplicationClientFieldsResolver, ApiKeyFieldsResolver, nodeIdResolver(ApplicationClient), nodeIdResolver(ApiKey)] as const;
+export const integrationEntities = [ApplicationClient, ApiKey, ApplicationCostWindow, WebhookDelivery];
+export const integrationResolvers = [IntegrationResolver, ApplicationClientFieldsResolver, ApiKeyFieldsResolver, nodeIdResolver(ApplicationClient), nodeIdResolver(ApiKey), nodeIdResolver(WebhookDelivery)] as const;
 
 // administrators and analysts see applications; an application sees itself
 registerNodeType('ApplicationClient', async (ctx, ids) => {
@@ -21,5 +22,11 @@ registerNodeType('ApiKey', async (ctx, ids) => {
   const v = ctx.viewer!;
   if (!v.roles.has(Role.ADMINISTRATOR) && !v.roles.has(Role.ANALYST)) return new Map();
   const rows = await ctx.em.find(ApiKey, { id: { $in: ids } });
+  return new Map(rows.map((r) => [r.id, r as object]));
+});
+registerNodeType('WebhookDelivery', async (ctx, ids) => {
+  const v = ctx.viewer!;
+  const where = v.roles.has(Role.ADMINISTRATOR) || v.roles.has(Role.ANALYST) ? { id: { $in: ids } } : v.kind === 'APPLICATION' ? { id: { $in: ids }, application: v.id } : null;
+  const rows = where ? await ctx.em.find(WebhookDelivery, where) : [];
   return new Map(rows.map((r) => [r.id, r as object]));
 });

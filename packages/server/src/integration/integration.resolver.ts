@@ -8,10 +8,11 @@ import { Role } from '../core/roles';
 import { Ministry } from '../directory/ministry.entity';
 import { Structure } from '../directory/structure.entity';
 import { ApiKey } from './api-key.entity';
+import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { ApplicationClient } from './application-client.entity';
 import { IssueApiKeyInput, RegisterApplicationInput, RevokeApiKeyInput, RotateApiKeyInput, UpdateApplicationInput } from './integration.inputs';
 import * as integration from './integration.service';
-import { ApiKeyPayload, ApplicationClientConnection, ApplicationPayload, IssueApiKeyPayload, RegisterApplicationPayload } from './integration.types';
+import { ApiKeyPayload, ApplicationClientConnection, ApplicationPayload, IssueApiKeyPayload, RegisterApplicationPayload, WebhookDeliveryConnection } from './integration.types';
 
 const WHAT = 'What to change.';
 
@@ -23,6 +24,19 @@ export class IntegrationResolver {
     return paginate(ctx.em, ApplicationClient, {}, { name: 'asc', id: 'asc' }, page, info);
   }
 
+  @Authorized(Role.ADMINISTRATOR, Role.ANALYST, Role.APPLICATION)
+  @Query(() => WebhookDeliveryConnection, { complexity: connectionComplexity, description: 'Webhook calls, newest first: an application sees its own; administrators and analysts see all.' })
+  webhookDeliveries(
+    @Args() page: ConnectionArgs,
+    @Arg('status', () => WebhookDeliveryStatus, { nullable: true, description: 'Only calls in this state.' }) status: WebhookDeliveryStatus | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const v = ctx.viewer!;
+    const where = { ...(v.kind === 'APPLICATION' ? { application: v.id } : {}), ...(status ? { status } : {}) };
+    return paginate(ctx.em, WebhookDelivery, where, { createdAt: 'desc', id: 'desc' }, page, info);
+  }
+
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => RegisterApplicationPayload, { description: 'Registers a business application and issues its first API key (shown once).' })
   registerApplication(@Arg('input', { validate: false, description: WHAT }) input: RegisterApplicationInput, @Ctx() ctx: Context) {
@@ -31,7 +45,7 @@ export class IntegrationResolver {
         ...input,
         ministryId: decodeId(input.ministryId, 'Ministry', 'ministryId'),
         structureIds: input.structureIds.map((id) => decodeId(id, 'Structure', 'structureIds')),
-      });
+      }, ctx.config.webhooks.allowedHosts);
       return { application, issued };
     });
   }
@@ -43,7 +57,7 @@ export class IntegrationResolver {
       application: await integration.updateApplication(ctx.em, ctx.viewer!, decodeId(input.id, 'ApplicationClient'), {
         ...input,
         structureIds: input.structureIds?.map((id) => decodeId(id, 'Structure', 'structureIds')),
-      }),
+      }, ctx.config.webhooks.allowedHosts),
     }));
   }
 

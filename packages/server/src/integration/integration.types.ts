@@ -3,6 +3,7 @@ import { Connection } from '../core/connection';
 import { MutationPayload } from '../core/mutation';
 import { ApiKey } from './api-key.entity';
 import { ApplicationClient } from './application-client.entity';
+import { WebhookDelivery } from './webhook-delivery.entity';
 
 @ObjectType({ description: 'A newly issued API key. The secret is shown here once and never again.' })
 export class IssuedApiKey {
@@ -41,3 +42,4 @@ export class ApiKeyPayload extends MutationPayload {
 }
 
 export const ApplicationClientConnection = Connection(ApplicationClient);
+export const WebhookDeliveryConnection = Connection(WebhookDelivery);

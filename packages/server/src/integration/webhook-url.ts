@@ -16,7 +16,7 @@ export function isForbiddenAddress(ip: string): boolean {
 }
 
 /** Why a webhook URL is refused (null when acceptable). Names are checked again when delivering. */
-export function webhookUrlProblem(raw: string): string | null {
+export function webhookUrlProblem(raw: string, allowedHosts: readonly string[] = []): string | null {
   let url: URL;
   try {
     url = new URL(raw);
@@ -26,6 +26,7 @@ export function webhookUrlProblem(raw: string): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must use http or https';
   if (url.username || url.password) return 'must not carry credentials';
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (allowedHosts.includes(url.hostname)) return null;
   if (isIP(host)) return isForbiddenAddress(host) ? 'points at a private or local address' : null;
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal') || !host.includes('.')) {
     return 'points at a local host name';

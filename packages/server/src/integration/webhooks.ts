@@ -1,0 +1,121 @@
+import { createHmac } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../core/logger';
+import { ApplicationClient } from './application-client.entity';
+import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
+import { resolvesToPublicAddresses } from './webhook-url';
+
+export interface WebhookPolicy {
+  /** Hosts allowed even when private (development and tests only). */
+  allowedHosts: string[];
+  retryBaseMs: number;
+  maxAttempts: number;
+  pollMs: number;
+  timeoutMs: number;
+}
+
+export const SIGNATURE_HEADER = 'x-chorus-signature';
+
+/** `v1=<hex HMAC-SHA256 of "<timestamp>.<body>">`: the receiver recomputes it with the shared secret. */
+export function signWebhook(secret: string, timestamp: string, body: string): string {
+  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/** Queues an event for the application's webhook, in the caller's unit of work; nothing when it has none. */
+export async function enqueueWebhook(em: EntityManager, applicationId: string, event: string, payload: Record<string, unknown>): Promise<WebhookDelivery | null> {
+  const application = await em.findOne(ApplicationClient, { id: applicationId });
+  if (!application?.webhookUrl || !application.active) return null;
+  return em.create(WebhookDelivery, { application, event, payload });
+}
+
+/**
+ * Delivers due webhook calls: claims a batch with FOR UPDATE SKIP LOCKED (so several server
+ * instances share the work without sending twice), POSTs each signed body, and reschedules
+ * failures with exponential backoff until the last attempt.
+ */
+export class WebhookDispatcher {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly policy: WebhookPolicy,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    const tick = () => {
+      if (this.stopped) return;
+      this.running = this.runOnce()
+        .then(() => undefined)
+        .catch((err) => this.logger.error({ err }, 'webhook dispatch failed'))
+        .finally(() => {
+          this.running = null;
+          if (!this.stopped) this.timer = setTimeout(tick, this.policy.pollMs);
+        });
+    };
+    this.timer = setTimeout(tick, this.policy.pollMs);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass over the due deliveries; returns how many were attempted. */
+  async runOnce(): Promise<number> {
+    const em = this.orm.em.fork();
+    const claimed = await em.execute<{ id: string }[]>(
+      `update webhook_delivery set next_attempt_at = now() + interval '60 seconds'
+        where id in (select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= now()
+                      order by next_attempt_at limit 20 for update skip locked)
+        returning id`,
+    );
+    if (!claimed.length) return 0;
+    const deliveries = await em.find(WebhookDelivery, { id: { $in: claimed.map((r) => r.id) } }, { populate: ['application'] });
+    await Promise.all(deliveries.map((d) => this.attempt(d)));
+    await em.flush();
+    return deliveries.length;
+  }
+
+  private async attempt(d: WebhookDelivery): Promise<void> {
+    const app = d.application.getEntity();
+    d.attempts += 1;
+    try {
+      if (!app.webhookUrl) throw new Error('the application has no webhook URL any more');
+      const url = new URL(app.webhookUrl);
+      if (!this.policy.allowedHosts.includes(url.hostname) && !(await resolvesToPublicAddresses(url.hostname))) {
+        throw new Error('the webhook host resolves to a private or local address');
+      }
+      const body = JSON.stringify({ id: d.id, event: d.event, createdAt: d.createdAt.toISOString(), data: d.payload });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const res = await fetch(url, {
+        method: 'POST',
+        redirect: 'manual', // a redirect could lead to a private address
+        signal: AbortSignal.timeout(this.policy.timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'chorus-support-webhooks/1',
+          'x-chorus-event': d.event,
+          'x-chorus-delivery': d.id,
+          'x-chorus-timestamp': timestamp,
+          ...(app.webhookSecret ? { [SIGNATURE_HEADER]: signWebhook(app.webhookSecret, timestamp, body) } : {}),
+        },
+        body,
+      });
+      d.lastStatusCode = res.status;
+      await res.body?.cancel().catch(() => undefined);
+      if (res.status < 200 || res.status >= 300) throw new Error(`the receiver answered HTTP ${res.status}`);
+      d.status = WebhookDeliveryStatus.DELIVERED;
+      d.deliveredAt = new Date();
+      d.lastError = null;
+    } catch (e) {
+      d.lastError = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+      if (d.attempts >= this.policy.maxAttempts) d.status = WebhookDeliveryStatus.FAILED;
+      else d.nextAttemptAt = new Date(Date.now() + this.policy.retryBaseMs * 2 ** (d.attempts - 1));
+      this.logger.warn({ delivery: d.id, attempts: d.attempts, error: d.lastError }, 'webhook delivery failed');
+    }
+  }
+}

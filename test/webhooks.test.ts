@@ -1,0 +1,97 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { signWebhook, enqueueWebhook } from '../packages/server/src/integration/webhooks';
+import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
+import { sql } from './support/db';
+import { startTestServer } from './support/server';
+
+/** A webhook receiver on loopback that answers with the scripted statuses, then 200. */
+function receiver(script: number[] = []) {
+  const calls: { headers: IncomingMessage['headers']; body: string }[] = [];
+  const srv = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      calls.push({ headers: req.headers, body });
+      res.statusCode = script.shift() ?? 200;
+      res.end();
+    });
+  });
+  return new Promise<{ url: string; calls: typeof calls; close: () => void }>((ok) =>
+    srv.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/hook`, calls, close: () => srv.close() })),
+  );
+}
+
+const env = { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_MAX_ATTEMPTS: '3' };
+const server = await startTestServer({ env });
+const SECRET = 'a-shared-webhook-secret-0001';
+
+async function point(url: string) {
+  await sql(server.databaseUrl, `update application_client set webhook_url = $1, webhook_secret = $2 where name = 'SAXO'`, [url, SECRET]);
+  const { rows } = await sql(server.databaseUrl, `select id from application_client where name = 'SAXO'`);
+  return rows[0].id as string;
+}
+
+async function enqueue(applicationId: string, payload: Record<string, unknown>) {
+  const em = server.orm.em.fork();
+  const d = await enqueueWebhook(em, applicationId, 'ticket.status_changed', payload);
+  await em.flush();
+  return d!.id;
+}
+
+async function until<T>(probe: () => Promise<T | undefined | false>, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('webhooks', () => {
+  it('POSTs a signed body, retries a failing receiver with backoff, and records the attempts', async () => {
+    const hook = await receiver([500]);
+    afterAll(hook.close);
+    const appId = await point(hook.url);
+    const id = await enqueue(appId, { reference: 'FSD-2026-000001', status: 'RESOLVED' });
+    await until(async () => hook.calls.length >= 2);
+    const [failed, ok] = hook.calls;
+    expect(failed.body).toBe(ok.body);
+    const body = JSON.parse(ok.body);
+    expect(body).toMatchObject({ id, event: 'ticket.status_changed', data: { reference: 'FSD-2026-000001', status: 'RESOLVED' } });
+    expect(ok.headers['x-chorus-signature']).toBe(signWebhook(SECRET, String(ok.headers['x-chorus-timestamp']), ok.body));
+
+    const gid = Buffer.from(`WebhookDelivery:${id}`).toString('base64url');
+    const seen = await until(async () => {
+      const r = await server.gql(`{ webhookDeliveries(first: 5) { nodes { id status attempts lastStatusCode deliveredAt } } }`, {}, { apiKey: DEMO_API_KEY });
+      const d = r.body.data.webhookDeliveries.nodes.find((n: any) => n.id === gid);
+      return d?.status === 'DELIVERED' && d;
+    });
+    expect(seen).toMatchObject({ attempts: 2, lastStatusCode: 200 });
+  });
+
+  it('gives up after the last attempt (FAILED), and never calls a private host that is not allowed', async () => {
+    const hook = await receiver([503, 503, 503, 503]);
+    afterAll(hook.close);
+    const appId = await point(hook.url);
+    const id = await enqueue(appId, { n: 1 });
+    const row = await until(async () => (await sql(server.databaseUrl, `select status, attempts, last_error from webhook_delivery where id = $1 and status = 'FAILED'`, [id])).rows[0]);
+    expect(row).toMatchObject({ status: 'FAILED', attempts: 3, last_error: expect.stringMatching(/503/) });
+    expect(hook.calls.length).toBe(3);
+
+    // a server that allows no private host, on its own database
+    const strict = await startTestServer({ env: { ...env, WEBHOOK_ALLOWED_HOSTS: '' } });
+    const other = await receiver();
+    afterAll(other.close);
+    await sql(strict.databaseUrl, `update application_client set webhook_url = $1 where name = 'SAXO'`, [other.url]);
+    const em = strict.orm.em.fork();
+    const saxo = (await sql(strict.databaseUrl, `select id from application_client where name = 'SAXO'`)).rows[0].id;
+    const blocked = (await enqueueWebhook(em, saxo, 'ticket.status_changed', { n: 2 }))!.id;
+    await em.flush();
+    const blockedRow = await until(async () => (await sql(strict.databaseUrl, `select attempts, last_error from webhook_delivery where id = $1 and attempts > 0`, [blocked])).rows[0]);
+    expect(blockedRow.last_error).toMatch(/private or local/);
+    expect(other.calls.length).toBe(0);
+  });
+});
