@@ -1,0 +1,298 @@
+/**
+ * The training statistics, each one SQL statement: the database counts, JavaScript only
+ * maps the few result rows (one per domain, course, session…) to GraphQL objects.
+ * Every query starts from the same filtered set of registrations ("inscrits": registered
+ * or confirmed, in a session that was not cancelled).
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BillingGroup } from './training.enums';
+
+export interface StatisticsFilter {
+  from?: Date | null;
+  to?: Date | null;
+  ministryId?: string | null;
+  structureId?: string | null;
+  domainId?: string | null;
+  courseId?: string | null;
+  sessionId?: string | null;
+}
+
+/** `select r.id, r.session_id, … from …` for the filtered registrations, with its parameters. */
+function registrations(f: StatisticsFilter): { sql: string; params: unknown[] } {
+  const where = [`r.status in ('REGISTERED', 'CONFIRMED')`, `s.status <> 'CANCELLED'`];
+  const params: unknown[] = [];
+  const add = (cond: string, v: unknown) => {
+    where.push(cond);
+    params.push(v);
+  };
+  if (f.from) add('s.starts_at >= ?', f.from);
+  if (f.to) add('s.starts_at < ?', f.to);
+  if (f.ministryId) add('r.ministry_id = ?', f.ministryId);
+  if (f.structureId) add('r.structure_id = ?', f.structureId);
+  if (f.domainId) add('c.domain_id = ?', f.domainId);
+  if (f.courseId) add('s.course_id = ?', f.courseId);
+  if (f.sessionId) add('r.session_id = ?', f.sessionId);
+  return {
+    sql: `select r.id, r.session_id, r.structure_id, r.ministry_id, r.trainee_id, s.course_id, c.domain_id, s.starts_at
+            from training_registration r
+            join training_session s on s.id = r.session_id
+            join training_course c on c.id = s.course_id
+           where ${where.join(' and ')}`,
+    params,
+  };
+}
+
+export interface DomainRow {
+  domainId: string | null;
+  code: string | null;
+  label: string | null;
+  registrations: number;
+  share: number;
+  percent: number;
+  absents: number;
+  presents: number;
+}
+
+/**
+ * Per domain (and a TOTAL row with domainId null): registrations, their share of the total
+ * (percent rounded as in the source), absents (connected to no part) and presents.
+ */
+export async function domainTable(em: EntityManager, f: StatisticsFilter): Promise<DomainRow[]> {
+  const reg = registrations(f);
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+    `with reg as (${reg.sql}),
+     per as (
+       select reg.domain_id, exists (select 1 from training_attendance a where a.registration_id = reg.id and a.connected) present
+         from reg
+     )
+     select d.id domain_id, d.code, d.label,
+            count(per.domain_id)::int registrations,
+            count(per.domain_id) filter (where not per.present)::int absents,
+            count(per.domain_id) filter (where per.present)::int presents,
+            coalesce(count(per.domain_id)::float8 / nullif((select count(*) from reg), 0), 0) share
+       from training_domain d
+       left join per on per.domain_id = d.id
+      where (?::uuid is null or d.id = ?::uuid)
+      group by rollup ((d.id, d.code, d.label, d.position))
+      order by grouping(d.id), d.position, d.code`,
+    [...reg.params, f.domainId ?? null, f.domainId ?? null],
+  );
+  return rows.map((r) => {
+    const total = r.domain_id === null;
+    const share = total ? (Number(r.registrations) > 0 ? 1 : 0) : Number(r.share);
+    return {
+      domainId: (r.domain_id as string) ?? null,
+      code: (r.code as string) ?? null,
+      label: (r.label as string) ?? null,
+      registrations: Number(r.registrations),
+      share,
+      percent: Math.round(share * 100),
+      absents: Number(r.absents),
+      presents: Number(r.presents),
+    };
+  });
+}
+
+export type ParticipationLevel = 'SESSION' | 'COURSE' | 'TOTAL';
+
+export interface ParticipationRow {
+  level: ParticipationLevel;
+  courseId: string | null;
+  sessionId: string | null;
+  label: string;
+  domainCode: string | null;
+  registrations: number;
+  /** Index k: trainees connected to exactly k parts (0…5). */
+  byPartsAttended: number[];
+  partMinutes: number | null;
+  connectedParts: number;
+  minMinutes: number | null;
+  maxMinutes: number | null;
+  meanMinutes: number | null;
+}
+
+/**
+ * The source's participation table: per session, per course and in total, how many trainees
+ * were connected to 5, 4, 3, 2, 1 and 0 parts, and the minimum, maximum and mean connection
+ * time of a connected part.
+ */
+export async function participationTable(em: EntityManager, f: StatisticsFilter): Promise<ParticipationRow[]> {
+  const reg = registrations(f);
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+    `with reg as (${reg.sql}),
+     att as (
+       select a.registration_id, count(*)::int parts, min(a.minutes) mn, max(a.minutes) mx, sum(a.minutes)::bigint sm
+         from training_attendance a
+        where a.connected and a.registration_id in (select id from reg)
+        group by a.registration_id
+     ),
+     per as (
+       select reg.course_id, reg.session_id, coalesce(att.parts, 0) parts, att.mn, att.mx, att.sm
+         from reg left join att on att.registration_id = reg.id
+     ),
+     agg as (
+       select grouping(per.course_id, per.session_id) g, per.course_id, per.session_id,
+              count(*)::int registrations,
+              count(*) filter (where parts = 0)::int p0, count(*) filter (where parts = 1)::int p1,
+              count(*) filter (where parts = 2)::int p2, count(*) filter (where parts = 3)::int p3,
+              count(*) filter (where parts = 4)::int p4, count(*) filter (where parts >= 5)::int p5,
+              coalesce(sum(parts), 0)::int connected_parts, min(mn) mn, max(mx) mx,
+              sum(sm)::float8 / nullif(sum(parts), 0) mean
+         from per
+        group by grouping sets ((per.course_id, per.session_id), (per.course_id), ())
+     )
+     select agg.*, c.title, c.part_minutes, d.code domain_code, s.label session_label, s.starts_at
+       from agg
+       left join training_course c on c.id = agg.course_id
+       left join training_domain d on d.id = c.domain_id
+       left join training_session s on s.id = agg.session_id
+      order by agg.g = 3, d.position, c.title, agg.course_id, agg.g desc, s.starts_at, s.id`,
+    reg.params,
+  );
+  return rows.map((r) => {
+    const g = Number(r.g);
+    const level: ParticipationLevel = g === 3 ? 'TOTAL' : g === 1 ? 'COURSE' : 'SESSION';
+    return {
+      level,
+      courseId: (r.course_id as string) ?? null,
+      sessionId: (r.session_id as string) ?? null,
+      label: level === 'TOTAL' ? 'TOTAL' : level === 'COURSE' ? String(r.title) : String(r.session_label),
+      domainCode: (r.domain_code as string) ?? null,
+      registrations: Number(r.registrations),
+      byPartsAttended: [r.p0, r.p1, r.p2, r.p3, r.p4, r.p5].map(Number),
+      partMinutes: level === 'TOTAL' ? null : Number(r.part_minutes),
+      connectedParts: Number(r.connected_parts),
+      minMinutes: r.mn === null ? null : Number(r.mn),
+      maxMinutes: r.mx === null ? null : Number(r.mx),
+      meanMinutes: r.mean === null ? null : Math.round(Number(r.mean) * 10) / 10,
+    };
+  });
+}
+
+export interface BillingRow {
+  key: string | null;
+  label: string;
+  trainees: number;
+  partsBilled: number;
+  amountCents: number;
+}
+
+/**
+ * Billing: for sessions whose course has a price for the session's year, each trainee is
+ * billed the price of every part they connected to (billing starts at connection).
+ * Grouped as asked, with a TOTAL row (key null) last.
+ */
+export async function billingTable(em: EntityManager, f: StatisticsFilter, groupBy: BillingGroup, limit = 1000): Promise<BillingRow[]> {
+  const reg = registrations(f);
+  const [keyExpr, labelExpr, joins] = {
+    [BillingGroup.TRAINEE]: ['b.id', `p.last_name || ' ' || p.first_name || ' <' || p.email || '> – ' || s.label`, 'join person p on p.id = b.trainee_id join training_session s on s.id = b.session_id'],
+    [BillingGroup.SESSION]: ['b.session_id', `c.title || ' – ' || s.label`, 'join training_session s on s.id = b.session_id join training_course c on c.id = s.course_id'],
+    [BillingGroup.STRUCTURE]: ['b.structure_id', `st.code || ' – ' || st.name`, 'join structure st on st.id = b.structure_id'],
+    [BillingGroup.MINISTRY]: ['b.ministry_id', `m.code || ' – ' || m.name`, 'join ministry m on m.id = b.ministry_id'],
+  }[groupBy];
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+    `with reg as (${reg.sql}),
+     priced as (
+       select reg.*, price.cents_per_part
+         from reg
+         join lateral (
+           select tp.cents_per_part from training_price tp
+            where tp.course_id = reg.course_id and tp.from_year <= extract(year from reg.starts_at)
+            order by tp.from_year desc limit 1
+         ) price on true
+     ),
+     b as (
+       select priced.*, (select count(*) from training_attendance a where a.registration_id = priced.id and a.connected)::int parts
+         from priced
+     ),
+     grouped as (
+       select ${keyExpr}::text key, min(${labelExpr}) label, count(*)::int trainees, sum(b.parts)::int parts,
+              sum(b.parts * b.cents_per_part)::bigint amount, grouping(${keyExpr}) g
+         from b ${joins}
+        group by rollup (${keyExpr})
+     )
+     (select * from grouped where g = 0 order by amount desc, label limit ?)
+     union all
+     (select * from grouped where g = 1)`,
+    [...reg.params, limit],
+  );
+  return rows.map((r) => ({
+    key: Number(r.g) === 1 ? null : String(r.key),
+    label: Number(r.g) === 1 ? 'TOTAL' : String(r.label),
+    trainees: Number(r.trainees),
+    partsBilled: Number(r.parts ?? 0),
+    amountCents: Number(r.amount ?? 0),
+  }));
+}
+
+export interface AssiduityRow {
+  traineeId: string;
+  email: string;
+  fullName: string;
+  structureCode: string;
+  sessionsHeld: number;
+  absences: number;
+  unjustifiedAbsences: number;
+  partialAttendances: number;
+  minutesConnected: number;
+}
+
+/** Trainees with an unjustified absence or a partial attendance, worst first. */
+export async function assiduityTable(em: EntityManager, f: StatisticsFilter, limit = 100): Promise<AssiduityRow[]> {
+  const reg = registrations(f);
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+    `with reg as (${reg.sql} and s.starts_at < now()),
+     per as (
+       select reg.trainee_id, c.part_count, (r.absence_justification is not null) justified,
+              coalesce(a.parts, 0) parts, coalesce(a.minutes, 0) minutes
+         from reg
+         join training_registration r on r.id = reg.id
+         join training_course c on c.id = reg.course_id
+         left join (
+           select registration_id, count(*)::int parts, sum(minutes)::int minutes from training_attendance
+            where connected and registration_id in (select id from reg) group by registration_id
+         ) a on a.registration_id = reg.id
+     )
+     select per.trainee_id, p.email, p.first_name || ' ' || p.last_name full_name, st.code structure_code,
+            count(*)::int sessions_held,
+            count(*) filter (where parts = 0)::int absences,
+            count(*) filter (where parts = 0 and not justified)::int unjustified,
+            count(*) filter (where parts between 1 and part_count - 1)::int partial,
+            sum(minutes)::int minutes
+       from per
+       join person p on p.id = per.trainee_id
+       join structure st on st.id = p.structure_id
+      group by per.trainee_id, p.email, p.first_name, p.last_name, st.code
+     having count(*) filter (where parts = 0 and not justified) > 0 or count(*) filter (where parts between 1 and part_count - 1) > 0
+      order by unjustified desc, partial desc, p.email
+      limit ?`,
+    [...reg.params, limit],
+  );
+  return rows.map((r) => ({
+    traineeId: String(r.trainee_id),
+    email: String(r.email),
+    fullName: String(r.full_name),
+    structureCode: String(r.structure_code),
+    sessionsHeld: Number(r.sessions_held),
+    absences: Number(r.absences),
+    unjustifiedAbsences: Number(r.unjustified),
+    partialAttendances: Number(r.partial),
+    minutesConnected: Number(r.minutes ?? 0),
+  }));
+}
+
+/* ---------- CSV ---------- */
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  // a leading = + - @ would be read as a formula by a spreadsheet
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
+}
+
+export const hhmm = (m: number | null) => (m === null ? '' : `${Math.floor(m / 60)}h${String(Math.round(m % 60)).padStart(2, '0')}`);
