@@ -22,13 +22,17 @@ export async function ministryId(server: TestServer, token: string, code: string
 }
 
 let n = 0;
+/** One 2-hour slot a day from `start`. */
+export const slots = (start: Date, count: number) =>
+  Array.from({ length: count }, (_, i) => ({ startsAt: new Date(start.getTime() + i * 86_400_000).toISOString(), endsAt: new Date(start.getTime() + i * 86_400_000 + 7_200_000).toISOString() }));
+
 /** An open Découverte Chorus session (one part) a few weeks ahead. */
-export async function openSession(server: TestServer, referent: string, opts: { capacity?: number; seats?: { ministryId: string; seats: number }[]; daysAhead?: number; title?: string } = {}) {
+export async function openSession(server: TestServer, referent: string, opts: { capacity?: number; seats?: { ministryId: string; seats: number }[]; daysAhead?: number; title?: string; parts?: number } = {}) {
   const course = await courseId(server, referent, opts.title ?? 'Découverte Chorus');
   const start = new Date(Date.now() + (opts.daysAhead ?? 20) * 86_400_000 + n++ * 3_600_000);
   const res = await server.gql(
     `mutation($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { session { id status capacity } userErrors { field code message } } }`,
-    { input: { courseId: course, label: `test session ${n}`, capacity: opts.capacity ?? 10, status: 'OPEN', parts: [{ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 7_200_000).toISOString() }], seats: opts.seats } },
+    { input: { courseId: course, label: `test session ${n}`, capacity: opts.capacity ?? 10, status: 'OPEN', parts: slots(start, opts.parts ?? 1), seats: opts.seats } },
     { token: referent },
   );
   expect(res.body.data.createTrainingSession.userErrors).toEqual([]);
