@@ -22,7 +22,7 @@ export class TrainingDomain extends BaseEntity<'position'> {
 }
 
 @Entity({ tableName: 'training_course' })
-@Check({ name: 'training_course_parts_check', expression: 'part_count between 1 and 5' })
+@Check({ name: 'training_course_parts_check', expression: '(part_count >= 1) AND (part_count <= 5)' })
 @ObjectType({ implements: Node, description: 'A course of the catalogue; it runs as sessions split into 1 to 5 parts.' })
 export class TrainingCourse extends BaseEntity<'sessions' | 'prices'> {
   @ManyToOne(() => TrainingDomain, { ref: true })

@@ -17,7 +17,7 @@ import { AttendanceSource, RegistrationAction, RegistrationStatus } from './trai
   expression: `create unique index "training_registration_live_unique" on "training_registration" ("session_id", "trainee_id") where "status" in ('REQUESTED', 'VALIDATED', 'REGISTERED', 'WAITLISTED', 'CONFIRMED')`,
 })
 @ObjectType({ implements: Node, description: 'A trainee’s request for a seat in a session, and its course through validation, registration, confirmation or cancellation.' })
-export class TrainingRegistration extends BaseEntity<'status' | 'waitlistPriority'> {
+export class TrainingRegistration extends BaseEntity<'status' | 'waitlistPriority' | 'partsConnected' | 'minutesConnected'> {
   @ManyToOne(() => TrainingSession, { ref: true })
   session!: Ref<TrainingSession>;
 
@@ -67,6 +67,24 @@ export class TrainingRegistration extends BaseEntity<'status' | 'waitlistPriorit
   @Property({ type: 'datetime', nullable: true })
   @Field(() => Date, { nullable: true, description: 'When the registration was cancelled.' })
   cancelledAt?: Date | null;
+
+  /*
+   * Roll-up of the attendance rows, kept by database triggers on training_attendance
+   * (whatever writes them): the statistics read one row per registration, not one per part.
+   */
+  @Property({ type: 'integer', default: 0 })
+  @Field(() => Int, { description: 'Parts the trainee connected to (0: absent).' })
+  partsConnected: number = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  @Field(() => Int, { description: 'Minutes connected over all parts.' })
+  minutesConnected: number = 0;
+
+  @Property({ type: 'integer', nullable: true })
+  minPartMinutes?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  maxPartMinutes?: number | null;
 
   @Property({ type: 'string', length: 2000, nullable: true })
   @Field(() => String, { nullable: true, description: 'Why the trainee was absent, when justified.' })

@@ -483,14 +483,10 @@ export async function setPolicy(em: EntityManager, viewer: Viewer, input: { unju
  */
 export const HELD_REGISTRATIONS_SQL = `
   select r.id, r.trainee_id, r.session_id, r.structure_id, r.ministry_id, s.starts_at, c.part_count,
-         (r.absence_justification is not null) justified,
-         coalesce(a.parts, 0) parts_connected, coalesce(a.minutes, 0) minutes_connected
+         (r.absence_justification is not null) justified, r.parts_connected, r.minutes_connected
     from training_registration r
     join training_session s on s.id = r.session_id and s.status <> 'CANCELLED' and s.starts_at < now()
     join training_course c on c.id = s.course_id
-    left join lateral (
-      select count(*)::int parts, sum(minutes)::int minutes from training_attendance a where a.registration_id = r.id and a.connected
-    ) a on true
    where r.status in ('REGISTERED', 'CONFIRMED')`;
 
 async function hasAssiduityPenalty(em: EntityManager, traineeId: string, exceptId: string): Promise<boolean> {

@@ -33,7 +33,8 @@ function registrations(f: StatisticsFilter): { sql: string; params: unknown[] } 
   if (f.courseId) add('s.course_id = ?', f.courseId);
   if (f.sessionId) add('r.session_id = ?', f.sessionId);
   return {
-    sql: `select r.id, r.session_id, r.structure_id, r.ministry_id, r.trainee_id, s.course_id, c.domain_id, s.starts_at
+    sql: `select r.id, r.session_id, r.structure_id, r.ministry_id, r.trainee_id, s.course_id, c.domain_id, s.starts_at, c.part_count,
+                 r.parts_connected, r.minutes_connected, r.min_part_minutes, r.max_part_minutes, (r.absence_justification is not null) justified
             from training_registration r
             join training_session s on s.id = r.session_id
             join training_course c on c.id = s.course_id
@@ -61,10 +62,7 @@ export async function domainTable(em: EntityManager, f: StatisticsFilter): Promi
   const reg = registrations(f);
   const rows: Record<string, unknown>[] = await em.getConnection().execute(
     `with reg as (${reg.sql}),
-     per as (
-       select reg.domain_id, exists (select 1 from training_attendance a where a.registration_id = reg.id and a.connected) present
-         from reg
-     )
+     per as (select reg.domain_id, reg.parts_connected > 0 present from reg)
      select d.id domain_id, d.code, d.label,
             count(per.domain_id)::int registrations,
             count(per.domain_id) filter (where not per.present)::int absents,
@@ -120,15 +118,8 @@ export async function participationTable(em: EntityManager, f: StatisticsFilter)
   const reg = registrations(f);
   const rows: Record<string, unknown>[] = await em.getConnection().execute(
     `with reg as (${reg.sql}),
-     att as (
-       select a.registration_id, count(*)::int parts, min(a.minutes) mn, max(a.minutes) mx, sum(a.minutes)::bigint sm
-         from training_attendance a
-        where a.connected and a.registration_id in (select id from reg)
-        group by a.registration_id
-     ),
      per as (
-       select reg.course_id, reg.session_id, coalesce(att.parts, 0) parts, att.mn, att.mx, att.sm
-         from reg left join att on att.registration_id = reg.id
+       select course_id, session_id, parts_connected parts, min_part_minutes mn, max_part_minutes mx, minutes_connected sm from reg
      ),
      agg as (
        select grouping(per.course_id, per.session_id) g, per.course_id, per.session_id,
@@ -192,18 +183,18 @@ export async function billingTable(em: EntityManager, f: StatisticsFilter, group
   }[groupBy];
   const rows: Record<string, unknown>[] = await em.getConnection().execute(
     `with reg as (${reg.sql}),
-     priced as (
-       select reg.*, price.cents_per_part
-         from reg
+     session_price as (
+       select s.id session_id, price.cents_per_part
+         from training_session s
          join lateral (
            select tp.cents_per_part from training_price tp
-            where tp.course_id = reg.course_id and tp.from_year <= extract(year from reg.starts_at)
+            where tp.course_id = s.course_id and tp.from_year <= extract(year from s.starts_at)
             order by tp.from_year desc limit 1
          ) price on true
+        where s.id in (select session_id from reg)
      ),
      b as (
-       select priced.*, (select count(*) from training_attendance a where a.registration_id = priced.id and a.connected)::int parts
-         from priced
+       select reg.*, reg.parts_connected parts, sp.cents_per_part from reg join session_price sp on sp.session_id = reg.session_id
      ),
      grouped as (
        select ${keyExpr}::text key, min(${labelExpr}) label, count(*)::int trainees, sum(b.parts)::int parts,
@@ -243,15 +234,7 @@ export async function assiduityTable(em: EntityManager, f: StatisticsFilter, lim
   const rows: Record<string, unknown>[] = await em.getConnection().execute(
     `with reg as (${reg.sql} and s.starts_at < now()),
      per as (
-       select reg.trainee_id, c.part_count, (r.absence_justification is not null) justified,
-              coalesce(a.parts, 0) parts, coalesce(a.minutes, 0) minutes
-         from reg
-         join training_registration r on r.id = reg.id
-         join training_course c on c.id = reg.course_id
-         left join (
-           select registration_id, count(*)::int parts, sum(minutes)::int minutes from training_attendance
-            where connected and registration_id in (select id from reg) group by registration_id
-         ) a on a.registration_id = reg.id
+       select trainee_id, part_count, justified, parts_connected parts, minutes_connected minutes from reg
      )
      select per.trainee_id, p.email, p.first_name || ' ' || p.last_name full_name, st.code structure_code,
             count(*)::int sessions_held,
