@@ -66,8 +66,7 @@ export async function domainTable(em: EntityManager, f: StatisticsFilter): Promi
      select d.id domain_id, d.code, d.label,
             count(per.domain_id)::int registrations,
             count(per.domain_id) filter (where not per.present)::int absents,
-            count(per.domain_id) filter (where per.present)::int presents,
-            coalesce(count(per.domain_id)::float8 / nullif((select count(*) from reg), 0), 0) share
+            count(per.domain_id) filter (where per.present)::int presents
        from training_domain d
        left join per on per.domain_id = d.id
       where (?::uuid is null or d.id = ?::uuid)
@@ -75,9 +74,10 @@ export async function domainTable(em: EntityManager, f: StatisticsFilter): Promi
       order by grouping(d.id), d.position, d.code`,
     [...reg.params, f.domainId ?? null, f.domainId ?? null],
   );
+  // the share divides by the TOTAL row the same statement returned
+  const total = Number(rows.find((r) => r.domain_id === null)?.registrations ?? 0);
   return rows.map((r) => {
-    const total = r.domain_id === null;
-    const share = total ? (Number(r.registrations) > 0 ? 1 : 0) : Number(r.share);
+    const share = total > 0 ? Number(r.registrations) / total : 0;
     return {
       domainId: (r.domain_id as string) ?? null,
       code: (r.code as string) ?? null,
@@ -175,11 +175,11 @@ export interface BillingRow {
  */
 export async function billingTable(em: EntityManager, f: StatisticsFilter, groupBy: BillingGroup, limit = 1000): Promise<BillingRow[]> {
   const reg = registrations(f);
-  const [keyExpr, labelExpr, joins] = {
-    [BillingGroup.TRAINEE]: ['b.id', `p.last_name || ' ' || p.first_name || ' <' || p.email || '> – ' || s.label`, 'join person p on p.id = b.trainee_id join training_session s on s.id = b.session_id'],
-    [BillingGroup.SESSION]: ['b.session_id', `c.title || ' – ' || s.label`, 'join training_session s on s.id = b.session_id join training_course c on c.id = s.course_id'],
-    [BillingGroup.STRUCTURE]: ['b.structure_id', `st.code || ' – ' || st.name`, 'join structure st on st.id = b.structure_id'],
-    [BillingGroup.MINISTRY]: ['b.ministry_id', `m.code || ' – ' || m.name`, 'join ministry m on m.id = b.ministry_id'],
+  const [keyExpr, labelSql] = {
+    [BillingGroup.TRAINEE]: ['id', `select r.id::text key, p.last_name || ' ' || p.first_name || ' <' || p.email || '> – ' || s.label label from training_registration r join person p on p.id = r.trainee_id join training_session s on s.id = r.session_id`],
+    [BillingGroup.SESSION]: ['session_id', `select s.id::text key, c.title || ' – ' || s.label label from training_session s join training_course c on c.id = s.course_id`],
+    [BillingGroup.STRUCTURE]: ['structure_id', `select st.id::text key, st.code || ' – ' || st.name label from structure st`],
+    [BillingGroup.MINISTRY]: ['ministry_id', `select m.id::text key, m.code || ' – ' || m.name label from ministry m`],
   }[groupBy];
   const rows: Record<string, unknown>[] = await em.getConnection().execute(
     `with reg as (${reg.sql}),
@@ -191,20 +191,20 @@ export async function billingTable(em: EntityManager, f: StatisticsFilter, group
             where tp.course_id = s.course_id and tp.from_year <= extract(year from s.starts_at)
             order by tp.from_year desc limit 1
          ) price on true
-        where s.id in (select session_id from reg)
-     ),
-     b as (
-       select reg.*, reg.parts_connected parts, sp.cents_per_part from reg join session_price sp on sp.session_id = reg.session_id
      ),
      grouped as (
-       select ${keyExpr}::text key, min(${labelExpr}) label, count(*)::int trainees, sum(b.parts)::int parts,
-              sum(b.parts * b.cents_per_part)::bigint amount, grouping(${keyExpr}) g
-         from b ${joins}
-        group by rollup (${keyExpr})
+       select reg.${keyExpr}::text key, grouping(reg.${keyExpr}) g, count(*)::int trainees, sum(reg.parts_connected)::int parts,
+              sum(reg.parts_connected * sp.cents_per_part)::bigint amount
+         from reg join session_price sp on sp.session_id = reg.session_id
+        group by rollup (reg.${keyExpr})
+     ),
+     top as (
+       (select * from grouped where g = 0 order by amount desc, key limit ?)
+       union all
+       (select * from grouped where g = 1)
      )
-     (select * from grouped where g = 0 order by amount desc, label limit ?)
-     union all
-     (select * from grouped where g = 1)`,
+     select top.*, labels.label from top left join (${labelSql}) labels on labels.key = top.key
+      order by top.g, top.amount desc, labels.label`,
     [...reg.params, limit],
   );
   return rows.map((r) => ({
@@ -235,20 +235,23 @@ export async function assiduityTable(em: EntityManager, f: StatisticsFilter, lim
     `with reg as (${reg.sql} and s.starts_at < now()),
      per as (
        select trainee_id, part_count, justified, parts_connected parts, minutes_connected minutes from reg
+     ),
+     worst as (
+       select trainee_id,
+              count(*)::int sessions_held,
+              count(*) filter (where parts = 0)::int absences,
+              count(*) filter (where parts = 0 and not justified)::int unjustified,
+              count(*) filter (where parts between 1 and part_count - 1)::int partial,
+              sum(minutes)::int minutes
+         from per
+        group by trainee_id
+       having count(*) filter (where parts = 0 and not justified) > 0 or count(*) filter (where parts between 1 and part_count - 1) > 0
+        order by unjustified desc, partial desc, trainee_id
+        limit ?
      )
-     select per.trainee_id, p.email, p.first_name || ' ' || p.last_name full_name, st.code structure_code,
-            count(*)::int sessions_held,
-            count(*) filter (where parts = 0)::int absences,
-            count(*) filter (where parts = 0 and not justified)::int unjustified,
-            count(*) filter (where parts between 1 and part_count - 1)::int partial,
-            sum(minutes)::int minutes
-       from per
-       join person p on p.id = per.trainee_id
-       join structure st on st.id = p.structure_id
-      group by per.trainee_id, p.email, p.first_name, p.last_name, st.code
-     having count(*) filter (where parts = 0 and not justified) > 0 or count(*) filter (where parts between 1 and part_count - 1) > 0
-      order by unjustified desc, partial desc, p.email
-      limit ?`,
+     select worst.*, p.email, p.first_name || ' ' || p.last_name full_name, st.code structure_code
+       from worst join person p on p.id = worst.trainee_id join structure st on st.id = p.structure_id
+      order by unjustified desc, partial desc, p.email`,
     [...reg.params, limit],
   );
   return rows.map((r) => ({
