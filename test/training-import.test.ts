@@ -86,11 +86,15 @@ describe('attendance import', () => {
     const stats = await server.gql(`query($f: TrainingStatisticsFilter) { trainingStatistics(filter: $f) {
       participation { level registrations byPartsAttended minMinutes maxMinutes meanMinutes }
       billing(groupBy: SESSION) { label trainees partsBilled amountCents }
+      perTrainee: billing(groupBy: TRAINEE, first: 2) { label trainees partsBilled amountCents }
       byDomain { code registrations absents presents } } }`, { f: { sessionId: session } }, { token: analyst });
     const total = stats.body.data.trainingStatistics.participation.at(-1);
     expect(total).toEqual({ level: 'TOTAL', registrations: 3, byPartsAttended: [0, 2, 1, 0, 0, 0], minMinutes: 45, maxMinutes: 120, meanMinutes: 96.3 });
     // Budget costs 150 € a part from 2022: 4 parts connected to
     expect(stats.body.data.trainingStatistics.billing.at(-1)).toEqual({ label: 'TOTAL', trainees: 3, partsBilled: 4, amountCents: 60_000 });
+    const perTrainee = stats.body.data.trainingStatistics.perTrainee;
+    expect(perTrainee.map((l: any) => [l.trainees, l.partsBilled, l.amountCents])).toEqual([[1, 2, 30_000], [1, 1, 15_000], [3, 4, 60_000]]);
+    expect(perTrainee[0].label).toContain(c);
     expect(stats.body.data.trainingStatistics.byDomain.find((d: any) => d.code === 'BUDGET')).toEqual({ code: 'BUDGET', registrations: 3, absents: 0, presents: 3 });
     const csv = await server.gql(`query($f: TrainingStatisticsFilter) { trainingStatisticsCsv(table: BILLING, filter: $f, billingGroupBy: STRUCTURE) }`, { f: { sessionId: session } }, { token: referent });
     expect(csv.body.data.trainingStatisticsCsv.trim().split('\r\n').at(-1)).toBe('TOTAL;3;4;600.00');

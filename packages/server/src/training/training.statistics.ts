@@ -175,12 +175,39 @@ export interface BillingRow {
  */
 export async function billingTable(em: EntityManager, f: StatisticsFilter, groupBy: BillingGroup, limit = 1000): Promise<BillingRow[]> {
   const reg = registrations(f);
-  const [keyExpr, labelSql] = {
-    [BillingGroup.TRAINEE]: ['id', `select r.id::text key, p.last_name || ' ' || p.first_name || ' <' || p.email || '> – ' || s.label label from training_registration r join person p on p.id = r.trainee_id join training_session s on s.id = r.session_id`],
+  const [keyExpr, labelSql] = ({
     [BillingGroup.SESSION]: ['session_id', `select s.id::text key, c.title || ' – ' || s.label label from training_session s join training_course c on c.id = s.course_id`],
     [BillingGroup.STRUCTURE]: ['structure_id', `select st.id::text key, st.code || ' – ' || st.name label from structure st`],
     [BillingGroup.MINISTRY]: ['ministry_id', `select m.id::text key, m.code || ' – ' || m.name label from ministry m`],
-  }[groupBy];
+  } as Record<string, [string, string]>)[groupBy] ?? ['', ''];
+  const sessionPrice = `session_price as (
+       select s.id session_id, price.cents_per_part
+         from training_session s
+         join lateral (
+           select tp.cents_per_part from training_price tp
+            where tp.course_id = s.course_id and tp.from_year <= extract(year from s.starts_at)
+            order by tp.from_year desc limit 1
+         ) price on true
+     )`;
+  if (groupBy === BillingGroup.TRAINEE) {
+    // one line per registration: no grouping, a top-N sort, and the totals as window sums on the same scan
+    const top: Record<string, unknown>[] = await em.getConnection().execute(
+      `with reg as (${reg.sql}), ${sessionPrice},
+       b as (
+         select reg.id, reg.parts_connected parts, (reg.parts_connected * sp.cents_per_part)::bigint amount,
+                count(*) over () t_trainees, sum(reg.parts_connected) over () t_parts, sum(reg.parts_connected * sp.cents_per_part) over () t_amount
+           from reg join session_price sp on sp.session_id = reg.session_id
+          order by amount desc, reg.id limit ?
+       )
+       select b.*, p.last_name || ' ' || p.first_name || ' <' || p.email || '> – ' || s.label label
+         from b join training_registration r on r.id = b.id join person p on p.id = r.trainee_id join training_session s on s.id = r.session_id
+        order by b.amount desc, label`,
+      [...reg.params, limit],
+    );
+    const lines = top.map((r) => ({ key: String(r.id), label: String(r.label), trainees: 1, partsBilled: Number(r.parts), amountCents: Number(r.amount) }));
+    const t = top[0];
+    return [...lines, { key: null, label: 'TOTAL', trainees: Number(t?.t_trainees ?? 0), partsBilled: Number(t?.t_parts ?? 0), amountCents: Number(t?.t_amount ?? 0) }];
+  }
   const rows: Record<string, unknown>[] = await em.getConnection().execute(
     `with reg as (${reg.sql}),
      session_price as (
