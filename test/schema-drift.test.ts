@@ -43,6 +43,6 @@ describe('schema and SDK drift', () => {
       }
       if (typeof t.getValues === 'function') for (const v of t.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
     }
-    expect(missing).toEqual([]);
+    expect(missing, missing.join(", ")).toEqual([]);
   });
 });

@@ -62,10 +62,11 @@ describe('the SDK client layer', () => {
   it('iterates a whole connection page by page', async () => {
     const analyst = createClient({ url: server.url, token: await server.tokenForRole('ANALYST') });
     const seen: string[] = [];
-    for await (const p of analyst.people.iterate({ role: Role.END_USER }, 4)) seen.push(p.email);
-    const all = await analyst.People({ first: 100, filter: { role: Role.END_USER } });
+    for await (const p of analyst.people.iterate({ role: Role.CCA }, 4)) seen.push(p.email);
+    const all = await analyst.People({ first: 100, filter: { role: Role.CCA } });
+    expect(all.people.pageInfo.hasNextPage).toBe(false);
     expect(seen).toEqual(all.people.edges.map((e) => e.node.email));
-    expect(seen.length).toBeGreaterThan(8);
+    expect(seen.length).toBeGreaterThan(4);
   });
 
   it('retries a query after a dropped connection and a 503, but never a plain mutation', async () => {

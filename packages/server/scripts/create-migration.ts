@@ -26,7 +26,7 @@ async function run() {
     const cls = /export class (\w+)/.exec(result.code)![1];
     let index = readFileSync(indexPath, 'utf8');
     index = index.replace(/(import type[^\n]*\n)/, `$1import { ${cls} } from './${name}';\n`);
-    index = index.replace(/= \[([^\]]*)\];/, (_m, list: string) => `= [${list.trim() ? `${list.trim().replace(/,$/, '')}, ` : ''}{ name: '${name}', class: ${cls} }];`);
+    index = index.replace(/\n\];/, `\n  { name: '${name}', class: ${cls} },\n];`);
     writeFileSync(indexPath, index);
     console.log(`Wrote src/migrations/${result.fileName} and listed it in src/migrations/index.ts`);
   } finally {

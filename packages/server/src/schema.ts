@@ -8,9 +8,10 @@ import type { PubSub } from './core/events';
 import { NodeResolver } from './core/node.resolver';
 import { directoryResolvers } from './directory';
 import { integrationResolvers } from './integration';
+import { trainingResolvers } from './training';
 
 /** Every resolver class of every module. */
-export const RESOLVERS = [NodeResolver, ...directoryResolvers, ...integrationResolvers] as unknown as NonEmptyArray<Function>;
+export const RESOLVERS = [NodeResolver, ...directoryResolvers, ...integrationResolvers, ...trainingResolvers] as unknown as NonEmptyArray<Function>;
 
 export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   registerUserErrorCodeEnum();

@@ -1,0 +1,175 @@
+/**
+ * Attendance per registration and part, and the import of a webinar tool's export:
+ * each line is checked on its own; the accepted lines of one trainee and part are merged
+ * with what is already stored, so overlapping connections (and a re-import of the same
+ * export) are counted once.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../core/context';
+import { CoreErrorCode, DomainError } from '../core/errors';
+import { Role } from '../core/roles';
+import { TrainingSession, TrainingSessionPart } from './catalogue.entity';
+import { TrainingAttendance, TrainingRegistration } from './registration.entity';
+import { AttendanceSource, ImportFormat, ImportLineStatus, SEATED } from './training.enums';
+import { TrainingErrorCode } from './training.errors';
+import { visibleRegistration } from './training.service';
+
+export function assertMayRecordAttendance(viewer: Viewer): void {
+  if (!viewer.roles.has(Role.TRAINING_REFERENT)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only the training referent records attendance.');
+}
+
+type Interval = [number, number];
+
+/** Union of intervals (ms), sorted and merged: overlaps and repeats count once. */
+export function mergeIntervals(intervals: Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Interval[] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+export const minutesOf = (merged: Interval[]) => Math.round(merged.reduce((n, [s, e]) => n + (e - s), 0) / 60_000);
+
+export async function recordAttendance(em: EntityManager, viewer: Viewer, input: { registrationId: string; part: number; connected: boolean; minutes: number }) {
+  assertMayRecordAttendance(viewer);
+  const r = await visibleRegistration(em, viewer, input.registrationId);
+  if (!SEATED.includes(r.status)) throw new DomainError(TrainingErrorCode.INVALID_TRANSITION, `A ${r.status} registration has no attendance.`, ['registrationId']);
+  const part = await em.findOne(TrainingSessionPart, { session: r.session.id, number: input.part });
+  if (!part) throw new DomainError(TrainingErrorCode.UNKNOWN_PART, `The session has no part ${input.part}.`, ['part']);
+  if (!input.connected && input.minutes > 0) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'A trainee who did not connect has 0 minutes.', ['minutes']);
+  const row = (await em.findOne(TrainingAttendance, { registration: r, part })) ?? em.create(TrainingAttendance, { registration: r, part, connected: false, minutes: 0, source: AttendanceSource.MANUAL });
+  row.connected = input.connected;
+  row.minutes = input.minutes;
+  row.source = AttendanceSource.MANUAL;
+  await em.flush();
+  return row;
+}
+
+export interface ImportLine {
+  line: number;
+  status: ImportLineStatus;
+  email: string | null;
+  part: number | null;
+  code: string | null;
+  message: string | null;
+}
+
+export interface ImportReport {
+  applied: boolean;
+  acceptedCount: number;
+  rejectedCount: number;
+  attendancesWritten: number;
+  lines: ImportLine[];
+}
+
+interface RawRow {
+  line: number;
+  email?: unknown;
+  part?: unknown;
+  join?: unknown;
+  leave?: unknown;
+}
+
+const MAX_LINES = 20_000;
+
+function parseRows(format: ImportFormat, data: string): RawRow[] {
+  if (format === ImportFormat.JSON) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(data);
+    } catch {
+      throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, 'The data is not valid JSON.', ['data']);
+    }
+    if (!Array.isArray(parsed)) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, 'The JSON data must be an array of rows.', ['data']);
+    if (parsed.length > MAX_LINES) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `At most ${MAX_LINES} rows per import.`, ['data']);
+    return parsed.map((o, i) => (o && typeof o === 'object' ? { line: i + 1, ...(o as object) } : { line: i + 1 }));
+  }
+  const lines = data.split(/\r?\n/);
+  const header = lines[0] ?? '';
+  const sep = header.includes(';') ? ';' : ',';
+  const cols = header.split(sep).map((c) => c.trim().toLowerCase());
+  for (const need of ['email', 'part', 'join', 'leave']) {
+    if (!cols.includes(need)) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, `The CSV header must name the columns email, part, join, leave (missing ${need}).`, ['data']);
+  }
+  if (lines.length > MAX_LINES + 1) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `At most ${MAX_LINES} rows per import.`, ['data']);
+  const rows: RawRow[] = [];
+  lines.slice(1).forEach((text, i) => {
+    if (!text.trim()) return;
+    const cells = text.split(sep).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+    const row: RawRow = { line: i + 2 };
+    cols.forEach((c, j) => ((row as unknown as Record<string, unknown>)[c] = cells[j]));
+    rows.push(row);
+  });
+  return rows;
+}
+
+function parseTime(v: unknown): number | null {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(v.trim())) return null;
+  const t = Date.parse(v.trim().replace(' ', 'T'));
+  return Number.isNaN(t) ? null : t;
+}
+
+/** Imports a session's attendance export; with `allOrNothing`, one rejected line means nothing is applied. */
+export async function importAttendance(em: EntityManager, viewer: Viewer, input: { sessionId: string; format: ImportFormat; data: string; allOrNothing: boolean }): Promise<ImportReport> {
+  assertMayRecordAttendance(viewer);
+  const rows = parseRows(input.format, input.data);
+  return em.transactional(async (tx) => {
+    // one import per session at a time: the merge reads then writes the stored intervals
+    const locked = await tx.getConnection().execute('select id from training_session where id = ? for update', [input.sessionId], 'all', tx.getTransactionContext());
+    if (!locked.length) throw new DomainError(TrainingErrorCode.UNKNOWN_SESSION, 'No session has this id.', ['sessionId']);
+    const session = await tx.findOneOrFail(TrainingSession, { id: input.sessionId });
+    const parts = new Map((await tx.find(TrainingSessionPart, { session })).map((p) => [p.number, p]));
+    const registrations = await tx.find(TrainingRegistration, { session, status: { $in: [...SEATED] } }, { populate: ['trainee'] });
+    const byEmail = new Map(registrations.map((r) => [r.trainee.getEntity().email.toLowerCase(), r]));
+
+    const lines: ImportLine[] = [];
+    const accepted = new Map<string, { registration: TrainingRegistration; part: TrainingSessionPart; intervals: Interval[] }>();
+    for (const row of rows) {
+      const email = typeof row.email === 'string' ? row.email.trim().toLowerCase() : null;
+      const partNo = typeof row.part === 'number' ? row.part : typeof row.part === 'string' && /^\d+$/.test(row.part.trim()) ? Number(row.part) : null;
+      const reject = (code: string, message: string) => lines.push({ line: row.line, status: ImportLineStatus.REJECTED, email, part: partNo, code, message });
+      if (!email) { reject(TrainingErrorCode.BAD_IMPORT_LINE, 'The email is missing.'); continue; }
+      if (partNo === null) { reject(TrainingErrorCode.BAD_IMPORT_LINE, 'The part is missing or not a number.'); continue; }
+      const join = parseTime(row.join);
+      const leave = parseTime(row.leave);
+      if (join === null) { reject(TrainingErrorCode.BAD_IMPORT_LINE, 'The join time is missing or not an ISO date-time.'); continue; }
+      if (leave === null) { reject(TrainingErrorCode.BAD_IMPORT_LINE, 'The leave time is missing or not an ISO date-time.'); continue; }
+      if (leave < join) { reject(TrainingErrorCode.LEAVE_BEFORE_JOIN, 'The leave time comes before the join time.'); continue; }
+      const registration = byEmail.get(email);
+      if (!registration) { reject(TrainingErrorCode.UNKNOWN_TRAINEE, `No trainee registered on this session has the email ${email}.`); continue; }
+      const part = parts.get(partNo);
+      if (!part) { reject(TrainingErrorCode.UNKNOWN_PART, `The session has no part ${partNo} (it has ${parts.size}).`); continue; }
+      const key = `${registration.id}:${part.id}`;
+      const entry = accepted.get(key) ?? { registration, part, intervals: [] };
+      entry.intervals.push([join, leave]);
+      accepted.set(key, entry);
+      lines.push({ line: row.line, status: ImportLineStatus.APPLIED, email, part: partNo, code: null, message: null });
+    }
+    const rejectedCount = lines.filter((l) => l.status === ImportLineStatus.REJECTED).length;
+    const acceptedCount = lines.length - rejectedCount;
+    if (input.allOrNothing && rejectedCount > 0) {
+      for (const l of lines) if (l.status === ImportLineStatus.APPLIED) l.status = ImportLineStatus.SKIPPED;
+      return { applied: false, acceptedCount, rejectedCount, attendancesWritten: 0, lines };
+    }
+    const existing = accepted.size
+      ? await tx.find(TrainingAttendance, { registration: { $in: registrations.map((r) => r.id) } })
+      : [];
+    const stored = new Map(existing.map((a) => [`${a.registration.id}:${a.part.id}`, a]));
+    for (const [key, { registration, part, intervals }] of accepted) {
+      const row = stored.get(key) ?? tx.create(TrainingAttendance, { registration, part, connected: false, minutes: 0, source: AttendanceSource.IMPORT });
+      const merged = mergeIntervals([...row.intervals.map(([s, e]) => [Date.parse(s), Date.parse(e)] as Interval), ...intervals]);
+      row.intervals = merged.map(([s, e]) => [new Date(s).toISOString(), new Date(e).toISOString()]);
+      row.connected = true;
+      row.minutes = minutesOf(merged);
+      row.firstJoinAt = new Date(merged[0][0]);
+      row.lastLeaveAt = new Date(merged[merged.length - 1][1]);
+      row.source = AttendanceSource.IMPORT;
+    }
+    await tx.flush();
+    return { applied: true, acceptedCount, rejectedCount, attendancesWritten: accepted.size, lines };
+  });
+}

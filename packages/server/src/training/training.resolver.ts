@@ -1,0 +1,576 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
+import type { Context, Viewer } from '../core/context';
+import { CoreErrorCode, DomainError } from '../core/errors';
+import { decodeId, toGlobalId } from '../core/ids';
+import { runMutation } from '../core/mutation';
+import type { NodeFetcher } from '../core/node-registry';
+import { Role } from '../core/roles';
+import { Ministry } from '../directory/ministry.entity';
+import { Person } from '../directory/person.entity';
+import { Structure } from '../directory/structure.entity';
+import { TrainingCourse, TrainingDomain, TrainingPrice, TrainingSeatQuota, TrainingSession, TrainingSessionPart } from './catalogue.entity';
+import { TrainingAttendance, TrainingPolicy, TrainingRegistration, TrainingRegistrationEvent } from './registration.entity';
+import * as attendance from './training.attendance';
+import { BillingGroup, RegistrationStatus, StatisticsTable } from './training.enums';
+import {
+  CompatibilityTestInput,
+  CreateTrainingCourseInput,
+  CreateTrainingDomainInput,
+  CreateTrainingSessionInput,
+  DecideTrainingRequestInput,
+  ImportAttendanceInput,
+  JustifyAbsenceInput,
+  RecordAttendanceInput,
+  RegistrationRefInput,
+  SetTrainingPolicyInput,
+  SetTrainingPriceInput,
+  TrainingRegistrationFilter,
+  TrainingSessionFilter,
+  TrainingStatisticsFilter,
+  UpdateTrainingSessionInput,
+} from './training.inputs';
+import * as training from './training.service';
+import * as stats from './training.statistics';
+import {
+  AssiduityRow,
+  AttendanceReport,
+  BillingRow,
+  DomainStatisticsRow,
+  ImportAttendancePayload,
+  ParticipationLevelEnum,
+  ParticipationRow,
+  TraineeRecord,
+  TrainingAttendancePayload,
+  TrainingCoursePayload,
+  TrainingDomainPayload,
+  TrainingPolicyPayload,
+  TrainingPricePayload,
+  TrainingRegistrationConnection,
+  TrainingRegistrationPayload,
+  TrainingSessionConnection,
+  TrainingSessionPayload,
+  TrainingStatistics,
+} from './training.types';
+
+/** Everybody but machine clients reads the catalogue and asks for seats. */
+const PEOPLE = Object.values(Role).filter((r) => r !== Role.APPLICATION);
+const STATISTICS_READERS = [Role.ANALYST, Role.TRAINING_REFERENT, Role.ADMINISTRATOR];
+
+const optId = (v: string | null | undefined, type: string, field: string) => (v ? decodeId(v, type, field) : undefined);
+
+function statisticsFilter(f: TrainingStatisticsFilter | null): stats.StatisticsFilter {
+  if (f?.from && f?.to && f.to <= f.from) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, '`to` must come after `from`.', ['filter', 'to']);
+  return {
+    from: f?.from ?? null,
+    to: f?.to ?? null,
+    ministryId: optId(f?.ministryId, 'Ministry', 'ministryId'),
+    structureId: optId(f?.structureId, 'Structure', 'structureId'),
+    domainId: optId(f?.domainId, 'TrainingDomain', 'domainId'),
+    courseId: optId(f?.courseId, 'TrainingCourse', 'courseId'),
+    sessionId: optId(f?.sessionId, 'TrainingSession', 'sessionId'),
+  };
+}
+
+/** The request's DAF perimeter, computed once. */
+function perimeterOf(ctx: Context): Promise<Set<string>> {
+  return ctx.loader<string, Set<string>>('training.perimeter', async (keys) => {
+    const p = await training.dafPerimeter(ctx.em, ctx.viewer!);
+    return keys.map(() => p);
+  }).load('me');
+}
+
+@Resolver()
+export class TrainingResolver {
+  /* ----- catalogue ----- */
+
+  @Authorized(...PEOPLE)
+  @Query(() => [TrainingDomain], { description: 'The training domains, in catalogue order.' })
+  trainingDomains(@Ctx() ctx: Context) {
+    return ctx.em.find(TrainingDomain, {}, { orderBy: { position: 'asc', code: 'asc' } });
+  }
+
+  @Authorized(...PEOPLE)
+  @Query(() => [TrainingCourse], { description: 'The courses of the catalogue, optionally of one domain.' })
+  trainingCourses(@Arg('domainId', () => ID, { nullable: true, description: 'Only this domain.' }) domainId: string | null, @Ctx() ctx: Context) {
+    const where = domainId ? { domain: decodeId(domainId, 'TrainingDomain', 'domainId') } : {};
+    return ctx.em.find(TrainingCourse, where, { orderBy: { title: 'asc', id: 'asc' } });
+  }
+
+  @Authorized(...PEOPLE)
+  @Query(() => TrainingSessionConnection, { complexity: connectionComplexity, description: 'The session planning, by start.' })
+  trainingSessions(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => TrainingSessionFilter, { nullable: true, description: 'Narrows the planning.' }) filter: TrainingSessionFilter | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const where: Record<string, unknown>[] = [];
+    if (filter?.courseId) where.push({ course: decodeId(filter.courseId, 'TrainingCourse', 'courseId') });
+    if (filter?.domainId) where.push({ course: { domain: decodeId(filter.domainId, 'TrainingDomain', 'domainId') } });
+    if (filter?.statuses?.length) where.push({ status: { $in: filter.statuses } });
+    if (filter?.from) where.push({ startsAt: { $gte: filter.from } });
+    return paginate(ctx.em, TrainingSession, where.length ? { $and: where } : {}, { startsAt: 'asc', id: 'asc' }, page, info);
+  }
+
+  @Authorized(...PEOPLE)
+  @Query(() => TrainingRegistrationConnection, {
+    complexity: connectionComplexity,
+    description: 'Registrations you may see: your own; your perimeter as a DAF manager; all for the referent and analysts. Oldest request first.',
+  })
+  async trainingRegistrations(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => TrainingRegistrationFilter, { nullable: true, description: 'Narrows the list.' }) filter: TrainingRegistrationFilter | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const viewer = ctx.viewer!;
+    const where: Record<string, unknown>[] = [];
+    if (!training.SEES_ALL_REGISTRATIONS.some((r) => viewer.roles.has(r))) {
+      const perimeter = [...(await perimeterOf(ctx))];
+      where.push({ $or: [{ trainee: viewer.id }, ...(perimeter.length ? [{ structure: { $in: perimeter } }] : [])] });
+    }
+    if (filter?.sessionId) where.push({ session: decodeId(filter.sessionId, 'TrainingSession', 'sessionId') });
+    if (filter?.traineeId) where.push({ trainee: decodeId(filter.traineeId, 'Person', 'traineeId') });
+    if (filter?.statuses?.length) where.push({ status: { $in: filter.statuses } });
+    return paginate(ctx.em, TrainingRegistration, where.length ? { $and: where } : {}, { requestedAt: 'asc', id: 'asc' }, page, info);
+  }
+
+  @Authorized(...PEOPLE)
+  @Query(() => TrainingPolicy, { description: 'The assiduity policy in force.' })
+  trainingPolicy(@Ctx() ctx: Context) {
+    return training.currentPolicy(ctx.em);
+  }
+
+  /* ----- statistics ----- */
+
+  @Authorized(...STATISTICS_READERS)
+  @Query(() => TrainingStatistics, { description: 'Training statistics (analysts, the referent), computed in SQL over the filter.' })
+  trainingStatistics(@Arg('filter', () => TrainingStatisticsFilter, { nullable: true, description: 'Period, ministry, structure, domain, course, session.' }) filter: TrainingStatisticsFilter | null): TrainingStatistics {
+    return { filter: statisticsFilter(filter) };
+  }
+
+  @Authorized(...STATISTICS_READERS)
+  @Query(() => String, { description: 'A statistics table as CSV (semicolon separated, UTF-8): the same numbers as `trainingStatistics`.' })
+  async trainingStatisticsCsv(
+    @Arg('table', () => StatisticsTable, { description: 'Which table.' }) table: StatisticsTable,
+    @Arg('filter', () => TrainingStatisticsFilter, { nullable: true, description: 'Period, ministry, structure, domain, course, session.' }) filter: TrainingStatisticsFilter | null,
+    @Arg('billingGroupBy', () => BillingGroup, { defaultValue: BillingGroup.SESSION, description: 'Grouping of the BILLING table.' }) billingGroupBy: BillingGroup,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
+    return statisticsCsv(ctx, table, statisticsFilter(filter), billingGroupBy);
+  }
+
+  @Authorized(Role.TRAINING_REFERENT, Role.ANALYST, Role.ADMINISTRATOR)
+  @Query(() => AttendanceReport, { nullable: true, description: "A person's attendance, session by session, with their assiduity record." })
+  async trainingAttendanceReport(@Arg('personId', () => ID, { description: 'The trainee.' }) personId: string, @Ctx() ctx: Context): Promise<AttendanceReport | null> {
+    const id = decodeId(personId, 'Person', 'personId');
+    const trainee = await ctx.em.findOne(Person, { id });
+    if (!trainee) return null;
+    const registrations = await ctx.em.find(TrainingRegistration, { trainee }, { populate: ['session'], orderBy: { session: { startsAt: 'desc' }, id: 'asc' } });
+    const record = (await training.traineeRecords(ctx.em, [id])).get(id)!;
+    return { trainee, registrations, record };
+  }
+
+  /* ----- catalogue mutations ----- */
+
+  @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
+  @Mutation(() => TrainingDomainPayload, { description: 'Adds a training domain.' })
+  createTrainingDomain(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateTrainingDomainInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ domain: await training.createDomain(ctx.em, ctx.viewer!, input) }));
+  }
+
+  @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
+  @Mutation(() => TrainingCoursePayload, { description: 'Adds a course.' })
+  createTrainingCourse(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateTrainingCourseInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({
+      course: await training.createCourse(ctx.em, ctx.viewer!, { ...input, domainId: decodeId(input.domainId, 'TrainingDomain', 'domainId') }),
+    }));
+  }
+
+  @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
+  @Mutation(() => TrainingPricePayload, { description: 'Sets the price of a part of a course from a year on.' })
+  setTrainingPrice(@Arg('input', { validate: false, description: 'What to do.' }) input: SetTrainingPriceInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({
+      price: await training.setCoursePrice(ctx.em, ctx.viewer!, { ...input, courseId: decodeId(input.courseId, 'TrainingCourse', 'courseId') }),
+    }));
+  }
+
+  @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
+  @Mutation(() => TrainingSessionPayload, { description: 'Plans a session: one slot per part, capacity, seats per ministry.' })
+  createTrainingSession(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateTrainingSessionInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({
+      session: await training.createSession(ctx.em, ctx.viewer!, {
+        ...input,
+        courseId: decodeId(input.courseId, 'TrainingCourse', 'courseId'),
+        orderedByMinistryId: optId(input.orderedByMinistryId, 'Ministry', 'orderedByMinistryId'),
+        seats: input.seats?.map((s) => ({ ministryId: decodeId(s.ministryId, 'Ministry', 'seats'), seats: s.seats })),
+      }),
+    }));
+  }
+
+  @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
+  @Mutation(() => TrainingSessionPayload, { description: 'Changes a session (capacity, seats, status); more seats promote the waiting list.' })
+  updateTrainingSession(@Arg('input', { validate: false, description: 'What to do.' }) input: UpdateTrainingSessionInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({
+      session: await training.updateSession(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingSession'), {
+        ...input,
+        seats: input.seats?.map((s) => ({ ministryId: decodeId(s.ministryId, 'Ministry', 'seats'), seats: s.seats })),
+      }),
+    }));
+  }
+
+  @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
+  @Mutation(() => TrainingPolicyPayload, { description: 'Sets the assiduity policy.' })
+  setTrainingPolicy(@Arg('input', { validate: false, description: 'What to do.' }) input: SetTrainingPolicyInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ policy: await training.setPolicy(ctx.em, ctx.viewer!, input) }));
+  }
+
+  /* ----- workflow ----- */
+
+  @Authorized(...PEOPLE)
+  @Mutation(() => TrainingRegistrationPayload, { description: 'Asks for a seat in an open session, for yourself; your DAF manager validates it.' })
+  requestTrainingRegistration(@Arg('sessionId', () => ID, { description: 'The session.' }) sessionId: string, @Ctx() ctx: Context) {
+    return runMutation(null, async () => ({ registration: await training.requestRegistration(ctx.em, ctx.viewer!, decodeId(sessionId, 'TrainingSession', 'sessionId')) }));
+  }
+
+  @Authorized(Role.DAF_MANAGER)
+  @Mutation(() => TrainingRegistrationPayload, { description: "Validates or refuses (with a reason) a request of your structure's trainees (DAF manager)." })
+  decideTrainingRequest(@Arg('input', { validate: false, description: 'What to do.' }) input: DecideTrainingRequestInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({
+      registration: await training.decideRequest(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingRegistration'), input.approve, input.reason),
+    }));
+  }
+
+  @Authorized(Role.TRAINING_REFERENT)
+  @Mutation(() => TrainingRegistrationPayload, { description: "Registers a validated request (SN1 training referent): a seat, or the waiting list when the ministry's seats are taken." })
+  registerTrainee(@Arg('input', { validate: false, description: 'What to do.' }) input: RegistrationRefInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ registration: await training.registerTrainee(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingRegistration'), input.note) }));
+  }
+
+  @Authorized(...PEOPLE)
+  @Mutation(() => TrainingRegistrationPayload, { description: 'Records the compatibility test of the webinar tool (the trainee).' })
+  recordCompatibilityTest(@Arg('input', { validate: false, description: 'What to do.' }) input: CompatibilityTestInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ registration: await training.recordCompatibilityTest(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingRegistration'), input.passed) }));
+  }
+
+  @Authorized(...PEOPLE)
+  @Mutation(() => TrainingRegistrationPayload, { description: 'Confirms a registration after a passed compatibility test (the trainee).' })
+  confirmTrainingRegistration(@Arg('input', { validate: false, description: 'What to do.' }) input: RegistrationRefInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ registration: await training.confirmRegistration(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingRegistration')) }));
+  }
+
+  @Authorized(...PEOPLE)
+  @Mutation(() => TrainingRegistrationPayload, { description: 'Cancels a registration: the trainee until the session starts, the referent any time. The seat goes to the waiting list.' })
+  cancelTrainingRegistration(@Arg('input', { validate: false, description: 'What to do.' }) input: RegistrationRefInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ registration: await training.cancelRegistration(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingRegistration'), input.note) }));
+  }
+
+  @Authorized(...PEOPLE)
+  @Mutation(() => TrainingRegistrationPayload, { description: 'Records why the trainee was absent (the trainee or the referent).' })
+  justifyTrainingAbsence(@Arg('input', { validate: false, description: 'What to do.' }) input: JustifyAbsenceInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ registration: await training.justifyAbsence(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingRegistration'), input.justification) }));
+  }
+
+  /* ----- attendance ----- */
+
+  @Authorized(Role.TRAINING_REFERENT)
+  @Mutation(() => TrainingAttendancePayload, { description: 'Records attendance at one part by hand (referent).' })
+  recordTrainingAttendance(@Arg('input', { validate: false, description: 'What to do.' }) input: RecordAttendanceInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({
+      attendance: await attendance.recordAttendance(ctx.em, ctx.viewer!, { ...input, registrationId: decodeId(input.registrationId, 'TrainingRegistration', 'registrationId') }),
+    }));
+  }
+
+  @Authorized(Role.TRAINING_REFERENT)
+  @Mutation(() => ImportAttendancePayload, { description: "Imports a session's attendance export (referent): a line-by-line report; all-or-nothing on request." })
+  importTrainingAttendance(@Arg('input', { validate: false, description: 'What to do.' }) input: ImportAttendanceInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({
+      report: await attendance.importAttendance(ctx.em, ctx.viewer!, { ...input, sessionId: decodeId(input.sessionId, 'TrainingSession', 'sessionId') }),
+    }));
+  }
+}
+
+async function statisticsCsv(ctx: Context, table: StatisticsTable, f: stats.StatisticsFilter, groupBy: BillingGroup): Promise<string> {
+  switch (table) {
+    case StatisticsTable.REGISTRATIONS_BY_DOMAIN: {
+      const rows = await stats.domainTable(ctx.em, f);
+      return stats.toCsv(['domaine', 'inscrits', 'pourcentage'], rows.map((r) => [r.code ?? 'TOTAL', r.registrations, `${r.percent}%`]));
+    }
+    case StatisticsTable.ATTENDANCE_BY_DOMAIN: {
+      const rows = await stats.domainTable(ctx.em, f);
+      return stats.toCsv(['domaine', 'absents', 'presents', 'inscrits'], rows.map((r) => [r.code ?? 'TOTAL', r.absents, r.presents, r.registrations]));
+    }
+    case StatisticsTable.PARTS_ATTENDED:
+    case StatisticsTable.CONNECTION_TIMES: {
+      const rows = await stats.participationTable(ctx.em, f);
+      return stats.toCsv(
+        ['niveau', 'formation', 'inscriptions', '5 parties', '4 parties', '3 parties', '2 parties', '1 partie', '0 partie', 'duree partie', 'connexion min', 'connexion max', 'connexion moyenne'],
+        rows.map((r) => [r.level, r.label, r.registrations, ...[5, 4, 3, 2, 1, 0].map((k) => r.byPartsAttended[k]), stats.hhmm(r.partMinutes), stats.hhmm(r.minMinutes), stats.hhmm(r.maxMinutes), stats.hhmm(r.meanMinutes === null ? null : Math.round(r.meanMinutes))]),
+      );
+    }
+    case StatisticsTable.BILLING: {
+      const rows = await stats.billingTable(ctx.em, f, groupBy);
+      return stats.toCsv(['ligne', 'stagiaires', 'parties facturees', 'montant (EUR)'], rows.map((r) => [r.label, r.trainees, r.partsBilled, (r.amountCents / 100).toFixed(2)]));
+    }
+    case StatisticsTable.ASSIDUITY: {
+      const rows = await stats.assiduityTable(ctx.em, f, 10_000);
+      return stats.toCsv(['stagiaire', 'email', 'structure', 'sessions', 'absences', 'absences non justifiees', 'participations partielles', 'minutes connectees'], rows.map((r) => [r.fullName, r.email, r.structureCode, r.sessionsHeld, r.absences, r.unjustifiedAbsences, r.partialAttendances, r.minutesConnected]));
+    }
+  }
+}
+
+@Resolver(() => TrainingStatistics)
+export class TrainingStatisticsResolver {
+  @FieldResolver(() => [DomainStatisticsRow], { description: 'Per domain: registrations, share of the total, absents and presents; TOTAL last.' })
+  async byDomain(@Root() root: TrainingStatistics, @Ctx() ctx: Context): Promise<DomainStatisticsRow[]> {
+    const rows = await stats.domainTable(ctx.em, root.filter);
+    return rows.map((r) => ({ ...r, code: r.code ?? 'TOTAL', domain: r.domainId ? ctx.em.getReference(TrainingDomain, r.domainId) : null }));
+  }
+
+  @FieldResolver(() => [ParticipationRow], { description: 'Per session, per course and in total: trainees by number of parts attended, and connection times per connected part.' })
+  async participation(@Root() root: TrainingStatistics, @Ctx() ctx: Context): Promise<ParticipationRow[]> {
+    const rows = await stats.participationTable(ctx.em, root.filter);
+    return rows.map((r) => ({
+      ...r,
+      level: r.level as ParticipationLevelEnum,
+      courseId: r.courseId && toGlobalId('TrainingCourse', r.courseId),
+      sessionId: r.sessionId && toGlobalId('TrainingSession', r.sessionId),
+      parts0: r.byPartsAttended[0], parts1: r.byPartsAttended[1], parts2: r.byPartsAttended[2],
+      parts3: r.byPartsAttended[3], parts4: r.byPartsAttended[4], parts5: r.byPartsAttended[5],
+    }));
+  }
+
+  @FieldResolver(() => [BillingRow], { description: 'Amounts billed (price × parts connected to) for priced sessions, grouped as asked; TOTAL last.' })
+  billing(
+    @Root() root: TrainingStatistics,
+    @Arg('groupBy', () => BillingGroup, { defaultValue: BillingGroup.SESSION, description: 'Grouping.' }) groupBy: BillingGroup,
+    @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many lines before TOTAL (1 to 1000), largest amounts first.' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<BillingRow[]> {
+    if (first < 1 || first > 1000) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'first must be between 1 and 1000.', ['first']);
+    return stats.billingTable(ctx.em, root.filter, groupBy, first);
+  }
+
+  @FieldResolver(() => [AssiduityRow], { description: 'Trainees with unjustified absences or partial attendance, worst first.' })
+  async assiduity(
+    @Root() root: TrainingStatistics,
+    @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many trainees (1 to 1000).' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<AssiduityRow[]> {
+    if (first < 1 || first > 1000) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'first must be between 1 and 1000.', ['first']);
+    const rows = await stats.assiduityTable(ctx.em, root.filter, first);
+    return rows.map((r) => ({ ...r, rawTraineeId: r.traineeId, traineeId: toGlobalId('Person', r.traineeId) }));
+  }
+}
+
+@Resolver(() => AssiduityRow)
+export class AssiduityRowResolver {
+  @FieldResolver(() => [TrainingRegistration], { description: 'The trainee’s registrations (their history), latest session first.' })
+  history(@Root() row: AssiduityRow, @Ctx() ctx: Context) {
+    return registrationsOfTrainees(ctx).load(row.rawTraineeId);
+  }
+}
+
+function registrationsOfTrainees(ctx: Context) {
+  return ctx.loader<string, TrainingRegistration[]>('training.registrationsOfTrainee', async (ids) => {
+    const rows = await ctx.em.find(TrainingRegistration, { trainee: { $in: [...ids] } }, { orderBy: { session: { startsAt: 'desc' }, id: 'asc' } });
+    return ids.map((id) => rows.filter((r) => r.trainee.id === id));
+  });
+}
+
+@Resolver(() => DomainStatisticsRow)
+export class DomainStatisticsRowResolver {
+  @FieldResolver(() => TrainingDomain, { nullable: true, description: 'The domain; null on the TOTAL row.' })
+  domain(@Root() row: { domain: TrainingDomain | null }, @Ctx() ctx: Context) {
+    return row.domain ? ctx.em.findOne(TrainingDomain, { id: row.domain.id }) : null;
+  }
+}
+
+@Resolver(() => TrainingCourse)
+export class TrainingCourseFieldsResolver {
+  @FieldResolver(() => TrainingDomain, { description: 'Its domain.' })
+  domain(@Root() c: TrainingCourse) {
+    return c.domain.load();
+  }
+
+  @FieldResolver(() => [TrainingPrice], { description: 'Its prices per part, by year.' })
+  async prices(@Root() c: TrainingCourse) {
+    const items = await c.prices.load();
+    return [...items].sort((a, b) => a.fromYear - b.fromYear);
+  }
+}
+
+@Resolver(() => TrainingSession)
+export class TrainingSessionFieldsResolver {
+  @FieldResolver(() => TrainingCourse, { description: 'The course.' })
+  course(@Root() s: TrainingSession) {
+    return s.course.load();
+  }
+
+  @FieldResolver(() => Ministry, { nullable: true, description: 'The ministry that ordered it (MINISTRY_ORDER sessions).' })
+  orderedBy(@Root() s: TrainingSession) {
+    return s.orderedBy ? s.orderedBy.load() : null;
+  }
+
+  @FieldResolver(() => [TrainingSessionPart], { description: 'One slot per part, in order.' })
+  async parts(@Root() s: TrainingSession) {
+    return [...(await s.parts.load())].sort((a, b) => a.number - b.number);
+  }
+
+  @FieldResolver(() => [TrainingSeatQuota], { description: 'Seats per ministry (empty: the capacity is shared).' })
+  async seats(@Root() s: TrainingSession) {
+    return [...(await s.seats.load())];
+  }
+
+  @FieldResolver(() => Int, { description: 'Seats taken (registered or confirmed).' })
+  async seatsTaken(@Root() s: TrainingSession, @Ctx() ctx: Context) {
+    return (await sessionCounts(ctx).load(s.id)).seated;
+  }
+
+  @FieldResolver(() => Int, { description: 'Trainees on the waiting list.' })
+  async waitingListLength(@Root() s: TrainingSession, @Ctx() ctx: Context) {
+    return (await sessionCounts(ctx).load(s.id)).waitlisted;
+  }
+
+  @FieldResolver(() => TrainingPrice, { nullable: true, description: "The price in force for the session's year (null: free)." })
+  async price(@Root() s: TrainingSession, @Ctx() ctx: Context) {
+    return ctx.loader<string, TrainingPrice | null>('training.sessionPrice', async (ids) => {
+      const sessions = await ctx.em.find(TrainingSession, { id: { $in: [...ids] } });
+      const prices = await ctx.em.find(TrainingPrice, { course: { $in: sessions.map((x) => x.course.id) } }, { orderBy: { fromYear: 'desc' } });
+      return ids.map((id) => {
+        const session = sessions.find((x) => x.id === id)!;
+        const year = session.startsAt.getUTCFullYear();
+        return prices.find((p) => p.course.id === session.course.id && p.fromYear <= year) ?? null;
+      });
+    }).load(s.id);
+  }
+}
+
+function sessionCounts(ctx: Context) {
+  return ctx.loader<string, { seated: number; waitlisted: number }>('training.sessionCounts', async (ids) => {
+    const rows: { session_id: string; seated: number; waitlisted: number }[] = await ctx.em.getConnection().execute(
+      `select session_id, count(*) filter (where status in ('REGISTERED', 'CONFIRMED'))::int seated, count(*) filter (where status = 'WAITLISTED')::int waitlisted
+         from training_registration where session_id = any(?::uuid[]) group by session_id`,
+      [`{${ids.join(',')}}`],
+    );
+    return ids.map((id) => rows.find((r) => r.session_id === id) ?? { seated: 0, waitlisted: 0 });
+  });
+}
+
+@Resolver(() => TrainingSeatQuota)
+export class TrainingSeatQuotaFieldsResolver {
+  @FieldResolver(() => Ministry, { description: 'The ministry.' })
+  ministry(@Root() q: TrainingSeatQuota) {
+    return q.ministry.load();
+  }
+}
+
+@Resolver(() => TrainingPrice)
+export class TrainingPriceFieldsResolver {
+  @FieldResolver(() => TrainingCourse, { description: 'The course.' })
+  course(@Root() p: TrainingPrice) {
+    return p.course.load();
+  }
+}
+
+@Resolver(() => TrainingRegistration)
+export class TrainingRegistrationFieldsResolver {
+  @FieldResolver(() => TrainingSession, { description: 'The session.' })
+  session(@Root() r: TrainingRegistration) {
+    return r.session.load();
+  }
+
+  @FieldResolver(() => Person, { description: 'The trainee.' })
+  trainee(@Root() r: TrainingRegistration) {
+    return r.trainee.load();
+  }
+
+  @FieldResolver(() => Structure, { description: "The trainee's structure when they asked." })
+  structure(@Root() r: TrainingRegistration) {
+    return r.structure.load();
+  }
+
+  @FieldResolver(() => Ministry, { description: "The trainee's ministry when they asked." })
+  ministry(@Root() r: TrainingRegistration) {
+    return r.ministry.load();
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Position on the waiting list, from 1 (WAITLISTED only).' })
+  waitingListPosition(@Root() r: TrainingRegistration, @Ctx() ctx: Context) {
+    if (r.status !== RegistrationStatus.WAITLISTED) return null;
+    return ctx.loader<string, number | null>('training.waitlistPosition', async (ids) => {
+      const rows: { id: string; pos: number }[] = await ctx.em.getConnection().execute(
+        `select id, pos from (
+           select id, row_number() over (partition by session_id order by waitlist_priority, waitlist_seq, id)::int pos
+             from training_registration
+            where status = 'WAITLISTED' and session_id in (select session_id from training_registration where id = any(?::uuid[]))
+         ) w where id = any(?::uuid[])`,
+        [`{${ids.join(',')}}`, `{${ids.join(',')}}`],
+      );
+      return ids.map((id) => rows.find((x) => x.id === id)?.pos ?? null);
+    }).load(r.id);
+  }
+
+  @FieldResolver(() => [TrainingRegistrationEvent], { description: 'The append-only history, oldest first.' })
+  history(@Root() r: TrainingRegistration, @Ctx() ctx: Context) {
+    return ctx.loader<string, TrainingRegistrationEvent[]>('training.history', async (ids) => {
+      const rows = await ctx.em.find(TrainingRegistrationEvent, { registration: { $in: [...ids] } }, { orderBy: { at: 'asc', createdAt: 'asc', id: 'asc' } });
+      return ids.map((id) => rows.filter((e) => e.registration.id === id));
+    }).load(r.id);
+  }
+
+  @FieldResolver(() => [TrainingAttendance], { description: 'Attendance per part (parts without a row: not connected).' })
+  attendance(@Root() r: TrainingRegistration, @Ctx() ctx: Context) {
+    return ctx.loader<string, TrainingAttendance[]>('training.attendance', async (ids) => {
+      const rows = await ctx.em.find(TrainingAttendance, { registration: { $in: [...ids] } }, { populate: ['part'] });
+      return ids.map((id) => rows.filter((a) => a.registration.id === id).sort((a, b) => a.part.getEntity().number - b.part.getEntity().number));
+    }).load(r.id);
+  }
+
+  @FieldResolver(() => TraineeRecord, { nullable: true, description: "The trainee's assiduity record, for the referent, analysts and DAF managers (null for others)." })
+  async traineeRecord(@Root() r: TrainingRegistration, @Ctx() ctx: Context) {
+    const v: Viewer = ctx.viewer!;
+    if (![Role.TRAINING_REFERENT, Role.ANALYST, Role.ADMINISTRATOR, Role.DAF_MANAGER].some((x) => v.roles.has(x))) return null;
+    return ctx.loader<string, training.TraineeRecord>('training.traineeRecord', async (ids) => {
+      const map = await training.traineeRecords(ctx.em, ids);
+      return ids.map((id) => map.get(id)!);
+    }).load(r.trainee.id);
+  }
+}
+
+@Resolver(() => TrainingRegistrationEvent)
+export class TrainingRegistrationEventFieldsResolver {
+  @FieldResolver(() => Person, { nullable: true, description: 'Who did it (null for the system).' })
+  actor(@Root() e: TrainingRegistrationEvent) {
+    return e.actor ? e.actor.load() : null;
+  }
+}
+
+@Resolver(() => TrainingAttendance)
+export class TrainingAttendanceFieldsResolver {
+  @FieldResolver(() => Int, { description: 'Part number.' })
+  async partNumber(@Root() a: TrainingAttendance) {
+    return (await a.part.loadOrFail()).number;
+  }
+}
+
+/** node(id:) for registrations applies the same visibility as the list. */
+export const registrationNodeFetcher: NodeFetcher = async (ctx, ids) => {
+  const out = new Map<string, object>();
+  const viewer = ctx.viewer;
+  if (!viewer) return out;
+  const perimeter = await perimeterOf(ctx);
+  for (const r of await ctx.em.find(TrainingRegistration, { id: { $in: ids } })) if (training.maySee(viewer, r, perimeter)) out.set(r.id, r);
+  return out;
+};
+
+export function catalogueNodeFetcher(entity: new () => object): NodeFetcher {
+  return async (ctx, ids) => {
+    const out = new Map<string, object>();
+    if (!ctx.viewer || ctx.viewer.kind !== 'PERSON') return out;
+    for (const row of (await ctx.em.find(entity as never, { id: { $in: ids } } as never)) as { id: string }[]) out.set(row.id, row);
+    return out;
+  };
+}
