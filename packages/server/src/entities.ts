@@ -1,5 +1,6 @@
 import { directoryEntities } from './directory';
 import { integrationEntities } from './integration';
+import { serviceDeskEntities } from './service-desk/entities';
 
 /** Every entity, listed explicitly (no folder discovery). */
-export const ENTITIES = [...directoryEntities, ...integrationEntities];
+export const ENTITIES = [...directoryEntities, ...integrationEntities, ...serviceDeskEntities];

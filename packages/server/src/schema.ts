@@ -7,9 +7,10 @@ import { registerUserErrorCodeEnum } from './core/errors';
 import type { PubSub } from './core/events';
 import { NodeResolver } from './core/node.resolver';
 import { directoryResolvers } from './directory';
+import { serviceDeskResolvers } from './service-desk';
 
 /** Every resolver class of every module. */
-export const RESOLVERS = [NodeResolver, ...directoryResolvers] as unknown as NonEmptyArray<Function>;
+export const RESOLVERS = [NodeResolver, ...directoryResolvers, ...serviceDeskResolvers] as unknown as NonEmptyArray<Function>;
 
 export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   registerUserErrorCodeEnum();

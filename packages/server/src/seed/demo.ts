@@ -9,6 +9,7 @@ import { CorrespondentAssignment } from '../directory/correspondent-assignment.e
 import { runningAssignmentFilter } from '../directory/directory.service';
 import { DEMO_API_KEY, seedDemoApplications } from '../integration/integration.demo';
 import { ApiKey } from '../integration/api-key.entity';
+import { seedDemoTickets } from '../service-desk/ticket.demo';
 
 /** Loads the demo data into an empty database, in one transaction; never touches a database that holds data. */
 export async function loadDemoDataIfEmpty(orm: MikroORM): Promise<boolean> {
@@ -19,6 +20,7 @@ export async function loadDemoDataIfEmpty(orm: MikroORM): Promise<boolean> {
     const dir = seedDemoDirectory(em);
     seedDemoApplications(em, dir);
     await em.flush();
+    await seedDemoTickets(em);
     return true;
   });
 }
