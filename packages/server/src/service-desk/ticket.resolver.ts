@@ -68,6 +68,7 @@ import {
   type TicketChangedMessage,
 } from './ticket.types';
 import { STATISTICS_ROLES } from './ticket.statistics';
+import { connectionNodeSelection, fieldSelection, populateFromSelection } from './ticket.populate';
 
 const optId = (id: string | null | undefined, type: string, field: string) => (id ? decodeId(id, type, field) : null);
 
@@ -104,7 +105,8 @@ export class TicketResolver {
       assigneeId: optId(filter?.assigneeId, 'Person', 'assigneeId'),
       requesterId: optId(filter?.requesterId, 'Person', 'requesterId'),
     });
-    return paginate(ctx.em, Ticket, where, desk.ticketOrder(orderBy?.field, orderBy?.direction), page, info);
+    const populate = populateFromSelection(ctx.em, 'Ticket', connectionNodeSelection(info), info.fragments);
+    return paginate(ctx.em, Ticket, where, desk.ticketOrder(orderBy?.field, orderBy?.direction), page, info, { populate });
   }
 
   @Authorized()
@@ -393,22 +395,22 @@ export class TicketFieldsResolver {
   }
 
   @FieldResolver(() => [TicketEvent], { complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.min(Number(args.last) || 50, 200), description: 'The history, oldest first: every event, or only the last `last` ones.' })
-  history(@Root() t: Ticket, @Arg('last', () => Int, { nullable: true, description: 'Only the last N events (1 to 200).' }) last: number | null, @Ctx() ctx: Context) {
+  history(@Root() t: Ticket, @Arg('last', () => Int, { nullable: true, description: 'Only the last N events (1 to 200).' }) last: number | null, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const n = last == null ? 200 : last;
     if (n < 1 || n > 200) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'last must be between 1 and 200.', ['last']);
     return ctx
       .loader<Ticket, TicketEvent[]>(`ticketHistory:${n}`, async (tickets) => {
-        const byTicket = await desk.lastEventsOf(ctx.em, tickets, n);
+        const byTicket = await desk.lastEventsOf(ctx.em, tickets, n, populateFromSelection(ctx.em, 'TicketEvent', fieldSelection(info), info.fragments));
         return tickets.map((x) => byTicket.get(x.id) ?? []);
       })
       .load(t);
   }
 
   @FieldResolver(() => [TicketComment], { description: 'Comments, oldest first. Internal ones only for the support levels.' })
-  comments(@Root() t: Ticket, @Ctx() ctx: Context) {
+  comments(@Root() t: Ticket, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx
       .loader<string, TicketComment[]>('ticketComments', async (ids) => {
-        const byTicket = await desk.commentsOf(ctx.em, ctx.viewer!, ids);
+        const byTicket = await desk.commentsOf(ctx.em, ctx.viewer!, ids, populateFromSelection(ctx.em, 'TicketComment', fieldSelection(info), info.fragments));
         return ids.map((id) => byTicket.get(id) ?? []);
       })
       .load(t.id);

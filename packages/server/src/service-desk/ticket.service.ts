@@ -470,28 +470,33 @@ export async function rateTicket(em: EntityManager, viewer: Viewer, id: string, 
 /* ---------- batched reads for nested fields (one statement per batch) ---------- */
 
 /** The last `last` events of each ticket: events are numbered 1..eventCount, so no window is needed. */
-export async function lastEventsOf(em: EntityManager, tickets: readonly { id: string; eventCount: number }[], last: number): Promise<Map<string, TicketEvent[]>> {
+export async function lastEventsOf(em: EntityManager, tickets: readonly { id: string; eventCount: number }[], last: number, populate: string[] = []): Promise<Map<string, TicketEvent[]>> {
   const out = new Map<string, TicketEvent[]>(tickets.map((t) => [t.id, []]));
   if (!tickets.length) return out;
   const rows = await em.find(
     TicketEvent,
     { ticket: { $in: tickets.map((t) => t.id) }, [raw((a: string) => `${a}.seq > (select t.event_count from ticket t where t.id = ${a}.ticket_id) - ?`, [last])]: [] } as FilterQuery<TicketEvent>,
-    { orderBy: { ticket: 'asc', seq: 'asc' } },
+    { orderBy: { ticket: 'asc', seq: 'asc' }, populate: populate as never[] },
   );
   for (const e of rows) out.get(e.ticket.id)?.push(e);
   return out;
 }
 
-export async function commentsOf(em: EntityManager, viewer: Viewer, ticketIds: readonly string[]): Promise<Map<string, TicketComment[]>> {
+export async function commentsOf(em: EntityManager, viewer: Viewer, ticketIds: readonly string[], populate: string[] = []): Promise<Map<string, TicketComment[]>> {
   const out = new Map<string, TicketComment[]>(ticketIds.map((id) => [id, []]));
   if (!ticketIds.length) return out;
   const where: FilterQuery<TicketComment> = { ticket: { $in: [...ticketIds] } };
   if (!maySeeInternalComments(viewer)) where.internal = false;
-  for (const c of await em.find(TicketComment, where, { orderBy: { createdAt: 'asc', id: 'asc' } })) out.get(c.ticket.id)?.push(c);
+  for (const c of await em.find(TicketComment, where, { orderBy: { createdAt: 'asc', id: 'asc' }, populate: populate as never[] })) out.get(c.ticket.id)?.push(c);
   return out;
 }
 
 /* ---------- measures (SQL) ---------- */
+
+/** A PostgreSQL array literal, for one `?::type[]` parameter (knex would expand a JS array into a list). */
+export function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
 
 export interface TicketMeasureRow {
   ticketId: string;
@@ -533,7 +538,7 @@ export const MEASURES_CTE = `
 export async function measuresOf(em: EntityManager, ticketIds: readonly string[]): Promise<Map<string, TicketMeasureRow>> {
   const out = new Map<string, TicketMeasureRow>();
   if (!ticketIds.length) return out;
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(`with scope as (select unnest(?::uuid[]) as id), ${MEASURES_CTE} select * from m`, [ticketIds]);
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(`with scope as (select unnest(?::uuid[]) as id), ${MEASURES_CTE} select * from m`, [pgArray(ticketIds)]);
   for (const r of rows) {
     out.set(r.ticket_id as string, {
       ticketId: r.ticket_id as string,

@@ -5,7 +5,7 @@ import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
 import { SupportLevel } from '../directory/directory.enums';
 import { TicketStatisticsDimension, TicketStatus } from './ticket.enums';
-import { MEASURES_CTE } from './ticket.service';
+import { MEASURES_CTE, pgArray } from './ticket.service';
 
 export const STATISTICS_ROLES = [Role.ANALYST, Role.SN1_AGENT, Role.ADMINISTRATOR];
 
@@ -30,9 +30,9 @@ function scopeSql(f: StatisticsFilter): { sql: string; params: unknown[] } {
   if (f.openedTo) where.push('t.created_at < ?'), params.push(f.openedTo);
   if (f.ministryId) where.push('s.ministry_id = ?'), params.push(f.ministryId);
   if (f.structureId) where.push('t.structure_id = ?'), params.push(f.structureId);
-  if (f.domain?.length) where.push('d.code = any(?::text[])'), params.push(f.domain);
-  if (f.application?.length) where.push('a.code = any(?::text[])'), params.push(f.application);
-  if (f.level?.length) where.push('t.level = any(?::text[])'), params.push(f.level);
+  if (f.domain?.length) where.push('d.code = any(?::text[])'), params.push(pgArray(f.domain));
+  if (f.application?.length) where.push('a.code = any(?::text[])'), params.push(pgArray(f.application));
+  if (f.level?.length) where.push('t.level = any(?::text[])'), params.push(pgArray(f.level));
   return {
     sql: `select t.id from ticket t join structure s on s.id = t.structure_id join ticket_domain d on d.id = t.domain_id join ticket_application a on a.id = t.application_id where ${where.join(' and ')}`,
     params,
