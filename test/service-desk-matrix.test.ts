@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { authenticate, personViewer } from '../packages/server/src/auth/authenticate';
 import type { Viewer } from '../packages/server/src/core/context';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
-import { TicketTransition } from '../packages/server/src/service-desk/ticket.enums';
+import { TicketImpact, TicketNature, TicketTransition } from '../packages/server/src/service-desk/ticket.enums';
 import { fireTransition, openTicket } from '../packages/server/src/service-desk/ticket.service';
-import { TicketImpact, TicketNature } from '../packages/server/src/service-desk/ticket.enums';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
 import { TRANSITION_MUTATIONS, type TransitionName } from './service-desk.helpers';
@@ -52,8 +51,6 @@ const viewerOf = (id: string) => personViewer(em(), id);
 const saxo = (await authenticate(em(), async () => ({}), { apiKey: DEMO_API_KEY }))!;
 const ccaViewer = await viewerOf(people.CCA_OWN.id);
 const sn1Viewer = await viewerOf(people.SN1.id);
-const sn2Viewer = await viewerOf(people.SN2.id);
-const techViewer = await viewerOf(people.TECHNICAL.id);
 
 type State = 'NEW' | 'SUBMITTED' | 'IN_PROGRESS' | 'WAITING_FOR_INFO' | 'ESCALATED' | 'AT_TECHNICAL' | 'RESOLVED' | 'CLOSED';
 const RECIPES: Record<State, [TicketTransition, 'opener' | Viewer][]> = {
@@ -66,8 +63,6 @@ const RECIPES: Record<State, [TicketTransition, 'opener' | Viewer][]> = {
   RESOLVED: [[TicketTransition.SUBMIT, 'opener'], [TicketTransition.TAKE, sn1Viewer], [TicketTransition.RESOLVE, sn1Viewer]],
   CLOSED: [[TicketTransition.SUBMIT, 'opener'], [TicketTransition.TAKE, sn1Viewer], [TicketTransition.RESOLVE, sn1Viewer], [TicketTransition.CLOSE, sn1Viewer]],
 };
-void sn2Viewer;
-void techViewer;
 
 /** A ticket of CSP-LYON in `state`, opened by its CCA (for the requester) or by SAXO. */
 async function arrange(state: State, openedBy: 'CCA' | 'APP') {

@@ -7,7 +7,7 @@ import { BaseEntity, Node } from '../core/base.entity';
  * as data, so adding "Chorus DT – frais de mission" needs no release.
  */
 @Entity({ tableName: 'ticket_application' })
-@ObjectType({ implements: Node, description: 'An application a ticket may concern (Chorus Cœur, Chorus Formulaires, Chorus DT, Chorus Pro).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'An application a ticket may concern (Chorus Cœur, Chorus Formulaires, Chorus DT, Chorus Pro).' })
 export class TicketApplication extends BaseEntity<'active' | 'position'> {
   @Property({ type: 'string', length: 40 })
   @Unique()
@@ -28,7 +28,7 @@ export class TicketApplication extends BaseEntity<'active' | 'position'> {
 }
 
 @Entity({ tableName: 'ticket_domain' })
-@ObjectType({ implements: Node, description: 'A domain of difficulty (EJ, habilitation, connexion, workflow, RNF, service fait, other).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A domain of difficulty (EJ, habilitation, connexion, workflow, RNF, service fait, other).' })
 export class TicketDomain extends BaseEntity<'active' | 'position'> {
   @Property({ type: 'string', length: 40 })
   @Unique()

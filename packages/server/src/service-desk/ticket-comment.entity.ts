@@ -7,7 +7,7 @@ import { Ticket } from './ticket.entity';
 
 @Entity({ tableName: 'ticket_comment' })
 @Index({ name: 'ticket_comment_ticket_created_index', properties: ['ticket', 'createdAt'] })
-@ObjectType({ implements: Node, description: 'A comment on a ticket: public (the CCA sees it) or internal (support levels only).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A comment on a ticket: public (the CCA sees it) or internal (support levels only).' })
 export class TicketComment extends BaseEntity {
   @ManyToOne(() => Ticket, { ref: true, deleteRule: 'cascade' })
   ticket!: Ref<Ticket>;

@@ -15,7 +15,7 @@ import { TicketEventKind, TicketStatus, TicketTransition } from './ticket.enums'
 @Entity({ tableName: 'ticket_event' })
 @Unique({ name: 'ticket_event_ticket_seq_unique', properties: ['ticket', 'seq'] })
 @Index({ name: 'ticket_event_created_at_index', properties: ['createdAt'] })
-@ObjectType({ implements: Node, description: 'One step of a ticket’s history: a transition, a field change, an assignment or a rating. Never changes once written.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'One step of a ticket’s history: a transition, a field change, an assignment or a rating. Never changes once written.' })
 export class TicketEvent extends BaseEntity {
   @ManyToOne(() => Ticket, { ref: true, deleteRule: 'cascade' })
   ticket!: Ref<Ticket>;

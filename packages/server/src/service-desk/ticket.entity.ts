@@ -32,7 +32,7 @@ export const TICKET_SEARCH_DOCUMENT = (alias: string) =>
 @Index({ name: 'ticket_error_message_trgm_index', expression: 'create index "ticket_error_message_trgm_index" on "ticket" using gin ("error_message" gin_trgm_ops)' })
 // an application retrying a call with the same request id never creates a second ticket
 @Unique({ name: 'ticket_client_request_unique', properties: ['openedByApplication', 'clientRequestId'] })
-@ObjectType({ implements: Node, description: 'A service-desk ticket (FSD, fiche service desk): one difficulty, from its opening to its complete resolution.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A service-desk ticket (FSD, fiche service desk): one difficulty, from its opening to its complete resolution.' })
 export class Ticket extends BaseEntity<
   'version' | 'eventCount' | 'commentCount' | 'publicCommentCount' | 'escalationCount' | 'reopenCount' | 'transferCount' | 'documentNumbers' | 'relatedTicketIds'
 > {

@@ -69,6 +69,8 @@ import {
 } from './ticket.types';
 import { STATISTICS_ROLES } from './ticket.statistics';
 import { connectionNodeSelection, fieldSelection, populateFromSelection } from './ticket.populate';
+import { fastList, fastListPlan, fastTicketPage } from './ticket.fast-list';
+import { historyLoader } from './ticket.loaders';
 
 const optId = (id: string | null | undefined, type: string, field: string) => (id ? decodeId(id, type, field) : null);
 
@@ -105,8 +107,11 @@ export class TicketResolver {
       assigneeId: optId(filter?.assigneeId, 'Person', 'assigneeId'),
       requesterId: optId(filter?.requesterId, 'Person', 'requesterId'),
     });
-    const populate = populateFromSelection(ctx.em, 'Ticket', connectionNodeSelection(info), info.fragments);
-    return paginate(ctx.em, Ticket, where, desk.ticketOrder(orderBy?.field, orderBy?.direction), page, info, { populate });
+    const order = desk.ticketOrder(orderBy?.field, orderBy?.direction);
+    const nodes = connectionNodeSelection(info);
+    const plan = fastList.enabled ? fastListPlan(info, page, nodes) : null;
+    if (plan) return fastTicketPage(ctx, where, order, page, plan.last);
+    return paginate(ctx.em, Ticket, where, order, page, info, { populate: populateFromSelection(ctx.em, 'Ticket', nodes, info.fragments) });
   }
 
   @Authorized()
@@ -398,12 +403,7 @@ export class TicketFieldsResolver {
   history(@Root() t: Ticket, @Arg('last', () => Int, { nullable: true, description: 'Only the last N events (1 to 200).' }) last: number | null, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const n = last == null ? 200 : last;
     if (n < 1 || n > 200) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'last must be between 1 and 200.', ['last']);
-    return ctx
-      .loader<Ticket, TicketEvent[]>(`ticketHistory:${n}`, async (tickets) => {
-        const byTicket = await desk.lastEventsOf(ctx.em, tickets, n, populateFromSelection(ctx.em, 'TicketEvent', fieldSelection(info), info.fragments));
-        return tickets.map((x) => byTicket.get(x.id) ?? []);
-      })
-      .load(t);
+    return historyLoader(ctx, n, () => populateFromSelection(ctx.em, 'TicketEvent', fieldSelection(info), info.fragments)).load(t);
   }
 
   @FieldResolver(() => [TicketComment], { description: 'Comments, oldest first. Internal ones only for the support levels.' })
