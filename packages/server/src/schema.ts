@@ -8,10 +8,11 @@ import type { PubSub } from './core/events';
 import { NodeResolver } from './core/node.resolver';
 import { directoryResolvers } from './directory';
 import { integrationResolvers } from './integration';
+import { serviceDeskResolvers } from './service-desk';
 import { trainingResolvers } from './training';
 
 /** Every resolver class of every module. */
-export const RESOLVERS = [NodeResolver, ...directoryResolvers, ...integrationResolvers, ...trainingResolvers] as unknown as NonEmptyArray<Function>;
+export const RESOLVERS = [NodeResolver, ...directoryResolvers, ...integrationResolvers, ...serviceDeskResolvers, ...trainingResolvers] as unknown as NonEmptyArray<Function>;
 
 export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   registerUserErrorCodeEnum();

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129113052_Initial } from './Migration20261129113052_Initial';
+import { Migration20261129113644_ServiceDesk } from './Migration20261129113644_ServiceDesk';
 import { Migration20261129114103_Training } from './Migration20261129114103_Training';
 import { Migration20261129115220_ApplicationClients } from './Migration20261129115220_ApplicationClients';
 import { Migration20261129115927_WebhookDeliveries } from './Migration20261129115927_WebhookDeliveries';
@@ -7,6 +8,7 @@ import { Migration20261129115927_WebhookDeliveries } from './Migration2026112911
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129113052_Initial', class: Migration20261129113052_Initial },
+  { name: 'Migration20261129113644_ServiceDesk', class: Migration20261129113644_ServiceDesk },
   { name: 'Migration20261129114103_Training', class: Migration20261129114103_Training },
   { name: 'Migration20261129115220_ApplicationClients', class: Migration20261129115220_ApplicationClients },
   { name: 'Migration20261129115927_WebhookDeliveries', class: Migration20261129115927_WebhookDeliveries },

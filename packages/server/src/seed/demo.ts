@@ -10,6 +10,7 @@ import { runningAssignmentFilter } from '../directory/directory.service';
 import { DEMO_API_KEY, seedDemoApplications } from '../integration/integration.demo';
 import { ApiKey } from '../integration/api-key.entity';
 import { seedTrainingDemo } from '../training/training.demo';
+import { seedDemoTickets } from '../service-desk/ticket.demo';
 
 /** Loads the demo data into an empty database, in one transaction; never touches a database that holds data. */
 export async function loadDemoDataIfEmpty(orm: MikroORM): Promise<boolean> {
@@ -21,6 +22,7 @@ export async function loadDemoDataIfEmpty(orm: MikroORM): Promise<boolean> {
     seedDemoApplications(em, dir);
     await em.flush();
     await seedTrainingDemo(em, dir);
+    await seedDemoTickets(em);
     return true;
   });
 }

@@ -1,0 +1,154 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum TicketStatus {
+  NEW = 'NEW',
+  SUBMITTED = 'SUBMITTED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  WAITING_FOR_INFO = 'WAITING_FOR_INFO',
+  ESCALATED = 'ESCALATED',
+  RESOLVED = 'RESOLVED',
+  CLOSED = 'CLOSED',
+  REOPENED = 'REOPENED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(TicketStatus, {
+  name: 'TicketStatus',
+  description: 'Where a ticket stands in its life cycle (see `TicketTransition` for the moves between statuses).',
+  valuesConfig: {
+    NEW: { description: 'Drafted by the CCA, not yet sent to the support.' },
+    SUBMITTED: { description: 'Waiting in the queue of its current level (SN1, or the technical team after a transfer).' },
+    IN_PROGRESS: { description: 'An agent of the current level is working on it.' },
+    WAITING_FOR_INFO: { description: 'The support asked the CCA (or the application) for information.' },
+    ESCALATED: { description: 'Sent by SN1 to SN2 (AIFE), waiting for an SN2 agent to take it.' },
+    RESOLVED: { description: 'The support gave a resolution; the CCA may close or reopen it.' },
+    CLOSED: { description: 'Finished. Changes only by reopening, within the reopening delay.' },
+    REOPENED: { description: 'Reopened by the CCA after resolution; waiting for its level to take it again.' },
+    CANCELLED: { description: 'Withdrawn by its opener before the support took it.' },
+  },
+});
+
+export enum TicketNature {
+  FUNCTIONAL = 'FUNCTIONAL',
+  TECHNICAL = 'TECHNICAL',
+}
+registerEnumType(TicketNature, {
+  name: 'TicketNature',
+  description: 'Functional tickets are handled by SN1 (and SN2); technical ones by CES-CHOREGIE.',
+  valuesConfig: {
+    FUNCTIONAL: { description: 'A question or anomaly in the use of the application.' },
+    TECHNICAL: { description: 'A technical incident, e.g. on an exchange flow between Chorus and a business application.' },
+  },
+});
+
+export enum TicketImpact {
+  ONE_USER = 'ONE_USER',
+  SEVERAL_USERS = 'SEVERAL_USERS',
+  STRUCTURE = 'STRUCTURE',
+  MINISTRY = 'MINISTRY',
+}
+registerEnumType(TicketImpact, {
+  name: 'TicketImpact',
+  description: 'How many people the difficulty stops.',
+  valuesConfig: {
+    ONE_USER: { description: 'One user.' },
+    SEVERAL_USERS: { description: 'Several users of the structure.' },
+    STRUCTURE: { description: 'The whole structure.' },
+    MINISTRY: { description: 'Several structures or the whole ministry.' },
+  },
+});
+
+export enum TicketTransition {
+  SUBMIT = 'SUBMIT',
+  TAKE = 'TAKE',
+  REQUEST_INFO = 'REQUEST_INFO',
+  PROVIDE_INFO = 'PROVIDE_INFO',
+  ESCALATE = 'ESCALATE',
+  RETURN_TO_SN1 = 'RETURN_TO_SN1',
+  TRANSFER_TO_TECHNICAL = 'TRANSFER_TO_TECHNICAL',
+  TRANSFER_TO_FUNCTIONAL = 'TRANSFER_TO_FUNCTIONAL',
+  RESOLVE = 'RESOLVE',
+  CLOSE = 'CLOSE',
+  REOPEN = 'REOPEN',
+  CANCEL = 'CANCEL',
+}
+registerEnumType(TicketTransition, {
+  name: 'TicketTransition',
+  description: 'A move of the life cycle. Each one is its own mutation; `Ticket.allowedTransitions` lists those the caller may fire now.',
+  valuesConfig: {
+    SUBMIT: { description: 'NEW → SUBMITTED: the CCA (or application) sends the draft to SN1.' },
+    TAKE: { description: 'SUBMITTED / ESCALATED / REOPENED → IN_PROGRESS: an agent of the current level takes it.' },
+    REQUEST_INFO: { description: 'IN_PROGRESS → WAITING_FOR_INFO: the agent asks the CCA a question.' },
+    PROVIDE_INFO: { description: 'WAITING_FOR_INFO → IN_PROGRESS: the CCA (or application) answers.' },
+    ESCALATE: { description: 'IN_PROGRESS → ESCALATED: SN1, and only SN1, sends it to SN2.' },
+    RETURN_TO_SN1: { description: 'ESCALATED / IN_PROGRESS at SN2 → IN_PROGRESS at SN1: SN2 hands it back with its answer.' },
+    TRANSFER_TO_TECHNICAL: { description: 'SN1 → CES-CHOREGIE: the ticket becomes technical and waits in the technical queue.' },
+    TRANSFER_TO_FUNCTIONAL: { description: 'CES-CHOREGIE → SN1: the ticket becomes functional again.' },
+    RESOLVE: { description: 'IN_PROGRESS → RESOLVED: the agent of the current level gives the resolution.' },
+    CLOSE: { description: 'RESOLVED → CLOSED: the CCA (or application, or SN1) confirms.' },
+    REOPEN: { description: 'RESOLVED / CLOSED → REOPENED: the CCA (or application) reopens, within the reopening delay.' },
+    CANCEL: { description: 'NEW / SUBMITTED → CANCELLED: the opener withdraws it before anyone took it.' },
+  },
+});
+
+export enum TicketEventKind {
+  OPENED = 'OPENED',
+  TRANSITION = 'TRANSITION',
+  FIELD_CHANGED = 'FIELD_CHANGED',
+  ASSIGNED = 'ASSIGNED',
+  RATED = 'RATED',
+}
+registerEnumType(TicketEventKind, {
+  name: 'TicketEventKind',
+  description: 'What a history event records.',
+  valuesConfig: {
+    OPENED: { description: 'The ticket was opened.' },
+    TRANSITION: { description: 'A life-cycle transition (status and possibly level changed).' },
+    FIELD_CHANGED: { description: 'One field changed; `field`, `oldValue` and `newValue` say which and how.' },
+    ASSIGNED: { description: 'The assignee changed.' },
+    RATED: { description: 'The opener rated the resolution.' },
+  },
+});
+
+export enum TicketOrderField {
+  UPDATED_AT = 'UPDATED_AT',
+  CREATED_AT = 'CREATED_AT',
+  PRIORITY = 'PRIORITY',
+}
+registerEnumType(TicketOrderField, {
+  name: 'TicketOrderField',
+  description: 'Sort key of a ticket list (ties broken by id).',
+  valuesConfig: {
+    UPDATED_AT: { description: 'Last change.' },
+    CREATED_AT: { description: 'Opening time.' },
+    PRIORITY: { description: 'Priority (1 = most urgent), then last change.' },
+  },
+});
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'Ascending or descending.',
+  valuesConfig: { ASC: { description: 'Smallest / oldest first.' }, DESC: { description: 'Largest / newest first.' } },
+});
+
+export enum TicketStatisticsDimension {
+  LEVEL = 'LEVEL',
+  DOMAIN = 'DOMAIN',
+  APPLICATION = 'APPLICATION',
+  STRUCTURE = 'STRUCTURE',
+  MONTH = 'MONTH',
+}
+registerEnumType(TicketStatisticsDimension, {
+  name: 'TicketStatisticsDimension',
+  description: 'How ticket statistics are grouped.',
+  valuesConfig: {
+    LEVEL: { description: 'Current support level.' },
+    DOMAIN: { description: 'Domain (EJ, habilitation, …).' },
+    APPLICATION: { description: 'Application (Chorus Cœur, …).' },
+    STRUCTURE: { description: 'Requesting structure.' },
+    MONTH: { description: 'Month of opening (YYYY-MM, UTC).' },
+  },
+});

@@ -1,0 +1,307 @@
+import { ArrayMaxSize, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { SafeText, TEXT } from '../core/validation';
+import { SupportLevel } from '../directory/directory.enums';
+import { SortDirection, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition } from './ticket.enums';
+
+export const TICKET_TEXT = { description: TEXT.long, errorMessage: 5_000, reason: TEXT.long, comment: TEXT.long } as const;
+export const PRIORITY = { min: 1, max: 4 } as const;
+
+@InputType({ description: 'A new ticket. CCAs open for their own structure; applications for one of their structures.' })
+export class OpenTicketInput {
+  @Field(() => ID, { nullable: true, description: 'The structure the difficulty belongs to. Defaults to the CCA’s structure (or the application’s only structure).' })
+  structureId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The requesting user, a person of that structure. Defaults to the CCA; none for an application.' })
+  requesterId?: string | null;
+
+  @Field({ description: 'Application code, from `ticketApplications` (e.g. `CHORUS_COEUR`).' })
+  @SafeText(40, { min: 1 })
+  application!: string;
+
+  @Field({ description: 'Domain code, from `ticketDomains` (e.g. `EJ`).' })
+  @SafeText(40, { min: 1 })
+  domain!: string;
+
+  @Field(() => TicketNature, { defaultValue: TicketNature.FUNCTIONAL, description: 'Functional (goes to SN1) or technical (goes to CES-CHOREGIE).' })
+  nature!: TicketNature;
+
+  @Field({ description: `Short title (1 to ${TEXT.title} characters).` })
+  @SafeText(TEXT.title, { min: 1 })
+  title!: string;
+
+  @Field({ description: `What happened and what was tried (1 to ${TICKET_TEXT.description} characters).` })
+  @SafeText(TICKET_TEXT.description, { min: 1 })
+  description!: string;
+
+  @Field(() => String, { nullable: true, description: `The raw error message, as Chorus gave it (at most ${TICKET_TEXT.errorMessage} characters).` })
+  @IsOptional()
+  @SafeText(TICKET_TEXT.errorMessage)
+  errorMessage?: string | null;
+
+  @Field(() => TicketImpact, { defaultValue: TicketImpact.ONE_USER, description: 'How many people it stops.' })
+  impact!: TicketImpact;
+
+  @Field(() => Int, { defaultValue: 3, description: `Priority from ${PRIORITY.min} (most urgent) to ${PRIORITY.max}.` })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(PRIORITY.min, { message: `must be between ${PRIORITY.min} and ${PRIORITY.max}` })
+  @Max(PRIORITY.max, { message: `must be between ${PRIORITY.min} and ${PRIORITY.max}` })
+  priority!: number;
+
+  @Field(() => String, { nullable: true, description: 'Id of the exchange flow (SEM) concerned.' })
+  @IsOptional()
+  @SafeText(100)
+  flowId?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Document numbers concerned (EJ, pièces…), at most 50.' })
+  @IsOptional()
+  @ArrayMaxSize(50, { message: 'may hold at most 50 numbers' })
+  @SafeText(60, { each: true })
+  documentNumbers?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Related tickets you can see, at most 20.' })
+  @IsOptional()
+  @ArrayMaxSize(20, { message: 'may hold at most 20 ids' })
+  relatedTicketIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Applications: a key unique to this request. Retrying with the same key returns the ticket already opened instead of a second one.' })
+  @IsOptional()
+  @SafeText(100, { min: 1 })
+  clientRequestId?: string | null;
+
+  @Field({ defaultValue: false, description: 'Keep it as a NEW draft instead of submitting it to the support at once.' })
+  draft!: boolean;
+}
+
+@InputType({ description: 'Changes to a ticket’s description fields; omitted fields stay as they are. Each change is a history event.' })
+export class UpdateTicketInput {
+  @Field(() => ID, { description: 'The ticket.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one gets a CONFLICT user error.' })
+  @IsInt()
+  version!: number;
+
+  @Field(() => String, { nullable: true, description: 'New title.' })
+  @IsOptional()
+  @SafeText(TEXT.title, { min: 1 })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New description.' })
+  @IsOptional()
+  @SafeText(TICKET_TEXT.description, { min: 1 })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New raw error message.' })
+  @IsOptional()
+  @SafeText(TICKET_TEXT.errorMessage)
+  errorMessage?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `New priority (${PRIORITY.min} to ${PRIORITY.max}).` })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(PRIORITY.min, { message: `must be between ${PRIORITY.min} and ${PRIORITY.max}` })
+  @Max(PRIORITY.max, { message: `must be between ${PRIORITY.min} and ${PRIORITY.max}` })
+  priority?: number | null;
+
+  @Field(() => TicketImpact, { nullable: true, description: 'New impact.' })
+  impact?: TicketImpact | null;
+
+  @Field(() => String, { nullable: true, description: 'New domain code.' })
+  @IsOptional()
+  @SafeText(40, { min: 1 })
+  domain?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New application code.' })
+  @IsOptional()
+  @SafeText(40, { min: 1 })
+  application?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New exchange-flow id.' })
+  @IsOptional()
+  @SafeText(100)
+  flowId?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'New list of document numbers.' })
+  @IsOptional()
+  @ArrayMaxSize(50, { message: 'may hold at most 50 numbers' })
+  @SafeText(60, { each: true })
+  documentNumbers?: string[] | null;
+}
+
+@InputType({ description: 'Assigns a ticket to an agent of its current level, or unassigns it.' })
+export class AssignTicketInput {
+  @Field(() => ID, { description: 'The ticket.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you read.' })
+  @IsInt()
+  version!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The agent (a Person of the current level); null to unassign.' })
+  assigneeId?: string | null;
+}
+
+@InputType({ description: 'A comment on a ticket.' })
+export class AddTicketCommentInput {
+  @Field(() => ID, { description: 'The ticket.' })
+  ticketId!: string;
+
+  @Field({ description: `The text (1 to ${TICKET_TEXT.comment} characters).` })
+  @SafeText(TICKET_TEXT.comment, { min: 1 })
+  body!: string;
+
+  @Field({ defaultValue: false, description: 'Internal (support levels only) rather than public.' })
+  internal!: boolean;
+}
+
+@InputType({ description: 'The opener’s satisfaction with a resolution.' })
+export class RateTicketInput {
+  @Field(() => ID, { description: 'The ticket.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you read.' })
+  @IsInt()
+  version!: number;
+
+  @Field(() => Int, { description: 'From 1 (very unsatisfied) to 5 (very satisfied).' })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 5' })
+  @Max(5, { message: 'must be between 1 and 5' })
+  score!: number;
+
+  @Field(() => String, { nullable: true, description: 'Free comment.' })
+  @IsOptional()
+  @SafeText(2000)
+  comment?: string | null;
+}
+
+export interface TransitionInputShape {
+  id: string;
+  version: number;
+  reason?: string | null;
+}
+
+/** Each transition mutation has its own input type (same shape), so each can evolve alone. */
+function transitionInput(transition: TicketTransition, name: string, reasonDescription: string) {
+  @InputType(name, { description: `Input of the ${transition} transition.` })
+  class TransitionInput implements TransitionInputShape {
+    @Field(() => ID, { description: 'The ticket.' })
+    id!: string;
+
+    @Field(() => Int, { description: 'The version you read; a stale one gets a CONFLICT user error.' })
+    @IsInt()
+    version!: number;
+
+    @Field(() => String, { nullable: true, description: reasonDescription })
+    @IsOptional()
+    @SafeText(TICKET_TEXT.reason)
+    reason?: string | null;
+  }
+  return TransitionInput;
+}
+
+export const SubmitTicketInput = transitionInput(TicketTransition.SUBMIT, 'SubmitTicketInput', 'Optional note.');
+export const TakeTicketInput = transitionInput(TicketTransition.TAKE, 'TakeTicketInput', 'Optional note.');
+export const RequestTicketInfoInput = transitionInput(TicketTransition.REQUEST_INFO, 'RequestTicketInfoInput', 'Required: the question to the CCA (also posted as a public comment).');
+export const ProvideTicketInfoInput = transitionInput(TicketTransition.PROVIDE_INFO, 'ProvideTicketInfoInput', 'Required: the answer (also posted as a public comment).');
+export const EscalateTicketInput = transitionInput(TicketTransition.ESCALATE, 'EscalateTicketInput', 'Required: why SN1 cannot solve it.');
+export const ReturnTicketToSn1Input = transitionInput(TicketTransition.RETURN_TO_SN1, 'ReturnTicketToSn1Input', 'Required: SN2’s answer (also posted as a public comment).');
+export const TransferTicketToTechnicalInput = transitionInput(TicketTransition.TRANSFER_TO_TECHNICAL, 'TransferTicketToTechnicalInput', 'Required: why it is technical.');
+export const TransferTicketToFunctionalInput = transitionInput(TicketTransition.TRANSFER_TO_FUNCTIONAL, 'TransferTicketToFunctionalInput', 'Required: why it is functional.');
+export const ResolveTicketInput = transitionInput(TicketTransition.RESOLVE, 'ResolveTicketInput', 'Required: the resolution (also posted as a public comment).');
+export const CloseTicketInput = transitionInput(TicketTransition.CLOSE, 'CloseTicketInput', 'Optional note.');
+export const ReopenTicketInput = transitionInput(TicketTransition.REOPEN, 'ReopenTicketInput', 'Required: why the resolution does not hold (also posted as a public comment).');
+export const CancelTicketInput = transitionInput(TicketTransition.CANCEL, 'CancelTicketInput', 'Optional: why it is withdrawn.');
+
+@InputType({ description: 'Narrows a ticket list. All given criteria must hold.' })
+export class TicketFilter {
+  @Field(() => String, { nullable: true, description: 'Full-text search (French, accents ignored) over reference, title, description and error message; references and codes also match by substring.' })
+  @IsOptional()
+  @SafeText(TEXT.search)
+  search?: string | null;
+
+  @Field(() => [TicketStatus], { nullable: true, description: 'Any of these statuses.' })
+  status?: TicketStatus[] | null;
+
+  @Field(() => [SupportLevel], { nullable: true, description: 'Any of these levels.' })
+  level?: SupportLevel[] | null;
+
+  @Field(() => TicketNature, { nullable: true, description: 'This nature.' })
+  nature?: TicketNature | null;
+
+  @Field(() => [String], { nullable: true, description: 'Any of these domain codes.' })
+  domain?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Any of these application codes.' })
+  application?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'This structure.' })
+  structureId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Assigned to this person.' })
+  assigneeId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: only tickets assigned to nobody.' })
+  unassigned?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Requested by this person.' })
+  requesterId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Opened at or after.' })
+  openedFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Opened before.' })
+  openedTo?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Last changed at or after.' })
+  updatedFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Last changed before.' })
+  updatedTo?: Date | null;
+}
+
+@InputType({ description: 'Sort order of a ticket list.' })
+export class TicketOrder {
+  @Field(() => TicketOrderField, { defaultValue: TicketOrderField.UPDATED_AT, description: 'Sort key.' })
+  field!: TicketOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: 'Direction.' })
+  direction!: SortDirection;
+}
+
+@InputType({ description: 'Narrows ticket statistics. Tickets still in draft (NEW) are never counted.' })
+export class TicketStatisticsFilter {
+  @Field(() => Date, { nullable: true, description: 'Opened at or after.' })
+  openedFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Opened before.' })
+  openedTo?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'Structures of this ministry.' })
+  ministryId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'This structure.' })
+  structureId?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Any of these domain codes.' })
+  domain?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Any of these application codes.' })
+  application?: string[] | null;
+
+  @Field(() => [SupportLevel], { nullable: true, description: 'Any of these current levels.' })
+  level?: SupportLevel[] | null;
+}
+
+@InputType({ description: 'Which ticket events to receive live. Only events of tickets you may see arrive.' })
+export class TicketEventsFilter {
+  @Field(() => [SupportLevel], { nullable: true, description: 'Tickets at any of these levels after the event (a level’s queue).' })
+  level?: SupportLevel[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Tickets of this structure.' })
+  structureId?: string | null;
+
+  @Field(() => [TicketStatus], { nullable: true, description: 'Tickets in any of these statuses after the event.' })
+  status?: TicketStatus[] | null;
+}

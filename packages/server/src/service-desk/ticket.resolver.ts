@@ -1,0 +1,519 @@
+import { filter, map, pipe } from '@graphql-yoga/subscription';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { connectionComplexity, ConnectionArgs, paginate, PAGE } from '../core/connection';
+import type { Context, Viewer } from '../core/context';
+import { CoreErrorCode, DomainError, toGraphQLError } from '../core/errors';
+import { decodeId } from '../core/ids';
+import { runMutation } from '../core/mutation';
+
+import { Person } from '../directory/person.entity';
+import { Structure } from '../directory/structure.entity';
+import { TicketApplication, TicketDomain } from './reference-data.entity';
+import { TicketComment } from './ticket-comment.entity';
+import { TicketEvent } from './ticket-event.entity';
+import { Ticket } from './ticket.entity';
+import { TicketStatisticsDimension, TicketTransition } from './ticket.enums';
+import {
+  AddTicketCommentInput,
+  AssignTicketInput,
+  CancelTicketInput,
+  CloseTicketInput,
+  EscalateTicketInput,
+  OpenTicketInput,
+  ProvideTicketInfoInput,
+  RateTicketInput,
+  ReopenTicketInput,
+  RequestTicketInfoInput,
+  ResolveTicketInput,
+  ReturnTicketToSn1Input,
+  SubmitTicketInput,
+  TakeTicketInput,
+  TicketEventsFilter,
+  TicketFilter,
+  TicketOrder,
+  TicketStatisticsFilter,
+  TransferTicketToFunctionalInput,
+  TransferTicketToTechnicalInput,
+  UpdateTicketInput,
+  type TransitionInputShape,
+} from './ticket.inputs';
+import * as desk from './ticket.service';
+import { ticketBacklog, ticketStatistics } from './ticket.statistics';
+import { allowedTransitions, maySee, maySeeInternalComments } from './ticket.transitions';
+import {
+  AddTicketCommentPayload,
+  AssignTicketPayload,
+  CancelTicketPayload,
+  CloseTicketPayload,
+  EscalateTicketPayload,
+  OpenTicketPayload,
+  ProvideTicketInfoPayload,
+  RateTicketPayload,
+  ReopenTicketPayload,
+  RequestTicketInfoPayload,
+  ResolveTicketPayload,
+  ReturnTicketToSn1Payload,
+  SubmitTicketPayload,
+  TakeTicketPayload,
+  TICKET_CHANGED,
+  TicketBacklog,
+  TicketConnection,
+  TicketMeasures,
+  TicketSatisfaction,
+  TicketStatisticsPage,
+  TransferTicketToFunctionalPayload,
+  TransferTicketToTechnicalPayload,
+  UpdateTicketPayload,
+  type TicketChangedMessage,
+} from './ticket.types';
+import { STATISTICS_ROLES } from './ticket.statistics';
+import { connectionNodeSelection, fieldSelection, populateFromSelection } from './ticket.populate';
+import { fastList, fastListPlan, fastTicketPage } from './ticket.fast-list';
+import { historyLoader } from './ticket.loaders';
+
+const optId = (id: string | null | undefined, type: string, field: string) => (id ? decodeId(id, type, field) : null);
+
+function publish(ctx: Context, ticketId: string, eventId: string | null, internal = false) {
+  const message: TicketChangedMessage = { ticketId, eventId, internal };
+  ctx.pubSub.publish(TICKET_CHANGED, message);
+}
+
+/** Fires one transition of the table; the same body behind every transition mutation. */
+function transition(ctx: Context, input: TransitionInputShape, tr: TicketTransition) {
+  return runMutation(input, async () => {
+    const { ticket, event } = await desk.fireTransition(ctx.em, ctx.viewer!, decodeId(input.id, 'Ticket'), input.version, tr, input.reason);
+    publish(ctx, ticket.id, event.id);
+    return { ticket, event };
+  });
+}
+
+@Resolver()
+export class TicketResolver {
+  /* ---------- queries ---------- */
+
+  @Authorized()
+  @Query(() => TicketConnection, { complexity: connectionComplexity, description: 'Tickets you may see, newest change first by default (keyset paginated).' })
+  tickets(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => TicketFilter, { nullable: true, description: 'Narrows the list.' }) filter: TicketFilter | null,
+    @Arg('orderBy', () => TicketOrder, { nullable: true, description: 'Sort order (default: last change, newest first).' }) orderBy: TicketOrder | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const where = desk.ticketsWhere(ctx.viewer!, {
+      ...filter,
+      structureId: optId(filter?.structureId, 'Structure', 'structureId'),
+      assigneeId: optId(filter?.assigneeId, 'Person', 'assigneeId'),
+      requesterId: optId(filter?.requesterId, 'Person', 'requesterId'),
+    });
+    const order = desk.ticketOrder(orderBy?.field, orderBy?.direction);
+    const nodes = connectionNodeSelection(info);
+    const plan = fastList.enabled ? fastListPlan(info, page, nodes) : null;
+    if (plan) return fastTicketPage(ctx, where, order, page, plan.last);
+    return paginate(ctx.em, Ticket, where, order, page, info, { populate: populateFromSelection(ctx.em, 'Ticket', nodes, info.fragments) });
+  }
+
+  @Authorized()
+  @Query(() => Ticket, { nullable: true, description: 'A ticket by its reference (e.g. `FSD-2026-000123`); null when it does not exist or you may not see it.' })
+  ticket(@Arg('reference', { description: 'The reference.' }) reference: string, @Ctx() ctx: Context) {
+    if (reference.length > 40) return null;
+    return desk.findVisibleTicket(ctx.em, ctx.viewer!, { reference: reference.trim().toUpperCase() });
+  }
+
+  @Authorized()
+  @Query(() => [TicketApplication], { description: 'Applications a ticket may concern (active ones first, by display order).' })
+  ticketApplications(@Ctx() ctx: Context) {
+    return ctx.em.find(TicketApplication, {}, { orderBy: { active: 'desc', position: 'asc', code: 'asc' } });
+  }
+
+  @Authorized()
+  @Query(() => [TicketDomain], { description: 'Domains a ticket may concern (active ones first, by display order).' })
+  ticketDomains(@Ctx() ctx: Context) {
+    return ctx.em.find(TicketDomain, {}, { orderBy: { active: 'desc', position: 'asc', code: 'asc' } });
+  }
+
+  @Authorized(...STATISTICS_ROLES)
+  @Query(() => TicketStatisticsPage, { description: 'Ticket measures grouped by level, domain, application, structure or month (analysts, SN1, administrators).' })
+  async ticketStatistics(
+    @Arg('groupBy', () => TicketStatisticsDimension, { description: 'The grouping.' }) groupBy: TicketStatisticsDimension,
+    @Arg('filter', () => TicketStatisticsFilter, { nullable: true, description: 'Narrows the tickets counted.' }) filter: TicketStatisticsFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: `Groups per page (at most ${PAGE.max}).` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Key of the last group of the previous page.' }) after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    if (first < 1 || first > PAGE.max) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `first must be between 1 and ${PAGE.max}.`, ['first']);
+    const page = await ticketStatistics(ctx.em, ctx.viewer!, groupBy, statisticsFilter(filter), { first, after });
+    return { rows: page.items, hasNextPage: page.hasNextPage, endKey: page.endKey };
+  }
+
+  @Authorized(...STATISTICS_ROLES)
+  @Query(() => TicketBacklog, { description: 'Tickets by status and level, with the escalation rate (analysts, SN1, administrators).' })
+  ticketBacklog(@Arg('filter', () => TicketStatisticsFilter, { nullable: true, description: 'Narrows the tickets counted.' }) filter: TicketStatisticsFilter | null, @Ctx() ctx: Context) {
+    return ticketBacklog(ctx.em, ctx.viewer!, statisticsFilter(filter));
+  }
+
+  /* ---------- mutations ---------- */
+
+  @Authorized()
+  @Mutation(() => OpenTicketPayload, { description: 'Opens a ticket (CCAs for their structure, applications for theirs). Submitted to the support at once unless `draft`.' })
+  openTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: OpenTicketInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => {
+      const { ticket, created } = await desk.openTicket(ctx.em, ctx.viewer!, {
+        ...input,
+        structureId: optId(input.structureId, 'Structure', 'structureId'),
+        requesterId: optId(input.requesterId, 'Person', 'requesterId'),
+        relatedTicketIds: input.relatedTicketIds?.map((id) => decodeId(id, 'Ticket', 'relatedTicketIds')),
+      });
+      if (created) publish(ctx, ticket.id, null);
+      return { ticket, event: null };
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => UpdateTicketPayload, { description: 'Changes description fields (requesting side until resolution; the current level until closing). One history event per changed field.' })
+  updateTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: UpdateTicketInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => {
+      const { ticket, events } = await desk.updateTicket(ctx.em, ctx.viewer!, decodeId(input.id, 'Ticket'), input.version, input);
+      if (events.length) publish(ctx, ticket.id, events.at(-1)!.id);
+      return { ticket, events };
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => AssignTicketPayload, { description: 'Assigns a ticket to an agent of its current level (agents of that level).' })
+  assignTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: AssignTicketInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => {
+      const { ticket, event } = await desk.assignTicket(ctx.em, ctx.viewer!, decodeId(input.id, 'Ticket'), input.version, optId(input.assigneeId, 'Person', 'assigneeId'));
+      if (event) publish(ctx, ticket.id, event.id);
+      return { ticket, event };
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => SubmitTicketPayload, { description: 'SUBMIT: sends a draft to SN1 (or to the technical team for a technical ticket).' })
+  submitTicket(@Arg('input', () => SubmitTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
+    return transition(ctx, input, TicketTransition.SUBMIT);
+  }
+
+  @Authorized()
+  @Mutation(() => TakeTicketPayload, { description: 'TAKE: an agent of the current level takes the ticket (and becomes its assignee unless one is set).' })
+  takeTicket(@Arg('input', () => TakeTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
+    return transition(ctx, input, TicketTransition.TAKE);
+  }
+
+  @Authorized()
+  @Mutation(() => RequestTicketInfoPayload, { description: 'REQUEST_INFO: the agent asks the CCA a question.' })
+  requestTicketInfo(@Arg('input', () => RequestTicketInfoInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
+    return transition(ctx, input, TicketTransition.REQUEST_INFO);
+  }
+
+  @Authorized()
+  @Mutation(() => ProvideTicketInfoPayload, { description: 'PROVIDE_INFO: the CCA (or application) answers the support’s question.' })
+  provideTicketInfo(@Arg('input', () => ProvideTicketInfoInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
+    return transition(ctx, input, TicketTransition.PROVIDE_INFO);
+  }
+
+  @Authorized()
+  @Mutation(() => EscalateTicketPayload, { description: 'ESCALATE: SN1, and only SN1, sends the ticket to SN2.' })
+  escalateTicket(@Arg('input', () => EscalateTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
+    return transition(ctx, input, TicketTransition.ESCALATE);
+  }
+
+  @Authorized()
+  @Mutation(() => ReturnTicketToSn1Payload, { description: 'RETURN_TO_SN1: SN2 hands the ticket back to the SN1 agent who escalated it.' })
+  returnTicketToSn1(@Arg('input', () => ReturnTicketToSn1Input, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
+    return transition(ctx, input, TicketTransition.RETURN_TO_SN1);
+  }
+
+  @Authorized()
+  @Mutation(() => TransferTicketToTechnicalPayload, { description: 'TRANSFER_TO_TECHNICAL: SN1 hands a technical incident to CES-CHOREGIE.' })
+  transferTicketToTechnical(@Arg('input', () => TransferTicketToTechnicalInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
+    return transition(ctx, input, TicketTransition.TRANSFER_TO_TECHNICAL);
+  }
+
+  @Authorized()
+  @Mutation(() => TransferTicketToFunctionalPayload, { description: 'TRANSFER_TO_FUNCTIONAL: CES-CHOREGIE hands the functional side back to SN1.' })
+  transferTicketToFunctional(@Arg('input', () => TransferTicketToFunctionalInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
+    return transition(ctx, input, TicketTransition.TRANSFER_TO_FUNCTIONAL);
+  }
+
+  @Authorized()
+  @Mutation(() => ResolveTicketPayload, { description: 'RESOLVE: the agent of the current level gives the resolution.' })
+  resolveTicket(@Arg('input', () => ResolveTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
+    return transition(ctx, input, TicketTransition.RESOLVE);
+  }
+
+  @Authorized()
+  @Mutation(() => CloseTicketPayload, { description: 'CLOSE: the requesting side (or SN1) confirms the resolution.' })
+  closeTicket(@Arg('input', () => CloseTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
+    return transition(ctx, input, TicketTransition.CLOSE);
+  }
+
+  @Authorized()
+  @Mutation(() => ReopenTicketPayload, { description: 'REOPEN: the requesting side reopens a resolved or closed ticket, within the reopening delay.' })
+  reopenTicket(@Arg('input', () => ReopenTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
+    return transition(ctx, input, TicketTransition.REOPEN);
+  }
+
+  @Authorized()
+  @Mutation(() => CancelTicketPayload, { description: 'CANCEL: the opener withdraws the ticket before the support took it.' })
+  cancelTicket(@Arg('input', () => CancelTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
+    return transition(ctx, input, TicketTransition.CANCEL);
+  }
+
+  @Authorized()
+  @Mutation(() => AddTicketCommentPayload, { description: 'Adds a public comment (requesting side, support) or an internal one (support levels only).' })
+  addTicketComment(@Arg('input', { validate: false, description: 'The change to make.' }) input: AddTicketCommentInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => {
+      const { ticket, comment } = await desk.addComment(ctx.em, ctx.viewer!, decodeId(input.ticketId, 'Ticket', 'ticketId'), input.body, input.internal);
+      publish(ctx, ticket.id, null, comment.internal);
+      return { ticket, comment };
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => RateTicketPayload, { description: 'Rates a resolution from 1 to 5 (requesting side, once).' })
+  rateTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: RateTicketInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => {
+      const { ticket, event } = await desk.rateTicket(ctx.em, ctx.viewer!, decodeId(input.id, 'Ticket'), input.version, input.score, input.comment);
+      publish(ctx, ticket.id, event.id);
+      return { ticket, event };
+    });
+  }
+
+  /* ---------- subscriptions ---------- */
+
+  @Authorized()
+  @Subscription(() => Ticket, {
+    description: 'The ticket, each time it changes (any server instance). Refused as NOT_FOUND when you may not see it.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as Context;
+      const viewer = ctx.viewer!;
+      let id: string;
+      try {
+        id = decodeId(args.id as string, 'Ticket');
+      } catch (e) {
+        throw toGraphQLError(e as DomainError);
+      }
+      if (!(await desk.findVisibleTicket(ctx.em.fork(), viewer, { id }))) throw toGraphQLError(new DomainError(CoreErrorCode.NOT_FOUND, 'No such ticket.', ['id']));
+      return visibleChanges(ctx, (m) => m.ticketId === id && (!m.internal || maySeeInternalComments(viewer)));
+    },
+  })
+  ticketUpdated(@Arg('id', () => ID, { description: 'The ticket.' }) _id: string, @Root() change: VisibleChange): Ticket {
+    return change.ticket;
+  }
+
+  @Authorized()
+  @Subscription(() => TicketEvent, {
+    description: 'History events of the tickets you may see, optionally only a level’s queue or a structure’s tickets (any server instance).',
+    subscribe: ({ args, context }) => {
+      const ctx = context as Context;
+      const f = (args.filter ?? {}) as TicketEventsFilter;
+      let structureId: string | null;
+      try {
+        structureId = optId(f.structureId, 'Structure', 'structureId');
+      } catch (e) {
+        throw toGraphQLError(e as DomainError);
+      }
+      return pipe(
+        visibleChanges(ctx, (m) => m.eventId !== null, true),
+        filter((c: VisibleChange) => !!c.event && (!f.level?.length || f.level.includes(c.ticket.level)) && (!f.status?.length || f.status.includes(c.ticket.status)) && (!structureId || c.ticket.structure.id === structureId)),
+      );
+    },
+  })
+  ticketEvents(@Arg('filter', () => TicketEventsFilter, { nullable: true, description: 'Which events.' }) _filter: TicketEventsFilter | null, @Root() change: VisibleChange): TicketEvent {
+    return change.event!;
+  }
+}
+
+interface VisibleChange extends TicketChangedMessage {
+  ticket: Ticket;
+  event: TicketEvent | null;
+}
+
+/**
+ * Changes of tickets the subscriber may see *now*: every message re-reads the ticket
+ * (fresh EntityManager, so no stale identity map) and checks visibility again.
+ */
+function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boolean, withEvent = false) {
+  const viewer = ctx.viewer as Viewer;
+  return pipe(
+    ctx.pubSub.subscribe(TICKET_CHANGED) as AsyncIterable<TicketChangedMessage>,
+    filter((m: TicketChangedMessage) => accept(m)),
+    map(async (m: TicketChangedMessage): Promise<VisibleChange | null> => {
+      const em = ctx.em.fork();
+      const ticket = await em.findOne(Ticket, { id: m.ticketId });
+      if (!ticket || !maySee(viewer, ticket)) return null;
+      const event = withEvent && m.eventId ? await em.findOne(TicketEvent, { id: m.eventId }) : null;
+      return { ...m, ticket, event };
+    }),
+    filter((c: VisibleChange | null) => c !== null),
+  ) as AsyncIterable<VisibleChange>;
+}
+
+function statisticsFilter(f: TicketStatisticsFilter | null) {
+  return {
+    ...f,
+    ministryId: optId(f?.ministryId, 'Ministry', 'ministryId'),
+    structureId: optId(f?.structureId, 'Structure', 'structureId'),
+  };
+}
+
+/* ---------- nested fields: refs load in one batch per request; the rest through loaders ---------- */
+
+@Resolver(() => Ticket)
+export class TicketFieldsResolver {
+  @FieldResolver(() => TicketApplication, { description: 'The application concerned.' })
+  application(@Root() t: Ticket) {
+    return t.application.load();
+  }
+
+  @FieldResolver(() => TicketDomain, { description: 'The domain.' })
+  domain(@Root() t: Ticket) {
+    return t.domain.load();
+  }
+
+  @FieldResolver(() => Structure, { description: 'The structure the difficulty belongs to.' })
+  structure(@Root() t: Ticket) {
+    return t.structure.load();
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The requesting user.' })
+  requester(@Root() t: Ticket) {
+    return t.requester ? t.requester.load() : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The CCA who opened it; null when an application did.' })
+  openedBy(@Root() t: Ticket) {
+    return t.openedBy ? t.openedBy.load() : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the business application that opened it, if one did.' })
+  async openedByApplicationName(@Root() t: Ticket) {
+    return t.openedByApplication ? ((await t.openedByApplication.load())?.name ?? null) : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The agent of the current level in charge.' })
+  assignee(@Root() t: Ticket) {
+    return t.assignee ? t.assignee.load() : null;
+  }
+
+  @FieldResolver(() => [TicketEvent], { complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.min(Number(args.last) || 50, 200), description: 'The history, oldest first: every event, or only the last `last` ones.' })
+  history(@Root() t: Ticket, @Arg('last', () => Int, { nullable: true, description: 'Only the last N events (1 to 200).' }) last: number | null, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const n = last == null ? 200 : last;
+    if (n < 1 || n > 200) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'last must be between 1 and 200.', ['last']);
+    return historyLoader(ctx, n, () => populateFromSelection(ctx.em, 'TicketEvent', fieldSelection(info), info.fragments)).load(t);
+  }
+
+  @FieldResolver(() => [TicketComment], { description: 'Comments, oldest first. Internal ones only for the support levels.' })
+  comments(@Root() t: Ticket, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx
+      .loader<string, TicketComment[]>('ticketComments', async (ids) => {
+        const byTicket = await desk.commentsOf(ctx.em, ctx.viewer!, ids, populateFromSelection(ctx.em, 'TicketComment', fieldSelection(info), info.fragments));
+        return ids.map((id) => byTicket.get(id) ?? []);
+      })
+      .load(t.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of comments you may read.' })
+  commentCount(@Root() t: Ticket, @Ctx() ctx: Context): number {
+    return maySeeInternalComments(ctx.viewer!) ? t.commentCount : t.publicCommentCount;
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of history events.' })
+  eventCount(@Root() t: Ticket): number {
+    return t.eventCount;
+  }
+
+  @FieldResolver(() => TicketMeasures, { description: 'Measures computed from the history (first response, time per level, resolution).' })
+  async measures(@Root() t: Ticket, @Ctx() ctx: Context) {
+    const m = await ctx
+      .loader<string, TicketMeasures | null>('ticketMeasures', async (ids) => {
+        const rows = await desk.measuresOf(ctx.em, ids);
+        return ids.map((id) => rows.get(id) ?? null);
+      })
+      .load(t.id);
+    return m ?? { firstResponseSeconds: null, resolutionSeconds: null, secondsAtSn1: 0, secondsAtSn2: 0, secondsAtTechnical: 0, escalationCount: t.escalationCount, reopenCount: t.reopenCount };
+  }
+
+  @FieldResolver(() => [TicketTransition], { description: 'The transitions you may fire now, from the transition table (those needing a reason still need one).' })
+  allowedTransitions(@Root() t: Ticket, @Ctx() ctx: Context) {
+    return allowedTransitions(ctx.viewer!, t, desk.currentSettings());
+  }
+
+  @FieldResolver(() => TicketSatisfaction, { nullable: true, description: 'The requesting side’s rating of the resolution, once given.' })
+  satisfaction(@Root() t: Ticket): TicketSatisfaction | null {
+    return t.satisfactionScore == null ? null : { score: t.satisfactionScore, comment: t.satisfactionComment ?? null };
+  }
+
+  @FieldResolver(() => [Ticket], { description: 'Related tickets you may see.' })
+  relatedTickets(@Root() t: Ticket, @Ctx() ctx: Context) {
+    if (!t.relatedTicketIds.length) return [];
+    return ctx
+      .loader<string, Ticket | null>('visibleTicketById', async (ids) => {
+        const rows = await desk.findVisibleTickets(ctx.em, ctx.viewer!, [...ids]);
+        return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+      })
+      .loadMany(t.relatedTicketIds)
+      .then((rows) => rows.filter((r): r is Ticket => r instanceof Ticket));
+  }
+}
+
+@Resolver(() => TicketEvent)
+export class TicketEventFieldsResolver {
+  @FieldResolver(() => Person, { nullable: true, description: 'The person who acted; null for an application.' })
+  actor(@Root() e: TicketEvent) {
+    return e.actor ? e.actor.load() : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The business application that acted, if one did.' })
+  async actorApplicationName(@Root() e: TicketEvent) {
+    return e.actorApplication ? ((await e.actorApplication.load())?.name ?? null) : null;
+  }
+
+  @FieldResolver(() => Ticket, { description: 'The ticket.' })
+  ticket(@Root() e: TicketEvent) {
+    return e.ticket.load();
+  }
+}
+
+@Resolver(() => TicketComment)
+export class TicketCommentFieldsResolver {
+  @FieldResolver(() => Person, { nullable: true, description: 'The author; null for an application.' })
+  author(@Root() c: TicketComment) {
+    return c.author ? c.author.load() : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The business application that wrote it, if one did.' })
+  async authorApplicationName(@Root() c: TicketComment) {
+    return c.authorApplication ? ((await c.authorApplication.load())?.name ?? null) : null;
+  }
+}
+
+/** node(id:) for tickets, their events and comments: same visibility as everywhere else. */
+export const ticketNodeFetcher = async (ctx: Context, ids: string[]) => {
+  const rows = await desk.findVisibleTickets(ctx.em, ctx.viewer!, ids);
+  return new Map(rows.map((r) => [r.id, r as object]));
+};
+
+export const ticketEventNodeFetcher = async (ctx: Context, ids: string[]) => {
+  const events = await ctx.em.find(TicketEvent, { id: { $in: ids } });
+  const visible = new Set((await desk.findVisibleTickets(ctx.em, ctx.viewer!, [...new Set(events.map((e) => e.ticket.id))])).map((t) => t.id));
+  return new Map(events.filter((e) => visible.has(e.ticket.id)).map((e) => [e.id, e as object]));
+};
+
+export const ticketCommentNodeFetcher = async (ctx: Context, ids: string[]) => {
+  const comments = await ctx.em.find(TicketComment, { id: { $in: ids } });
+  const visible = new Set((await desk.findVisibleTickets(ctx.em, ctx.viewer!, [...new Set(comments.map((c) => c.ticket.id))])).map((t) => t.id));
+  const internalOk = maySeeInternalComments(ctx.viewer!);
+  return new Map(comments.filter((c) => visible.has(c.ticket.id) && (internalOk || !c.internal)).map((c) => [c.id, c as object]));
+};
+
+export const referenceNodeFetcher = (entity: typeof TicketApplication | typeof TicketDomain) => async (ctx: Context, ids: string[]) => {
+  const rows = await ctx.em.find(entity as typeof TicketApplication, { id: { $in: ids } });
+  return new Map(rows.map((r) => [r.id, r as object]));
+};
+
+
+

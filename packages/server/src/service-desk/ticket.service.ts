@@ -1,0 +1,555 @@
+/**
+ * The service desk's rules and data access, free of GraphQL: plain arguments in (viewer,
+ * raw ids, inputs), entities or DomainErrors out. Every change to a ticket runs in one
+ * transaction holding the ticket's row lock, checks the client's version, asks
+ * ticket.transitions whether it is allowed, and appends history events.
+ */
+import { LockMode, raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import type { Viewer } from '../core/context';
+import { CoreErrorCode, DomainError } from '../core/errors';
+import { Role } from '../core/roles';
+import { SupportLevel } from '../directory/directory.enums';
+import { Person } from '../directory/person.entity';
+import { rolesOf, runningAssignmentsOf } from '../directory/directory.service';
+import { TicketApplication, TicketDomain } from './reference-data.entity';
+import { TicketComment } from './ticket-comment.entity';
+import { TicketEvent } from './ticket-event.entity';
+import { TICKET_SEARCH_DOCUMENT, Ticket } from './ticket.entity';
+import { ticketSettings, type TicketSettings } from './ticket.config';
+import { TicketErrorCode } from './ticket.errors';
+import { SortDirection, TicketEventKind, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition } from './ticket.enums';
+import {
+  assertMayAssign,
+  assertMayComment,
+  assertMayEdit,
+  assertMayFire,
+  assertMayOpenFor,
+  assertMayRate,
+  assertMaySee,
+  maySeeInternalComments,
+  TRANSITIONS,
+} from './ticket.transitions';
+
+let settings: TicketSettings | null = null;
+export const currentSettings = () => (settings ??= ticketSettings());
+
+/* ---------- references ---------- */
+
+/** The next references, numbered by the `ticket_reference_seq` sequence and formatted by PostgreSQL. */
+export async function nextReferences(em: EntityManager, n = 1): Promise<string[]> {
+  const rows: { reference: string }[] = await em
+    .getConnection()
+    .execute(`select 'FSD-' || to_char(now() at time zone 'Europe/Paris', 'YYYY') || '-' || lpad(nextval('ticket_reference_seq')::text, 6, '0') as reference from generate_series(1, ?)`, [n]);
+  return rows.map((r) => r.reference);
+}
+
+/* ---------- visibility ---------- */
+
+const NOTHING: FilterQuery<Ticket> = { id: { $in: [] } };
+
+/** The SQL twin of ticket.transitions `maySee`. */
+export function visibleTicketsWhere(viewer: Viewer): FilterQuery<Ticket> {
+  const has = (r: Role) => viewer.roles.has(r);
+  if (viewer.kind === 'APPLICATION') return has(Role.APPLICATION) ? { openedByApplication: viewer.id } : NOTHING;
+  if (has(Role.SN1_AGENT) || has(Role.ANALYST) || has(Role.ADMINISTRATOR)) return {};
+  const or: FilterQuery<Ticket>[] = [{ requester: viewer.id }];
+  if (has(Role.SN2_AGENT)) or.push({ escalationCount: { $gt: 0 } });
+  if (has(Role.TECHNICAL_AGENT)) or.push({ nature: TicketNature.TECHNICAL }, { level: SupportLevel.TECHNICAL });
+  if (has(Role.CCA) && viewer.structureId) or.push({ structure: viewer.structureId });
+  return { $or: or };
+}
+
+export async function findVisibleTicket(em: EntityManager, viewer: Viewer, where: { id: string } | { reference: string }): Promise<Ticket | null> {
+  return em.findOne(Ticket, { $and: [where, visibleTicketsWhere(viewer)] });
+}
+
+export async function findVisibleTickets(em: EntityManager, viewer: Viewer, ids: string[]): Promise<Ticket[]> {
+  return ids.length ? em.find(Ticket, { $and: [{ id: { $in: ids } }, visibleTicketsWhere(viewer)] }) : [];
+}
+
+/* ---------- lists ---------- */
+
+export interface TicketListFilter {
+  search?: string | null;
+  status?: TicketStatus[] | null;
+  level?: SupportLevel[] | null;
+  nature?: TicketNature | null;
+  domain?: string[] | null;
+  application?: string[] | null;
+  structureId?: string | null;
+  assigneeId?: string | null;
+  requesterId?: string | null;
+  unassigned?: boolean | null;
+  openedFrom?: Date | null;
+  openedTo?: Date | null;
+  updatedFrom?: Date | null;
+  updatedTo?: Date | null;
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function ticketsWhere(viewer: Viewer, f: TicketListFilter = {}): FilterQuery<Ticket> {
+  const and: FilterQuery<Ticket>[] = [visibleTicketsWhere(viewer)];
+  const q = f.search?.trim();
+  if (q) {
+    const like = `%${likeEscape(q)}%`;
+    and.push({
+      $or: [
+        { [raw((a: string) => `${TICKET_SEARCH_DOCUMENT(a)} @@ websearch_to_tsquery('chorus_fr'::regconfig, ?)`, [q])]: [] },
+        { reference: { $ilike: like } },
+        { errorMessage: { $ilike: like } },
+      ],
+    } as FilterQuery<Ticket>);
+  }
+  if (f.status?.length) and.push({ status: { $in: f.status } });
+  if (f.level?.length) and.push({ level: { $in: f.level } });
+  if (f.nature) and.push({ nature: f.nature });
+  if (f.domain?.length) and.push({ domain: { code: { $in: f.domain } } });
+  if (f.application?.length) and.push({ application: { code: { $in: f.application } } });
+  if (f.structureId) and.push({ structure: f.structureId });
+  if (f.assigneeId) and.push({ assignee: f.assigneeId });
+  if (f.unassigned) and.push({ assignee: null });
+  if (f.requesterId) and.push({ requester: f.requesterId });
+  if (f.openedFrom) and.push({ createdAt: { $gte: f.openedFrom } });
+  if (f.openedTo) and.push({ createdAt: { $lt: f.openedTo } });
+  if (f.updatedFrom) and.push({ updatedAt: { $gte: f.updatedFrom } });
+  if (f.updatedTo) and.push({ updatedAt: { $lt: f.updatedTo } });
+  return { $and: and };
+}
+
+export function ticketOrder(field: TicketOrderField = TicketOrderField.UPDATED_AT, direction: SortDirection = SortDirection.DESC): QueryOrderMap<Ticket> {
+  const d = direction === SortDirection.ASC ? 'asc' : 'desc';
+  if (field === TicketOrderField.CREATED_AT) return { createdAt: d, id: d };
+  if (field === TicketOrderField.PRIORITY) return { priority: d, updatedAt: d, id: d };
+  return { updatedAt: d, id: d };
+}
+
+/* ---------- reference data ---------- */
+
+async function activeApplication(em: EntityManager, code: string) {
+  const a = await em.findOne(TicketApplication, { code, active: true });
+  if (!a) throw new DomainError(TicketErrorCode.UNKNOWN_APPLICATION, `No active application has the code ${code}.`, ['application']);
+  return a;
+}
+
+async function activeDomain(em: EntityManager, code: string) {
+  const d = await em.findOne(TicketDomain, { code, active: true });
+  if (!d) throw new DomainError(TicketErrorCode.UNKNOWN_DOMAIN, `No active domain has the code ${code}.`, ['domain']);
+  return d;
+}
+
+/* ---------- history ---------- */
+
+export interface Actor {
+  personId: string | null;
+  applicationId: string | null;
+}
+export const actorOf = (viewer: Viewer): Actor => (viewer.kind === 'APPLICATION' ? { personId: null, applicationId: viewer.id } : { personId: viewer.id, applicationId: null });
+
+/** Appends one event to a ticket's history (numbering it) and returns it. */
+function appendEvent(
+  em: EntityManager,
+  t: Ticket,
+  actor: Actor,
+  at: Date,
+  e: { kind: TicketEventKind; transition?: TicketTransition | null; fromStatus?: TicketStatus | null; fromLevel?: SupportLevel | null; field?: string | null; oldValue?: string | null; newValue?: string | null; reason?: string | null },
+): TicketEvent {
+  t.eventCount += 1;
+  return em.create(TicketEvent, {
+    ticket: t,
+    seq: t.eventCount,
+    kind: e.kind,
+    transition: e.transition ?? null,
+    actor: actor.personId ? em.getReference(Person, actor.personId) : null,
+    actorApplication: actor.applicationId ? (em.getReference('ApplicationClient', actor.applicationId) as never) : null,
+    fromStatus: e.fromStatus ?? null,
+    toStatus: t.status,
+    fromLevel: e.fromLevel ?? null,
+    toLevel: t.level,
+    field: e.field ?? null,
+    oldValue: e.oldValue ?? null,
+    newValue: e.newValue ?? null,
+    reason: e.reason?.trim() || null,
+    createdAt: at,
+    updatedAt: at,
+  });
+}
+
+/**
+ * Applies a transition of the table to the row (status, level, nature, assignee,
+ * counters, timestamps) and appends its event. No rule is checked here: callers check
+ * `assertMayFire` first (the demo loader replays known-good histories).
+ */
+export function applyTransition(em: EntityManager, t: Ticket, transition: TicketTransition, actor: Actor, at: Date, reason?: string | null, actorEmail?: string): TicketEvent {
+  const rule = TRANSITIONS[transition];
+  const fromStatus = t.status;
+  const fromLevel = t.level;
+  const oldAssignee = t.assignee?.id ?? null;
+  t.status = rule.to;
+  const effect = rule.effect ?? {};
+  if (effect.level) t.level = effect.level;
+  if (effect.nature) t.nature = effect.nature;
+  if (effect.assignee === null) t.assignee = null;
+  if (effect.assignee === 'ACTOR' && actor.personId) t.assignee = em.getReference(Person, actor.personId, { wrapped: true });
+  if (effect.assignee === 'ESCALATED_BY') t.assignee = t.escalatedBy ?? null;
+  switch (transition) {
+    case TicketTransition.SUBMIT:
+      t.submittedAt = at;
+      break;
+    case TicketTransition.TAKE:
+      t.takenAt ??= at;
+      break;
+    case TicketTransition.ESCALATE:
+      t.escalationCount += 1;
+      t.escalatedBy = actor.personId ? em.getReference(Person, actor.personId, { wrapped: true }) : null;
+      break;
+    case TicketTransition.TRANSFER_TO_TECHNICAL:
+    case TicketTransition.TRANSFER_TO_FUNCTIONAL:
+      t.transferCount += 1;
+      break;
+    case TicketTransition.RESOLVE:
+      t.resolvedAt = at;
+      t.closedAt = null;
+      break;
+    case TicketTransition.CLOSE:
+      t.closedAt = at;
+      break;
+    case TicketTransition.REOPEN:
+      t.reopenCount += 1;
+      t.closedAt = null;
+      break;
+  }
+  t.updatedAt = at;
+  const newAssignee = t.assignee?.id ?? null;
+  const assigneeChanged = oldAssignee !== newAssignee;
+  return appendEvent(em, t, actor, at, {
+    kind: TicketEventKind.TRANSITION,
+    transition,
+    fromStatus,
+    fromLevel,
+    reason,
+    field: assigneeChanged ? 'assignee' : null,
+    oldValue: assigneeChanged ? oldAssignee : null,
+    newValue: assigneeChanged ? (effect.assignee === 'ACTOR' ? (actorEmail ?? newAssignee) : newAssignee) : null,
+  });
+}
+
+/**
+ * Runs `work` on the ticket under its row lock (SELECT … FOR UPDATE) after checking that
+ * the viewer sees it and that `version` is the current one; bumps the version. Two agents
+ * sending the same version: the second waits for the lock, then gets CONFLICT.
+ */
+async function changeTicket<T>(em: EntityManager, viewer: Viewer, id: string, version: number, work: (em: EntityManager, t: Ticket) => Promise<T> | T): Promise<{ ticket: Ticket; result: T }> {
+  return em.transactional(async (tem) => {
+    const t = await tem.findOne(Ticket, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    assertMaySee(viewer, t);
+    if (t.version !== version) {
+      throw new DomainError(CoreErrorCode.CONFLICT, `Rule STALE_VERSION: the ticket changed since you read it (you sent version ${version}, it is now at ${t.version}); reload it and try again.`, ['version']);
+    }
+    const result = await work(tem, t);
+    t.version += 1;
+    await tem.flush();
+    return { ticket: t, result };
+  });
+}
+
+/* ---------- opening ---------- */
+
+export interface OpenTicketData {
+  structureId?: string | null;
+  requesterId?: string | null;
+  application: string;
+  domain: string;
+  nature: TicketNature;
+  title: string;
+  description: string;
+  errorMessage?: string | null;
+  impact: TicketImpact;
+  priority: number;
+  flowId?: string | null;
+  documentNumbers?: string[] | null;
+  relatedTicketIds?: string[] | null;
+  clientRequestId?: string | null;
+  draft?: boolean | null;
+}
+
+export async function openTicket(em: EntityManager, viewer: Viewer, input: OpenTicketData): Promise<{ ticket: Ticket; created: boolean }> {
+  const structureId =
+    input.structureId ?? (viewer.kind === 'PERSON' ? viewer.structureId : viewer.applicationStructureIds.length === 1 ? viewer.applicationStructureIds[0] : null);
+  if (!structureId) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'structureId is required: this application files for several structures.', ['structureId']);
+  assertMayOpenFor(viewer, structureId);
+  const actor = actorOf(viewer);
+  if (viewer.kind === 'APPLICATION' && input.clientRequestId) {
+    const existing = await em.findOne(Ticket, { openedByApplication: viewer.id, clientRequestId: input.clientRequestId });
+    if (existing) return { ticket: existing, created: false };
+  }
+  const [application, domain] = await Promise.all([activeApplication(em, input.application), activeDomain(em, input.domain)]);
+  let requesterId: string | null = viewer.kind === 'PERSON' ? viewer.id : null;
+  if (input.requesterId) {
+    const requester = await em.findOne(Person, { id: input.requesterId, active: true });
+    if (!requester || requester.structure.id !== structureId)
+      throw new DomainError(TicketErrorCode.REQUESTER_NOT_IN_STRUCTURE, 'Rule REQUESTER_NOT_IN_STRUCTURE: the requesting user must be an active person of the ticket’s structure.', ['requesterId']);
+    requesterId = requester.id;
+  }
+  const related = input.relatedTicketIds?.length ? (await findVisibleTickets(em, viewer, [...new Set(input.relatedTicketIds)])).map((t) => t.id) : [];
+  try {
+    const ticket = await em.transactional(async (tem) => {
+      const [reference] = await nextReferences(tem);
+      const now = new Date();
+      const t = tem.create(Ticket, {
+        reference,
+        application,
+        domain,
+        nature: input.nature,
+        title: input.title.trim(),
+        description: input.description,
+        errorMessage: input.errorMessage?.trim() || null,
+        impact: input.impact,
+        priority: input.priority,
+        requester: requesterId ? tem.getReference(Person, requesterId) : null,
+        structure: structureId,
+        openedBy: actor.personId ? tem.getReference(Person, actor.personId) : null,
+        openedByApplication: actor.applicationId ?? null,
+        clientRequestId: viewer.kind === 'APPLICATION' ? (input.clientRequestId ?? null) : null,
+        status: TicketStatus.NEW,
+        level: input.nature === TicketNature.TECHNICAL ? SupportLevel.TECHNICAL : SupportLevel.SN1,
+        flowId: input.flowId?.trim() || null,
+        documentNumbers: (input.documentNumbers ?? []).map((d) => d.trim()).filter(Boolean),
+        relatedTicketIds: related,
+        createdAt: now,
+        updatedAt: now,
+      });
+      appendEvent(tem, t, actor, now, { kind: TicketEventKind.OPENED });
+      if (!input.draft) {
+        assertMayFire(viewer, t, TicketTransition.SUBMIT, currentSettings(), now);
+        applyTransition(tem, t, TicketTransition.SUBMIT, actor, now);
+      }
+      t.version = t.eventCount;
+      await tem.flush();
+      return t;
+    });
+    return { ticket, created: true };
+  } catch (e) {
+    // the same application request raced with itself: the other call created it
+    if (e instanceof UniqueConstraintViolationException && viewer.kind === 'APPLICATION' && input.clientRequestId) {
+      const existing = await em.fork().findOne(Ticket, { openedByApplication: viewer.id, clientRequestId: input.clientRequestId });
+      if (existing) return { ticket: await em.findOneOrFail(Ticket, existing.id), created: false };
+    }
+    throw e;
+  }
+}
+
+/* ---------- transitions ---------- */
+
+export async function fireTransition(em: EntityManager, viewer: Viewer, id: string, version: number, transition: TicketTransition, reason?: string | null) {
+  const { ticket, result: event } = await changeTicket(em, viewer, id, version, async (tem, t) => {
+    const now = new Date();
+    assertMayFire(viewer, t, transition, currentSettings(), now, reason);
+    const event = applyTransition(tem, t, transition, actorOf(viewer), now, reason, viewer.label);
+    // the question, the answer and the resolution are also public comments the CCA reads
+    if (reason?.trim() && PUBLIC_REASON.has(transition)) addCommentRow(tem, t, actorOf(viewer), reason.trim(), false, now);
+    return event;
+  });
+  return { ticket, event };
+}
+
+const PUBLIC_REASON = new Set([TicketTransition.REQUEST_INFO, TicketTransition.PROVIDE_INFO, TicketTransition.RESOLVE, TicketTransition.REOPEN, TicketTransition.RETURN_TO_SN1]);
+
+/* ---------- edits ---------- */
+
+export interface UpdateTicketData {
+  title?: string | null;
+  description?: string | null;
+  errorMessage?: string | null;
+  priority?: number | null;
+  impact?: TicketImpact | null;
+  domain?: string | null;
+  application?: string | null;
+  flowId?: string | null;
+  documentNumbers?: string[] | null;
+}
+
+export async function updateTicket(em: EntityManager, viewer: Viewer, id: string, version: number, input: UpdateTicketData) {
+  const { ticket, result: events } = await changeTicket(em, viewer, id, version, async (tem, t) => {
+    assertMayEdit(viewer, t);
+    const now = new Date();
+    const changes: [string, string | null, string | null, () => void][] = [];
+    const text = (field: 'title' | 'description' | 'errorMessage' | 'flowId', value: string | null | undefined) => {
+      if (value === undefined || value === null) return;
+      const v = field === 'description' ? value : value.trim() || null;
+      if ((t[field] ?? null) !== v) changes.push([field, t[field] ?? null, v, () => ((t as unknown as Record<string, unknown>)[field] = v)]);
+    };
+    text('title', input.title);
+    text('description', input.description);
+    text('errorMessage', input.errorMessage);
+    text('flowId', input.flowId);
+    if (input.priority != null && input.priority !== t.priority) changes.push(['priority', String(t.priority), String(input.priority), () => (t.priority = input.priority!)]);
+    if (input.impact && input.impact !== t.impact) changes.push(['impact', t.impact, input.impact, () => (t.impact = input.impact!)]);
+    if (input.domain) {
+      const d = await activeDomain(tem, input.domain);
+      const old = (await t.domain.load())!;
+      if (old.id !== d.id) changes.push(['domain', old.code, d.code, () => (t.domain = tem.getReference(TicketDomain, d.id, { wrapped: true }))]);
+    }
+    if (input.application) {
+      const a = await activeApplication(tem, input.application);
+      const old = (await t.application.load())!;
+      if (old.id !== a.id) changes.push(['application', old.code, a.code, () => (t.application = tem.getReference(TicketApplication, a.id, { wrapped: true }))]);
+    }
+    if (input.documentNumbers) {
+      const docs = input.documentNumbers.map((d) => d.trim()).filter(Boolean);
+      if (docs.join('\n') !== t.documentNumbers.join('\n')) changes.push(['documentNumbers', t.documentNumbers.join(', '), docs.join(', '), () => (t.documentNumbers = docs)]);
+    }
+    const events = changes.map(([field, oldValue, newValue, apply]) => {
+      apply();
+      return appendEvent(tem, t, actorOf(viewer), now, { kind: TicketEventKind.FIELD_CHANGED, fromStatus: t.status, fromLevel: t.level, field, oldValue, newValue });
+    });
+    if (events.length) t.updatedAt = now;
+    return events;
+  });
+  return { ticket, events };
+}
+
+export async function assignTicket(em: EntityManager, viewer: Viewer, id: string, version: number, assigneeId: string | null) {
+  const { ticket, result: event } = await changeTicket(em, viewer, id, version, async (tem, t) => {
+    let assignee: Person | null = null;
+    let roles: Role[] = [];
+    if (assigneeId) {
+      assignee = await tem.findOne(Person, { id: assigneeId });
+      if (!assignee) throw new DomainError(TicketErrorCode.ASSIGNEE_NOT_AT_LEVEL, 'Rule ASSIGNEE_NOT_AT_LEVEL: no such person.', ['assigneeId']);
+      roles = rolesOf(assignee, await runningAssignmentsOf(tem, [assignee.id]));
+    }
+    assertMayAssign(viewer, t, assignee ? { roles, active: assignee.active } : null);
+    const old = t.assignee ? (await t.assignee.load())?.email ?? null : null;
+    if ((t.assignee?.id ?? null) === (assignee?.id ?? null)) return null;
+    const now = new Date();
+    t.assignee = assignee ? tem.getReference(Person, assignee.id, { wrapped: true }) : null;
+    t.updatedAt = now;
+    return appendEvent(tem, t, actorOf(viewer), now, { kind: TicketEventKind.ASSIGNED, fromStatus: t.status, fromLevel: t.level, field: 'assignee', oldValue: old, newValue: assignee?.email ?? null });
+  });
+  return { ticket, event };
+}
+
+/* ---------- comments and rating ---------- */
+
+export function addCommentRow(em: EntityManager, t: Ticket, actor: Actor, body: string, internal: boolean, at: Date): TicketComment {
+  t.commentCount += 1;
+  if (!internal) t.publicCommentCount += 1;
+  return em.create(TicketComment, {
+    ticket: t,
+    author: actor.personId ? em.getReference(Person, actor.personId) : null,
+    authorApplication: actor.applicationId ? (em.getReference('ApplicationClient', actor.applicationId) as never) : null,
+    body,
+    internal,
+    createdAt: at,
+    updatedAt: at,
+  });
+}
+
+/** Comments take the row lock (counts stay exact) but no version: adding one never overwrites anything. */
+export async function addComment(em: EntityManager, viewer: Viewer, ticketId: string, body: string, internal: boolean) {
+  return em.transactional(async (tem) => {
+    const t = await tem.findOne(Ticket, { id: ticketId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    assertMaySee(viewer, t);
+    assertMayComment(viewer, t, internal);
+    const comment = addCommentRow(tem, t, actorOf(viewer), body.trim(), internal, new Date());
+    await tem.flush();
+    return { ticket: t, comment };
+  });
+}
+
+export async function rateTicket(em: EntityManager, viewer: Viewer, id: string, version: number, score: number, comment?: string | null) {
+  const { ticket, result: event } = await changeTicket(em, viewer, id, version, (tem, t) => {
+    assertMayRate(viewer, t);
+    t.satisfactionScore = score;
+    t.satisfactionComment = comment?.trim() || null;
+    return appendEvent(tem, t, actorOf(viewer), new Date(), { kind: TicketEventKind.RATED, fromStatus: t.status, fromLevel: t.level, field: 'satisfaction', newValue: String(score), reason: comment });
+  });
+  return { ticket, event };
+}
+
+/* ---------- batched reads for nested fields (one statement per batch) ---------- */
+
+/** The last `last` events of each ticket: events are numbered 1..eventCount, so no window is needed. */
+export async function lastEventsOf(em: EntityManager, tickets: readonly { id: string; eventCount: number }[], last: number, populate: string[] = []): Promise<Map<string, TicketEvent[]>> {
+  const out = new Map<string, TicketEvent[]>(tickets.map((t) => [t.id, []]));
+  if (!tickets.length) return out;
+  const rows = await em.find(
+    TicketEvent,
+    { ticket: { $in: tickets.map((t) => t.id) }, [raw((a: string) => `${a}.seq > (select t.event_count from ticket t where t.id = ${a}.ticket_id) - ?`, [last])]: [] } as FilterQuery<TicketEvent>,
+    { orderBy: { ticket: 'asc', seq: 'asc' }, populate: populate as never[] },
+  );
+  for (const e of rows) out.get(e.ticket.id)?.push(e);
+  return out;
+}
+
+export async function commentsOf(em: EntityManager, viewer: Viewer, ticketIds: readonly string[], populate: string[] = []): Promise<Map<string, TicketComment[]>> {
+  const out = new Map<string, TicketComment[]>(ticketIds.map((id) => [id, []]));
+  if (!ticketIds.length) return out;
+  const where: FilterQuery<TicketComment> = { ticket: { $in: [...ticketIds] } };
+  if (!maySeeInternalComments(viewer)) where.internal = false;
+  for (const c of await em.find(TicketComment, where, { orderBy: { createdAt: 'asc', id: 'asc' }, populate: populate as never[] })) out.get(c.ticket.id)?.push(c);
+  return out;
+}
+
+/* ---------- measures (SQL) ---------- */
+
+/** A PostgreSQL array literal, for one `?::type[]` parameter (knex would expand a JS array into a list). */
+export function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
+export interface TicketMeasureRow {
+  ticketId: string;
+  firstResponseSeconds: number | null;
+  resolutionSeconds: number | null;
+  secondsAtSn1: number;
+  secondsAtSn2: number;
+  secondsAtTechnical: number;
+  escalationCount: number;
+  reopenCount: number;
+}
+
+/**
+ * Per-ticket measures from the history, in one statement. A level's time runs from each
+ * event that leaves the ticket at that level until the next event (or now), while the
+ * ticket is with the support (not NEW, RESOLVED, CLOSED or CANCELLED).
+ */
+export const MEASURES_CTE = `
+  ev as (
+    select e.ticket_id, e.transition, e.to_status, e.to_level, e.created_at,
+           lead(e.created_at) over (partition by e.ticket_id order by e.seq) as next_at
+      from ticket_event e
+     where e.ticket_id in (select id from scope)
+  ),
+  m as (
+    select t.id as ticket_id,
+      extract(epoch from (min(ev.created_at) filter (where ev.transition in ('TAKE','REQUEST_INFO','ESCALATE','TRANSFER_TO_TECHNICAL','TRANSFER_TO_FUNCTIONAL','RESOLVE'))
+                          - min(ev.created_at) filter (where ev.transition = 'SUBMIT')))::float8 as first_response_seconds,
+      case when t.status in ('RESOLVED','CLOSED') then extract(epoch from (max(ev.created_at) filter (where ev.transition = 'RESOLVE') - t.submitted_at))::float8 end as resolution_seconds,
+      coalesce(sum(extract(epoch from (coalesce(ev.next_at, now()) - ev.created_at))) filter (where ev.to_level = 'SN1' and ev.to_status not in ('NEW','RESOLVED','CLOSED','CANCELLED')), 0)::float8 as seconds_at_sn1,
+      coalesce(sum(extract(epoch from (coalesce(ev.next_at, now()) - ev.created_at))) filter (where ev.to_level = 'SN2' and ev.to_status not in ('NEW','RESOLVED','CLOSED','CANCELLED')), 0)::float8 as seconds_at_sn2,
+      coalesce(sum(extract(epoch from (coalesce(ev.next_at, now()) - ev.created_at))) filter (where ev.to_level = 'TECHNICAL' and ev.to_status not in ('NEW','RESOLVED','CLOSED','CANCELLED')), 0)::float8 as seconds_at_technical,
+      t.escalation_count, t.reopen_count
+    from ticket t join ev on ev.ticket_id = t.id
+    where t.id in (select id from scope)
+    group by t.id
+  )`;
+
+export async function measuresOf(em: EntityManager, ticketIds: readonly string[]): Promise<Map<string, TicketMeasureRow>> {
+  const out = new Map<string, TicketMeasureRow>();
+  if (!ticketIds.length) return out;
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(`with scope as (select unnest(?::uuid[]) as id), ${MEASURES_CTE} select * from m`, [pgArray(ticketIds)]);
+  for (const r of rows) {
+    out.set(r.ticket_id as string, {
+      ticketId: r.ticket_id as string,
+      firstResponseSeconds: r.first_response_seconds as number | null,
+      resolutionSeconds: r.resolution_seconds as number | null,
+      secondsAtSn1: r.seconds_at_sn1 as number,
+      secondsAtSn2: r.seconds_at_sn2 as number,
+      secondsAtTechnical: r.seconds_at_technical as number,
+      escalationCount: r.escalation_count as number,
+      reopenCount: r.reopen_count as number,
+    });
+  }
+  return out;
+}

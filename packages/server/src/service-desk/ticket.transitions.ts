@@ -1,0 +1,318 @@
+/**
+ * THE life cycle of a ticket: one table of allowed transitions, each with who may fire
+ * it, and the named rules every change goes through. Pure functions of the viewer and
+ * the ticket's row; the service calls them under a row lock, the resolver calls
+ * `allowedTransitions` to tell a front end which buttons to show.
+ */
+import type { Viewer } from '../core/context';
+import { CoreErrorCode, DomainError } from '../core/errors';
+import { Role } from '../core/roles';
+import { SupportLevel } from '../directory/directory.enums';
+import type { TicketSettings } from './ticket.config';
+import { TicketErrorCode } from './ticket.errors';
+import { TicketNature, TicketStatus, TicketTransition } from './ticket.enums';
+
+/**
+ * For whom a role may fire a transition:
+ * - OWN_STRUCTURE: a CCA, on a ticket of their structure;
+ * - OPENER: the very person or application that opened the ticket;
+ * - CURRENT_LEVEL: an agent of the level that holds the ticket now;
+ * - ANY: any ticket the viewer sees.
+ */
+export type Scope = 'OWN_STRUCTURE' | 'OPENER' | 'CURRENT_LEVEL' | 'ANY';
+
+/** The fields of a ticket the rules read (the entity satisfies it). */
+export interface TicketFacts {
+  status: TicketStatus;
+  level: SupportLevel;
+  nature: TicketNature;
+  structure: { id: string };
+  requester?: { id: string } | null;
+  openedBy?: { id: string } | null;
+  openedByApplication?: { id: string } | null;
+  escalationCount: number;
+  takenAt?: Date | null;
+  resolvedAt?: Date | null;
+  closedAt?: Date | null;
+  satisfactionScore?: number | null;
+}
+
+/** What a transition does besides changing the status. */
+export interface TransitionEffect {
+  level?: SupportLevel;
+  nature?: TicketNature;
+  /** 'ACTOR' = the agent firing it; 'ESCALATED_BY' = the SN1 agent who escalated; null = nobody. */
+  assignee?: 'ACTOR' | 'ESCALATED_BY' | null;
+}
+
+export interface TransitionRule {
+  transition: TicketTransition;
+  from: readonly TicketStatus[];
+  to: TicketStatus;
+  actors: readonly { role: Role; scope: Scope }[];
+  /** Levels the ticket must be at (default: any). */
+  atLevels?: readonly SupportLevel[];
+  /** The transition needs a text: the question, the answer, the reason or the resolution. */
+  needsReason?: boolean;
+  effect?: TransitionEffect;
+  /** Who refuses when the role is wrong, when that rule has a name of its own. */
+  roleRuleCode?: TicketErrorCode;
+}
+
+const S = TicketStatus;
+const AGENTS = [
+  { role: Role.SN1_AGENT, scope: 'CURRENT_LEVEL' },
+  { role: Role.SN2_AGENT, scope: 'CURRENT_LEVEL' },
+  { role: Role.TECHNICAL_AGENT, scope: 'CURRENT_LEVEL' },
+] as const;
+const REQUESTING_SIDE = [
+  { role: Role.CCA, scope: 'OWN_STRUCTURE' },
+  { role: Role.APPLICATION, scope: 'OPENER' },
+] as const;
+
+export const TRANSITIONS: Record<TicketTransition, TransitionRule> = {
+  SUBMIT: { transition: TicketTransition.SUBMIT, from: [S.NEW], to: S.SUBMITTED, actors: REQUESTING_SIDE },
+  TAKE: { transition: TicketTransition.TAKE, from: [S.SUBMITTED, S.ESCALATED, S.REOPENED], to: S.IN_PROGRESS, actors: AGENTS, effect: { assignee: 'ACTOR' } },
+  REQUEST_INFO: { transition: TicketTransition.REQUEST_INFO, from: [S.IN_PROGRESS], to: S.WAITING_FOR_INFO, actors: AGENTS, needsReason: true },
+  PROVIDE_INFO: { transition: TicketTransition.PROVIDE_INFO, from: [S.WAITING_FOR_INFO], to: S.IN_PROGRESS, actors: REQUESTING_SIDE, needsReason: true },
+  ESCALATE: {
+    transition: TicketTransition.ESCALATE,
+    from: [S.IN_PROGRESS],
+    to: S.ESCALATED,
+    actors: [{ role: Role.SN1_AGENT, scope: 'CURRENT_LEVEL' }],
+    atLevels: [SupportLevel.SN1],
+    needsReason: true,
+    effect: { level: SupportLevel.SN2, assignee: null },
+    roleRuleCode: TicketErrorCode.ESCALATION_RESERVED_TO_SN1,
+  },
+  RETURN_TO_SN1: {
+    transition: TicketTransition.RETURN_TO_SN1,
+    from: [S.ESCALATED, S.IN_PROGRESS],
+    to: S.IN_PROGRESS,
+    actors: [{ role: Role.SN2_AGENT, scope: 'CURRENT_LEVEL' }],
+    atLevels: [SupportLevel.SN2],
+    needsReason: true,
+    effect: { level: SupportLevel.SN1, assignee: 'ESCALATED_BY' },
+  },
+  TRANSFER_TO_TECHNICAL: {
+    transition: TicketTransition.TRANSFER_TO_TECHNICAL,
+    from: [S.SUBMITTED, S.IN_PROGRESS, S.REOPENED],
+    to: S.SUBMITTED,
+    actors: [{ role: Role.SN1_AGENT, scope: 'CURRENT_LEVEL' }],
+    atLevels: [SupportLevel.SN1],
+    needsReason: true,
+    effect: { level: SupportLevel.TECHNICAL, nature: TicketNature.TECHNICAL, assignee: null },
+  },
+  TRANSFER_TO_FUNCTIONAL: {
+    transition: TicketTransition.TRANSFER_TO_FUNCTIONAL,
+    from: [S.SUBMITTED, S.IN_PROGRESS, S.REOPENED],
+    to: S.SUBMITTED,
+    actors: [{ role: Role.TECHNICAL_AGENT, scope: 'CURRENT_LEVEL' }],
+    atLevels: [SupportLevel.TECHNICAL],
+    needsReason: true,
+    effect: { level: SupportLevel.SN1, nature: TicketNature.FUNCTIONAL, assignee: null },
+  },
+  RESOLVE: { transition: TicketTransition.RESOLVE, from: [S.IN_PROGRESS], to: S.RESOLVED, actors: AGENTS, needsReason: true },
+  CLOSE: { transition: TicketTransition.CLOSE, from: [S.RESOLVED], to: S.CLOSED, actors: [...REQUESTING_SIDE, { role: Role.SN1_AGENT, scope: 'ANY' }] },
+  REOPEN: { transition: TicketTransition.REOPEN, from: [S.RESOLVED, S.CLOSED], to: S.REOPENED, actors: REQUESTING_SIDE, needsReason: true, effect: { assignee: null } },
+  CANCEL: {
+    transition: TicketTransition.CANCEL,
+    from: [S.NEW, S.SUBMITTED],
+    to: S.CANCELLED,
+    actors: [
+      { role: Role.CCA, scope: 'OPENER' },
+      { role: Role.APPLICATION, scope: 'OPENER' },
+    ],
+  },
+};
+
+/** The agent role of each level. */
+export const LEVEL_ROLE: Record<SupportLevel, Role> = {
+  [SupportLevel.SN1]: Role.SN1_AGENT,
+  [SupportLevel.SN2]: Role.SN2_AGENT,
+  [SupportLevel.TECHNICAL]: Role.TECHNICAL_AGENT,
+};
+
+const FINISHED = new Set([S.CLOSED, S.CANCELLED]);
+const SUPPORT_ROLES = [Role.SN1_AGENT, Role.SN2_AGENT, Role.TECHNICAL_AGENT];
+/** Roles that read every ticket and change none. */
+const READ_ALL_ROLES = [Role.ANALYST, Role.ADMINISTRATOR];
+
+const has = (v: Viewer, r: Role) => v.roles.has(r);
+const isPerson = (v: Viewer, id: string | undefined | null) => v.kind === 'PERSON' && !!id && v.id === id;
+
+/* ---------- seeing ---------- */
+
+/**
+ * Who sees a ticket (the SQL twin is ticket.service `visibleTicketsWhere`; the matrix test
+ * checks both agree): SN1, analysts and administrators see all; SN2 what was escalated to
+ * it; the technical team technical tickets and those at its level; a CCA their
+ * structure's; an application those it opened; anybody the tickets they requested.
+ */
+export function maySee(viewer: Viewer, t: TicketFacts): boolean {
+  if (viewer.kind === 'APPLICATION') return has(viewer, Role.APPLICATION) && t.openedByApplication?.id === viewer.id;
+  if (has(viewer, Role.SN1_AGENT) || READ_ALL_ROLES.some((r) => has(viewer, r))) return true;
+  if (has(viewer, Role.SN2_AGENT) && t.escalationCount > 0) return true;
+  if (has(viewer, Role.TECHNICAL_AGENT) && (t.nature === TicketNature.TECHNICAL || t.level === SupportLevel.TECHNICAL)) return true;
+  if (has(viewer, Role.CCA) && viewer.structureId === t.structure.id) return true;
+  return isPerson(viewer, t.requester?.id);
+}
+
+/** A ticket the viewer may not see must look like no ticket at all. */
+export function assertMaySee(viewer: Viewer, t: TicketFacts | null): asserts t is TicketFacts {
+  if (!t || !maySee(viewer, t)) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No such ticket.', ['id']);
+}
+
+/** Internal comments are for the support levels (and the read-all roles). */
+export function maySeeInternalComments(viewer: Viewer): boolean {
+  return [...SUPPORT_ROLES, ...READ_ALL_ROLES].some((r) => has(viewer, r));
+}
+
+/* ---------- acting ---------- */
+
+function inScope(viewer: Viewer, t: TicketFacts, role: Role, scope: Scope): boolean {
+  if (!has(viewer, role)) return false;
+  switch (scope) {
+    case 'ANY':
+      return true;
+    case 'OWN_STRUCTURE':
+      return viewer.kind === 'PERSON' && viewer.structureId === t.structure.id;
+    case 'OPENER':
+      return viewer.kind === 'APPLICATION' ? t.openedByApplication?.id === viewer.id : isPerson(viewer, t.openedBy?.id);
+    case 'CURRENT_LEVEL':
+      return LEVEL_ROLE[t.level] === role;
+  }
+}
+
+/** Refuses read-only viewers first, so an analyst learns why rather than a rule detail. */
+function assertMayChangeSomething(viewer: Viewer): void {
+  const actsSomewhere = [Role.CCA, Role.APPLICATION, ...SUPPORT_ROLES].some((r) => has(viewer, r));
+  if (!actsSomewhere) throw new DomainError(TicketErrorCode.READ_ONLY_ROLE, 'Your role reads tickets but changes none.');
+}
+
+/** A closed ticket changes only by reopening; a cancelled one never. */
+export function assertNotFinished(t: TicketFacts, transition?: TicketTransition): void {
+  if (t.status === S.CLOSED && transition !== TicketTransition.REOPEN)
+    throw new DomainError(TicketErrorCode.TICKET_CLOSED, 'Rule TICKET_CLOSED: a closed ticket changes only by reopening.');
+  if (t.status === S.CANCELLED) throw new DomainError(TicketErrorCode.TICKET_FINISHED, 'Rule TICKET_FINISHED: a cancelled ticket no longer changes.');
+}
+
+/**
+ * Whether `viewer` may fire `transition` on `t` now; throws the DomainError of the first
+ * rule that refuses, its code naming the rule. Order: finished ticket, role, scope,
+ * status, then the transition's own guards.
+ */
+export function assertMayFire(viewer: Viewer, t: TicketFacts, transition: TicketTransition, settings: TicketSettings, now = new Date(), reason?: string | null): void {
+  const rule = TRANSITIONS[transition];
+  assertMayChangeSomething(viewer);
+  assertNotFinished(t, transition);
+  const candidates = rule.actors.filter((a) => has(viewer, a.role));
+  if (!candidates.length) {
+    const roles = [...new Set(rule.actors.map((a) => a.role))].join(', ');
+    throw new DomainError(rule.roleRuleCode ?? TicketErrorCode.ROLE_MAY_NOT_FIRE_TRANSITION, `Rule ${rule.roleRuleCode ?? 'TRANSITION_TABLE'}: ${transition} may be fired by ${roles} only.`);
+  }
+  if (!candidates.some((a) => inScope(viewer, t, a.role, a.scope))) {
+    const scope = candidates[0].scope;
+    if (scope === 'CURRENT_LEVEL') throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, `Rule NOT_AT_YOUR_LEVEL: the ticket is at ${t.level}; you act only on tickets at your level.`);
+    if (scope === 'OPENER') throw new DomainError(TicketErrorCode.NOT_THE_OPENER, `Rule NOT_THE_OPENER: only whoever opened the ticket may ${transition}.`);
+    throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: a CCA acts only on the tickets of their own structure.');
+  }
+  if (!rule.from.includes(t.status)) {
+    throw new DomainError(TicketErrorCode.TRANSITION_NOT_ALLOWED_FROM_STATUS, `Rule TRANSITION_TABLE: ${transition} goes from ${rule.from.join(' or ')} only; this ticket is ${t.status}.`);
+  }
+  if (rule.atLevels && !rule.atLevels.includes(t.level)) {
+    throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, `Rule NOT_AT_YOUR_LEVEL: ${transition} applies to tickets at ${rule.atLevels.join(' or ')}; this one is at ${t.level}.`);
+  }
+  if (transition === TicketTransition.REOPEN) assertWithinReopenDelay(t, settings, now);
+  if (transition === TicketTransition.CANCEL && t.takenAt) {
+    throw new DomainError(TicketErrorCode.CANCEL_AFTER_TAKEN, 'Rule CANCEL_AFTER_TAKEN: the support has already taken this ticket; it can no longer be cancelled.');
+  }
+  if (rule.needsReason && !reason?.trim()) throw new DomainError(TicketErrorCode.REASON_REQUIRED, `Rule REASON_REQUIRED: ${transition} needs a reason.`, ['reason']);
+}
+
+/** Only SN1, at SN1, escalates to SN2 (DOMAIN.md §1: "the ONLY one allowed to escalate"). */
+export function assertMayEscalate(viewer: Viewer, t: TicketFacts, settings: TicketSettings, reason?: string | null): void {
+  assertMayFire(viewer, t, TicketTransition.ESCALATE, settings, new Date(), reason);
+}
+
+export function assertWithinReopenDelay(t: TicketFacts, settings: TicketSettings, now = new Date()): void {
+  const since = t.closedAt ?? t.resolvedAt;
+  if (since && now.getTime() - since.getTime() > settings.reopenDelayMs) {
+    const days = Math.round(settings.reopenDelayMs / 86_400_000);
+    throw new DomainError(TicketErrorCode.REOPEN_DELAY_EXPIRED, `Rule REOPEN_DELAY_EXPIRED: a ticket may be reopened within ${days} days of its resolution; open a new ticket instead.`);
+  }
+}
+
+/** The transitions the viewer may fire now (for the buttons of a front end); reasons are asked for later. */
+export function allowedTransitions(viewer: Viewer, t: TicketFacts, settings: TicketSettings, now = new Date()): TicketTransition[] {
+  return Object.values(TicketTransition).filter((tr) => {
+    try {
+      assertMayFire(viewer, t, tr, settings, now, 'x');
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Only CCAs (for their own structure) and applications (for their structures) open
+ * tickets; everybody else, support levels included, is refused.
+ */
+export function assertMayOpenFor(viewer: Viewer, structureId: string): void {
+  if (viewer.kind === 'APPLICATION' && has(viewer, Role.APPLICATION)) {
+    if (!viewer.applicationStructureIds.includes(structureId))
+      throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: this application may not file tickets for that structure.', ['structureId']);
+    return;
+  }
+  if (!has(viewer, Role.CCA)) throw new DomainError(TicketErrorCode.ONLY_CCA_OR_APPLICATION_OPENS, 'Rule ONLY_CCA_OR_APPLICATION_OPENS: only CCAs and business applications open tickets.');
+  if (viewer.structureId !== structureId)
+    throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: a CCA opens tickets for their own structure only.', ['structureId']);
+}
+
+/**
+ * Editing the description fields: the requesting side (CCA of the structure, opening
+ * application) while the ticket is not resolved; agents of the current level at any time
+ * until it is closed.
+ */
+export function assertMayEdit(viewer: Viewer, t: TicketFacts): void {
+  assertMayChangeSomething(viewer);
+  assertNotFinished(t);
+  const agent = SUPPORT_ROLES.some((r) => inScope(viewer, t, r, 'CURRENT_LEVEL'));
+  const requesting = inScope(viewer, t, Role.CCA, 'OWN_STRUCTURE') || inScope(viewer, t, Role.APPLICATION, 'OPENER');
+  if (!agent && !requesting) throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, `Rule NOT_AT_YOUR_LEVEL: the ticket is at ${t.level}; only its level or its requesting side may edit it.`);
+  if (!agent && t.status === S.RESOLVED) throw new DomainError(TicketErrorCode.TICKET_FINISHED, 'Rule TICKET_FINISHED: a resolved ticket is edited only by reopening it.');
+}
+
+/** Assigning: an agent of the current level, to an active agent of that level (or to nobody). */
+export function assertMayAssign(viewer: Viewer, t: TicketFacts, assignee: { roles: Role[]; active: boolean } | null): void {
+  assertMayChangeSomething(viewer);
+  assertNotFinished(t);
+  if (!SUPPORT_ROLES.some((r) => inScope(viewer, t, r, 'CURRENT_LEVEL')))
+    throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, `Rule NOT_AT_YOUR_LEVEL: the ticket is at ${t.level}; only its level assigns it.`);
+  if (t.status === S.NEW || t.status === S.RESOLVED) throw new DomainError(TicketErrorCode.TRANSITION_NOT_ALLOWED_FROM_STATUS, `Rule TRANSITION_TABLE: a ${t.status} ticket is not assigned.`);
+  if (assignee && (!assignee.active || !assignee.roles.includes(LEVEL_ROLE[t.level])))
+    throw new DomainError(TicketErrorCode.ASSIGNEE_NOT_AT_LEVEL, `Rule ASSIGNEE_NOT_AT_LEVEL: the assignee must be an active ${LEVEL_ROLE[t.level]}.`, ['assigneeId']);
+}
+
+/**
+ * Comments: the requesting side writes public comments; agents of any level that sees the
+ * ticket write public or internal ones. Read-only roles write none.
+ */
+export function assertMayComment(viewer: Viewer, t: TicketFacts, internal: boolean): void {
+  assertMayChangeSomething(viewer);
+  assertNotFinished(t);
+  const agent = SUPPORT_ROLES.some((r) => has(viewer, r));
+  if (internal && !agent) throw new DomainError(TicketErrorCode.INTERNAL_COMMENT_NOT_ALLOWED, 'Rule INTERNAL_COMMENT_NOT_ALLOWED: internal comments are for the support levels only.', ['internal']);
+  const requesting = inScope(viewer, t, Role.CCA, 'OWN_STRUCTURE') || inScope(viewer, t, Role.APPLICATION, 'OPENER');
+  if (!agent && !requesting) throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: you may not comment on this ticket.');
+}
+
+/** The requesting side rates a resolution once. */
+export function assertMayRate(viewer: Viewer, t: TicketFacts): void {
+  assertMayChangeSomething(viewer);
+  if (!(inScope(viewer, t, Role.CCA, 'OWN_STRUCTURE') || inScope(viewer, t, Role.APPLICATION, 'OPENER')))
+    throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: only the requesting side rates a resolution.');
+  if (t.status !== S.RESOLVED && t.status !== S.CLOSED) throw new DomainError(TicketErrorCode.NOT_RESOLVED, 'Rule NOT_RESOLVED: only a resolved or closed ticket is rated.');
+  if (t.satisfactionScore != null) throw new DomainError(TicketErrorCode.ALREADY_RATED, 'Rule ALREADY_RATED: this resolution has already been rated.');
+}

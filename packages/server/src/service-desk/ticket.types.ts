@@ -1,0 +1,179 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../core/connection';
+import { MutationPayload } from '../core/mutation';
+import { SupportLevel } from '../directory/directory.enums';
+import { TicketComment } from './ticket-comment.entity';
+import { TicketEvent } from './ticket-event.entity';
+import { Ticket } from './ticket.entity';
+import { TicketStatus } from './ticket.enums';
+
+export const TicketConnection = Connection(Ticket);
+
+@ObjectType({ description: 'The requesting side’s satisfaction with the resolution.' })
+export class TicketSatisfaction {
+  @Field(() => Int, { description: 'From 1 to 5.' })
+  score!: number;
+
+  @Field(() => String, { nullable: true, description: 'Free comment.' })
+  comment!: string | null;
+}
+
+@ObjectType({ description: 'Measures of one ticket, computed from its history. Durations in seconds.' })
+export class TicketMeasures {
+  @Field(() => Float, { nullable: true, description: 'From submission to the first action of the support (take, question, escalation, transfer or resolution); null until then.' })
+  firstResponseSeconds!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'From submission to the last resolution; null unless resolved or closed.' })
+  resolutionSeconds!: number | null;
+
+  @Field(() => Float, { description: 'Time spent with SN1 (queued, in progress or waiting for information).' })
+  secondsAtSn1!: number;
+
+  @Field(() => Float, { description: 'Time spent with SN2.' })
+  secondsAtSn2!: number;
+
+  @Field(() => Float, { description: 'Time spent with the technical team.' })
+  secondsAtTechnical!: number;
+
+  @Field(() => Int, { description: 'Escalations to SN2.' })
+  escalationCount!: number;
+
+  @Field(() => Int, { description: 'Reopenings.' })
+  reopenCount!: number;
+}
+
+/** One payload class per mutation, all of the same shape. */
+function ticketPayload(name: string, what: string) {
+  @ObjectType(name, { description: `Result of ${what}.` })
+  class Payload extends MutationPayload {
+    @Field(() => Ticket, { nullable: true, description: 'The ticket as saved (with its new version); null on failure.' })
+    ticket!: Ticket | null;
+
+    @Field(() => TicketEvent, { nullable: true, description: 'The history event recorded; null on failure or when nothing changed.' })
+    event!: TicketEvent | null;
+  }
+  return Payload;
+}
+
+export const OpenTicketPayload = ticketPayload('OpenTicketPayload', 'opening a ticket');
+export const SubmitTicketPayload = ticketPayload('SubmitTicketPayload', 'submitting a draft ticket');
+export const TakeTicketPayload = ticketPayload('TakeTicketPayload', 'taking a ticket');
+export const RequestTicketInfoPayload = ticketPayload('RequestTicketInfoPayload', 'asking the CCA for information');
+export const ProvideTicketInfoPayload = ticketPayload('ProvideTicketInfoPayload', 'answering the support');
+export const EscalateTicketPayload = ticketPayload('EscalateTicketPayload', 'escalating a ticket to SN2');
+export const ReturnTicketToSn1Payload = ticketPayload('ReturnTicketToSn1Payload', 'handing a ticket back from SN2 to SN1');
+export const TransferTicketToTechnicalPayload = ticketPayload('TransferTicketToTechnicalPayload', 'transferring a ticket to CES-CHOREGIE');
+export const TransferTicketToFunctionalPayload = ticketPayload('TransferTicketToFunctionalPayload', 'transferring a ticket back to SN1');
+export const ResolveTicketPayload = ticketPayload('ResolveTicketPayload', 'resolving a ticket');
+export const CloseTicketPayload = ticketPayload('CloseTicketPayload', 'closing a ticket');
+export const ReopenTicketPayload = ticketPayload('ReopenTicketPayload', 'reopening a ticket');
+export const CancelTicketPayload = ticketPayload('CancelTicketPayload', 'cancelling a ticket');
+export const AssignTicketPayload = ticketPayload('AssignTicketPayload', 'assigning a ticket');
+export const RateTicketPayload = ticketPayload('RateTicketPayload', 'rating a resolution');
+
+@ObjectType({ description: 'Result of updating a ticket.' })
+export class UpdateTicketPayload extends MutationPayload {
+  @Field(() => Ticket, { nullable: true, description: 'The ticket as saved; null on failure.' })
+  ticket!: Ticket | null;
+
+  @Field(() => [TicketEvent], { nullable: true, description: 'One FIELD_CHANGED event per field that changed; null on failure.' })
+  events!: TicketEvent[] | null;
+}
+
+@ObjectType({ description: 'Result of adding a comment.' })
+export class AddTicketCommentPayload extends MutationPayload {
+  @Field(() => TicketComment, { nullable: true, description: 'The comment; null on failure.' })
+  comment!: TicketComment | null;
+
+  @Field(() => Ticket, { nullable: true, description: 'The ticket.' })
+  ticket!: Ticket | null;
+}
+
+@ObjectType({ description: 'Measures of one group of tickets. Durations in seconds; medians ignore tickets without the measure.' })
+export class TicketStatisticsRow {
+  @Field({ description: 'Group key: level, domain or application code, structure code, or month (YYYY-MM).' })
+  key!: string;
+
+  @Field({ description: 'Readable name of the group.' })
+  label!: string;
+
+  @Field(() => Int, { description: 'Tickets submitted (drafts are not counted).' })
+  ticketCount!: number;
+
+  @Field(() => Int, { description: 'Tickets not yet resolved, closed or cancelled.' })
+  openCount!: number;
+
+  @Field(() => Int, { description: 'Tickets resolved or closed.' })
+  resolvedCount!: number;
+
+  @Field(() => Int, { description: 'Tickets escalated to SN2 at least once.' })
+  escalatedCount!: number;
+
+  @Field(() => Float, { description: 'escalatedCount / ticketCount.' })
+  escalationRate!: number;
+
+  @Field(() => Int, { description: 'Reopenings, in all.' })
+  reopenCount!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Median time to first response.' })
+  medianFirstResponseSeconds!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Median time to resolution.' })
+  medianResolutionSeconds!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Median time at SN1 (tickets that went there).' })
+  medianSecondsAtSn1!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Median time at SN2 (tickets that went there).' })
+  medianSecondsAtSn2!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Median time with the technical team (tickets that went there).' })
+  medianSecondsAtTechnical!: number | null;
+}
+
+@ObjectType({ description: 'A page of statistics rows, by key.' })
+export class TicketStatisticsPage {
+  @Field(() => [TicketStatisticsRow], { description: 'The groups, sorted by key.' })
+  rows!: TicketStatisticsRow[];
+
+  @Field({ description: 'More groups follow: pass `endKey` as `after`.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Key of the last group of the page.' })
+  endKey!: string | null;
+}
+
+@ObjectType({ description: 'How many tickets are in one status at one level.' })
+export class TicketBacklogRow {
+  @Field(() => TicketStatus, { description: 'Status.' })
+  status!: TicketStatus;
+
+  @Field(() => SupportLevel, { description: 'Current level.' })
+  level!: SupportLevel;
+
+  @Field(() => Int, { description: 'Number of tickets.' })
+  count!: number;
+}
+
+@ObjectType({ description: 'The backlog: tickets by status and level, and the escalation rate.' })
+export class TicketBacklog {
+  @Field(() => [TicketBacklogRow], { description: 'Counts by status and level.' })
+  rows!: TicketBacklogRow[];
+
+  @Field(() => Int, { description: 'Tickets counted.' })
+  total!: number;
+
+  @Field(() => Float, { description: 'Share of them escalated to SN2 at least once.' })
+  escalationRate!: number;
+}
+
+/** What travels over LISTEN/NOTIFY for a ticket change: ids and facts, never rows. */
+export interface TicketChangedMessage {
+  ticketId: string;
+  /** The event recorded, if any (comments record none). */
+  eventId: string | null;
+  /** True for an internal comment: viewers who cannot read those are not told. */
+  internal: boolean;
+}
+
+export const TICKET_CHANGED = 'TICKET_CHANGED';
