@@ -19,6 +19,9 @@ export interface TestServer extends RunningServer {
   gql<T = any>(query: string, variables?: Record<string, unknown>, auth?: { token?: string; apiKey?: string; headers?: Record<string, string> }): Promise<{ status: number; body: { data: T; errors: any[]; extensions: any }; headers: Headers }>;
 }
 
+const instances = new Map<string, number>();
+const dropWhenUnused = new Map<string, () => Promise<void>>();
+
 /**
  * Starts the real server (real HTTP and WebSocket on a free port) on a database: by
  * default a fresh clone of the demo template. Stopped after the file's tests.
@@ -32,12 +35,16 @@ export async function startTestServer(opts: { databaseUrl?: string; env?: Record
   await migrate(orm);
   const server = await startServer(config, orm, logger);
   let stopped = false;
+  instances.set(databaseUrl, (instances.get(databaseUrl) ?? 0) + 1);
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     await server.close();
     await orm.close(true);
-    await db?.drop();
+    instances.set(databaseUrl, instances.get(databaseUrl)! - 1);
+    if (db) dropWhenUnused.set(databaseUrl, db.drop);
+    // the database goes when the last instance on it has stopped
+    if (instances.get(databaseUrl) === 0) await dropWhenUnused.get(databaseUrl)?.();
   };
   afterAll(stop);
 

@@ -8,7 +8,18 @@ import { print, type DocumentNode, type ExecutionResult } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { toApiError, type ChorusApiError } from './errors.js';
-import { getSdk, type PeopleFilter, type PeopleQuery, type SdkFunctionWrapper } from './generated.js';
+import {
+  getSdk,
+  TicketUpdatedDocument,
+  type FileIncidentInput,
+  type FileIncidentMutation,
+  type PeopleFilter,
+  type PeopleQuery,
+  type SdkFunctionWrapper,
+  type TicketFilter,
+  type TicketsQuery,
+  type TicketUpdatedSubscription,
+} from './generated.js';
 import { isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retry.js';
 
 export * from './generated.js';
@@ -63,6 +74,19 @@ export function credentialHeaders(options: Pick<ClientOptions, 'token' | 'apiKey
 export type ChorusClient = ReturnType<typeof getSdk> & {
   /** People of the directory, every page: `for await (const p of chorus.people.iterate({ role: Role.CCA }))`. */
   people: { iterate(filter?: PeopleFilter, pageSize?: number): AsyncGenerator<PeopleQuery['people']['edges'][number]['node']> };
+  /** Incidents on exchange flows, for business applications. */
+  incidents: {
+    /**
+     * Files an incident. Without `idempotencyKey`, one is made for this call and reused by
+     * every retry of it, so a retried call never opens a second ticket. To survive a crash
+     * of your own process too, derive the key from the flow (e.g. `${flowId}:${attempt}`).
+     */
+    file(input: Omit<FileIncidentInput, 'idempotencyKey'> & { idempotencyKey?: string }): Promise<FileIncidentMutation['fileIncident']>;
+    /** Every change of a ticket, as it happens (WebSocket). */
+    follow(ticketId: string): AsyncIterableIterator<ExecutionResult<TicketUpdatedSubscription>>;
+  };
+  /** Tickets you may see, every page: `for await (const t of chorus.tickets.iterate({ statuses: [...] }))`. */
+  tickets: { iterate(filter?: TicketFilter, pageSize?: number): AsyncGenerator<TicketsQuery['tickets']['edges'][number]['node']> };
   /** Subscribes over WebSocket (graphql-ws) with the same credentials; iterate the results, `return()` to stop. */
   subscribe<TResult = unknown, TVariables extends Record<string, unknown> = Record<string, unknown>>(document: DocumentNode, variables?: TVariables): AsyncIterableIterator<ExecutionResult<TResult>>;
   /** Closes the WebSocket, if one was opened. */
@@ -121,13 +145,22 @@ export function createClient(options: ClientOptions): ChorusClient {
     return ws;
   };
 
+  const subscribe = <TResult, TVariables extends Record<string, unknown>>(document: DocumentNode, variables?: TVariables) =>
+    websocket().iterate<TResult>({ query: print(document), variables }) as AsyncIterableIterator<ExecutionResult<TResult>>;
+
   return Object.assign(sdk, {
+    incidents: {
+      file: async (input: Omit<FileIncidentInput, 'idempotencyKey'> & { idempotencyKey?: string }) =>
+        (await sdk.FileIncident({ input: { ...input, idempotencyKey: input.idempotencyKey ?? `sdk:${globalThis.crypto.randomUUID()}` } })).fileIncident,
+      follow: (ticketId: string) => subscribe<TicketUpdatedSubscription, { id: string }>(TicketUpdatedDocument, { id: ticketId }),
+    },
+    tickets: {
+      iterate: (filter?: TicketFilter, pageSize = 100) => paginate((after) => sdk.Tickets({ first: pageSize, after, filter }).then((r) => ({ nodes: r.tickets.edges.map((e) => e.node), pageInfo: r.tickets.pageInfo }))),
+    },
     people: {
       iterate: (filter?: PeopleFilter, pageSize = 100) => paginate((after) => sdk.People({ first: pageSize, after, filter }).then((r) => ({ nodes: r.people.edges.map((e) => e.node), pageInfo: r.people.pageInfo }))),
     },
-    subscribe<TResult, TVariables extends Record<string, unknown>>(document: DocumentNode, variables?: TVariables) {
-      return websocket().iterate<TResult>({ query: print(document), variables }) as AsyncIterableIterator<ExecutionResult<TResult>>;
-    },
+    subscribe,
     async close() {
       await ws?.dispose();
       ws = null;

@@ -29,6 +29,8 @@ const schema = z
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    INCIDENT_GROUPING_WINDOW_MINUTES: z.coerce.number().int().min(0).default(1440),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -58,6 +60,10 @@ export interface Config {
   maxQueryCost: number;
   shutdownTimeoutMs: number;
   webhooks: { allowedHosts: string[]; retryBaseMs: number; maxAttempts: number; pollMs: number; timeoutMs: number };
+  /** Repeats of one flow's failure within this window join the first ticket (0: never). */
+  incidentGroupingWindowMinutes: number;
+  /** Length of a rate-limit window; an application's budget is scaled from its per-minute figure. */
+  rateLimitWindowSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -97,5 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: e.WEBHOOK_POLL_MS,
       timeoutMs: 10_000,
     },
+    incidentGroupingWindowMinutes: e.INCIDENT_GROUPING_WINDOW_MINUTES,
+    rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
   };
 }

@@ -17,3 +17,19 @@ registerErrorCodes(IntegrationErrorCode, {
   STRUCTURE_OF_ANOTHER_MINISTRY: { kind: 'BAD_USER_INPUT', description: 'An application files only for structures of its own ministry.' },
   WEBHOOK_URL_REFUSED: { kind: 'BAD_USER_INPUT', description: 'The webhook URL is not http(s), carries credentials, or points at a private or local address.' },
 });
+
+export enum IncidentErrorCode {
+  ONLY_APPLICATIONS_FILE = 'ONLY_APPLICATIONS_FILE',
+  STRUCTURE_NOT_ALLOWED = 'STRUCTURE_NOT_ALLOWED',
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  OCCURRED_IN_FUTURE = 'OCCURRED_IN_FUTURE',
+  INVALID_ROUTING_PATTERN = 'INVALID_ROUTING_PATTERN',
+}
+
+registerErrorCodes(IncidentErrorCode, {
+  ONLY_APPLICATIONS_FILE: { kind: 'FORBIDDEN', description: 'Only business applications file incidents (people open tickets).' },
+  STRUCTURE_NOT_ALLOWED: { kind: 'FORBIDDEN', description: 'The application may not file for this structure (another ministry’s, or not registered for it).' },
+  IDEMPOTENCY_KEY_REUSED: { kind: 'CONFLICT', description: 'This idempotency key was already used with a different request body.' },
+  OCCURRED_IN_FUTURE: { kind: 'BAD_USER_INPUT', description: 'The occurrence time (or exchange date) lies in the future.' },
+  INVALID_ROUTING_PATTERN: { kind: 'BAD_USER_INPUT', description: 'The routing pattern is not a valid regular expression.' },
+});

@@ -24,6 +24,12 @@ export class IntegrationResolver {
     return paginate(ctx.em, ApplicationClient, {}, { name: 'asc', id: 'asc' }, page, info);
   }
 
+  @Authorized(Role.APPLICATION)
+  @Query(() => ApplicationClient, { description: 'The calling business application: its structures, budget and webhook.' })
+  async currentApplication(@Ctx() ctx: Context) {
+    return ctx.em.findOneOrFail(ApplicationClient, ctx.viewer!.id);
+  }
+
   @Authorized(Role.ADMINISTRATOR, Role.ANALYST, Role.APPLICATION)
   @Query(() => WebhookDeliveryConnection, { complexity: connectionComplexity, description: 'Webhook calls, newest first: an application sees its own; administrators and analysts see all.' })
   webhookDeliveries(

@@ -10,11 +10,17 @@ import { chargeApplicationCost } from './rate-limit';
 export const applicationCostBudget: CostBudget = async (ctx: Context, cost: number) => {
   const viewer = ctx.viewer;
   if (viewer?.kind !== 'APPLICATION') return null;
-  const charge = await chargeApplicationCost(ctx.em, viewer.id, cost);
-  const info = { budgetPerMinute: charge.budgetPerMinute, remaining: charge.remaining, resetAt: charge.resetAt.toISOString() };
+  const charge = await chargeApplicationCost(ctx.em, viewer.id, cost, ctx.config.rateLimitWindowSeconds);
+  const info = { budget: charge.budgetPerMinute, windowSeconds: ctx.config.rateLimitWindowSeconds, remaining: charge.remaining, resetAt: charge.resetAt.toISOString() };
+  if (!charge.allowed && cost > charge.budgetPerMinute) {
+    // waiting would never help: this one query is bigger than a whole window's budget
+    throw new GraphQLError(`This query costs ${cost}, more than your whole budget of ${charge.budgetPerMinute} per ${ctx.config.rateLimitWindowSeconds} s. Ask for fewer items.`, {
+      extensions: { code: 'QUERY_TOO_COMPLEX', cost, rateLimit: info, http: { status: 400 } },
+    });
+  }
   if (!charge.allowed) {
     const retryAfterSeconds = Math.max(1, Math.ceil((charge.resetAt.getTime() - Date.now()) / 1000));
-    throw new GraphQLError(`Cost budget of ${charge.budgetPerMinute} per minute spent; retry in ${retryAfterSeconds} s.`, {
+    throw new GraphQLError(`Cost budget of ${charge.budgetPerMinute} per ${ctx.config.rateLimitWindowSeconds} s spent; retry in ${retryAfterSeconds} s.`, {
       extensions: { code: 'THROTTLED', retryAfterSeconds, rateLimit: info, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
     });
   }

@@ -4,6 +4,7 @@
  * transaction holding the ticket's row lock, checks the client's version, asks
  * ticket.transitions whether it is allowed, and appends history events.
  */
+import { notifyStatusChange } from './ticket.hooks';
 import { LockMode, raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
@@ -348,6 +349,7 @@ export async function fireTransition(em: EntityManager, viewer: Viewer, id: stri
     const event = applyTransition(tem, t, transition, actorOf(viewer), now, reason, viewer.label);
     // the question, the answer and the resolution are also public comments the CCA reads
     if (reason?.trim() && PUBLIC_REASON.has(transition)) addCommentRow(tem, t, actorOf(viewer), reason.trim(), false, now);
+    await notifyStatusChange(tem, t, event);
     return event;
   });
   return { ticket, event };

@@ -1,0 +1,103 @@
+import { ArrayMaxSize, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { SafeText, TEXT } from '../core/validation';
+import { TicketImpact, TicketNature } from '../service-desk/ticket.enums';
+import { FlowDirection } from './incident-filing.entity';
+
+@InputType({ description: 'The exchange flow that failed.' })
+export class FlowInput {
+  @Field({ description: 'Flow id as the exchange system knows it (letters, digits, `.`, `_`, `-`; 3–64).' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, { message: 'flow id must be 3 to 64 letters, digits, dots, dashes or underscores' })
+  id!: string;
+
+  @Field({ description: 'Flow type, e.g. EJ, DP, FACTURE (letters, digits, `_`).' })
+  @Matches(/^[A-Za-z0-9_]{2,40}$/, { message: 'flow type must be 2 to 40 letters, digits or underscores' })
+  type!: string;
+
+  @Field(() => FlowDirection, { description: 'Which way it went.' })
+  direction!: FlowDirection;
+
+  @Field({ description: 'When it was exchanged.' })
+  exchangedAt!: Date;
+}
+
+@InputType({ description: 'An incident on an exchange flow, filed by a business application.' })
+export class FileIncidentInput {
+  @Field({ description: 'Unique per incident (8–100 characters: letters, digits, `.`, `_`, `:`, `-`). Resending the same key returns the same ticket; the SDK makes one for you.' })
+  @Matches(/^[A-Za-z0-9._:-]{8,100}$/, { message: 'idempotencyKey must be 8 to 100 letters, digits, dots, dashes, colons or underscores' })
+  idempotencyKey!: string;
+
+  @Field(() => ID, { description: 'The structure the failed flow concerns (one the application is registered for).' })
+  structureId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Chorus application code (default CHORUS_COEUR).' })
+  @IsOptional()
+  @SafeText(40)
+  application?: string | null;
+
+  @Field(() => FlowInput, { description: 'The flow.' })
+  @ValidateNested()
+  flow!: FlowInput;
+
+  @Field({ description: 'The raw error message the flow got.' })
+  @SafeText(4000, { min: 1 })
+  errorMessage!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Document numbers concerned (at most 50).' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @SafeText(50, { min: 1, each: true })
+  documentNumbers?: string[] | null;
+
+  @Field({ description: 'When the failure occurred (not in the future).' })
+  occurredAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Free text for the support.' })
+  @IsOptional()
+  @SafeText(TEXT.long)
+  details?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Priority 1 (highest) to 5 (default 3).' })
+  @IsOptional()
+  @Min(1)
+  @Max(5)
+  priority?: number | null;
+
+  @Field(() => TicketImpact, { nullable: true, description: 'Who is affected (default STRUCTURE).' })
+  impact?: TicketImpact | null;
+}
+
+@InputType({ description: 'Creates or changes a routing rule.' })
+export class SaveIncidentRoutingRuleInput {
+  @Field(() => ID, { nullable: true, description: 'The rule to change; omitted to create one.' })
+  id?: string | null;
+
+  @Field(() => Int, { description: 'Evaluation order (the first match wins).' })
+  @Min(0)
+  @Max(100000)
+  position!: number;
+
+  @Field({ description: 'What it recognises (recorded on tickets as the routing reason).' })
+  @SafeText(200, { min: 1 })
+  label!: string;
+
+  @Field({ description: 'PostgreSQL regular expression, matched case- and accent-insensitively.' })
+  @SafeText(500, { min: 1 })
+  pattern!: string;
+
+  @Field(() => String, { nullable: true, description: 'Only for this flow type.' })
+  @IsOptional()
+  @SafeText(40)
+  flowType?: string | null;
+
+  @Field(() => TicketNature, { description: 'FUNCTIONAL → SN1; TECHNICAL → CES-CHOREGIE.' })
+  nature!: TicketNature;
+
+  @Field(() => String, { nullable: true, description: 'Ticket domain code (default OTHER).' })
+  @IsOptional()
+  @SafeText(40)
+  domain?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'False to disable it.' })
+  active?: boolean | null;
+}

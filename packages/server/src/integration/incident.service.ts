@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../core/context';
+import { CoreErrorCode, DomainError } from '../core/errors';
+import { Role } from '../core/roles';
+import { Structure } from '../directory/structure.entity';
+import { actorOf, addCommentRow, openTicket } from '../service-desk/ticket.service';
+import { Ticket } from '../service-desk/ticket.entity';
+import { TicketImpact, TicketNature, TicketStatus } from '../service-desk/ticket.enums';
+import { FlowDirection, IncidentFiling } from './incident-filing.entity';
+import { IncidentErrorCode } from './integration.errors';
+import { IncidentRoutingRule } from './routing-rule.entity';
+
+export interface IncidentInput {
+  idempotencyKey: string;
+  structureId: string;
+  application?: string | null;
+  flow: { id: string; type: string; direction: FlowDirection; exchangedAt: Date };
+  errorMessage: string;
+  documentNumbers?: string[] | null;
+  occurredAt: Date;
+  details?: string | null;
+  priority?: number | null;
+  impact?: TicketImpact | null;
+}
+
+export interface FilingResult {
+  ticket: Ticket;
+  filing: IncidentFiling;
+  /** True when the key had been seen: nothing new was written. */
+  replayed: boolean;
+}
+
+/** Clocks differ: a few minutes ahead is tolerated, more is an error in the client. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Tickets still worth attaching a new occurrence to. */
+const OPEN_STATUSES = [TicketStatus.NEW, TicketStatus.SUBMITTED, TicketStatus.IN_PROGRESS, TicketStatus.WAITING_FOR_INFO, TicketStatus.ESCALATED, TicketStatus.REOPENED];
+
+/** Only business applications file incidents, and only for the structures they are registered for. */
+export function assertMayFileFor(viewer: Viewer, structureId: string): void {
+  if (viewer.kind !== 'APPLICATION' || !viewer.roles.has(Role.APPLICATION)) {
+    throw new DomainError(IncidentErrorCode.ONLY_APPLICATIONS_FILE, 'Only business applications file incidents; people open tickets with openTicket.');
+  }
+  if (!viewer.applicationStructureIds.includes(structureId)) {
+    throw new DomainError(IncidentErrorCode.STRUCTURE_NOT_ALLOWED, 'This application is not registered to file for that structure.', ['structureId']);
+  }
+}
+
+/** The body without its key, canonical (sorted keys, ISO dates), hashed. */
+export function bodyHash(input: IncidentInput): string {
+  const { idempotencyKey: _key, ...body } = input;
+  const canonical = (v: unknown): unknown =>
+    v instanceof Date ? v.toISOString()
+    : Array.isArray(v) ? v.map(canonical)
+    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] != null).map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+    : v;
+  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+}
+
+/** The error with its variable parts (numbers, codes, dates) blanked: repeats of one failure share it. */
+export function errorSignature(message: string): string {
+  const normal = message
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[0-9]+/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return createHash('sha256').update(normal).digest('hex');
+}
+
+/** The first active rule whose pattern matches the message (and the flow type, when the rule names one). */
+export async function routeIncident(em: EntityManager, errorMessage: string, flowType: string): Promise<{ rule: IncidentRoutingRule | null; nature: TicketNature; domain: string; reason: string }> {
+  const [row] = await em.execute<{ id: string }[]>(
+    `select id from incident_routing_rule
+      where active and unaccent(?) ~* unaccent(pattern) and (flow_type is null or flow_type = ?)
+      order by position, id limit 1`,
+    [errorMessage, flowType],
+  );
+  if (!row) return { rule: null, nature: TicketNature.FUNCTIONAL, domain: 'OTHER', reason: 'No routing rule matched: SN1 qualifies it (default).' };
+  const rule = await em.findOneOrFail(IncidentRoutingRule, row.id);
+  const to = rule.nature === TicketNature.TECHNICAL ? 'CES-CHOREGIE (technical)' : 'SN1 (functional)';
+  return { rule, nature: rule.nature, domain: rule.domain, reason: `Rule “${rule.label}” matched: routed to ${to}.` };
+}
+
+function validate(input: IncidentInput, now: Date): void {
+  if (input.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new DomainError(IncidentErrorCode.OCCURRED_IN_FUTURE, 'occurredAt lies in the future.', ['occurredAt']);
+  if (input.flow.exchangedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new DomainError(IncidentErrorCode.OCCURRED_IN_FUTURE, 'flow.exchangedAt lies in the future.', ['flow', 'exchangedAt']);
+}
+
+/**
+ * Files an incident for a failed exchange flow. The same key from the same application
+ * always answers with the same ticket — retries, and concurrent retries on several server
+ * instances, included (an advisory lock per key serialises them) — and a reused key with
+ * another body is refused. A repeat of the same flow and error within the grouping window
+ * is attached to the first ticket instead of opening another.
+ */
+export async function fileIncident(em: EntityManager, viewer: Viewer, input: IncidentInput, opts: { groupingWindowMinutes: number }): Promise<FilingResult> {
+  assertMayFileFor(viewer, input.structureId);
+  const now = new Date();
+  validate(input, now);
+  const hash = bodyHash(input);
+  const signature = errorSignature(input.errorMessage);
+
+  return em.transactional(async (tem) => {
+    await tem.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`filing:${viewer.id}:${input.idempotencyKey}`]);
+    const seen = await tem.findOne(IncidentFiling, { application: viewer.id, idempotencyKey: input.idempotencyKey }, { populate: ['ticket'] });
+    if (seen) {
+      if (seen.bodyHash !== hash) throw new DomainError(IncidentErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used with a different request.', ['idempotencyKey']);
+      return { ticket: seen.ticket.getEntity(), filing: seen, replayed: true };
+    }
+    // one flow at a time, so that concurrent repeats group onto one ticket
+    await tem.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`flow:${viewer.id}:${input.flow.id}`]);
+    const route = await routeIncident(tem, input.errorMessage, input.flow.type);
+    const docs = [...new Set((input.documentNumbers ?? []).map((d) => d.trim()).filter(Boolean))];
+    const base = {
+      application: viewer.id,
+      idempotencyKey: input.idempotencyKey,
+      bodyHash: hash,
+      flowId: input.flow.id,
+      flowType: input.flow.type,
+      flowDirection: input.flow.direction,
+      exchangedAt: input.flow.exchangedAt,
+      occurredAt: input.occurredAt,
+      errorMessage: input.errorMessage,
+      errorSignature: signature,
+      documentNumbers: docs,
+      routingRule: route.rule,
+      routingReason: route.reason,
+    };
+
+    if (opts.groupingWindowMinutes > 0) {
+      const first = await tem.findOne(
+        IncidentFiling,
+        {
+          application: viewer.id,
+          flowId: input.flow.id,
+          errorSignature: signature,
+          groupedWithFirst: false,
+          createdAt: { $gte: new Date(now.getTime() - opts.groupingWindowMinutes * 60_000) },
+          ticket: { status: { $in: OPEN_STATUSES } },
+        },
+        { orderBy: { createdAt: 'asc' }, populate: ['ticket'] },
+      );
+      if (first) {
+        const ticket = first.ticket.getEntity();
+        const filing = tem.create(IncidentFiling, { ...base, ticket, groupedWithFirst: true });
+        addCommentRow(tem, ticket, actorOf(viewer), occurrenceComment(input, docs), false, now);
+        ticket.updatedAt = now;
+        await tem.flush();
+        return { ticket, filing, replayed: false };
+      }
+    }
+
+    const structure = await tem.findOneOrFail(Structure, input.structureId);
+    const { ticket } = await openTicket(tem, viewer, {
+      structureId: structure.id,
+      application: input.application ?? 'CHORUS_COEUR',
+      domain: route.domain,
+      nature: route.nature,
+      title: `Flux ${input.flow.type} ${input.flow.id} en échec : ${input.errorMessage.split('\n')[0].slice(0, 200)}`.slice(0, 300),
+      description: describe(input, route.reason),
+      errorMessage: input.errorMessage,
+      impact: input.impact ?? TicketImpact.STRUCTURE,
+      priority: input.priority ?? 3,
+      flowId: input.flow.id,
+      documentNumbers: docs,
+      clientRequestId: input.idempotencyKey,
+    });
+    const filing = tem.create(IncidentFiling, { ...base, ticket });
+    await tem.flush();
+    return { ticket, filing, replayed: false };
+  });
+}
+
+function describe(input: IncidentInput, reason: string): string {
+  return [
+    input.details?.trim() || 'Incident signalé automatiquement par l’application.',
+    '',
+    `Flux : ${input.flow.id} (type ${input.flow.type}, ${input.flow.direction === FlowDirection.TO_CHORUS ? 'vers Chorus' : 'depuis Chorus'}), échangé le ${input.flow.exchangedAt.toISOString()}.`,
+    `Survenu le : ${input.occurredAt.toISOString()}.`,
+    `Routage : ${reason}`,
+  ].join('\n');
+}
+
+function occurrenceComment(input: IncidentInput, docs: string[]): string {
+  return `Nouvelle occurrence du même rejet sur le flux ${input.flow.id} le ${input.occurredAt.toISOString()}${docs.length ? ` (pièces : ${docs.join(', ')})` : ''}.`;
+}
+
+/** Checks a routing pattern with PostgreSQL itself, which will evaluate it. */
+export async function assertValidPattern(em: EntityManager, pattern: string): Promise<void> {
+  try {
+    await em.execute(`select '' ~* ? as ok`, [pattern]);
+  } catch {
+    throw new DomainError(IncidentErrorCode.INVALID_ROUTING_PATTERN, 'pattern is not a valid regular expression.', ['pattern']);
+  }
+}
+
+export async function saveRoutingRule(
+  em: EntityManager,
+  viewer: Viewer,
+  input: { id?: string | null; position: number; label: string; pattern: string; flowType?: string | null; nature: TicketNature; domain?: string | null; active?: boolean | null },
+): Promise<IncidentRoutingRule> {
+  if (!viewer.roles.has(Role.ADMINISTRATOR)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only administrators edit routing rules.');
+  await assertValidPattern(em.fork(), input.pattern);
+  const rule = input.id ? await em.findOne(IncidentRoutingRule, input.id) : em.create(IncidentRoutingRule, { position: input.position, label: input.label, pattern: input.pattern, nature: input.nature });
+  if (!rule) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No routing rule has this id.', ['id']);
+  Object.assign(rule, {
+    position: input.position,
+    label: input.label.trim(),
+    pattern: input.pattern,
+    flowType: input.flowType?.trim() || null,
+    nature: input.nature,
+    domain: input.domain?.trim() || 'OTHER',
+    active: input.active ?? true,
+  });
+  await em.flush();
+  return rule;
+}
