@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -17,7 +18,8 @@ import { createJwtVerifier } from './core/auth';
 import type { Config } from './core/config';
 import { loaderRegistry, type Context } from './core/context';
 import type { MikroORM } from './core/database';
-import { PUBLIC_ERROR_CODES } from './core/errors';
+import { DomainError, PUBLIC_ERROR_CODES, toGraphQLError } from './core/errors';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { createEventBus } from './core/events';
 import type { Logger } from './core/logger';
 import { costLimitPlugin, introspectionGatePlugin } from './core/plugins';
@@ -111,6 +113,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       }),
     ],
     plugins: [
+      ApolloServerPluginCacheControlDisabled(), // no HTTP caching of GraphQL answers here; saves a hook per field
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       wsShutdown,
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
@@ -204,8 +207,17 @@ function isPublic(code: unknown): boolean {
   return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code);
 }
 
-/** What a client may see of an error: coded errors as they are; anything else masked. */
-function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+/**
+ * What a client may see of an error: a DomainError thrown by a query becomes its coded
+ * error (here rather than in a per-field middleware, which would make every field async);
+ * other coded errors pass as they are; anything else is masked.
+ */
+function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    const coded = toGraphQLError(original);
+    return { message: coded.message, path: formatted.path, locations: formatted.locations, extensions: coded.extensions };
+  }
   const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
   if (isPublic(extensions.code)) return { ...formatted, extensions };
   return {
@@ -222,7 +234,7 @@ const unexpectedErrorsPlugin: ApolloServerPlugin<Context> = {
     return {
       async didEncounterErrors({ errors, contextValue }) {
         for (const e of errors) {
-          if (!isPublic(e.extensions?.code)) contextValue.logger.error({ err: e.originalError ?? e, path: e.path }, 'unexpected error');
+          if (!isPublic(e.extensions?.code) && !(e.originalError instanceof DomainError)) contextValue.logger.error({ err: e.originalError ?? e, path: e.path }, 'unexpected error');
         }
       },
       async willSendResponse({ response, contextValue }) {

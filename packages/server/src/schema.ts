@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { RoleAuthChecker } from './core/auth';
-import { DomainErrorMiddleware } from './core/domain-error.middleware';
 import { registerUserErrorCodeEnum } from './core/errors';
 import type { PubSub } from './core/events';
 import { NodeResolver } from './core/node.resolver';
@@ -20,7 +19,6 @@ export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     authChecker: RoleAuthChecker,
     authMode: 'error',
-    globalMiddlewares: [DomainErrorMiddleware],
     // mutation inputs are validated by runMutation (→ userErrors); query args here (→ BAD_USER_INPUT)
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     pubSub: pubSub ?? { publish: () => undefined, subscribe: () => (async function* () {})() },
