@@ -40,7 +40,7 @@ export abstract class BaseEntity<Optional extends string = never> {
  * Adds the GraphQL `id` field (the opaque global id) to an entity's object type; the
  * entity's own `id` property stays the raw uuid the database uses.
  */
-export function nodeIdResolver(entity: new () => BaseEntity) {
+export function nodeIdResolver(entity: new () => BaseEntity<string>) {
   @Resolver(() => entity)
   class NodeIdResolver {
     @FieldResolver(() => ID, { description: 'Opaque global id. Do not parse it; pass it back as it is.' })
