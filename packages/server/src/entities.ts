@@ -1,5 +1,7 @@
+import { chatbotEntities } from './chatbot';
 import { directoryEntities } from './directory';
 import { integrationEntities } from './integration';
+import { knowledgeEntities } from './knowledge';
 
 /** Every entity, listed explicitly (no folder discovery). */
-export const ENTITIES = [...directoryEntities, ...integrationEntities];
+export const ENTITIES = [...directoryEntities, ...integrationEntities, ...knowledgeEntities, ...chatbotEntities];

@@ -6,10 +6,12 @@ import { DomainErrorMiddleware } from './core/domain-error.middleware';
 import { registerUserErrorCodeEnum } from './core/errors';
 import type { PubSub } from './core/events';
 import { NodeResolver } from './core/node.resolver';
+import { chatbotResolvers } from './chatbot';
 import { directoryResolvers } from './directory';
+import { knowledgeResolvers } from './knowledge';
 
 /** Every resolver class of every module. */
-export const RESOLVERS = [NodeResolver, ...directoryResolvers] as unknown as NonEmptyArray<Function>;
+export const RESOLVERS = [NodeResolver, ...directoryResolvers, ...knowledgeResolvers, ...chatbotResolvers] as unknown as NonEmptyArray<Function>;
 
 export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   registerUserErrorCodeEnum();

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261129114527_KnowledgeChatbot } from './Migration20261129114527_KnowledgeChatbot';
 import { Migration20261129113052_Initial } from './Migration20261129113052_Initial';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
-export const MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261129113052_Initial', class: Migration20261129113052_Initial }];
+export const MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261129113052_Initial', class: Migration20261129113052_Initial }, { name: 'Migration20261129114527_KnowledgeChatbot', class: Migration20261129114527_KnowledgeChatbot }];

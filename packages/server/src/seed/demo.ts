@@ -9,6 +9,7 @@ import { CorrespondentAssignment } from '../directory/correspondent-assignment.e
 import { runningAssignmentFilter } from '../directory/directory.service';
 import { DEMO_API_KEY, seedDemoApplications } from '../integration/integration.demo';
 import { ApiKey } from '../integration/api-key.entity';
+import { seedDemoKnowledge } from '../knowledge/knowledge.demo';
 
 /** Loads the demo data into an empty database, in one transaction; never touches a database that holds data. */
 export async function loadDemoDataIfEmpty(orm: MikroORM): Promise<boolean> {
@@ -18,6 +19,7 @@ export async function loadDemoDataIfEmpty(orm: MikroORM): Promise<boolean> {
     if ((await em.count(Ministry)) > 0) return false;
     const dir = seedDemoDirectory(em);
     seedDemoApplications(em, dir);
+    seedDemoKnowledge(em);
     await em.flush();
     return true;
   });
