@@ -30,3 +30,18 @@ export function buttonOf(turn: Turn, label: string): string {
   if (!b) throw new Error(`no button "${label}" in ${JSON.stringify(turn.buttons.map((x) => x.label))}`);
   return b.id;
 }
+
+/** A person of `structureCode` holding END_USER and no correspondent role: a plain Chorus user. */
+export async function plainUserEmail(databaseUrl: string, structureCode: string, nth = 0): Promise<string> {
+  const { sql } = await import('./db');
+  const { rows } = await sql(
+    databaseUrl,
+    `select p.email from person p join structure s on s.id = p.structure_id
+      where s.code = $1 and 'END_USER' = any(p.held_roles) and array_length(p.held_roles, 1) = 1
+        and not exists (select 1 from correspondent_assignment a where a.person_id = p.id)
+      order by p.created_at, p.email offset $2 limit 1`,
+    [structureCode, nth],
+  );
+  if (!rows.length) throw new Error(`no plain user in ${structureCode}`);
+  return rows[0].email;
+}
