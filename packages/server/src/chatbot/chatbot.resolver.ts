@@ -3,8 +3,8 @@ import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
 import type { Context, Viewer } from '../core/context';
-import { CoreErrorCode, DomainError } from '../core/errors';
-import { decodeId, toGlobalId } from '../core/ids';
+import { CoreErrorCode, DomainError, toGraphQLError } from '../core/errors';
+import { decodeId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
 import { Person } from '../directory/person.entity';
@@ -130,7 +130,8 @@ export class ChatbotResolver {
       const ctx = context as Context;
       const id = decodeId(args.conversationId as string, 'Conversation', 'conversationId');
       await conversations.loadOwnConversation(ctx.em, ctx.viewer!, id).catch(() => {
-        throw new DomainError(CoreErrorCode.NOT_FOUND, 'No conversation of yours has this id.', ['conversationId']);
+        // the subscribe function runs outside the resolver middlewares: map the error here
+        throw toGraphQLError(new DomainError(CoreErrorCode.NOT_FOUND, 'No conversation of yours has this id.', ['conversationId']));
       });
       return pipe(ctx.pubSub.subscribe(CONVERSATION_TURN), filter((e: unknown) => (e as TurnEvent).conversationId === id));
     },
@@ -306,4 +307,3 @@ export function chatbotNodeFetcher(kind: 'Conversation' | 'ConversationTurn' | '
   };
 }
 
-export { toGlobalId };
