@@ -147,7 +147,7 @@ describe('metrics for analysts', () => {
     expect(m.itemsNeverUsed.map((i: any) => i.title)).toContain('Session expirée');
     expect(m.itemsNeverUsed.map((i: any) => i.title)).not.toContain('Mot de passe expiré');
 
-    const forbidden = await server.gql(`query($f: ChatbotMetricsFilter!) { chatbotMetrics(filter: $f) { conversations } }`, { f: { from: '2026-01-01', to: '2027-01-01' } }, { token: lyonUser });
+    const forbidden = await server.gql(`query($f: ChatbotMetricsFilter!) { chatbotMetrics(filter: $f) { conversations } }`, { f: { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' } }, { token: lyonUser });
     expect(forbidden.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });
