@@ -88,4 +88,36 @@ describe('IZIA plays the source dialog word for word', () => {
     expect(tiers.turn.texts.at(-1)).toBe("L'analyse de cette anomalie est actuellement en cours de traitement.\nVous devez créer une fiche pour le déblocage de l'EJ.");
     expect(tiers.turn.buttons.map((b: any) => b.kind)).toContain('TICKET_REQUEST');
   });
+
+  it('an ambiguous message offers the candidates as buttons, then "none of these" leads to the honest fallback', async () => {
+    const start = await call(START, { bot: 'IZIA' });
+    const conversationId = start.conversation.id;
+    const sent = await call(SEND, { conversationId, text: 'centre financier' });
+    expect(sent.userTurn.matchOutcome).toBe('AMBIGUOUS');
+    expect(sent.turn.texts).toEqual(['Votre message ressemble à plusieurs messages que je connais. Lequel correspond à votre situation ?']);
+    const labels = sent.turn.buttons.map((b: any) => b.label);
+    expect(labels).toContain('Centre financier inexistant');
+    expect(labels.at(-1)).toBe('Aucun de ces messages');
+    expect(sent.turn.buttons.length).toBeLessThanOrEqual(5);
+
+    const picked = await call(CHOOSE, { conversationId, buttonId: buttonOf(sent.turn, 'Centre financier inexistant') });
+    expect(picked.turn.isAnswer).toBe(true);
+    expect(picked.turn.texts[0]).toMatch(/^Le centre financier saisi dans l'imputation n'existe pas/);
+
+    const again = await call(SEND, { conversationId, text: 'centre financier' });
+    const none = await call(CHOOSE, { conversationId, buttonId: buttonOf(again.turn, 'Aucun de ces messages') });
+    expect(none.turn.texts[0]).toMatch(/^Je n'ai pas trouvé de réponse/);
+    expect(none.turn.buttons.map((b: any) => b.label)).toEqual(['Demander une fiche à mon CCA', 'Revenir aux domaines']);
+  });
+
+  it('picking a domain from the menu lists its subjects; "Revenir aux domaines" brings the menu back', async () => {
+    const start = await call(START, { bot: 'IZIA' });
+    const conversationId = start.conversation.id;
+    const connexion = await call(CHOOSE, { conversationId, buttonId: buttonOf(start.turn, 'Connexion') });
+    expect(connexion.turn.buttons.map((b: any) => b.label)).toEqual([
+      'Nom ou mot de passe incorrect', 'Utilisateur verrouillé', 'Mot de passe expiré', 'Session expirée', 'Mot de passe oublié : le réinitialiser', 'Revenir aux domaines',
+    ]);
+    const back = await call(CHOOSE, { conversationId, buttonId: buttonOf(connexion.turn, 'Revenir aux domaines') });
+    expect(back.turn.buttons.map((b: any) => b.kind).every((k: string) => k === 'DOMAIN')).toBe(true);
+  });
 });

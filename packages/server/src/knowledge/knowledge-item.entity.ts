@@ -100,6 +100,7 @@ export class KnowledgePhrase extends BaseEntity<'active'> {
 
   /** True while the item is published (copied so the matcher filters without a join). */
   @Property({ type: 'boolean', default: false })
+  @Field({ description: 'True while its item is published: only then does it match.' })
   active: boolean = false;
 }
 
