@@ -1,7 +1,7 @@
 import { chatbotEntities } from './chatbot';
 import { directoryEntities } from './directory';
 import { integrationEntities } from './integration';
-import { knowledgeEntities } from './knowledge';
+import { knowledgeEntities, knowledgeInternalEntities } from './knowledge';
 
 /** Every entity, listed explicitly (no folder discovery). */
-export const ENTITIES = [...directoryEntities, ...integrationEntities, ...knowledgeEntities, ...chatbotEntities];
+export const ENTITIES = [...directoryEntities, ...integrationEntities, ...knowledgeEntities, ...knowledgeInternalEntities, ...chatbotEntities];

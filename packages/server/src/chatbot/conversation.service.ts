@@ -296,7 +296,7 @@ export async function choose(em: EntityManager, viewer: Viewer, conversationId: 
 
 async function domainMenu(em: EntityManager, c: Conversation, bot: Bot, domain: BotDomain): Promise<ConversationTurn> {
   if (domain.role === DomainRole.MAJOR_INCIDENTS) {
-    const rows: { domain_id: string }[] = await em.getConnection().execute(
+    const rows: { domain_id: string }[] = await em.execute(
       `select distinct domain_id from knowledge_item where bot_id = ? and kind = 'MAJOR_INCIDENT' and status = 'PUBLISHED'`,
       [bot.id],
     );

@@ -18,12 +18,11 @@ const rate = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 10000 
  * the same person (see `followedByTicketSql`).
  */
 export async function chatbotMetrics(em: EntityManager, f: MetricsFilter) {
-  const conn = em.getConnection();
   const where = `c.created_at >= ? and c.created_at < ? ${f.botId ? 'and c.bot_id = ?' : ''} ${f.domainId ? 'and c.domain_id = ?' : ''}`;
   const params = [f.from, f.to, ...(f.botId ? [f.botId] : []), ...(f.domainId ? [f.domainId] : [])];
   const abandonedBefore = new Date(Date.now() - ABANDON_AFTER_MS);
 
-  const [conv] = await conn.execute<Record<string, number>[]>(
+  const [conv] = await em.execute<Record<string, number>[]>(
     `select count(*)::int as conversations,
             count(*) filter (where c.handed_off)::int as handed_off,
             count(*) filter (where c.answered and not c.handed_off)::int as answered,
@@ -33,7 +32,7 @@ export async function chatbotMetrics(em: EntityManager, f: MetricsFilter) {
        from conversation c where ${where}`,
     [abandonedBefore, ...params],
   );
-  const [msg] = await conn.execute<Record<string, number>[]>(
+  const [msg] = await em.execute<Record<string, number>[]>(
     `select count(*)::int as messages,
             count(*) filter (where t.match_outcome = 'CONFIDENT')::int as confident,
             count(*) filter (where t.match_outcome = 'AMBIGUOUS')::int as ambiguous,
@@ -42,20 +41,20 @@ export async function chatbotMetrics(em: EntityManager, f: MetricsFilter) {
       where t.match_outcome is not null and ${where}`,
     params,
   );
-  const feedback = await conn.execute<{ item_id: string; up: number; down: number }[]>(
+  const feedback = await em.execute<{ item_id: string; up: number; down: number }[]>(
     `select f.item_id, count(*) filter (where f.vote = 'UP')::int as up, count(*) filter (where f.vote = 'DOWN')::int as down
        from answer_feedback f join conversation c on c.id = f.conversation_id
       where f.item_id is not null and ${where}
       group by f.item_id order by down desc, up desc, f.item_id limit 50`,
     params,
   );
-  const clusters = await conn.execute<{ id: string }[]>(
+  const clusters = await em.execute<{ id: string }[]>(
     `select r.id from review_cluster r
       where r.reason = 'UNANSWERED' and r.status = 'OPEN' and r.last_seen_at >= ? and r.last_seen_at < ? ${f.botId ? 'and r.bot_id = ?' : ''}
       order by r.count desc, r.last_seen_at desc, r.id limit 10`,
     [f.from, f.to, ...(f.botId ? [f.botId] : [])],
   );
-  const neverUsed = await conn.execute<{ id: string }[]>(
+  const neverUsed = await em.execute<{ id: string }[]>(
     `select i.id from knowledge_item i
       where i.status = 'PUBLISHED' ${f.botId ? 'and i.bot_id = ?' : ''} ${f.domainId ? 'and i.domain_id = ?' : ''}
         and not exists (select 1 from conversation_turn t join conversation c on c.id = t.conversation_id

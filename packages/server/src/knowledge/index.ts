@@ -1,7 +1,7 @@
 import { nodeIdResolver } from '../core/base.entity';
 import { registerNodeType } from '../core/node-registry';
 import { Bot, BotDomain } from './bot.entity';
-import { KnowledgeItem, KnowledgePhrase, KnowledgePublication } from './knowledge-item.entity';
+import { KnowledgeItem, KnowledgePhrase, KnowledgePublication, KnowledgeWord } from './knowledge-item.entity';
 import { KnowledgeStatus } from './knowledge.enums';
 import {
   BotDomainFieldsResolver,
@@ -19,6 +19,8 @@ import { ReviewCluster, ReviewEntry } from './review.entity';
 import './knowledge.errors';
 
 export const knowledgeEntities = [Bot, BotDomain, KnowledgeItem, KnowledgePhrase, KnowledgePublication, ReviewCluster, ReviewEntry];
+/** Tables without a GraphQL type. */
+export const knowledgeInternalEntities = [KnowledgeWord];
 export const knowledgeResolvers = [
   KnowledgeResolver,
   BotFieldsResolver,

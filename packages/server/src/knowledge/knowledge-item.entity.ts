@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../core/base.entity';
 import { Person } from '../directory/person.entity';
@@ -73,9 +73,10 @@ export class KnowledgeItem extends BaseEntity<'status' | 'version' | 'position' 
 @Entity({ tableName: 'knowledge_phrase' })
 @Unique({ properties: ['item', 'template'] })
 @Index({ name: 'knowledge_phrase_exact_index', properties: ['bot', 'template'] })
+// the matcher finds candidates through their rarest words: one posting list per word
 @Index({
-  name: 'knowledge_phrase_template_trgm',
-  expression: 'create index "knowledge_phrase_template_trgm" on "knowledge_phrase" using gin ("template" gin_trgm_ops)',
+  name: 'knowledge_phrase_words_gin',
+  expression: `create index "knowledge_phrase_words_gin" on "knowledge_phrase" using gin (string_to_array("template", ' '))`,
 })
 @ObjectType({ implements: Node, description: 'A wording the matcher compares pasted messages with.' })
 export class KnowledgePhrase extends BaseEntity<'active'> {
@@ -102,6 +103,24 @@ export class KnowledgePhrase extends BaseEntity<'active'> {
   @Property({ type: 'boolean', default: false })
   @Field({ description: 'True while its item is published: only then does it match.' })
   active: boolean = false;
+}
+
+/**
+ * Every word of every phrase with the number of phrases using it, kept by a trigger on
+ * knowledge_phrase (see the KnowledgeWords migration). The matcher corrects typos against
+ * it (pg_trgm on short words is cheap) and picks a message's rarest words to find candidates.
+ */
+@Entity({ tableName: 'knowledge_word' })
+@Index({
+  name: 'knowledge_word_trgm',
+  expression: 'create index "knowledge_word_trgm" on "knowledge_word" using gin ("word" gin_trgm_ops)',
+})
+export class KnowledgeWord {
+  @PrimaryKey({ type: 'text' })
+  word!: string;
+
+  @Property({ type: 'integer', default: 0 })
+  phraseCount: number = 0;
 }
 
 @Entity({ tableName: 'knowledge_publication' })

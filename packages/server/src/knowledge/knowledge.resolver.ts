@@ -346,7 +346,7 @@ export class ReviewClusterFieldsResolver {
     const n = Math.max(0, Math.min(50, first));
     return ctx
       .loader<string, ReviewEntry[]>(`entriesByCluster:${n}`, async (ids) => {
-        const rows: { id: string }[] = await ctx.em.getConnection().execute(
+        const rows: { id: string }[] = await ctx.em.execute(
           `select id from (select e.id, row_number() over (partition by e.cluster_id order by e.created_at desc, e.id) rn
              from review_entry e where e.cluster_id in (select jsonb_array_elements_text(?::jsonb)::uuid)) x where rn <= ?`,
           [JSON.stringify(ids), n],

@@ -29,6 +29,7 @@ describe('normalising a pasted Chorus message', () => {
 
   it('ignores case, accents, punctuation, HTML and extra whitespace; keeps nothing of emoji or punctuation-only text', () => {
     expect(toTemplate('  CENTRE   financier <b>inexistant</b> !!! ')).toBe('centre financier inexistant');
+    expect(toTemplate("Poste de pièce n'a pas encore été reporté")).toBe('poste piece encore reporte');
     expect(toTemplate('Centre financier inexistant')).toBe(toTemplate('centre financier inexistant'));
     expect(toTemplate('?!… 😀 🙂 ---')).toBe('');
   });

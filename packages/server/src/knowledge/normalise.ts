@@ -4,8 +4,8 @@
  * Both sides go through the same steps, so a stored message written with `XXX` and a
  * pasted one carrying `1508892764/00003` end up as the same string:
  *   "erreur dans le système de gestion : Poste de pièce 1508892764/00003 n'a pas encore été reporté…"
- *   → "poste de piece n a pas encore ete reporte dans exercice en cours"
- * Variable parts become a placeholder, then drop out of the template.
+ *   → "poste piece encore reporte dans exercice cours"
+ * Variable parts become a placeholder, then drop out of the template with the function words.
  */
 
 /** The token variable parts become before they drop out of a template. */
@@ -45,6 +45,15 @@ const VARIABLE_PATTERNS: { kind: VariablePartKind; re: RegExp }[] = [
   { kind: 'FINANCIAL_CODE', re: /\b(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{2,10}\b/gi },
 ];
 
+/**
+ * French function words. They carry little meaning in an error message, and their
+ * trigrams (" de", "le ", …) sit in almost every row of the trigram index, which makes
+ * similarity search slow; both sides drop them.
+ */
+const STOP_WORDS = new Set(
+  'a au aux avec ce ces cet cette d de des du en et il ils l la le les n ne pas par pour qu que qui s sa se ses sur un une y est sont ete etre a ont'.split(' '),
+);
+
 // stored messages write variable parts as XXX, XX, XXXX-XXXX-XXXX, XXXXXX/XXXXX
 const STORED_PLACEHOLDER = /\bX{2,}(?:[-/]X{2,})*\b/g;
 
@@ -73,7 +82,10 @@ export function normaliseText(text: string): string {
   t = t.replace(/ {2,}/g, ' ').trim();
   // Variable parts carry no meaning for matching, and editors do not always mark them
   // (the source stores "Poste de pièce n'a pas encore été reporté…" without XXX).
-  return t.replace(/\bxxx\b/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return t
+    .split(' ')
+    .filter((w) => w && w !== PLACEHOLDER && !STOP_WORDS.has(w))
+    .join(' ');
 }
 
 /** Replaces variable parts with placeholders, returning the parts found (in order, deduplicated). */

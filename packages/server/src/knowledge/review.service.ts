@@ -25,9 +25,10 @@ export async function fileForReview(
   const text = entry.text.trim().slice(0, 4000) || '(message vide)';
   const template = (toTemplate(text) || text.toLowerCase()).slice(0, 500);
   return em.transactional(async (tx) => {
-    await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`review:${entry.botId}:${entry.reason}`]);
+    // tx.execute runs inside this transaction, so the lock lasts until commit (getConnection().execute would not)
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`review:${entry.botId}:${entry.reason}`]);
     const itemFilter = entry.itemId ? 'and c.item_id = ?' : 'and c.item_id is null';
-    const [near] = await tx.getConnection().execute<{ id: string }[]>(
+    const [near] = await tx.execute<{ id: string }[]>(
       `select c.id from review_cluster c
         where c.bot_id = ? and c.reason = ? and c.status = 'OPEN' ${itemFilter}
           and (c.template = ? or similarity(c.template, ?) >= ?)
