@@ -80,23 +80,27 @@ function close(em: EntityManager, viewer: Viewer, cluster: ReviewCluster, status
  */
 export async function addClusterAsReformulation(em: EntityManager, viewer: Viewer, clusterId: string, itemId: string, text?: string | null) {
   assertMayReview(viewer);
-  const cluster = await openCluster(em, clusterId);
-  const item = await em.findOne(KnowledgeItem, { id: itemId });
-  if (!item || item.bot.id !== cluster.bot.id) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No item of this bot has this id.', ['itemId']);
-  const phrase = await addReformulation(em, viewer, item.id, text?.trim() || cluster.sampleText);
-  close(em, viewer, cluster, ReviewStatus.REFORMULATION_ADDED, item);
-  await em.flush();
-  return { cluster, item, phrase };
+  return em.transactional(async (tx) => {
+    const cluster = await openCluster(tx, clusterId);
+    const item = await tx.findOne(KnowledgeItem, { id: itemId });
+    if (!item || item.bot.id !== cluster.bot.id) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No item of this bot has this id.', ['itemId']);
+    const phrase = await addReformulation(tx, viewer, item.id, text?.trim() || cluster.sampleText);
+    close(tx, viewer, cluster, ReviewStatus.REFORMULATION_ADDED, item);
+    await tx.flush();
+    return { cluster, item, phrase };
+  });
 }
 
 /** "Create an item": a draft whose known message is the cluster's message, for an editor to complete and publish. */
 export async function createItemFromCluster(em: EntityManager, viewer: Viewer, clusterId: string, fields: ItemFields) {
   assertMayReview(viewer);
-  const cluster = await openCluster(em, clusterId);
-  const item = await createItem(em, viewer, cluster.bot.id, { ...fields, message: fields.message ?? cluster.sampleText }, { skipAuth: true });
-  close(em, viewer, cluster, ReviewStatus.ITEM_CREATED, item);
-  await em.flush();
-  return { cluster, item };
+  return em.transactional(async (tx) => {
+    const cluster = await openCluster(tx, clusterId);
+    const item = await createItem(tx, viewer, cluster.bot.id, { ...fields, message: fields.message ?? cluster.sampleText }, { skipAuth: true });
+    close(tx, viewer, cluster, ReviewStatus.ITEM_CREATED, item);
+    await tx.flush();
+    return { cluster, item };
+  });
 }
 
 export async function ignoreCluster(em: EntityManager, viewer: Viewer, clusterId: string, reason: string) {
