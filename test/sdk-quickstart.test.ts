@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ const sdkDir = fileURLToPath(new URL('../packages/sdk', import.meta.url));
 const server = await startTestServer();
 
 describe('the SDK README quick start', () => {
-  it('works pasted into a new project that installs the built package', () => {
+  it('works pasted into a new project that installs the built package', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chorus-sdk-quickstart-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
     // the package exactly as it would be published (built dist, files list, dependencies)
@@ -24,9 +24,15 @@ describe('the SDK README quick start', () => {
     const code = /## Quick start[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(code, 'the README has a js quick start').toBeTruthy();
     writeFileSync(join(dir, 'quick-start.mjs'), code!);
-    const run = spawnSync(process.execPath, ['quick-start.mjs'], { cwd: dir, env: { ...process.env, CHORUS_URL: server.url, CHORUS_API_KEY: DEMO_API_KEY }, encoding: 'utf8', timeout: 30_000 });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^FSD-\d{4}-\d{6} is at SN1, status SUBMITTED$/m);
+    // not spawnSync: the server under test runs in this process and must keep answering
+    const child = spawn(process.execPath, ['quick-start.mjs'], { cwd: dir, env: { ...process.env, CHORUS_URL: server.url, CHORUS_API_KEY: DEMO_API_KEY } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const status = await new Promise<number | null>((ok) => child.on('exit', ok));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^FSD-\d{4}-\d{6} is at SN1, status SUBMITTED$/m);
   }, 150_000);
 });

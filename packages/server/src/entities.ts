@@ -1,7 +1,17 @@
+import { chatbotEntities } from './chatbot';
 import { directoryEntities } from './directory';
 import { integrationEntities } from './integration';
+import { knowledgeEntities, knowledgeInternalEntities } from './knowledge';
 import { serviceDeskEntities } from './service-desk/entities';
 import { trainingEntities } from './training';
 
 /** Every entity, listed explicitly (no folder discovery). */
-export const ENTITIES = [...directoryEntities, ...integrationEntities, ...serviceDeskEntities, ...trainingEntities];
+export const ENTITIES = [
+  ...directoryEntities,
+  ...integrationEntities,
+  ...serviceDeskEntities,
+  ...trainingEntities,
+  ...knowledgeEntities,
+  ...knowledgeInternalEntities,
+  ...chatbotEntities,
+];

@@ -5,13 +5,23 @@ import { RoleAuthChecker } from './core/auth';
 import { registerUserErrorCodeEnum } from './core/errors';
 import type { PubSub } from './core/events';
 import { NodeResolver } from './core/node.resolver';
+import { chatbotResolvers } from './chatbot';
 import { directoryResolvers } from './directory';
 import { integrationResolvers } from './integration';
+import { knowledgeResolvers } from './knowledge';
 import { serviceDeskResolvers } from './service-desk';
 import { trainingResolvers } from './training';
 
 /** Every resolver class of every module. */
-export const RESOLVERS = [NodeResolver, ...directoryResolvers, ...integrationResolvers, ...serviceDeskResolvers, ...trainingResolvers] as unknown as NonEmptyArray<Function>;
+export const RESOLVERS = [
+  NodeResolver,
+  ...directoryResolvers,
+  ...integrationResolvers,
+  ...serviceDeskResolvers,
+  ...trainingResolvers,
+  ...knowledgeResolvers,
+  ...chatbotResolvers,
+] as unknown as NonEmptyArray<Function>;
 
 export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   registerUserErrorCodeEnum();

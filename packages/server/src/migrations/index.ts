@@ -1,17 +1,21 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261129124231_IncidentFiling } from './Migration20261129124231_IncidentFiling';
 import { Migration20261129113052_Initial } from './Migration20261129113052_Initial';
 import { Migration20261129113644_ServiceDesk } from './Migration20261129113644_ServiceDesk';
 import { Migration20261129114103_Training } from './Migration20261129114103_Training';
+import { Migration20261129114527_KnowledgeChatbot } from './Migration20261129114527_KnowledgeChatbot';
 import { Migration20261129115220_ApplicationClients } from './Migration20261129115220_ApplicationClients';
 import { Migration20261129115927_WebhookDeliveries } from './Migration20261129115927_WebhookDeliveries';
+import { Migration20261129122700_KnowledgeWords } from './Migration20261129122700_KnowledgeWords';
+import { Migration20261129124231_IncidentFiling } from './Migration20261129124231_IncidentFiling';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129113052_Initial', class: Migration20261129113052_Initial },
   { name: 'Migration20261129113644_ServiceDesk', class: Migration20261129113644_ServiceDesk },
   { name: 'Migration20261129114103_Training', class: Migration20261129114103_Training },
+  { name: 'Migration20261129114527_KnowledgeChatbot', class: Migration20261129114527_KnowledgeChatbot },
   { name: 'Migration20261129115220_ApplicationClients', class: Migration20261129115220_ApplicationClients },
   { name: 'Migration20261129115927_WebhookDeliveries', class: Migration20261129115927_WebhookDeliveries },
+  { name: 'Migration20261129122700_KnowledgeWords', class: Migration20261129122700_KnowledgeWords },
   { name: 'Migration20261129124231_IncidentFiling', class: Migration20261129124231_IncidentFiling },
 ];

@@ -1,0 +1,100 @@
+import { IsOptional, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { SafeText } from '../core/validation';
+import { FeedbackVote, TicketRequestStatus } from './chatbot.enums';
+
+/** The longest message a user may paste (a Chorus message with its context fits easily). */
+export const MAX_MESSAGE = 4000;
+
+@InputType({ description: 'Starts a conversation with a bot.' })
+export class StartConversationInput {
+  @Field({ description: 'The bot’s code: `IZIA` or `IANIS`.' })
+  @SafeText(20, { min: 1 })
+  bot!: string;
+}
+
+@InputType({ description: 'A message typed or pasted by the user.' })
+export class SendMessageInput {
+  @Field(() => ID, { description: 'The conversation.' })
+  conversationId!: string;
+
+  @Field({ description: `The message (at most ${MAX_MESSAGE} characters), e.g. the error Chorus gave.` })
+  @SafeText(MAX_MESSAGE, { min: 1 })
+  text!: string;
+}
+
+@InputType({ description: 'A button pressed by the user.' })
+export class ChooseInput {
+  @Field(() => ID, { description: 'The conversation.' })
+  conversationId!: string;
+
+  @Field(() => ID, { description: 'Id of a button of the bot’s last turn.' })
+  @SafeText(40, { min: 1 })
+  buttonId!: string;
+}
+
+@InputType({ description: 'Thumbs up or down on an answer.' })
+export class GiveFeedbackInput {
+  @Field(() => ID, { description: 'The bot turn that answered.' })
+  turnId!: string;
+
+  @Field(() => FeedbackVote, { description: 'Up or down.' })
+  vote!: FeedbackVote;
+
+  @Field(() => String, { nullable: true, description: 'What does not suit in the answer (required with a thumbs down).' })
+  @IsOptional()
+  @SafeText(2000)
+  comment?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Your ministry code (e.g. MIN06) so support can reach you; defaults to your own.' })
+  @IsOptional()
+  @SafeText(10)
+  ministryCode?: string | null;
+}
+
+@InputType({ description: 'Asks your CCA for a ticket from a conversation.' })
+export class RequestTicketInput {
+  @Field(() => ID, { description: 'The conversation.' })
+  conversationId!: string;
+
+  @Field(() => String, { nullable: true, description: 'What to add for your CCA.' })
+  @IsOptional()
+  @SafeText(2000)
+  note?: string | null;
+}
+
+@InputType({ description: 'Dismisses a ticket request (its structure’s CCA).' })
+export class DismissTicketRequestInput {
+  @Field(() => ID, { description: 'The ticket request.' })
+  id!: string;
+
+  @Field({ description: 'Why; the requester reads it.' })
+  @SafeText(1000, { min: 1 })
+  reason!: string;
+}
+
+@InputType({ description: 'Filters for `ticketRequests`.' })
+export class TicketRequestFilter {
+  @Field(() => TicketRequestStatus, { nullable: true, description: 'Requests in this status.' })
+  status?: TicketRequestStatus | null;
+}
+
+@InputType({ description: 'Period and scope of chatbot metrics.' })
+export class ChatbotMetricsFilter {
+  @Field(() => ID, { nullable: true, description: 'One bot (default: all).' })
+  botId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'One domain of the conversation.' })
+  domainId?: string | null;
+
+  @Field({ description: 'Start of the period (inclusive).' })
+  from!: Date;
+
+  @Field({ description: 'End of the period (exclusive).' })
+  to!: Date;
+
+  @Field(() => Int, { defaultValue: 7, description: 'Deflection window: a conversation is deflected when no ticket request follows within this many days.' })
+  @Min(0)
+  @Max(365)
+  deflectionDays!: number;
+}

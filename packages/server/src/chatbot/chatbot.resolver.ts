@@ -1,0 +1,309 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { filter, pipe } from '@graphql-yoga/subscription';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
+import type { Context, Viewer } from '../core/context';
+import { CoreErrorCode, DomainError, toGraphQLError } from '../core/errors';
+import { decodeId } from '../core/ids';
+import { runMutation } from '../core/mutation';
+import { Role } from '../core/roles';
+import { Person } from '../directory/person.entity';
+import { Structure } from '../directory/structure.entity';
+import { Bot, BotDomain } from '../knowledge/bot.entity';
+import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
+import { MatchCandidateView, VariablePartView } from '../knowledge/knowledge.types';
+import { ReviewCluster } from '../knowledge/review.entity';
+import { ConversationOutcome } from './chatbot.enums';
+import { ChatbotMetricsFilter, ChooseInput, DismissTicketRequestInput, GiveFeedbackInput, RequestTicketInput, SendMessageInput, StartConversationInput, TicketRequestFilter } from './chatbot.inputs';
+import { ChatButton, ChatbotMetrics, ChatTurnPayload, ConversationConnection, FeedbackPayload, ItemFeedbackCount, TicketRequestConnection, TicketRequestPayload } from './chatbot.types';
+import { AnswerFeedback, Conversation, ConversationTurn, TicketRequest } from './conversation.entity';
+import * as conversations from './conversation.service';
+import { giveFeedback } from './feedback.service';
+import * as handoff from './handoff.service';
+import { chatbotMetrics } from './metrics.service';
+
+const PEOPLE = Object.values(Role).filter((r) => r !== Role.APPLICATION);
+const METRICS_READERS = [Role.ANALYST, Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR];
+export const CONVERSATION_TURN = 'CONVERSATION_TURN';
+
+interface TurnEvent {
+  conversationId: string;
+  turnId: string;
+}
+
+function publishTurns(ctx: Context, result: conversations.TurnResult) {
+  for (const t of [result.userTurn, result.turn]) {
+    if (t) ctx.pubSub.publish(CONVERSATION_TURN, { conversationId: result.conversation.id, turnId: t.id } satisfies TurnEvent);
+  }
+}
+
+async function payload(ctx: Context, result: conversations.TurnResult) {
+  publishTurns(ctx, result);
+  const ticketRequest = result.ticketRequestId ? await ctx.em.findOne(TicketRequest, { id: result.ticketRequestId }) : null;
+  return { conversation: result.conversation, userTurn: result.userTurn, turn: result.turn, ticketRequest };
+}
+
+@Resolver()
+export class ChatbotResolver {
+  @Authorized(...PEOPLE)
+  @Mutation(() => ChatTurnPayload, { description: 'Starts a conversation with a bot: returns its welcome text and the menu of domains.' })
+  startConversation(@Arg('input', { validate: false, description: 'What to do.' }) input: StartConversationInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => payload(ctx, await conversations.startConversation(ctx.em, ctx.viewer!, input.bot)));
+  }
+
+  @Authorized(...PEOPLE)
+  @Mutation(() => ChatTurnPayload, { description: 'Sends a typed or pasted message: the bot matches it and answers, offers candidates, or says honestly it does not know.' })
+  sendMessage(@Arg('input', { validate: false, description: 'What to do.' }) input: SendMessageInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => payload(ctx, await conversations.sendMessage(ctx.em, ctx.viewer!, decodeId(input.conversationId, 'Conversation', 'conversationId'), input.text)));
+  }
+
+  @Authorized(...PEOPLE)
+  @Mutation(() => ChatTurnPayload, { description: 'Presses a button of the bot’s last turn.' })
+  choose(@Arg('input', { validate: false, description: 'What to do.' }) input: ChooseInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => payload(ctx, await conversations.choose(ctx.em, ctx.viewer!, decodeId(input.conversationId, 'Conversation', 'conversationId'), input.buttonId)));
+  }
+
+  @Authorized(...PEOPLE)
+  @Mutation(() => FeedbackPayload, { description: 'Thumbs up or down on an answer, once; a thumbs down needs a comment and lands in the review queue.' })
+  giveFeedback(@Arg('input', { validate: false, description: 'What to do.' }) input: GiveFeedbackInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({
+      feedback: await giveFeedback(ctx.em, ctx.viewer!, { ...input, turnId: decodeId(input.turnId, 'ConversationTurn', 'turnId') }),
+    }));
+  }
+
+  @Authorized(...PEOPLE)
+  @Mutation(() => TicketRequestPayload, { description: 'Hands the conversation off to your CCA as a ticket request (the same as the "Demander une fiche à mon CCA" button, with a note).' })
+  requestTicket(@Arg('input', { validate: false, description: 'What to do.' }) input: RequestTicketInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () =>
+      ctx.em.transactional(async (tx) => {
+        conversations.assertHasChorusAccount(ctx.viewer!);
+        const c = await conversations.loadOwnConversation(tx, ctx.viewer!, decodeId(input.conversationId, 'Conversation', 'conversationId'), true);
+        const { request } = await handoff.createTicketRequest(tx, ctx.viewer!, c, input.note ?? null);
+        await tx.flush();
+        return { ticketRequest: request };
+      }),
+    );
+  }
+
+  @Authorized(Role.CCA)
+  @Mutation(() => TicketRequestPayload, { description: 'The CCA of the requester’s structure dismisses a ticket request, saying why.' })
+  dismissTicketRequest(@Arg('input', { validate: false, description: 'What to do.' }) input: DismissTicketRequestInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ ticketRequest: await handoff.dismissTicketRequest(ctx.em, ctx.viewer!, decodeId(input.id, 'TicketRequest'), input.reason) }));
+  }
+
+  @Authorized(...PEOPLE)
+  @Query(() => ConversationConnection, { complexity: connectionComplexity, description: 'Your conversations, newest first.' })
+  myConversations(@Args() page: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return paginate(ctx.em, Conversation, { person: ctx.viewer!.id }, { createdAt: 'desc', id: 'desc' }, page, info);
+  }
+
+  @Authorized(...PEOPLE)
+  @Query(() => TicketRequestConnection, { complexity: connectionComplexity, description: 'Ticket requests: a CCA sees those of their structures, a user their own; newest first.' })
+  async ticketRequests(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => TicketRequestFilter, { nullable: true, description: 'Narrows the list.' }) f: TicketRequestFilter | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const visible = await handoff.ticketRequestVisibility(ctx.em, ctx.viewer!);
+    const where = f?.status ? { $and: [visible, { status: f.status }] } : visible;
+    return paginate(ctx.em, TicketRequest, where, { createdAt: 'desc', id: 'desc' }, page, info);
+  }
+
+  @Authorized(...METRICS_READERS)
+  @Query(() => ChatbotMetrics, { description: 'The bots’ figures over a period: outcomes, match rates, thumbs per item, handoffs, deflection, top unanswered, items never used.' })
+  chatbotMetrics(@Arg('filter', () => ChatbotMetricsFilter, { description: 'Period and scope.' }) f: ChatbotMetricsFilter, @Ctx() ctx: Context) {
+    if (!(f.from < f.to)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'from must come before to.', ['from']);
+    return chatbotMetrics(ctx.em, {
+      botId: f.botId ? decodeId(f.botId, 'Bot', 'botId') : null,
+      domainId: f.domainId ? decodeId(f.domainId, 'BotDomain', 'domainId') : null,
+      from: f.from,
+      to: f.to,
+      deflectionDays: f.deflectionDays,
+    });
+  }
+
+  @Authorized(...PEOPLE)
+  @Subscription(() => ConversationTurn, {
+    description: 'Every new turn of one of your conversations (user and bot), from any server instance: for a chat widget.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as Context;
+      const id = decodeId(args.conversationId as string, 'Conversation', 'conversationId');
+      await conversations.loadOwnConversation(ctx.em, ctx.viewer!, id).catch(() => {
+        // the subscribe function runs outside the resolver middlewares: map the error here
+        throw toGraphQLError(new DomainError(CoreErrorCode.NOT_FOUND, 'No conversation of yours has this id.', ['conversationId']));
+      });
+      return pipe(ctx.pubSub.subscribe(CONVERSATION_TURN), filter((e: unknown) => (e as TurnEvent).conversationId === id));
+    },
+  })
+  async conversationTurns(
+    @Arg('conversationId', () => ID, { description: 'The conversation to follow.' }) _conversationId: string,
+    @Root() event: TurnEvent,
+    @Ctx() ctx: Context,
+  ): Promise<ConversationTurn> {
+    return ctx.em.fork().findOneOrFail(ConversationTurn, { id: event.turnId });
+  }
+}
+
+/* ---------- field resolvers ---------- */
+
+@Resolver(() => Conversation)
+export class ConversationFieldsResolver {
+  @FieldResolver(() => Bot, { description: 'The bot.' })
+  bot(@Root() c: Conversation) {
+    return c.bot.load();
+  }
+
+  @FieldResolver(() => ConversationOutcome, { description: 'Answered, unanswered, handed off, abandoned, or in progress.' })
+  outcome(@Root() c: Conversation) {
+    return conversations.outcomeOf(c);
+  }
+
+  @FieldResolver(() => BotDomain, { nullable: true, description: 'The domain it is about, once known.' })
+  domain(@Root() c: Conversation) {
+    return c.domain ? c.domain.load() : null;
+  }
+
+  @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'The item being followed or last answered.' })
+  item(@Root() c: Conversation) {
+    return c.item ? c.item.load() : null;
+  }
+
+  @FieldResolver(() => [VariablePartView], { description: 'Numbers and codes found in the last message.' })
+  variableParts(@Root() c: Conversation): VariablePartView[] {
+    return c.variableParts;
+  }
+
+  @FieldResolver(() => [ConversationTurn], { description: 'Every turn, in order (at most the last 200).' })
+  turns(@Root() c: Conversation, @Ctx() ctx: Context) {
+    return ctx
+      .loader<string, ConversationTurn[]>('turnsByConversation', async (ids) => {
+        const rows = await ctx.em.find(ConversationTurn, { conversation: { $in: [...ids] } }, { orderBy: { seq: 'asc' } });
+        return ids.map((id) => rows.filter((t) => t.conversation.id === id).slice(-200));
+      })
+      .load(c.id);
+  }
+
+  @FieldResolver(() => TicketRequest, { nullable: true, description: 'The ticket request it became, if any.' })
+  ticketRequest(@Root() c: Conversation, @Ctx() ctx: Context) {
+    return ctx
+      .loader<string, TicketRequest | null>('ticketRequestByConversation', async (ids) => {
+        const rows = await ctx.em.find(TicketRequest, { conversation: { $in: [...ids] } });
+        return ids.map((id) => rows.find((r) => r.conversation.id === id) ?? null);
+      })
+      .load(c.id);
+  }
+}
+
+@Resolver(() => ConversationTurn)
+export class ConversationTurnFieldsResolver {
+  @FieldResolver(() => [ChatButton], { description: 'Buttons of a bot turn.' })
+  buttons(@Root() t: ConversationTurn): ChatButton[] {
+    return t.buttons.map((b) => ({ id: conversations.buttonId(t, b.key), label: b.label, kind: b.kind, url: b.url }));
+  }
+
+  @FieldResolver(() => [MatchCandidateView], { description: 'User messages: the items the matcher ranked, best first, with scores.' })
+  candidates(@Root() t: ConversationTurn): MatchCandidateView[] {
+    return t.candidates;
+  }
+
+  @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'Bot turns: the item the turn comes from.' })
+  item(@Root() t: ConversationTurn) {
+    return t.item ? t.item.load() : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when you already gave a thumbs up or down on this answer.' })
+  feedbackGiven(@Root() t: ConversationTurn, @Ctx() ctx: Context) {
+    return ctx
+      .loader<string, boolean>('feedbackByTurn', async (ids) => {
+        const rows = await ctx.em.find(AnswerFeedback, { turn: { $in: [...ids] } });
+        return ids.map((id) => rows.some((r) => r.turn.id === id));
+      })
+      .load(t.id);
+  }
+}
+
+@Resolver(() => AnswerFeedback)
+export class AnswerFeedbackFieldsResolver {
+  @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'The item judged.' })
+  item(@Root() f: AnswerFeedback) {
+    return f.item ? f.item.load() : null;
+  }
+}
+
+@Resolver(() => TicketRequest)
+export class TicketRequestFieldsResolver {
+  @FieldResolver(() => Person, { description: 'Who asked.' })
+  requester(@Root() r: TicketRequest) {
+    return r.requester.load();
+  }
+
+  @FieldResolver(() => Structure, { description: 'Their structure: its CCAs take the request.' })
+  structure(@Root() r: TicketRequest) {
+    return r.structure.load();
+  }
+
+  @FieldResolver(() => Conversation, { nullable: true, description: 'The conversation it came from (its person, their CCA and support only).' })
+  async conversation(@Root() r: TicketRequest) {
+    return r.conversation.load();
+  }
+
+  @FieldResolver(() => [VariablePartView], { description: 'Numbers and codes found in the pasted message (document numbers, amounts, dates, codes).' })
+  variableParts(@Root() r: TicketRequest): VariablePartView[] {
+    return r.variableParts;
+  }
+
+  @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'The knowledge item reached, if any.' })
+  item(@Root() r: TicketRequest) {
+    return r.item ? r.item.load() : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The CCA who dismissed or converted it.' })
+  decidedBy(@Root() r: TicketRequest) {
+    return r.decidedBy ? r.decidedBy.load() : null;
+  }
+}
+
+@Resolver(() => ChatbotMetrics)
+export class ChatbotMetricsFieldsResolver {
+  @FieldResolver(() => [ReviewCluster], { description: 'The biggest open clusters of unanswered messages seen in the period (top 10).' })
+  async topUnanswered(@Root() m: ChatbotMetrics, @Ctx() ctx: Context) {
+    const rows = await ctx.em.find(ReviewCluster, { id: { $in: m.topUnansweredClusterIds } });
+    return m.topUnansweredClusterIds.map((id) => rows.find((r) => r.id === id)).filter(Boolean);
+  }
+
+  @FieldResolver(() => [KnowledgeItem], { description: 'Published items no conversation reached in the period (at most 100).' })
+  async itemsNeverUsed(@Root() m: ChatbotMetrics, @Ctx() ctx: Context) {
+    const rows = await ctx.em.find(KnowledgeItem, { id: { $in: m.neverUsedItemIds } });
+    return m.neverUsedItemIds.map((id) => rows.find((r) => r.id === id)).filter(Boolean);
+  }
+}
+
+@Resolver(() => ItemFeedbackCount)
+export class ItemFeedbackCountFieldsResolver {
+  @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'The item.' })
+  item(@Root() c: ItemFeedbackCount, @Ctx() ctx: Context) {
+    return ctx
+      .loader<string, KnowledgeItem | null>('itemByIdForMetrics', async (ids) => {
+        const rows = await ctx.em.find(KnowledgeItem, { id: { $in: [...ids] } });
+        return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+      })
+      .load(c.itemId);
+  }
+}
+
+/** node(id:) for the chatbot's objects: conversations and feedback are private to their person (analysts read); ticket requests follow their visibility. */
+export function chatbotNodeFetcher(kind: 'Conversation' | 'ConversationTurn' | 'AnswerFeedback' | 'TicketRequest') {
+  return async (ctx: Context, ids: string[]) => {
+    const viewer = ctx.viewer as Viewer;
+    if (viewer.kind !== 'PERSON') return new Map<string, object>();
+    const reader = viewer.roles.has(Role.ANALYST) || viewer.roles.has(Role.ADMINISTRATOR);
+    let rows: { id: string }[];
+    if (kind === 'Conversation') rows = await ctx.em.find(Conversation, { id: { $in: ids }, ...(reader ? {} : { person: viewer.id }) });
+    else if (kind === 'ConversationTurn') rows = await ctx.em.find(ConversationTurn, { id: { $in: ids }, ...(reader ? {} : { conversation: { person: viewer.id } }) });
+    else if (kind === 'AnswerFeedback') rows = await ctx.em.find(AnswerFeedback, { id: { $in: ids }, ...(reader ? {} : { person: viewer.id }) });
+    else rows = await ctx.em.find(TicketRequest, { $and: [{ id: { $in: ids } }, await handoff.ticketRequestVisibility(ctx.em, viewer)] });
+    return new Map(rows.map((r) => [r.id, r as object]));
+  };
+}
+

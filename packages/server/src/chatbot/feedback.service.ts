@@ -1,0 +1,66 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../core/context';
+import { CoreErrorCode, DomainError } from '../core/errors';
+import { Ministry } from '../directory/ministry.entity';
+import { Person } from '../directory/person.entity';
+import { ReviewReason } from '../knowledge/knowledge.enums';
+import { fileForReview } from '../knowledge/review.service';
+import { ChatbotErrorCode } from './chatbot.errors';
+import { FeedbackVote, Speaker } from './chatbot.enums';
+import { AnswerFeedback, ConversationTurn } from './conversation.entity';
+import { assertHasChorusAccount } from './conversation.service';
+
+const alreadyGiven = () => new DomainError(ChatbotErrorCode.FEEDBACK_ALREADY_GIVEN, 'You already gave your opinion on this answer.', ['turnId']);
+
+/**
+ * Thumbs up or down, once per answer, by the person of the conversation. A thumbs down
+ * carries a comment and the ministry code (the viewer's own by default) and lands in the
+ * review queue, grouped with other thumbs down on the same item.
+ */
+export async function giveFeedback(
+  em: EntityManager,
+  viewer: Viewer,
+  input: { turnId: string; vote: FeedbackVote; comment?: string | null; ministryCode?: string | null },
+): Promise<AnswerFeedback> {
+  assertHasChorusAccount(viewer);
+  const turn = await em.findOne(ConversationTurn, { id: input.turnId }, { populate: ['conversation'] });
+  const conversation = turn?.conversation.getEntity();
+  if (!turn || !conversation || conversation.person.id !== viewer.id) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No answer of yours has this id.', ['turnId']);
+  if (turn.speaker !== Speaker.BOT || !turn.isAnswer) throw new DomainError(ChatbotErrorCode.NOT_AN_ANSWER, 'Feedback goes on the bot’s answers only.', ['turnId']);
+  if (await em.count(AnswerFeedback, { turn })) throw alreadyGiven();
+  const comment = input.comment?.trim() || null;
+  let ministryCode: string | null = null;
+  if (input.vote === FeedbackVote.DOWN) {
+    if (!comment) throw new DomainError(ChatbotErrorCode.COMMENT_REQUIRED, 'Say in a comment what does not suit in the answer.', ['comment']);
+    ministryCode = input.ministryCode?.trim().toUpperCase() || (viewer.ministryId ? (await em.findOne(Ministry, { id: viewer.ministryId }))?.code ?? null : null);
+    if (ministryCode && !/^MIN\d{2}$/.test(ministryCode)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'A ministry code looks like MIN06.', ['ministryCode']);
+  }
+  const feedback = em.create(AnswerFeedback, {
+    turn,
+    conversation,
+    person: em.getReference(Person, viewer.id, { wrapped: true }),
+    item: turn.item,
+    vote: input.vote,
+    comment,
+    ministryCode,
+  });
+  try {
+    await em.flush();
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException) throw alreadyGiven();
+    throw e;
+  }
+  if (input.vote === FeedbackVote.DOWN) {
+    const title = turn.item ? (await turn.item.load())?.title : null;
+    await fileForReview(em, {
+      botId: conversation.bot.id,
+      reason: ReviewReason.NEGATIVE_FEEDBACK,
+      itemId: turn.item?.id ?? null,
+      text: conversation.pastedMessage ?? title ?? turn.texts.join(' '),
+      comment,
+      ministryCode,
+      conversationId: conversation.id,
+    });
+  }
+  return feedback;
+}

@@ -1,0 +1,135 @@
+import { Field, ObjectType } from 'type-graphql';
+import { DialogActionKind, DialogNodeKind } from './knowledge.enums';
+
+/** A dialog as stored (jsonb on the item) and as shown through the API. */
+export interface DialogData {
+  start: string;
+  nodes: DialogNodeData[];
+}
+export interface DialogNodeData {
+  id: string;
+  kind: DialogNodeKind;
+  texts: string[];
+  listItems: string[];
+  buttons: { label: string; next: string }[];
+  actions: { kind: DialogActionKind; label: string; url: string | null }[];
+}
+
+@ObjectType({ description: 'A button of a question node: its label and the node it leads to.' })
+export class DialogButton {
+  @Field({ description: 'What the user reads on the button.' })
+  label!: string;
+
+  @Field({ description: 'Id of the node the button leads to.' })
+  next!: string;
+}
+
+@ObjectType({ description: 'An action button of an answer node.' })
+export class DialogAction {
+  @Field(() => DialogActionKind, { description: 'What the button does.' })
+  kind!: DialogActionKind;
+
+  @Field({ description: 'What the user reads on the button.' })
+  label!: string;
+
+  @Field(() => String, { nullable: true, description: 'The page a LINK opens.' })
+  url!: string | null;
+}
+
+@ObjectType({ description: 'One step of a dialog.' })
+export class DialogNode {
+  @Field({ description: 'Id of the node, unique within the dialog.' })
+  id!: string;
+
+  @Field(() => DialogNodeKind, { description: 'Question or answer.' })
+  kind!: DialogNodeKind;
+
+  @Field(() => [String], { description: 'What the bot says, one bubble per text.' })
+  texts!: string[];
+
+  @Field(() => [String], { description: 'A bulleted list shown after the texts (e.g. known messages).' })
+  listItems!: string[];
+
+  @Field(() => [DialogButton], { description: 'Buttons of a question node.' })
+  buttons!: DialogButton[];
+
+  @Field(() => [DialogAction], { description: 'Action buttons of an answer node.' })
+  actions!: DialogAction[];
+}
+
+@ObjectType({ description: 'The small dialog of a knowledge item: question nodes with buttons leading to answer nodes.' })
+export class Dialog {
+  @Field({ description: 'Id of the first node.' })
+  start!: string;
+
+  @Field(() => [DialogNode], { description: 'Every node.' })
+  nodes!: DialogNode[];
+}
+
+export interface DialogProblem {
+  message: string;
+  nodeId?: string;
+}
+
+export const DIALOG_LIMITS = { nodes: 50, texts: 10, buttons: 12, actions: 4, text: 4000, label: 200, id: 40 } as const;
+
+/**
+ * Problems that make a dialog unfit to publish: no node, a missing start, a duplicate id,
+ * a button leading to a node that does not exist (dangling), a node no path reaches
+ * (unreachable), a cycle, a question without buttons, an answer without text.
+ */
+export function dialogProblems(d: DialogData): DialogProblem[] {
+  const problems: DialogProblem[] = [];
+  if (!d.nodes.length) return [{ message: 'The dialog has no node.' }];
+  const byId = new Map<string, DialogNodeData>();
+  for (const n of d.nodes) {
+    if (byId.has(n.id)) problems.push({ message: `Two nodes have the id "${n.id}".`, nodeId: n.id });
+    byId.set(n.id, n);
+  }
+  if (!byId.has(d.start)) problems.push({ message: `The start node "${d.start}" does not exist.` });
+  for (const n of d.nodes) {
+    if (n.kind === DialogNodeKind.QUESTION) {
+      if (!n.buttons.length) problems.push({ message: `Question "${n.id}" has no button.`, nodeId: n.id });
+      if (n.actions.length) problems.push({ message: `Question "${n.id}" has action buttons; only answers have them.`, nodeId: n.id });
+      if (!n.texts.length) problems.push({ message: `Question "${n.id}" asks nothing (no text).`, nodeId: n.id });
+    } else {
+      if (n.buttons.length) problems.push({ message: `Answer "${n.id}" has buttons leading on; an answer ends the dialog.`, nodeId: n.id });
+      if (!n.texts.length) problems.push({ message: `Answer "${n.id}" has no text.`, nodeId: n.id });
+    }
+    for (const b of n.buttons) if (!byId.has(b.next)) problems.push({ message: `Button "${b.label}" of "${n.id}" leads to "${b.next}", which does not exist.`, nodeId: n.id });
+    for (const a of n.actions) {
+      if (a.kind === DialogActionKind.LINK && !isHttpUrl(a.url)) problems.push({ message: `Link "${a.label}" of "${n.id}" needs an http(s) url.`, nodeId: n.id });
+    }
+  }
+  if (!byId.has(d.start)) return problems;
+  // reachability and cycles in one depth-first walk from the start
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string): void => {
+    state.set(id, 'open');
+    for (const b of byId.get(id)?.buttons ?? []) {
+      if (!byId.has(b.next)) continue;
+      const s = state.get(b.next);
+      if (s === 'open') problems.push({ message: `Button "${b.label}" of "${id}" leads back to "${b.next}": the dialog has a cycle.`, nodeId: id });
+      else if (!s) visit(b.next);
+    }
+    state.set(id, 'done');
+  };
+  visit(d.start);
+  for (const n of d.nodes) if (!state.has(n.id)) problems.push({ message: `Node "${n.id}" cannot be reached from the start.`, nodeId: n.id });
+  return problems;
+}
+
+function isHttpUrl(url: string | null): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** The dialog of an item that just answers: one answer node. */
+export function singleAnswer(texts: string[], actions: DialogNodeData['actions'] = [], listItems: string[] = []): DialogData {
+  return { start: 'answer', nodes: [{ id: 'answer', kind: DialogNodeKind.ANSWER, texts, listItems, buttons: [], actions }] };
+}

@@ -1,0 +1,369 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
+import type { Context, Viewer } from '../core/context';
+import { CoreErrorCode, DomainError } from '../core/errors';
+import { decodeId } from '../core/ids';
+import { runMutation } from '../core/mutation';
+import { Role } from '../core/roles';
+import { SafeText } from '../core/validation';
+import { Person } from '../directory/person.entity';
+import { Bot, BotDomain } from './bot.entity';
+import { Dialog, type DialogData } from './dialog';
+import { KnowledgeItem, KnowledgePhrase, KnowledgePublication } from './knowledge-item.entity';
+import { KnowledgeStatus, ReviewOrder } from './knowledge.enums';
+import {
+  AddClusterAsReformulationInput,
+  AddReformulationInput,
+  CreateItemFromClusterInput,
+  CreateKnowledgeItemInput,
+  IgnoreReviewClusterInput,
+  KnowledgeItemActionInput,
+  KnowledgeItemFilter,
+  RemovePhraseInput,
+  ReviewQueueFilter,
+  UpdateBotInput,
+  UpdateKnowledgeItemInput,
+} from './knowledge.inputs';
+import * as knowledge from './knowledge.service';
+import {
+  BotPayload,
+  KnowledgeItemConnection,
+  KnowledgeItemPayload,
+  KnowledgePhrasePayload,
+  MatchCandidateView,
+  MatchResultView,
+  ReviewClusterConnection,
+  ReviewClusterPayload,
+} from './knowledge.types';
+import { matchMessage } from './matching.service';
+import * as review from './review.service';
+import { ReviewCluster, ReviewEntry } from './review.entity';
+
+/** Every person (not machine clients): the bots are open to all Chorus account holders. */
+const PEOPLE = Object.values(Role).filter((r) => r !== Role.APPLICATION);
+
+@ArgsType()
+class MatchMessageArgs {
+  @Field(() => ID, { description: 'The bot whose knowledge to match against.' })
+  botId!: string;
+
+  @Field({ description: 'The message, as a user would paste it.' })
+  @SafeText(4000, { min: 1 })
+  text!: string;
+}
+
+function itemFields(input: CreateKnowledgeItemInput | UpdateKnowledgeItemInput) {
+  return {
+    kind: input.kind ?? undefined,
+    title: input.title ?? undefined,
+    message: input.message,
+    dialog: input.dialog ? (input.dialog as unknown as DialogData) : undefined,
+    position: input.position,
+    ...(input.incident
+      ? {
+          investigationStatus: input.incident.status,
+          causedMessages: input.incident.causedMessages,
+          workaround: input.incident.workaround ?? null,
+          ticketAdvised: input.incident.ticketAdvised,
+          linkedTicketRefs: input.incident.linkedTicketRefs,
+        }
+      : {}),
+  };
+}
+
+async function domainForInput(ctx: Context, globalId: string): Promise<BotDomain> {
+  const domain = await ctx.em.findOne(BotDomain, { id: decodeId(globalId, 'BotDomain', 'domainId') });
+  if (!domain) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No domain has this id.', ['domainId']);
+  return domain;
+}
+
+@Resolver()
+export class KnowledgeResolver {
+  @Authorized(...PEOPLE)
+  @Query(() => [Bot], { description: 'The chatbots: IZIA (Chorus Cœur, Chorus Formulaires) and IANIS (Chorus DT).' })
+  bots(@Ctx() ctx: Context): Promise<Bot[]> {
+    return ctx.em.find(Bot, {}, { orderBy: { code: 'asc' } });
+  }
+
+  @Authorized(...PEOPLE)
+  @Query(() => Bot, { nullable: true, description: 'A bot by its code (`IZIA`, `IANIS`).' })
+  bot(@Arg('code', { description: 'Bot code.' }) code: string, @Ctx() ctx: Context): Promise<Bot | null> {
+    return ctx.em.findOne(Bot, { code: code.toUpperCase().slice(0, 20) });
+  }
+
+  @Authorized(...PEOPLE)
+  @Query(() => KnowledgeItemConnection, { complexity: connectionComplexity, description: 'Knowledge items by domain and position. Published ones for everybody; drafts and archives for support, editors and analysts.' })
+  knowledgeItems(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => KnowledgeItemFilter, { nullable: true, description: 'Narrows the list.' }) filter: KnowledgeItemFilter | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const where: Record<string, unknown>[] = [];
+    if (!knowledge.maySeeUnpublished(ctx.viewer!)) where.push({ status: KnowledgeStatus.PUBLISHED });
+    else if (filter?.status) where.push({ status: filter.status });
+    if (filter?.botId) where.push({ bot: decodeId(filter.botId, 'Bot', 'botId') });
+    if (filter?.domainId) where.push({ domain: decodeId(filter.domainId, 'BotDomain', 'domainId') });
+    if (filter?.kind) where.push({ kind: filter.kind });
+    if (filter?.search?.trim()) where.push({ title: { $ilike: `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+    return paginate(ctx.em, KnowledgeItem, where.length ? { $and: where } : {}, { domain: 'asc', position: 'asc', id: 'asc' }, page, info);
+  }
+
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ANALYST, Role.ADMINISTRATOR)
+  @Query(() => MatchResultView, { description: 'What the bot would make of a message, with scores: for editors tuning knowledge and thresholds. Records nothing.' })
+  async matchMessage(@Args() args: MatchMessageArgs, @Ctx() ctx: Context): Promise<MatchResultView> {
+    const bot = await knowledge.findBot(ctx.em, { id: decodeId(args.botId, 'Bot', 'botId') });
+    return matchMessage(ctx.em, bot.id, args.text, knowledge.thresholdsOf(bot));
+  }
+
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ANALYST, Role.ADMINISTRATOR)
+  @Query(() => ReviewClusterConnection, { complexity: connectionComplexity, description: 'The review queue: unanswered messages and thumbs down, grouped by similarity, biggest (or newest) first.' })
+  reviewQueue(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => ReviewQueueFilter, { nullable: true, description: 'Narrows and orders the queue.' }) filter: ReviewQueueFilter | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const where: Record<string, unknown> = { status: filter?.status ?? 'OPEN' };
+    if (filter?.botId) where.bot = decodeId(filter.botId, 'Bot', 'botId');
+    if (filter?.reason) where.reason = filter.reason;
+    const order = filter?.order === ReviewOrder.NEWEST_FIRST ? { lastSeenAt: 'desc', count: 'desc', id: 'asc' } : { count: 'desc', lastSeenAt: 'desc', id: 'asc' };
+    return paginate(ctx.em, ReviewCluster, where, order as never, page, info);
+  }
+
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
+  @Mutation(() => BotPayload, { description: 'Changes a bot’s texts and matching thresholds (knowledge editors).' })
+  updateBot(@Arg('input', { validate: false, description: 'What to do.' }) input: UpdateBotInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({
+      bot: await knowledge.updateBotSettings(ctx.em, ctx.viewer!, decodeId(input.botId, 'Bot', 'botId'), {
+        welcomeText: input.welcomeText ?? undefined,
+        fallbackText: input.fallbackText ?? undefined,
+        confidentThreshold: input.confidentThreshold ?? undefined,
+        ambiguousThreshold: input.ambiguousThreshold ?? undefined,
+        marginThreshold: input.marginThreshold ?? undefined,
+        confirmMatchedDomain: input.confirmMatchedDomain ?? undefined,
+      }),
+    }));
+  }
+
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
+  @Mutation(() => KnowledgeItemPayload, { description: 'Writes a new item, as a draft (knowledge editors).' })
+  createKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateKnowledgeItemInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => {
+      const domain = await domainForInput(ctx, input.domainId);
+      const f = itemFields(input);
+      return { item: await knowledge.createItem(ctx.em, ctx.viewer!, domain.bot.id, { ...f, kind: input.kind, title: input.title, dialog: f.dialog!, domainId: domain.id }) };
+    });
+  }
+
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
+  @Mutation(() => KnowledgeItemPayload, { description: 'Changes an item; a published one must stay publishable (knowledge editors).' })
+  updateKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: UpdateKnowledgeItemInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => {
+      const domainId = input.domainId ? (await domainForInput(ctx, input.domainId)).id : undefined;
+      const f = itemFields(input);
+      return { item: await knowledge.updateItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), { ...f, domainId }, input.note) };
+    });
+  }
+
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
+  @Mutation(() => KnowledgeItemPayload, { description: 'Puts an item live; refused when its dialog has a dangling or unreachable node or a cycle (DIALOG_INVALID).' })
+  publishKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: KnowledgeItemActionInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ item: await knowledge.publishItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), input.note) }));
+  }
+
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
+  @Mutation(() => KnowledgeItemPayload, { description: 'Withdraws a published item: it no longer answers.' })
+  archiveKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: KnowledgeItemActionInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ item: await knowledge.archiveItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), input.note) }));
+  }
+
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR)
+  @Mutation(() => KnowledgePhrasePayload, { description: 'Adds a wording to an item, so the same message matches it next time.' })
+  addReformulation(@Arg('input', { validate: false, description: 'What to do.' }) input: AddReformulationInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => {
+      const phrase = await knowledge.addReformulation(ctx.em, ctx.viewer!, decodeId(input.itemId, 'KnowledgeItem', 'itemId'), input.text);
+      return { phrase, item: await phrase.item.load() };
+    });
+  }
+
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
+  @Mutation(() => KnowledgePhrasePayload, { description: 'Removes a reformulation from an item.' })
+  removeReformulation(@Arg('input', { validate: false, description: 'What to do.' }) input: RemovePhraseInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ phrase: null, item: await knowledge.removePhrase(ctx.em, ctx.viewer!, decodeId(input.phraseId, 'KnowledgePhrase', 'phraseId')) }));
+  }
+
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR)
+  @Mutation(() => ReviewClusterPayload, { description: 'Review queue: adds the entry’s message as a reformulation of an item; the very next identical message matches it.' })
+  addReviewAsReformulation(@Arg('input', { validate: false, description: 'What to do.' }) input: AddClusterAsReformulationInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () =>
+      review.addClusterAsReformulation(ctx.em, ctx.viewer!, decodeId(input.clusterId, 'ReviewCluster', 'clusterId'), decodeId(input.itemId, 'KnowledgeItem', 'itemId'), input.text),
+    );
+  }
+
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR)
+  @Mutation(() => ReviewClusterPayload, { description: 'Review queue: writes a new draft item from the entry (an editor publishes it).' })
+  createItemFromReview(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateItemFromClusterInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => {
+      const domain = await domainForInput(ctx, input.item.domainId);
+      const f = itemFields(input.item);
+      return review.createItemFromCluster(ctx.em, ctx.viewer!, decodeId(input.clusterId, 'ReviewCluster', 'clusterId'), {
+        ...f,
+        kind: input.item.kind,
+        title: input.item.title,
+        dialog: f.dialog!,
+        domainId: domain.id,
+      });
+    });
+  }
+
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR)
+  @Mutation(() => ReviewClusterPayload, { description: 'Review queue: dismisses an entry, saying why.' })
+  ignoreReview(@Arg('input', { validate: false, description: 'What to do.' }) input: IgnoreReviewClusterInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ cluster: await review.ignoreCluster(ctx.em, ctx.viewer!, decodeId(input.clusterId, 'ReviewCluster', 'clusterId'), input.reason), item: null }));
+  }
+}
+
+/* ---------- field resolvers (batched) ---------- */
+
+function byIds<T extends { id: string }>(ctx: Context, entity: new () => T, name: string) {
+  return ctx.loader<string, T | null>(name, async (ids) => {
+    const rows = await ctx.em.find(entity, { id: { $in: [...ids] } } as never);
+    return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+  });
+}
+
+@Resolver(() => Bot)
+export class BotFieldsResolver {
+  @FieldResolver(() => [BotDomain], { description: 'Its menu, in order.' })
+  domains(@Root() bot: Bot, @Ctx() ctx: Context) {
+    return ctx
+      .loader<string, BotDomain[]>('domainsByBot', async (ids) => {
+        const rows = await ctx.em.find(BotDomain, { bot: { $in: [...ids] } }, { orderBy: { position: 'asc', id: 'asc' } });
+        return ids.map((id) => rows.filter((d) => d.bot.id === id));
+      })
+      .load(bot.id);
+  }
+}
+
+@Resolver(() => BotDomain)
+export class BotDomainFieldsResolver {
+  @FieldResolver(() => Bot, { description: 'Its bot.' })
+  bot(@Root() d: BotDomain) {
+    return d.bot.load();
+  }
+}
+
+@Resolver(() => KnowledgeItem)
+export class KnowledgeItemFieldsResolver {
+  @FieldResolver(() => Bot, { description: 'Its bot.' })
+  bot(@Root() i: KnowledgeItem) {
+    return i.bot.load();
+  }
+
+  @FieldResolver(() => BotDomain, { description: 'Its domain (the functional domain for a major incident).' })
+  domain(@Root() i: KnowledgeItem) {
+    return i.domain.load();
+  }
+
+  @FieldResolver(() => Dialog, { description: 'Its dialog.' })
+  dialog(@Root() i: KnowledgeItem): Dialog {
+    return i.dialog;
+  }
+
+  @FieldResolver(() => [KnowledgePhrase], { description: 'Every wording the matcher compares messages with (support, editors and analysts; empty for others).' })
+  phrases(@Root() i: KnowledgeItem, @Ctx() ctx: Context) {
+    if (!knowledge.maySeeUnpublished(ctx.viewer!)) return [];
+    return ctx
+      .loader<string, KnowledgePhrase[]>('phrasesByItem', async (ids) => {
+        const rows = await ctx.em.find(KnowledgePhrase, { item: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+        return ids.map((id) => rows.filter((p) => p.item.id === id));
+      })
+      .load(i.id);
+  }
+
+  @FieldResolver(() => [KnowledgePublication], { description: 'Publication history, oldest first (support, editors and analysts; empty for others).' })
+  history(@Root() i: KnowledgeItem, @Ctx() ctx: Context) {
+    if (!knowledge.maySeeUnpublished(ctx.viewer!)) return [];
+    return ctx
+      .loader<string, KnowledgePublication[]>('historyByItem', async (ids) => {
+        const rows = await ctx.em.find(KnowledgePublication, { item: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+        return ids.map((id) => rows.filter((p) => p.item.id === id));
+      })
+      .load(i.id);
+  }
+}
+
+@Resolver(() => KnowledgePhrase)
+export class KnowledgePhraseFieldsResolver {
+  @FieldResolver(() => KnowledgeItem, { description: 'Its item.' })
+  item(@Root() p: KnowledgePhrase) {
+    return p.item.load();
+  }
+}
+
+@Resolver(() => KnowledgePublication)
+export class KnowledgePublicationFieldsResolver {
+  @FieldResolver(() => Person, { nullable: true, description: 'Who did it; null for the initial import.' })
+  by(@Root() p: KnowledgePublication) {
+    return p.by ? p.by.load() : null;
+  }
+}
+
+@Resolver(() => MatchCandidateView)
+export class MatchCandidateFieldsResolver {
+  @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'The item.' })
+  item(@Root() c: MatchCandidateView, @Ctx() ctx: Context) {
+    return byIds(ctx, KnowledgeItem, 'itemById').load(c.itemId);
+  }
+}
+
+@Resolver(() => ReviewCluster)
+export class ReviewClusterFieldsResolver {
+  @FieldResolver(() => Bot, { description: 'The bot concerned.' })
+  bot(@Root() c: ReviewCluster) {
+    return c.bot.load();
+  }
+
+  @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'Negative feedback: the item judged.' })
+  item(@Root() c: ReviewCluster) {
+    return c.item ? c.item.load() : null;
+  }
+
+  @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'The item it was added to, or the draft written from it.' })
+  resolvedItem(@Root() c: ReviewCluster) {
+    return c.resolvedItem ? c.resolvedItem.load() : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Who acted on it.' })
+  resolvedBy(@Root() c: ReviewCluster) {
+    return c.resolvedBy ? c.resolvedBy.load() : null;
+  }
+
+  @FieldResolver(() => [ReviewEntry], { description: 'The latest occurrences (messages, comments, ministry codes), newest first.' })
+  entries(@Root() c: ReviewCluster, @Arg('first', () => Int, { defaultValue: 10, description: 'How many (at most 50).' }) first: number, @Ctx() ctx: Context) {
+    const n = Math.max(0, Math.min(50, first));
+    return ctx
+      .loader<string, ReviewEntry[]>(`entriesByCluster:${n}`, async (ids) => {
+        const rows: { id: string }[] = await ctx.em.execute(
+          `select id from (select e.id, row_number() over (partition by e.cluster_id order by e.created_at desc, e.id) rn
+             from review_entry e where e.cluster_id in (select jsonb_array_elements_text(?::jsonb)::uuid)) x where rn <= ?`,
+          [JSON.stringify(ids), n],
+        );
+        const entries = rows.length ? await ctx.em.find(ReviewEntry, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { createdAt: 'desc', id: 'asc' } }) : [];
+        return ids.map((id) => entries.filter((e) => e.cluster.id === id));
+      })
+      .load(c.id);
+  }
+}
+
+/** node(id:) visibility: menus for everybody; published items for everybody, the rest for the back office. */
+export function knowledgeNodeFetcher<T extends { id: string }>(entity: new () => T, visible: (viewer: Viewer, row: T) => boolean) {
+  return async (ctx: Context, ids: string[]) => {
+    const viewer = ctx.viewer!;
+    if (viewer.kind !== 'PERSON') return new Map<string, object>();
+    const rows = await ctx.em.find(entity, { id: { $in: ids } } as never);
+    return new Map(rows.filter((r) => visible(viewer, r)).map((r) => [r.id, r as object]));
+  };
+}

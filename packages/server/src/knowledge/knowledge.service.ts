@@ -1,0 +1,302 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../core/context';
+import { CoreErrorCode, DomainError } from '../core/errors';
+import { Role } from '../core/roles';
+import { Person } from '../directory/person.entity';
+import { Bot, BotDomain } from './bot.entity';
+import { DIALOG_LIMITS, dialogProblems, type DialogData, type DialogNodeData } from './dialog';
+import { KnowledgeItem, KnowledgePhrase, KnowledgePublication } from './knowledge-item.entity';
+import { KnowledgeErrorCode } from './knowledge.errors';
+import { DomainRole, InvestigationStatus, KnowledgeKind, KnowledgeStatus, PhraseKind, PublicationAction } from './knowledge.enums';
+import { meaningfulWords, toTemplate } from './normalise';
+
+/* ---------- who may do what ---------- */
+
+/** Knowledge editors (AIFE) write and publish; administrators may stand in. */
+export const EDITORS = [Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR];
+/** Support levels work the review queue with the editors. */
+export const REVIEWERS = [Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR];
+/** Who may see drafts, archives and history. */
+export const KNOWLEDGE_BACK_OFFICE = [...REVIEWERS, Role.ANALYST];
+
+export function assertMayEditKnowledge(viewer: Viewer): void {
+  if (!EDITORS.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only knowledge editors write and publish knowledge.');
+}
+
+export function assertMayReview(viewer: Viewer): void {
+  if (!REVIEWERS.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only support and knowledge editors work the review queue.');
+}
+
+export function maySeeUnpublished(viewer: Viewer): boolean {
+  return KNOWLEDGE_BACK_OFFICE.some((r) => viewer.roles.has(r));
+}
+
+/* ---------- bots ---------- */
+
+export async function findBot(em: EntityManager, idOrCode: { id?: string; code?: string }): Promise<Bot> {
+  const bot = idOrCode.id ? await em.findOne(Bot, { id: idOrCode.id }) : await em.findOne(Bot, { code: (idOrCode.code ?? '').toUpperCase() });
+  if (!bot) throw new DomainError(KnowledgeErrorCode.UNKNOWN_BOT, 'No bot has this id or code.', ['botId']);
+  return bot;
+}
+
+export function thresholdsOf(bot: Bot) {
+  return { confident: bot.confidentThreshold, ambiguous: bot.ambiguousThreshold, margin: bot.marginThreshold };
+}
+
+export async function updateBotSettings(
+  em: EntityManager,
+  viewer: Viewer,
+  botId: string,
+  input: { welcomeText?: string; fallbackText?: string; confidentThreshold?: number; ambiguousThreshold?: number; marginThreshold?: number; confirmMatchedDomain?: boolean },
+): Promise<Bot> {
+  assertMayEditKnowledge(viewer);
+  const bot = await findBot(em, { id: botId });
+  const confident = input.confidentThreshold ?? bot.confidentThreshold;
+  const ambiguous = input.ambiguousThreshold ?? bot.ambiguousThreshold;
+  const margin = input.marginThreshold ?? bot.marginThreshold;
+  if (!(ambiguous > 0 && ambiguous <= confident && confident <= 1 && margin >= 0 && margin < 1)) {
+    throw new DomainError(KnowledgeErrorCode.THRESHOLDS_INVALID, 'Thresholds must satisfy 0 < ambiguous ≤ confident ≤ 1 and 0 ≤ margin < 1.', ['confidentThreshold']);
+  }
+  Object.assign(bot, { confidentThreshold: confident, ambiguousThreshold: ambiguous, marginThreshold: margin });
+  if (input.welcomeText != null) bot.welcomeText = input.welcomeText.trim();
+  if (input.fallbackText != null) bot.fallbackText = input.fallbackText.trim();
+  if (input.confirmMatchedDomain != null) bot.confirmMatchedDomain = input.confirmMatchedDomain;
+  await em.flush();
+  return bot;
+}
+
+/* ---------- items ---------- */
+
+export interface ItemFields {
+  domainId: string;
+  kind: KnowledgeKind;
+  title: string;
+  message?: string | null;
+  dialog: DialogData;
+  position?: number | null;
+  investigationStatus?: InvestigationStatus | null;
+  causedMessages?: string[] | null;
+  workaround?: string | null;
+  ticketAdvised?: boolean | null;
+  linkedTicketRefs?: string[] | null;
+}
+
+/** Trims texts and drops empty ones so editors' stray whitespace never reaches users. */
+export function cleanDialog(d: DialogData): DialogData {
+  const clean = (s: string) => s.trim();
+  return {
+    start: d.start.trim(),
+    nodes: d.nodes.map(
+      (n): DialogNodeData => ({
+        id: n.id.trim(),
+        kind: n.kind,
+        texts: n.texts.map(clean).filter(Boolean),
+        listItems: (n.listItems ?? []).map(clean).filter(Boolean),
+        buttons: (n.buttons ?? []).map((b) => ({ label: clean(b.label), next: b.next.trim() })),
+        actions: (n.actions ?? []).map((a) => ({ kind: a.kind, label: clean(a.label), url: a.url?.trim() || null })),
+      }),
+    ),
+  };
+}
+
+/** Size limits hold for drafts too; the graph checks (dangling, unreachable, cycle) run on publication. */
+function assertDialogWithinLimits(d: DialogData): void {
+  const bad = (message: string) => new DomainError(KnowledgeErrorCode.DIALOG_INVALID, message, ['dialog']);
+  if (d.nodes.length > DIALOG_LIMITS.nodes) throw bad(`A dialog has at most ${DIALOG_LIMITS.nodes} nodes.`);
+  for (const n of d.nodes) {
+    if (!/^[A-Za-z0-9_-]{1,40}$/.test(n.id)) throw bad(`Node id "${n.id.slice(0, 50)}" must be 1 to 40 letters, digits, - or _.`);
+    if (n.texts.length > DIALOG_LIMITS.texts || n.listItems.length > 20) throw bad(`Node "${n.id}" has too many texts.`);
+    if (n.buttons.length > DIALOG_LIMITS.buttons || n.actions.length > DIALOG_LIMITS.actions) throw bad(`Node "${n.id}" has too many buttons.`);
+  }
+}
+
+/** Refuses a dialog the bot could not play: dangling or unreachable nodes, cycles, empty nodes. */
+export function assertDialogPublishable(d: DialogData): void {
+  const problems = dialogProblems(d);
+  if (problems.length) throw new DomainError(KnowledgeErrorCode.DIALOG_INVALID, problems.map((p) => p.message).join(' '), ['dialog']);
+}
+
+async function domainOf(em: EntityManager, bot: Bot | null, domainId: string): Promise<BotDomain> {
+  const domain = await em.findOne(BotDomain, { id: domainId });
+  if (!domain || (bot && domain.bot.id !== bot.id)) throw new DomainError(KnowledgeErrorCode.UNKNOWN_DOMAIN, 'This domain does not exist for this bot.', ['domainId']);
+  return domain;
+}
+
+function applyFields(item: KnowledgeItem, f: Omit<ItemFields, 'domainId'>): void {
+  if (f.kind === KnowledgeKind.ERROR_MESSAGE && !f.message?.trim()) {
+    throw new DomainError(KnowledgeErrorCode.MESSAGE_REQUIRED, 'An error-message item needs the message as Chorus gives it (variable parts written XXX).', ['message']);
+  }
+  const dialog = cleanDialog(f.dialog);
+  assertDialogWithinLimits(dialog);
+  item.kind = f.kind;
+  item.title = f.title.trim();
+  item.message = f.message?.trim() || null;
+  item.dialog = dialog;
+  if (f.position != null) item.position = f.position;
+  const incident = f.kind === KnowledgeKind.MAJOR_INCIDENT;
+  item.investigationStatus = incident ? (f.investigationStatus ?? InvestigationStatus.UNDER_INVESTIGATION) : null;
+  item.causedMessages = incident ? (f.causedMessages ?? []).map((m) => m.trim()).filter(Boolean) : [];
+  item.workaround = incident ? f.workaround?.trim() || null : null;
+  item.ticketAdvised = incident ? !!f.ticketAdvised : false;
+  item.linkedTicketRefs = incident ? (f.linkedTicketRefs ?? []).map((m) => m.trim()).filter(Boolean) : [];
+}
+
+/** The phrases an item carries by itself: its known message and its title (deduplicated on the template). */
+export function ownPhrases(item: Pick<KnowledgeItem, 'message' | 'title'>): { kind: PhraseKind; text: string; template: string }[] {
+  const out = new Map<string, { kind: PhraseKind; text: string; template: string }>();
+  if (item.message) out.set(toTemplate(item.message), { kind: PhraseKind.KNOWN_MESSAGE, text: item.message, template: toTemplate(item.message) });
+  const title = toTemplate(item.title);
+  if (!out.has(title)) out.set(title, { kind: PhraseKind.TITLE, text: item.title, template: title });
+  return [...out.values()].filter((p) => meaningfulWords(p.template).length > 0).map((p) => ({ ...p, template: p.template.slice(0, 500) }));
+}
+
+/**
+ * Rebuilds an item's own phrases (known message, title) and sets every phrase's `active`
+ * flag from the item's status. Reformulations are kept.
+ */
+export async function syncPhrases(em: EntityManager, item: KnowledgeItem): Promise<void> {
+  const existing = await em.find(KnowledgePhrase, { item });
+  const wanted = new Map(ownPhrases(item).map((p) => [p.template, p]));
+  const active = item.status === KnowledgeStatus.PUBLISHED;
+  for (const p of existing) {
+    if (p.kind !== PhraseKind.REFORMULATION && wanted.get(p.template)?.kind !== p.kind) {
+      em.remove(p);
+      continue;
+    }
+    wanted.delete(p.template); // kept as it is (a reformulation may equal the new title)
+    p.active = active;
+  }
+  for (const w of wanted.values()) em.create(KnowledgePhrase, { item, bot: item.bot, kind: w.kind, text: w.text, template: w.template, active });
+}
+
+function record(em: EntityManager, item: KnowledgeItem, action: PublicationAction, viewer: Viewer | null, note?: string | null) {
+  em.create(KnowledgePublication, { item, action, version: item.version, by: viewer?.kind === 'PERSON' ? em.getReference(Person, viewer.id, { wrapped: true }) : null, note: note?.trim() || null });
+}
+
+export async function createItem(em: EntityManager, viewer: Viewer | null, botId: string, f: ItemFields, opts: { skipAuth?: boolean } = {}): Promise<KnowledgeItem> {
+  if (!opts.skipAuth) assertMayEditKnowledge(viewer!);
+  const bot = await findBot(em, { id: botId });
+  const domain = await domainOf(em, bot, f.domainId);
+  const item = em.create(KnowledgeItem, { bot, domain, kind: f.kind, title: '', dialog: { start: '', nodes: [] } });
+  applyFields(item, f);
+  assertKindFitsDomain(item, domain);
+  await syncPhrases(em, item);
+  await em.flush();
+  return item;
+}
+
+function assertKindFitsDomain(item: KnowledgeItem, domain: BotDomain): void {
+  if (domain.role === DomainRole.MAJOR_INCIDENTS) {
+    throw new DomainError(KnowledgeErrorCode.UNKNOWN_DOMAIN, 'A major incident is filed under the functional domain it concerns (EJ, …); the bot lists it under "Incidents majeurs".', ['domainId']);
+  }
+  if ((item.kind === KnowledgeKind.UPGRADE_NOTE) !== (domain.role === DomainRole.UPGRADE_SAP)) {
+    throw new DomainError(KnowledgeErrorCode.UNKNOWN_DOMAIN, 'Upgrade notes, and only they, go in the Upgrade SAP domain.', ['domainId']);
+  }
+}
+
+export async function loadItem(em: EntityManager, id: string): Promise<KnowledgeItem> {
+  const item = await em.findOne(KnowledgeItem, { id });
+  if (!item) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No knowledge item has this id.', ['id']);
+  return item;
+}
+
+/** Changes an item; a published item must stay publishable and its change is recorded in the history. */
+export async function updateItem(em: EntityManager, viewer: Viewer, id: string, f: Partial<ItemFields>, note?: string | null): Promise<KnowledgeItem> {
+  assertMayEditKnowledge(viewer);
+  const item = await loadItem(em, id);
+  if (item.status === KnowledgeStatus.ARCHIVED) throw new DomainError(KnowledgeErrorCode.ITEM_ARCHIVED, 'This item is archived: publish it again before changing it.', ['id']);
+  const domain = f.domainId ? await domainOf(em, await item.bot.loadOrFail(), f.domainId) : await item.domain.loadOrFail();
+  applyFields(item, {
+    kind: f.kind ?? item.kind,
+    title: f.title ?? item.title,
+    message: f.message !== undefined ? f.message : item.message,
+    dialog: f.dialog ?? item.dialog,
+    position: f.position,
+    investigationStatus: f.investigationStatus !== undefined ? f.investigationStatus : item.investigationStatus,
+    causedMessages: f.causedMessages ?? item.causedMessages,
+    workaround: f.workaround !== undefined ? f.workaround : item.workaround,
+    ticketAdvised: f.ticketAdvised ?? item.ticketAdvised,
+    linkedTicketRefs: f.linkedTicketRefs ?? item.linkedTicketRefs,
+  });
+  assertKindFitsDomain(item, domain);
+  item.domain = em.getReference(BotDomain, domain.id, { wrapped: true });
+  item.version += 1;
+  if (item.status === KnowledgeStatus.PUBLISHED) {
+    assertDialogPublishable(item.dialog);
+    record(em, item, PublicationAction.UPDATED, viewer, note);
+  }
+  await syncPhrases(em, item);
+  await em.flush();
+  return item;
+}
+
+/** Puts an item live: its dialog must be playable (no dangling or unreachable node, no cycle). */
+export async function publishItem(em: EntityManager, viewer: Viewer | null, id: string, note?: string | null, opts: { skipAuth?: boolean } = {}): Promise<KnowledgeItem> {
+  if (!opts.skipAuth) assertMayEditKnowledge(viewer!);
+  const item = await loadItem(em, id);
+  if (item.status === KnowledgeStatus.PUBLISHED) throw new DomainError(KnowledgeErrorCode.ALREADY_PUBLISHED, 'This item is already published.', ['id']);
+  assertDialogPublishable(item.dialog);
+  item.status = KnowledgeStatus.PUBLISHED;
+  item.publishedAt = new Date();
+  record(em, item, PublicationAction.PUBLISHED, viewer, note);
+  await syncPhrases(em, item);
+  await flushPhrases(em);
+  return item;
+}
+
+export async function archiveItem(em: EntityManager, viewer: Viewer, id: string, note?: string | null): Promise<KnowledgeItem> {
+  assertMayEditKnowledge(viewer);
+  const item = await loadItem(em, id);
+  if (item.status !== KnowledgeStatus.PUBLISHED) throw new DomainError(KnowledgeErrorCode.NOT_PUBLISHED, 'Only a published item can be archived.', ['id']);
+  item.status = KnowledgeStatus.ARCHIVED;
+  record(em, item, PublicationAction.ARCHIVED, viewer, note);
+  await syncPhrases(em, item);
+  await em.flush();
+  return item;
+}
+
+async function flushPhrases(em: EntityManager): Promise<void> {
+  try {
+    await em.flush();
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException) throw new DomainError(KnowledgeErrorCode.PHRASE_TAKEN, 'This wording is already one of the item’s phrases.', ['text']);
+    throw e;
+  }
+}
+
+/**
+ * Adds a wording to an item so the same message matches it next time (exact template
+ * match). Refused when the wording is empty once normalised, or already leads to
+ * another published item of the bot (the two would then be ambiguous for ever).
+ */
+export async function addReformulation(em: EntityManager, viewer: Viewer, itemId: string, text: string): Promise<KnowledgePhrase> {
+  assertMayReview(viewer);
+  const item = await loadItem(em, itemId);
+  const template = toTemplate(text).slice(0, 500);
+  if (meaningfulWords(template).length === 0) throw new DomainError(KnowledgeErrorCode.PHRASE_EMPTY, 'This wording has no word left once numbers, codes and punctuation are removed.', ['text']);
+  const clash = await em.findOne(KnowledgePhrase, { bot: item.bot.id, template, active: true, item: { $ne: item.id } }, { populate: ['item'] });
+  if (clash) throw new DomainError(KnowledgeErrorCode.PHRASE_TAKEN, `This wording already leads to "${clash.item.getEntity().title}".`, ['text']);
+  const mine = await em.findOne(KnowledgePhrase, { item, template });
+  if (mine) return mine;
+  const phrase = em.create(KnowledgePhrase, {
+    item,
+    bot: item.bot,
+    kind: PhraseKind.REFORMULATION,
+    text: text.trim().slice(0, 4000),
+    template,
+    active: item.status === KnowledgeStatus.PUBLISHED,
+  });
+  await flushPhrases(em);
+  return phrase;
+}
+
+export async function removePhrase(em: EntityManager, viewer: Viewer, phraseId: string): Promise<KnowledgeItem> {
+  assertMayEditKnowledge(viewer);
+  const phrase = await em.findOne(KnowledgePhrase, { id: phraseId }, { populate: ['item'] });
+  if (!phrase) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No phrase has this id.', ['phraseId']);
+  if (phrase.kind !== PhraseKind.REFORMULATION) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'Only reformulations are removed this way; change the item’s message or title instead.', ['phraseId']);
+  const item = phrase.item.getEntity();
+  em.remove(phrase);
+  await em.flush();
+  return item;
+}

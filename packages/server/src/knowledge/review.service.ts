@@ -1,0 +1,112 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../core/context';
+import { CoreErrorCode, DomainError } from '../core/errors';
+import { Person } from '../directory/person.entity';
+import { Bot } from './bot.entity';
+import { KnowledgeItem } from './knowledge-item.entity';
+import { KnowledgeErrorCode } from './knowledge.errors';
+import { ReviewReason, ReviewStatus } from './knowledge.enums';
+import { addReformulation, assertMayReview, createItem, type ItemFields } from './knowledge.service';
+import { toTemplate } from './normalise';
+import { ReviewCluster, ReviewEntry } from './review.entity';
+
+/** Two messages whose templates are at least this similar (pg_trgm) share a cluster. */
+export const CLUSTER_SIMILARITY = 0.55;
+
+/**
+ * Files a message (unanswered, or the message behind a thumbs down) into the open cluster
+ * it resembles most, or opens a new cluster. Serialised per bot and reason so that two
+ * users pasting the same new error at once still make one cluster.
+ */
+export async function fileForReview(
+  em: EntityManager,
+  entry: { botId: string; reason: ReviewReason; text: string; itemId?: string | null; comment?: string | null; ministryCode?: string | null; conversationId?: string | null },
+): Promise<ReviewCluster> {
+  const text = entry.text.trim().slice(0, 4000) || '(message vide)';
+  const template = (toTemplate(text) || text.toLowerCase()).slice(0, 500);
+  return em.transactional(async (tx) => {
+    // tx.execute runs inside this transaction, so the lock lasts until commit (getConnection().execute would not)
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`review:${entry.botId}:${entry.reason}`]);
+    const itemFilter = entry.itemId ? 'and c.item_id = ?' : 'and c.item_id is null';
+    const [near] = await tx.execute<{ id: string }[]>(
+      `select c.id from review_cluster c
+        where c.bot_id = ? and c.reason = ? and c.status = 'OPEN' ${itemFilter}
+          and (c.template = ? or similarity(c.template, ?) >= ?)
+        order by similarity(c.template, ?) desc, c.count desc limit 1`,
+      [entry.botId, entry.reason, ...(entry.itemId ? [entry.itemId] : []), template, template, CLUSTER_SIMILARITY, template],
+    );
+    const now = new Date();
+    let cluster: ReviewCluster;
+    if (near) {
+      cluster = await tx.findOneOrFail(ReviewCluster, { id: near.id });
+      cluster.count += 1;
+      cluster.lastSeenAt = now;
+    } else {
+      cluster = tx.create(ReviewCluster, {
+        bot: tx.getReference(Bot, entry.botId, { wrapped: true }),
+        reason: entry.reason,
+        item: entry.itemId ? tx.getReference(KnowledgeItem, entry.itemId, { wrapped: true }) : null,
+        sampleText: text,
+        template,
+        lastSeenAt: now,
+        resolvedItem: null,
+        resolvedBy: null,
+      });
+    }
+    tx.create(ReviewEntry, { cluster, text, comment: entry.comment ?? null, ministryCode: entry.ministryCode ?? null, conversationId: entry.conversationId ?? null });
+    await tx.flush();
+    return cluster;
+  });
+}
+
+async function openCluster(em: EntityManager, id: string): Promise<ReviewCluster> {
+  const cluster = await em.findOne(ReviewCluster, { id });
+  if (!cluster) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No review entry has this id.', ['clusterId']);
+  if (cluster.status !== ReviewStatus.OPEN) throw new DomainError(KnowledgeErrorCode.REVIEW_ALREADY_CLOSED, `Support already acted on this entry (${cluster.status}).`, ['clusterId']);
+  return cluster;
+}
+
+function close(em: EntityManager, viewer: Viewer, cluster: ReviewCluster, status: ReviewStatus, item: KnowledgeItem | null, note?: string | null) {
+  cluster.status = status;
+  cluster.resolvedAt = new Date();
+  cluster.resolvedBy = em.getReference(Person, viewer.id, { wrapped: true });
+  cluster.resolvedItem = item ? em.getReference(KnowledgeItem, item.id, { wrapped: true }) : null;
+  cluster.resolutionNote = note?.trim() || null;
+}
+
+/**
+ * "Add as a reformulation": the cluster's message (or the wording given) becomes a phrase
+ * of the item, so the very next identical message matches it exactly.
+ */
+export async function addClusterAsReformulation(em: EntityManager, viewer: Viewer, clusterId: string, itemId: string, text?: string | null) {
+  assertMayReview(viewer);
+  return em.transactional(async (tx) => {
+    const cluster = await openCluster(tx, clusterId);
+    const item = await tx.findOne(KnowledgeItem, { id: itemId });
+    if (!item || item.bot.id !== cluster.bot.id) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No item of this bot has this id.', ['itemId']);
+    const phrase = await addReformulation(tx, viewer, item.id, text?.trim() || cluster.sampleText);
+    close(tx, viewer, cluster, ReviewStatus.REFORMULATION_ADDED, item);
+    await tx.flush();
+    return { cluster, item, phrase };
+  });
+}
+
+/** "Create an item": a draft whose known message is the cluster's message, for an editor to complete and publish. */
+export async function createItemFromCluster(em: EntityManager, viewer: Viewer, clusterId: string, fields: ItemFields) {
+  assertMayReview(viewer);
+  return em.transactional(async (tx) => {
+    const cluster = await openCluster(tx, clusterId);
+    const item = await createItem(tx, viewer, cluster.bot.id, { ...fields, message: fields.message ?? cluster.sampleText }, { skipAuth: true });
+    close(tx, viewer, cluster, ReviewStatus.ITEM_CREATED, item);
+    await tx.flush();
+    return { cluster, item };
+  });
+}
+
+export async function ignoreCluster(em: EntityManager, viewer: Viewer, clusterId: string, reason: string) {
+  assertMayReview(viewer);
+  const cluster = await openCluster(em, clusterId);
+  close(em, viewer, cluster, ReviewStatus.IGNORED, null, reason);
+  await em.flush();
+  return cluster;
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { buttonOf, CHOOSE, FEEDBACK, SEND, START, type Turn } from './support/chatbot';
+import { startTestServer } from './support/server';
+
+const server = await startTestServer();
+const user = await server.tokenForRole('END_USER', 'CSP-LYON');
+
+async function call(query: string, input: Record<string, unknown>, token = user) {
+  const res = await server.gql(query, { input }, { token });
+  expect(res.body.errors).toBeUndefined();
+  const payload = Object.values(res.body.data as object)[0] as any;
+  return payload;
+}
+
+describe('IZIA plays the source dialog word for word', () => {
+  it('pasted "Poste de pièce … reporté" → domain → EJ messages → Oui → modification → answer and the FSD button', async () => {
+    const start = await call(START, { bot: 'IZIA' });
+    expect(start.userErrors).toEqual([]);
+    const welcome: Turn = start.turn;
+    expect(welcome.texts).toEqual(["Bonjour Je suis IZIA votre assistante virtuelle. Vous pouvez sélectionner un des domaines ci-dessous ou copier-coller votre message d'erreur."]);
+    expect(welcome.buttons.map((b) => b.label)).toEqual([
+      'Connexion', 'Habilitation', 'Problème sur un workflow', 'Chorus Formulaires', 'RNF', 'Service fait présumé / assisté', 'EJ', 'Incidents majeurs', 'Upgrade SAP',
+    ]);
+    const conversationId = start.conversation.id;
+
+    const pasted = "erreur dans le système de gestion : Poste de pièce 1508892764/00003 n'a pas encore été reporté dans exercice en cours";
+    const sent = await call(SEND, { conversationId, text: pasted });
+    expect(sent.userTurn.matchOutcome).toBe('CONFIDENT');
+    expect(sent.userTurn.candidates[0]).toMatchObject({ title: "Poste de pièce n'a pas encore été reporté dans exercice en cours", exact: true, score: 1 });
+    expect(sent.conversation.variableParts).toEqual([{ kind: 'DOCUMENT_NUMBER', value: '1508892764/00003' }]);
+    expect(sent.turn.texts).toEqual(['Sur quel domaine porte la demande']);
+
+    const ej = await call(CHOOSE, { conversationId, buttonId: buttonOf(sent.turn, 'EJ') });
+    expect(ej.turn.listItems).toEqual([
+      'Centre financier inexistant',
+      "Le domaine fonctionnel n'est pas valable",
+      'Poste de commande comprend encore des imputations erronées',
+      "Poste de pièce n'a pas encore été reporté dans exercice en cours",
+      'Une erreur est survenue dans la règle de dérivation',
+      "Ctre financier XXX n'existe pas ds périm. Fin XX et exercice XXX",
+      'Report nul automatique avec chaîne de document',
+      "Les erreurs précédentes ont été détectées lors de la remontée d'AE",
+      "la valeur Blanc/Espace est non valide pour l'élément d'imputation Prog CB",
+    ]);
+    expect(ej.turn.buttons.map((b: any) => b.label)).toEqual(['Oui', 'Non']);
+
+    const yes = await call(CHOOSE, { conversationId, buttonId: buttonOf(ej.turn, 'Oui') });
+    expect(yes.turn.texts).toEqual(["Quelle est la modification apportée sur l'EJ"]);
+    expect(yes.turn.isAnswer).toBe(false);
+
+    const abonnement = await call(CHOOSE, { conversationId, buttonId: buttonOf(yes.turn, 'Abonnement d un poste') });
+    const answer: Turn = abonnement.turn;
+    expect(answer.texts).toEqual([
+      'Nous vous rappelons qu un poste soldé en année antérieure ne peut plus faire l objet de modifications. Vous devez créer un nouveau poste.',
+      "Si vous rencontrez un message de report sur un poste finalisé, vous devez créer une fiche au support pour débloquer l'EJ.",
+      "Si vous ne savez pas comment créer une fiche desk, vous pouvez avoir plus de détail en cliquant sur le bouton ci-dessous. Si vous souhaitez renseigner un nouveau message d'erreur, il faut initier une nouvelle conversation.",
+    ]);
+    expect(answer.buttons[0]).toMatchObject({ label: "Processus de création d'une Fiche Desk (FSD)", kind: 'LINK', url: expect.stringMatching(/^https:\/\//) });
+    expect(answer.isAnswer).toBe(true);
+    expect(abonnement.conversation).toMatchObject({ outcome: 'ANSWERED', path: ['EJ', 'Oui', 'Abonnement d un poste'], domain: { code: 'EJ' } });
+
+    const up = await call(FEEDBACK, { turnId: answer.id, vote: 'UP' });
+    expect(up.userErrors).toEqual([]);
+    expect(up.feedback).toMatchObject({ vote: 'UP', item: { title: "Poste de pièce n'a pas encore été reporté dans exercice en cours" } });
+  });
+
+  it('Incidents majeurs → EJ → the five anomalies → "Ajout d\'un tiers dans l\'EJ" with its messages and the advice to open a ticket', async () => {
+    const start = await call(START, { bot: 'IZIA' });
+    const conversationId = start.conversation.id;
+    const domain = await call(CHOOSE, { conversationId, buttonId: buttonOf(start.turn, 'Incidents majeurs') });
+    expect(domain.turn.texts).toEqual(['Sur quel domaine porte votre anomalie']);
+    const ej = await call(CHOOSE, { conversationId, buttonId: buttonOf(domain.turn, 'EJ') });
+    expect(ej.turn.texts).toEqual(['Les anomalies concernent les sujets suivants']);
+    expect(ej.turn.buttons.map((b: any) => b.label)).toEqual([
+      'Données erronées en Z_LISTE_EJ',
+      "Ajout d'un tiers dans l'EJ",
+      "Postes d'EJ absents dans Chorus Formulaire",
+      'aucune autorisation pour le centre financier: XXXX-XXXX-XXXX',
+      "Modification des conditions de paiement en entête de l'EJ",
+    ]);
+    const tiers = await call(CHOOSE, { conversationId, buttonId: buttonOf(ej.turn, "Ajout d'un tiers dans l'EJ") });
+    expect(tiers.turn.texts[0]).toBe("L'ajout d'un tiers en en-tête d'un EJ peut provoquer des contrôles erronés et ainsi provoquer des messages d'erreurs bloquants.");
+    expect(tiers.turn.listItems).toEqual([
+      'Poste de pièce n a pas encore été reporté dans exercice en cours',
+      'Aucune autoris. pr périm. fin. BG00 version 0 catég. budg. 9G',
+      'Pièce XXXXXX/XXXXX : annulation automatique du report nul interdit',
+    ]);
+    expect(tiers.turn.texts.at(-1)).toBe("L'analyse de cette anomalie est actuellement en cours de traitement.\nVous devez créer une fiche pour le déblocage de l'EJ.");
+    expect(tiers.turn.buttons.map((b: any) => b.kind)).toContain('TICKET_REQUEST');
+  });
+
+  it('an ambiguous message offers the candidates as buttons, then "none of these" leads to the honest fallback', async () => {
+    const start = await call(START, { bot: 'IZIA' });
+    const conversationId = start.conversation.id;
+    const sent = await call(SEND, { conversationId, text: 'centre financier' });
+    expect(sent.userTurn.matchOutcome).toBe('AMBIGUOUS');
+    expect(sent.turn.texts).toEqual(['Votre message ressemble à plusieurs messages que je connais. Lequel correspond à votre situation ?']);
+    const labels = sent.turn.buttons.map((b: any) => b.label);
+    expect(labels).toContain('Centre financier inexistant');
+    expect(labels.at(-1)).toBe('Aucun de ces messages');
+    expect(sent.turn.buttons.length).toBeLessThanOrEqual(5);
+
+    const picked = await call(CHOOSE, { conversationId, buttonId: buttonOf(sent.turn, 'Centre financier inexistant') });
+    expect(picked.turn.isAnswer).toBe(true);
+    expect(picked.turn.texts[0]).toMatch(/^Le centre financier saisi dans l'imputation n'existe pas/);
+
+    const again = await call(SEND, { conversationId, text: 'centre financier' });
+    const none = await call(CHOOSE, { conversationId, buttonId: buttonOf(again.turn, 'Aucun de ces messages') });
+    expect(none.turn.texts[0]).toMatch(/^Je n'ai pas trouvé de réponse/);
+    expect(none.turn.buttons.map((b: any) => b.label)).toEqual(['Demander une fiche à mon CCA', 'Revenir aux domaines']);
+  });
+
+  it('picking a domain from the menu lists its subjects; "Revenir aux domaines" brings the menu back', async () => {
+    const start = await call(START, { bot: 'IZIA' });
+    const conversationId = start.conversation.id;
+    const connexion = await call(CHOOSE, { conversationId, buttonId: buttonOf(start.turn, 'Connexion') });
+    expect(connexion.turn.buttons.map((b: any) => b.label)).toEqual([
+      'Nom ou mot de passe incorrect', 'Utilisateur verrouillé', 'Mot de passe expiré', 'Session expirée', 'Mot de passe oublié : le réinitialiser', 'Revenir aux domaines',
+    ]);
+    const back = await call(CHOOSE, { conversationId, buttonId: buttonOf(connexion.turn, 'Revenir aux domaines') });
+    expect(back.turn.buttons.map((b: any) => b.kind).every((k: string) => k === 'DOMAIN')).toBe(true);
+  });
+});
