@@ -16,6 +16,8 @@ type Listener = ((e: CustomEvent) => void) | { handleEvent(e: CustomEvent): void
 export class PostgresEventTarget {
   private readonly listeners = new Map<string, Set<Listener>>();
   private client: pg.Client | null = null;
+  /** NOTIFY goes through its own small pool: the LISTEN connection only listens. */
+  private readonly publisher: pg.Pool;
   private closed = false;
   private ready: Promise<void>;
 
@@ -23,6 +25,8 @@ export class PostgresEventTarget {
     private readonly connectionString: string,
     private readonly logger: Logger,
   ) {
+    this.publisher = new pg.Pool({ connectionString, max: 2, application_name: 'chorus-support-events-publish' });
+    this.publisher.on('error', (err) => this.logger.warn({ err }, 'event publisher connection lost'));
     this.ready = this.connect();
   }
 
@@ -76,8 +80,9 @@ export class PostgresEventTarget {
       this.logger.error({ type: event.type }, 'event payload too large for NOTIFY; dropped');
       return false;
     }
-    void this.ready
-      .then(() => this.client?.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]))
+    if (this.closed) return false;
+    void this.publisher
+      .query('SELECT pg_notify($1, $2)', [CHANNEL, payload])
       .catch((err) => this.logger.error({ err, type: event.type }, 'could not publish event'));
     return true;
   }
@@ -86,6 +91,7 @@ export class PostgresEventTarget {
     this.closed = true;
     await this.ready.catch(() => undefined);
     await this.client?.end().catch(() => undefined);
+    await this.publisher.end().catch(() => undefined);
   }
 }
 

@@ -12,7 +12,7 @@ import { Structure } from './structure.entity';
   name: 'correspondent_assignment_running_unique',
   expression: 'create unique index "correspondent_assignment_running_unique" on "correspondent_assignment" ("person_id", "structure_id", "kind") where "until" is null',
 })
-@ObjectType({ implements: Node, description: 'A person holding a local correspondent role (CCA, CCH, …) for a structure, from `since` until `until`.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A person holding a local correspondent role (CCA, CCH, …) for a structure, from `since` until `until`.' })
 export class CorrespondentAssignment extends BaseEntity<'active'> {
   @ManyToOne(() => Person, { ref: true })
   person!: Ref<Person>;

@@ -7,7 +7,7 @@ import { SupportTeam } from './support-team.entity';
 import { CorrespondentAssignment } from './correspondent-assignment.entity';
 
 @Entity({ tableName: 'person' })
-@ObjectType({ implements: Node, description: 'A person of the directory (fictional in the demo data).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A person of the directory (fictional in the demo data).' })
 export class Person extends BaseEntity<'active' | 'fullName' | 'heldRoles' | 'assignments'> {
   @Property({ type: 'string', length: 100 })
   @Field({ description: 'First name.' })

@@ -5,7 +5,7 @@ import { StructureKind } from './directory.enums';
 import { Ministry } from './ministry.entity';
 
 @Entity({ tableName: 'structure' })
-@ObjectType({ implements: Node, description: 'A local or central structure: rectorat, académie, shared-service centre (Chorus platform), central administration or support centre.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A local or central structure: rectorat, académie, shared-service centre (Chorus platform), central administration or support centre.' })
 export class Structure extends BaseEntity {
   @Property({ type: 'string', length: 40 })
   @Unique()

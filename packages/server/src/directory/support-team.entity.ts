@@ -4,7 +4,7 @@ import { BaseEntity, Node } from '../core/base.entity';
 import { SupportLevel } from './directory.enums';
 
 @Entity({ tableName: 'support_team' })
-@ObjectType({ implements: Node, description: 'A support team of the pyramid: SN1, SN2 (AIFE) or the technical team (CES-CHOREGIE).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A support team of the pyramid: SN1, SN2 (AIFE) or the technical team (CES-CHOREGIE).' })
 export class SupportTeam extends BaseEntity {
   @Enum({ items: () => SupportLevel })
   @Unique()
