@@ -208,6 +208,18 @@ describe('bad filings', () => {
 });
 
 describe('following an incident', () => {
+  it('the filing application adds a public comment and more document numbers, but no internal comment', async () => {
+    const filed = await saxo().incidents.file(await incident());
+    const id = filed.ticket!.id;
+    const comment = await server.gql(`mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { userErrors { code } } }`, { input: { ticketId: id, body: 'Le flux a été relancé à 14 h, même rejet.' } }, { apiKey: DEMO_API_KEY });
+    expect(comment.body.data.addTicketComment.userErrors).toEqual([]);
+    const internal = await server.gql(`mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { userErrors { code } } }`, { input: { ticketId: id, body: 'interne', internal: true } }, { apiKey: DEMO_API_KEY });
+    expect(internal.body.data.addTicketComment.userErrors.length).toBe(1);
+    const docs = await server.gql(`mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { ticket { documentNumbers } userErrors { code } } }`, { input: { id, version: filed.ticket!.version, documentNumbers: ['1508892764/00003', '1508892764/00004'] } }, { apiKey: DEMO_API_KEY });
+    expect(docs.body.data.updateTicket.userErrors).toEqual([]);
+    expect(docs.body.data.updateTicket.ticket.documentNumbers).toEqual(['1508892764/00003', '1508892764/00004']);
+  });
+
   it('the example flow monitor files an incident and waits for its resolution by subscription', async () => {
     const flowId = `SAXO-EJ-MONITOR-${Date.now()}`;
     const child = spawn(process.execPath, [fileURLToPath(new URL('../packages/sdk/examples/flow-monitor.mjs', import.meta.url))], {

@@ -62,6 +62,9 @@ describe('graceful shutdown', () => {
       await sub.next(1, 3000).catch(() => undefined);
       expect(sub.completed || sub.errors.length > 0).toBe(true);
       expect(log).toContain('"msg":"stopped"');
+      // structured access log: the request id and the caller on the request's line
+      const access = log.split('\n').find((l) => l.includes('"url":"/graphql"') && l.includes('"res"'));
+      expect(JSON.parse(access!)).toMatchObject({ req: { id: expect.stringMatching(/^[0-9a-f-]{36}$/) }, viewer: expect.stringMatching(/@/) });
       await ws.dispose();
     } finally {
       child.kill('SIGKILL');

@@ -135,6 +135,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         return id;
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      customProps: (req) => ({ viewer: (req as { viewerLabel?: string }).viewerLabel }),
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
@@ -157,10 +158,13 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = String(req.id);
-        return newContext(requestId, req.log, {
+        const ctx = await newContext(requestId, req.log, {
           authorization: req.headers.authorization ?? null,
           apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null,
         });
+        // the access log names the caller: a person's email, or an application and its key prefix
+        (req as { viewerLabel?: string }).viewerLabel = ctx.viewer?.label;
+        return ctx;
       },
     }),
   );

@@ -30,7 +30,21 @@ export class PostgresEventTarget {
     this.ready = this.connect();
   }
 
+  /** Connects and LISTENs, retrying with backoff until it works or the target closes. */
   private async connect(): Promise<void> {
+    for (let attempt = 0; !this.closed; attempt++) {
+      try {
+        await this.listen();
+        if (attempt > 0) this.logger.info({ attempt }, 'event connection restored');
+        return;
+      } catch (err) {
+        if (attempt === 0) this.logger.error({ err }, 'event connection failed; retrying');
+        await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
+      }
+    }
+  }
+
+  private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.connectionString, application_name: 'chorus-support-events' });
     client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
@@ -41,13 +55,25 @@ export class PostgresEventTarget {
         this.logger.warn({ err: e }, 'unreadable event payload');
       }
     });
-    client.on('error', (err) => {
+    let lost = false;
+    const onLost = (err?: Error) => {
+      if (lost || this.closed) return;
+      lost = true;
       this.logger.error({ err }, 'event connection lost; reconnecting');
       this.client = null;
-      if (!this.closed) setTimeout(() => (this.ready = this.connect().catch(() => undefined)), 500);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+      client.end().catch(() => undefined);
+      this.ready = this.connect();
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (e) {
+      lost = true; // a failed attempt is retried by connect(), not by onLost
+      await client.end().catch(() => undefined);
+      throw e;
+    }
     this.client = client;
   }
 
