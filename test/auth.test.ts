@@ -55,6 +55,20 @@ describe('authentication', () => {
     expect(revoked.body.errors[0]).toMatchObject({ message: expect.stringMatching(/revoked/), extensions: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('the mint-token script makes a working token for a person of the directory', async () => {
+    const { spawn } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/mint-token.ts', 'Camille.Martin@education.example', '5m'], {
+      cwd: fileURLToPath(new URL('../packages/server', import.meta.url)),
+      env: { ...process.env, DATABASE_URL: server.databaseUrl, NODE_ENV: 'development' },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    expect(await new Promise((ok) => child.on('exit', ok))).toBe(0);
+    const res = await server.gql(VIEWER, {}, { token: out.trim() });
+    expect(res.body.data.viewer.person.email).toBe('camille.martin@education.example');
+  });
+
   it('stores API keys only as a hash', async () => {
     const { rows } = await sql(server.databaseUrl, 'select * from api_key');
     expect(JSON.stringify(rows)).not.toContain(DEMO_API_KEY);

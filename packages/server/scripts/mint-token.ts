@@ -1,6 +1,6 @@
 /**
  * Mints a bearer token for a person of the directory:
- *   npx -y pnpm@12.4.2 token camille.martin@education.example [ttl, e.g. 12h]
+ *   npx -y pnpm@12.4.2 mint-token camille.martin@education.example [ttl, e.g. 12h]
  * Uses DATABASE_URL, or the embedded database of `pnpm start` (stop the server first or
  * set EMBEDDED_PG_PORT to the port it prints) — and JWT_SECRET, or the demo secret.
  */

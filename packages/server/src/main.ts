@@ -85,7 +85,7 @@ async function printDemoCredentials(config: Config, em: Parameters<typeof demoCr
     ...tokens.map((t) => `  ${t.role.padEnd(18)} ${t.email.padEnd(40)} ${t.token}`),
     '',
     apiKey ? `  Application SAXO API key (header x-api-key): ${apiKey}` : '',
-    'Tokens last 12 hours; mint another with: npx -y pnpm@12.4.2 token <email>',
+    'Tokens last 12 hours; mint another with: npx -y pnpm@12.4.2 mint-token <email>',
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
