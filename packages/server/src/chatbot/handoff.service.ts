@@ -91,7 +91,10 @@ const DOMAIN_APPLICATION: Record<string, string> = { CFO: 'CHORUS_FORMULAIRES' }
 /** What the request pre-fills on the FSD: title, description, error message, document numbers, application and domain codes. */
 export async function ticketPrefillOf(em: EntityManager, request: TicketRequest): Promise<Omit<OpenTicketData, 'impact' | 'priority' | 'nature'>> {
   const conversation = await request.conversation.load();
-  const [bot, botDomain, item] = await Promise.all([conversation!.bot.load(), conversation!.domain?.load() ?? null, request.item?.load() ?? null]);
+  // one after the other: inside a transaction they share one connection
+  const bot = await conversation!.bot.load();
+  const botDomain = conversation!.domain ? await conversation!.domain.load() : null;
+  const item = request.item ? await request.item.load() : null;
   const ticketDomain = botDomain ? await em.findOne(TicketDomain, { code: botDomain.code, active: true }) : null;
   const numbers = request.variableParts.filter((v) => v.kind === 'DOCUMENT_NUMBER').map((v) => v.value);
   const pasted = request.pastedMessage?.trim() || null;
