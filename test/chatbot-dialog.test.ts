@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buttonOf, CHOOSE, FEEDBACK, SEND, START, type Turn } from './support/chatbot';
+import { FeedbackVote } from '@chorus-support/sdk';
+import { buttonOf, chatWidget, type Turn } from './support/chatbot';
 import { startTestServer } from './support/server';
 
 const server = await startTestServer();
-const user = await server.tokenForRole('END_USER', 'CSP-LYON');
-
-async function call(query: string, input: Record<string, unknown>, token = user) {
-  const res = await server.gql(query, { input }, { token });
-  expect(res.body.errors).toBeUndefined();
-  const payload = Object.values(res.body.data as object)[0] as any;
-  return payload;
-}
+// the widget plays the dialog through the SDK's generated operations, as a client would
+const widget = chatWidget(server.url, await server.tokenForRole('END_USER', 'CSP-LYON'));
 
 describe('IZIA plays the source dialog word for word', () => {
   it('pasted "Poste de pièce … reporté" → domain → EJ messages → Oui → modification → answer and the FSD button', async () => {
-    const start = await call(START, { bot: 'IZIA' });
+    const start = await widget.start('IZIA');
     expect(start.userErrors).toEqual([]);
     const welcome: Turn = start.turn;
     expect(welcome.texts).toEqual(["Bonjour Je suis IZIA votre assistante virtuelle. Vous pouvez sélectionner un des domaines ci-dessous ou copier-coller votre message d'erreur."]);
@@ -24,13 +19,13 @@ describe('IZIA plays the source dialog word for word', () => {
     const conversationId = start.conversation.id;
 
     const pasted = "erreur dans le système de gestion : Poste de pièce 1508892764/00003 n'a pas encore été reporté dans exercice en cours";
-    const sent = await call(SEND, { conversationId, text: pasted });
+    const sent = await widget.send(conversationId, pasted);
     expect(sent.userTurn.matchOutcome).toBe('CONFIDENT');
     expect(sent.userTurn.candidates[0]).toMatchObject({ title: "Poste de pièce n'a pas encore été reporté dans exercice en cours", exact: true, score: 1 });
     expect(sent.conversation.variableParts).toEqual([{ kind: 'DOCUMENT_NUMBER', value: '1508892764/00003' }]);
     expect(sent.turn.texts).toEqual(['Sur quel domaine porte la demande']);
 
-    const ej = await call(CHOOSE, { conversationId, buttonId: buttonOf(sent.turn, 'EJ') });
+    const ej = await widget.choose(conversationId, buttonOf(sent.turn, 'EJ'));
     expect(ej.turn.listItems).toEqual([
       'Centre financier inexistant',
       "Le domaine fonctionnel n'est pas valable",
@@ -44,11 +39,11 @@ describe('IZIA plays the source dialog word for word', () => {
     ]);
     expect(ej.turn.buttons.map((b: any) => b.label)).toEqual(['Oui', 'Non']);
 
-    const yes = await call(CHOOSE, { conversationId, buttonId: buttonOf(ej.turn, 'Oui') });
+    const yes = await widget.choose(conversationId, buttonOf(ej.turn, 'Oui'));
     expect(yes.turn.texts).toEqual(["Quelle est la modification apportée sur l'EJ"]);
     expect(yes.turn.isAnswer).toBe(false);
 
-    const abonnement = await call(CHOOSE, { conversationId, buttonId: buttonOf(yes.turn, 'Abonnement d un poste') });
+    const abonnement = await widget.choose(conversationId, buttonOf(yes.turn, 'Abonnement d un poste'));
     const answer: Turn = abonnement.turn;
     expect(answer.texts).toEqual([
       'Nous vous rappelons qu un poste soldé en année antérieure ne peut plus faire l objet de modifications. Vous devez créer un nouveau poste.',
@@ -59,17 +54,17 @@ describe('IZIA plays the source dialog word for word', () => {
     expect(answer.isAnswer).toBe(true);
     expect(abonnement.conversation).toMatchObject({ outcome: 'ANSWERED', path: ['EJ', 'Oui', 'Abonnement d un poste'], domain: { code: 'EJ' } });
 
-    const up = await call(FEEDBACK, { turnId: answer.id, vote: 'UP' });
+    const up = await widget.feedback({ turnId: answer.id, vote: FeedbackVote.UP });
     expect(up.userErrors).toEqual([]);
     expect(up.feedback).toMatchObject({ vote: 'UP', item: { title: "Poste de pièce n'a pas encore été reporté dans exercice en cours" } });
   });
 
   it('Incidents majeurs → EJ → the five anomalies → "Ajout d\'un tiers dans l\'EJ" with its messages and the advice to open a ticket', async () => {
-    const start = await call(START, { bot: 'IZIA' });
+    const start = await widget.start('IZIA');
     const conversationId = start.conversation.id;
-    const domain = await call(CHOOSE, { conversationId, buttonId: buttonOf(start.turn, 'Incidents majeurs') });
+    const domain = await widget.choose(conversationId, buttonOf(start.turn, 'Incidents majeurs'));
     expect(domain.turn.texts).toEqual(['Sur quel domaine porte votre anomalie']);
-    const ej = await call(CHOOSE, { conversationId, buttonId: buttonOf(domain.turn, 'EJ') });
+    const ej = await widget.choose(conversationId, buttonOf(domain.turn, 'EJ'));
     expect(ej.turn.texts).toEqual(['Les anomalies concernent les sujets suivants']);
     expect(ej.turn.buttons.map((b: any) => b.label)).toEqual([
       'Données erronées en Z_LISTE_EJ',
@@ -78,7 +73,7 @@ describe('IZIA plays the source dialog word for word', () => {
       'aucune autorisation pour le centre financier: XXXX-XXXX-XXXX',
       "Modification des conditions de paiement en entête de l'EJ",
     ]);
-    const tiers = await call(CHOOSE, { conversationId, buttonId: buttonOf(ej.turn, "Ajout d'un tiers dans l'EJ") });
+    const tiers = await widget.choose(conversationId, buttonOf(ej.turn, "Ajout d'un tiers dans l'EJ"));
     expect(tiers.turn.texts[0]).toBe("L'ajout d'un tiers en en-tête d'un EJ peut provoquer des contrôles erronés et ainsi provoquer des messages d'erreurs bloquants.");
     expect(tiers.turn.listItems).toEqual([
       'Poste de pièce n a pas encore été reporté dans exercice en cours',
@@ -90,9 +85,9 @@ describe('IZIA plays the source dialog word for word', () => {
   });
 
   it('an ambiguous message offers the candidates as buttons, then "none of these" leads to the honest fallback', async () => {
-    const start = await call(START, { bot: 'IZIA' });
+    const start = await widget.start('IZIA');
     const conversationId = start.conversation.id;
-    const sent = await call(SEND, { conversationId, text: 'centre financier' });
+    const sent = await widget.send(conversationId, 'centre financier');
     expect(sent.userTurn.matchOutcome).toBe('AMBIGUOUS');
     expect(sent.turn.texts).toEqual(['Votre message ressemble à plusieurs messages que je connais. Lequel correspond à votre situation ?']);
     const labels = sent.turn.buttons.map((b: any) => b.label);
@@ -100,24 +95,24 @@ describe('IZIA plays the source dialog word for word', () => {
     expect(labels.at(-1)).toBe('Aucun de ces messages');
     expect(sent.turn.buttons.length).toBeLessThanOrEqual(5);
 
-    const picked = await call(CHOOSE, { conversationId, buttonId: buttonOf(sent.turn, 'Centre financier inexistant') });
+    const picked = await widget.choose(conversationId, buttonOf(sent.turn, 'Centre financier inexistant'));
     expect(picked.turn.isAnswer).toBe(true);
     expect(picked.turn.texts[0]).toMatch(/^Le centre financier saisi dans l'imputation n'existe pas/);
 
-    const again = await call(SEND, { conversationId, text: 'centre financier' });
-    const none = await call(CHOOSE, { conversationId, buttonId: buttonOf(again.turn, 'Aucun de ces messages') });
+    const again = await widget.send(conversationId, 'centre financier');
+    const none = await widget.choose(conversationId, buttonOf(again.turn, 'Aucun de ces messages'));
     expect(none.turn.texts[0]).toMatch(/^Je n'ai pas trouvé de réponse/);
     expect(none.turn.buttons.map((b: any) => b.label)).toEqual(['Demander une fiche à mon CCA', 'Revenir aux domaines']);
   });
 
   it('picking a domain from the menu lists its subjects; "Revenir aux domaines" brings the menu back', async () => {
-    const start = await call(START, { bot: 'IZIA' });
+    const start = await widget.start('IZIA');
     const conversationId = start.conversation.id;
-    const connexion = await call(CHOOSE, { conversationId, buttonId: buttonOf(start.turn, 'Connexion') });
+    const connexion = await widget.choose(conversationId, buttonOf(start.turn, 'Connexion'));
     expect(connexion.turn.buttons.map((b: any) => b.label)).toEqual([
       'Nom ou mot de passe incorrect', 'Utilisateur verrouillé', 'Mot de passe expiré', 'Session expirée', 'Mot de passe oublié : le réinitialiser', 'Revenir aux domaines',
     ]);
-    const back = await call(CHOOSE, { conversationId, buttonId: buttonOf(connexion.turn, 'Revenir aux domaines') });
+    const back = await widget.choose(conversationId, buttonOf(connexion.turn, 'Revenir aux domaines'));
     expect(back.turn.buttons.map((b: any) => b.kind).every((k: string) => k === 'DOMAIN')).toBe(true);
   });
 });

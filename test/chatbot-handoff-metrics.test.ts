@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
-import { buttonOf, CHOOSE, FEEDBACK, plainUserEmail, SEND, START, TURN_FIELDS } from './support/chatbot';
+import { ChorusApiError, createClient as sdkClient, TicketImpact, TicketRequestStatus } from '@chorus-support/sdk';
+import { buttonOf, chatWidget, CHOOSE, FEEDBACK, plainUserEmail, SEND, START, TURN_FIELDS } from './support/chatbot';
 import { startTestServer } from './support/server';
 
 const server = await startTestServer();
-const lyonUser = await server.tokenFor(await plainUserEmail(server.databaseUrl, 'CSP-LYON'));
+const lyonUserEmail = await plainUserEmail(server.databaseUrl, 'CSP-LYON');
+const lyonUser = await server.tokenFor(lyonUserEmail);
 const lyonCca = await server.tokenForRole('CCA', 'CSP-LYON');
 const bordeauxCca = await server.tokenForRole('CCA', 'CSP-BORDEAUX');
 const analyst = await server.tokenForRole('ANALYST');
@@ -79,12 +81,6 @@ describe('handoff to the CCA', () => {
     expect(seenByRequester.body.data.ticketRequests.nodes[0].dismissReason).toMatch(/^Poste soldé/);
   });
 
-  it('the conversion into an FSD is not in the schema yet (it arrives with the service-desk module)', async () => {
-    const res = await server.gql(`{ __type(name: "Mutation") { fields { name } } }`, {}, { token: analyst });
-    const names = res.body.data.__type.fields.map((f: any) => f.name);
-    expect(names).toContain('dismissTicketRequest');
-    expect(names.filter((n: string) => /convert/i.test(n))).toEqual([]);
-  });
 });
 
 describe('following a conversation by subscription', () => {
@@ -149,5 +145,110 @@ describe('metrics for analysts', () => {
 
     const forbidden = await server.gql(`query($f: ChatbotMetricsFilter!) { chatbotMetrics(filter: $f) { conversations } }`, { f: { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' } }, { token: lyonUser });
     expect(forbidden.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the CCA turns a ticket request into an FSD in one call (through the SDK)', () => {
+  const sdk = (token: string) => sdkClient({ url: server.url, token, retries: 0 });
+  const window = () => ({ from: new Date(Date.now() - 3600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() });
+  const deflection = async () => (await sdk(analyst).ChatbotMetrics({ filter: window() })).chatbotMetrics;
+
+  it('pre-fills the ticket from the request, marks it CONVERTED, refuses twice, hides it from another structure, and the deflection drops', async () => {
+    // before: the two later conversations of this file (subscription, answered) are followed by nothing
+    const before = await deflection();
+    expect(before.conversations).toBe(4);
+    expect(before.deflectionRate).toBeCloseTo(2 / 4);
+
+    const cca = sdk(lyonCca);
+    const pending = (await cca.TicketRequests({ filter: { status: TicketRequestStatus.PENDING } })).ticketRequests.nodes;
+    expect(pending).toHaveLength(1);
+    const request = pending[0];
+    expect(request.pastedMessage).toMatch(/^Erreur dans le système de gestion : Le lot de facturation 4500012345/);
+
+    // another structure's CCA: not found; a plain user: refused
+    const foreign = await sdk(bordeauxCca).ConvertTicketRequest({ input: { id: request.id } });
+    expect(foreign.convertTicketRequest).toMatchObject({ ticket: null, ticketRequest: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'] }] });
+    const refused = await sdk(lyonUser).ConvertTicketRequest({ input: { id: request.id } }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ChorusApiError);
+    expect((refused as ChorusApiError).code).toBe('FORBIDDEN');
+
+    // one call: the FSD exists, for the person who chatted, pre-filled
+    const converted = (await cca.ConvertTicketRequest({ input: { id: request.id, priority: 2, impact: TicketImpact.SEVERAL_USERS } })).convertTicketRequest;
+    expect(converted.userErrors).toEqual([]);
+    const ticket = converted.ticket!;
+    expect(ticket).toMatchObject({
+      reference: expect.stringMatching(/^FSD-\d{4}-\d{6}$/),
+      title: request.pastedMessage,
+      errorMessage: request.pastedMessage,
+      documentNumbers: ['4500012345'],
+      priority: 2,
+      impact: 'SEVERAL_USERS',
+      requester: { email: lyonUserEmail },
+      structure: { code: 'CSP-LYON' },
+      application: { code: 'CHORUS_COEUR' },
+      domain: { code: 'OTHER' },
+      chatbotConversation: { path: ['Demander une fiche à mon CCA'] },
+    });
+    expect(ticket.status).not.toBe('NEW');
+    expect(ticket.description).toContain('Demande transmise par l’assistant IZIA');
+    expect(ticket.description).toContain('Chemin suivi : Demander une fiche à mon CCA');
+    expect(ticket.description).toContain(`Message collé : ${request.pastedMessage}`);
+    expect(ticket.description).toContain('1 234,56 € (AMOUNT)');
+    expect(converted.ticketRequest).toMatchObject({ id: request.id, status: 'CONVERTED', decidedBy: { id: expect.any(String) }, ticket: { id: ticket.id, reference: ticket.reference } });
+
+    // the requester sees the request converted, with its ticket
+    const mine = (await sdk(lyonUser).TicketRequests({ filter: { status: TicketRequestStatus.CONVERTED } })).ticketRequests.nodes;
+    expect(mine.map((r) => r.ticket?.reference)).toEqual([ticket.reference]);
+
+    // converted or dismissed: never converted again, and no second ticket
+    const twice = (await cca.ConvertTicketRequest({ input: { id: request.id } })).convertTicketRequest;
+    expect(twice).toMatchObject({ ticket: null, userErrors: [{ code: 'TICKET_REQUEST_CLOSED', field: ['input', 'id'] }] });
+    const dismissed = (await cca.TicketRequests({ filter: { status: TicketRequestStatus.DISMISSED } })).ticketRequests.nodes[0];
+    const ofDismissed = (await cca.ConvertTicketRequest({ input: { id: dismissed.id } })).convertTicketRequest;
+    expect(ofDismissed.userErrors.map((e) => e.code)).toEqual(['TICKET_REQUEST_CLOSED']);
+    const tickets = await server.gql(`query($f: TicketFilter) { tickets(first: 10, filter: $f) { totalCount } }`, { f: { requesterId: ticket.requester!.id } }, { token: lyonCca });
+    expect(tickets.body.data.tickets.totalCount).toBe(1);
+
+    // after: the FSD opened for the person follows the two later conversations too
+    const after = await deflection();
+    expect(after.conversations).toBe(4);
+    expect(after.deflectionRate).toBe(0);
+  });
+
+  it('from an answered EJ conversation: the domain, the item reached, the document numbers and the path fill the FSD; the CCA may override title and domain', async () => {
+    const widget = chatWidget(server.url, lyonUser);
+    const start = await widget.start('IZIA');
+    const id = start.conversation.id;
+    const sent = await widget.send(id, "Poste de pièce 1508892764/00003 n'a pas encore été reporté dans exercice en cours");
+    const ej = await widget.choose(id, buttonOf(sent.turn, 'EJ'));
+    const yes = await widget.choose(id, buttonOf(ej.turn, 'Oui'));
+    await widget.choose(id, buttonOf(yes.turn, 'Abonnement d un poste'));
+    const handed = (await widget.sdk.RequestTicket({ input: { conversationId: id, note: 'EJ bloqué depuis hier' } })).requestTicket;
+    expect(handed.userErrors).toEqual([]);
+
+    const cca = sdk(lyonCca);
+    const prefilled = (await cca.ConvertTicketRequest({ input: { id: handed.ticketRequest!.id } })).convertTicketRequest;
+    expect(prefilled.userErrors).toEqual([]);
+    expect(prefilled.ticket).toMatchObject({
+      title: "Poste de pièce n'a pas encore été reporté dans exercice en cours",
+      documentNumbers: ['1508892764/00003'],
+      domain: { code: 'EJ' },
+      priority: 3,
+      impact: 'ONE_USER',
+      chatbotConversation: { id },
+    });
+    expect(prefilled.ticket!.description).toContain('Chemin suivi : EJ > Oui > Abonnement d un poste');
+    expect(prefilled.ticket!.description).toContain('Note de l’utilisateur : EJ bloqué depuis hier');
+
+    // overrides: a bad domain code is a coded user error and changes nothing
+    const again = await widget.start('IZIA');
+    const s2 = await widget.send(again.conversation.id, 'Blabla inconnu 123456');
+    await widget.choose(again.conversation.id, buttonOf(s2.turn, 'Demander une fiche à mon CCA'));
+    const req2 = (await cca.TicketRequests({ filter: { status: TicketRequestStatus.PENDING } })).ticketRequests.nodes[0];
+    const bad = (await cca.ConvertTicketRequest({ input: { id: req2.id, domain: 'NOPE' } })).convertTicketRequest;
+    expect(bad.userErrors.map((e) => e.code)).toEqual(['UNKNOWN_DOMAIN']);
+    expect((await cca.TicketRequests({ filter: { status: TicketRequestStatus.PENDING } })).ticketRequests.nodes.map((r) => r.id)).toEqual([req2.id]);
+    const ok = (await cca.ConvertTicketRequest({ input: { id: req2.id, domain: 'CONNEXION', title: 'Connexion impossible' } })).convertTicketRequest;
+    expect(ok.ticket).toMatchObject({ title: 'Connexion impossible', domain: { code: 'CONNEXION' } });
   });
 });

@@ -1,4 +1,6 @@
-/** GraphQL documents and helpers the chatbot tests share (the lead may switch them to the SDK). */
+/** GraphQL documents and helpers the chatbot tests share; the widget's dialog goes through the SDK (`chatWidget`). */
+import { createClient, type ChorusClient } from '@chorus-support/sdk';
+
 export const TURN_FIELDS = `id seq speaker texts listItems isAnswer matchOutcome feedbackGiven
   buttons { id label kind url }
   candidates { title score exact phrase item { id title } }
@@ -44,4 +46,29 @@ export async function plainUserEmail(databaseUrl: string, structureCode: string,
   );
   if (!rows.length) throw new Error(`no plain user in ${structureCode}`);
   return rows[0].email;
+}
+
+/**
+ * The chat widget as a client application plays it: the SDK's generated operations
+ * (StartConversation, SendMessage, Choose, GiveFeedback, RequestTicket), over real HTTP.
+ * Each returns the mutation's payload; GraphQL errors throw (ChorusApiError).
+ */
+export function chatWidget(url: string, token: string) {
+  const sdk: ChorusClient = createClient({ url, token, retries: 0 });
+  return {
+    sdk,
+    start: async (bot: string) => played((await sdk.StartConversation({ input: { bot } })).startConversation, 'conversation', 'turn'),
+    send: async (conversationId: string, text: string) => played((await sdk.SendMessage({ input: { conversationId, text } })).sendMessage, 'conversation', 'userTurn', 'turn'),
+    choose: async (conversationId: string, buttonId: string) => played((await sdk.Choose({ input: { conversationId, buttonId } })).choose, 'conversation', 'userTurn', 'turn'),
+    feedback: async (input: Parameters<ChorusClient['GiveFeedback']>[0]['input']) => (await sdk.GiveFeedback({ input })).giveFeedback,
+  };
+}
+
+type Played<P, K extends keyof P> = Omit<P, K> & { [k in K]-?: NonNullable<P[k]> };
+
+/** A successful turn payload: the listed parts are present (fails with the user errors otherwise). */
+function played<P extends { userErrors: unknown[] }, K extends keyof P>(payload: P, ...keys: K[]): Played<P, K> {
+  const missing = keys.filter((k) => payload[k] == null);
+  if (missing.length) throw new Error(`no ${missing.join(', ')} in the payload; userErrors: ${JSON.stringify(payload.userErrors)}`);
+  return payload as unknown as Played<P, K>;
 }

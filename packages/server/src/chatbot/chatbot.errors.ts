@@ -11,7 +11,6 @@ export enum ChatbotErrorCode {
   COMMENT_REQUIRED = 'COMMENT_REQUIRED',
   TICKET_REQUEST_EXISTS = 'TICKET_REQUEST_EXISTS',
   TICKET_REQUEST_CLOSED = 'TICKET_REQUEST_CLOSED',
-  NOT_IMPLEMENTED = 'NOT_IMPLEMENTED',
 }
 
 registerErrorCodes(ChatbotErrorCode, {
@@ -25,5 +24,4 @@ registerErrorCodes(ChatbotErrorCode, {
   COMMENT_REQUIRED: { kind: 'BAD_USER_INPUT', description: 'A thumbs down needs a comment saying what did not suit.' },
   TICKET_REQUEST_EXISTS: { kind: 'CONFLICT', description: 'This conversation already went to your CCA.' },
   TICKET_REQUEST_CLOSED: { kind: 'CONFLICT', description: 'The ticket request was already converted or dismissed.' },
-  NOT_IMPLEMENTED: { kind: 'CONFLICT', description: 'Not available yet.' },
 });

@@ -1,6 +1,9 @@
-import { IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SafeText } from '../core/validation';
+import { TicketImpact } from '../service-desk/ticket.enums';
+import { PRIORITY } from '../service-desk/ticket.inputs';
+import { TEXT } from '../core/validation';
 import { FeedbackVote, TicketRequestStatus } from './chatbot.enums';
 
 /** The longest message a user may paste (a Chorus message with its context fits easily). */
@@ -73,6 +76,38 @@ export class DismissTicketRequestInput {
   reason!: string;
 }
 
+@InputType({ description: 'Turns a ticket request into a service-desk ticket (FSD), pre-filled from the conversation (its structure’s CCA). Omitted fields keep what the request pre-fills.' })
+export class ConvertTicketRequestInput {
+  @Field(() => ID, { description: 'The ticket request (pending).' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: `Title of the FSD (default: the knowledge item reached, else the first line of the pasted message; at most ${TEXT.title} characters).` })
+  @IsOptional()
+  @SafeText(TEXT.title, { min: 1 })
+  title?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Priority from ${PRIORITY.min} (most urgent) to ${PRIORITY.max} (default 3).` })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(PRIORITY.min, { message: `must be between ${PRIORITY.min} and ${PRIORITY.max}` })
+  @Max(PRIORITY.max, { message: `must be between ${PRIORITY.min} and ${PRIORITY.max}` })
+  priority?: number | null;
+
+  @Field(() => TicketImpact, { nullable: true, description: 'How many people it stops (default: one user).' })
+  @IsOptional()
+  impact?: TicketImpact | null;
+
+  @Field(() => String, { nullable: true, description: 'Application code, from `ticketApplications` (default: the bot’s application, e.g. `CHORUS_COEUR` for IZIA).' })
+  @IsOptional()
+  @SafeText(40, { min: 1 })
+  application?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Domain code, from `ticketDomains` (default: the conversation’s domain when the service desk knows it, else `OTHER`).' })
+  @IsOptional()
+  @SafeText(40, { min: 1 })
+  domain?: string | null;
+}
+
 @InputType({ description: 'Filters for `ticketRequests`.' })
 export class TicketRequestFilter {
   @Field(() => TicketRequestStatus, { nullable: true, description: 'Requests in this status.' })
@@ -93,7 +128,7 @@ export class ChatbotMetricsFilter {
   @Field({ description: 'End of the period (exclusive).' })
   to!: Date;
 
-  @Field(() => Int, { defaultValue: 7, description: 'Deflection window: a conversation is deflected when no ticket request follows within this many days.' })
+  @Field(() => Int, { defaultValue: 7, description: 'Deflection window: a conversation is deflected when neither a ticket request by its person nor an FSD for them follows within this many days.' })
   @Min(0)
   @Max(365)
   deflectionDays!: number;

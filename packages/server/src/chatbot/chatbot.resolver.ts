@@ -13,9 +13,12 @@ import { Bot, BotDomain } from '../knowledge/bot.entity';
 import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
 import { MatchCandidateView, VariablePartView } from '../knowledge/knowledge.types';
 import { ReviewCluster } from '../knowledge/review.entity';
+import { Ticket } from '../service-desk/ticket.entity';
+import { TICKET_CHANGED, type TicketChangedMessage } from '../service-desk/ticket.types';
+import { findVisibleTickets } from '../service-desk/ticket.service';
 import { ConversationOutcome } from './chatbot.enums';
-import { ChatbotMetricsFilter, ChooseInput, DismissTicketRequestInput, GiveFeedbackInput, RequestTicketInput, SendMessageInput, StartConversationInput, TicketRequestFilter } from './chatbot.inputs';
-import { ChatButton, ChatbotMetrics, ChatTurnPayload, ConversationConnection, FeedbackPayload, ItemFeedbackCount, TicketRequestConnection, TicketRequestPayload } from './chatbot.types';
+import { ChatbotMetricsFilter, ChooseInput, ConvertTicketRequestInput, DismissTicketRequestInput, GiveFeedbackInput, RequestTicketInput, SendMessageInput, StartConversationInput, TicketRequestFilter } from './chatbot.inputs';
+import { ChatButton, ChatbotMetrics, ChatTurnPayload, ConversationConnection, ConvertTicketRequestPayload, FeedbackPayload, ItemFeedbackCount, TicketRequestConnection, TicketRequestPayload } from './chatbot.types';
 import { AnswerFeedback, Conversation, ConversationTurn, TicketRequest } from './conversation.entity';
 import * as conversations from './conversation.service';
 import { giveFeedback } from './feedback.service';
@@ -89,6 +92,18 @@ export class ChatbotResolver {
   @Mutation(() => TicketRequestPayload, { description: 'The CCA of the requester’s structure dismisses a ticket request, saying why.' })
   dismissTicketRequest(@Arg('input', { validate: false, description: 'What to do.' }) input: DismissTicketRequestInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ ticketRequest: await handoff.dismissTicketRequest(ctx.em, ctx.viewer!, decodeId(input.id, 'TicketRequest'), input.reason) }));
+  }
+
+  @Authorized(Role.CCA)
+  @Mutation(() => ConvertTicketRequestPayload, {
+    description: 'The CCA of the requester’s structure turns a pending ticket request into a service-desk ticket (FSD) in one call, pre-filled with the pasted message, the numbers found, the domain and the path taken; the request becomes CONVERTED.',
+  })
+  convertTicketRequest(@Arg('input', { validate: false, description: 'The request and what to change in the pre-filled ticket.' }) input: ConvertTicketRequestInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => {
+      const { request, ticket } = await handoff.convertTicketRequestToTicket(ctx.em, ctx.viewer!, decodeId(input.id, 'TicketRequest'), input);
+      ctx.pubSub.publish(TICKET_CHANGED, { ticketId: ticket.id, eventId: null, internal: false } satisfies TicketChangedMessage);
+      return { ticketRequest: request, ticket };
+    });
   }
 
   @Authorized(...PEOPLE)
@@ -261,6 +276,25 @@ export class TicketRequestFieldsResolver {
   @FieldResolver(() => Person, { nullable: true, description: 'The CCA who dismissed or converted it.' })
   decidedBy(@Root() r: TicketRequest) {
     return r.decidedBy ? r.decidedBy.load() : null;
+  }
+
+  @FieldResolver(() => Ticket, { nullable: true, description: 'The FSD it became, once converted (null if you may not see that ticket).' })
+  ticket(@Root() r: TicketRequest, @Ctx() ctx: Context) {
+    if (!r.ticketId) return null;
+    return ctx
+      .loader<string, Ticket | null>('visibleTicketById', async (ids) => {
+        const rows = await findVisibleTickets(ctx.em, ctx.viewer!, [...ids]);
+        return ids.map((id) => rows.find((t) => t.id === id) ?? null);
+      })
+      .load(r.ticketId);
+  }
+}
+
+@Resolver(() => Ticket)
+export class TicketChatbotFieldsResolver {
+  @FieldResolver(() => Conversation, { nullable: true, description: 'The chatbot conversation it came from, when a CCA converted a ticket request into it.' })
+  chatbotConversation(@Root() t: Ticket) {
+    return t.chatbotConversation ? t.chatbotConversation.load() : null;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../core/connection';
 import { MutationPayload } from '../core/mutation';
+import { Ticket } from '../service-desk/ticket.entity';
 import { ChatButtonKind } from './chatbot.enums';
 import { AnswerFeedback, Conversation, ConversationTurn, TicketRequest } from './conversation.entity';
 
@@ -49,6 +50,15 @@ export class TicketRequestPayload extends MutationPayload {
   ticketRequest!: TicketRequest | null;
 }
 
+@ObjectType({ description: 'Result of convertTicketRequest.' })
+export class ConvertTicketRequestPayload extends MutationPayload {
+  @Field(() => TicketRequest, { nullable: true, description: 'The request, now CONVERTED; null on failure.' })
+  ticketRequest!: TicketRequest | null;
+
+  @Field(() => Ticket, { nullable: true, description: 'The FSD opened from it; null on failure.' })
+  ticket!: Ticket | null;
+}
+
 @ObjectType({ description: 'Thumbs up and down on one item over the period.' })
 export class ItemFeedbackCount {
   itemId!: string;
@@ -95,7 +105,7 @@ export class ChatbotMetrics {
   @Field(() => Int, { description: 'The deflection window, in days.' })
   deflectionDays!: number;
 
-  @Field(() => Float, { description: 'Share of conversations not followed by a ticket request from the same person within the window.' })
+  @Field(() => Float, { description: 'Share of conversations followed, within the window, by neither a ticket request from the same person nor an FSD opened for them.' })
   deflectionRate!: number;
 
   @Field(() => Int, { description: 'Messages typed or pasted.' })

@@ -8,6 +8,7 @@ import {
   ConversationFieldsResolver,
   ConversationTurnFieldsResolver,
   ItemFeedbackCountFieldsResolver,
+  TicketChatbotFieldsResolver,
   TicketRequestFieldsResolver,
 } from './chatbot.resolver';
 import { AnswerFeedback, Conversation, ConversationTurn, TicketRequest } from './conversation.entity';
@@ -20,6 +21,7 @@ export const chatbotResolvers = [
   ConversationTurnFieldsResolver,
   AnswerFeedbackFieldsResolver,
   TicketRequestFieldsResolver,
+  TicketChatbotFieldsResolver,
   ChatbotMetricsFieldsResolver,
   ItemFeedbackCountFieldsResolver,
   ...chatbotEntities.map(nodeIdResolver),

@@ -13,9 +13,9 @@ export interface MetricsFilter {
 const rate = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 10000 : 0);
 
 /**
- * The bot's figures for analysts. Deflection today counts ticket requests (handoffs); when
- * the service-desk module lands, "followed by a ticket" should also count FSDs opened for
- * the same person (see `followedByTicketSql`).
+ * The bot's figures for analysts. A conversation is deflected when it is not followed by a
+ * ticket: neither a ticket request (handoff) by its person nor an FSD whose requester is
+ * that person (see `followedByTicketSql`).
  */
 export async function chatbotMetrics(em: EntityManager, f: MetricsFilter) {
   const where = `c.created_at >= ? and c.created_at < ? ${f.botId ? 'and c.bot_id = ?' : ''} ${f.domainId ? 'and c.domain_id = ?' : ''}`;
@@ -86,8 +86,15 @@ export async function chatbotMetrics(em: EntityManager, f: MetricsFilter) {
   };
 }
 
-/** "Followed by a ticket": a ticket request by the same person within N days of the conversation. */
+/**
+ * "Followed by a ticket": within N days of the conversation, a ticket request by the same
+ * person, or an FSD opened for them (they are its requester — whether a CCA converted a
+ * request or opened it directly). Both probes use an index on the requester.
+ */
 function followedByTicketSql(days: number): string {
   const d = Math.max(0, Math.min(365, Math.floor(days)));
-  return `select 1 from ticket_request tr where tr.requester_id = c.person_id and tr.created_at >= c.created_at and tr.created_at < c.created_at + interval '${d} days'`;
+  const window = (alias: string) => `${alias}.requester_id = c.person_id and ${alias}.created_at >= c.created_at and ${alias}.created_at < c.created_at + interval '${d} days'`;
+  return `select 1 from ticket_request tr where ${window('tr')}
+          union all
+          select 1 from ticket t where ${window('t')}`;
 }

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261129131021_TicketChatbotConversation } from './Migration20261129131021_TicketChatbotConversation';
 import { Migration20261129113052_Initial } from './Migration20261129113052_Initial';
 import { Migration20261129113644_ServiceDesk } from './Migration20261129113644_ServiceDesk';
 import { Migration20261129114103_Training } from './Migration20261129114103_Training';
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129115927_WebhookDeliveries', class: Migration20261129115927_WebhookDeliveries },
   { name: 'Migration20261129122700_KnowledgeWords', class: Migration20261129122700_KnowledgeWords },
   { name: 'Migration20261129124231_IncidentFiling', class: Migration20261129124231_IncidentFiling },
+  { name: 'Migration20261129131021_TicketChatbotConversation', class: Migration20261129131021_TicketChatbotConversation },
 ];

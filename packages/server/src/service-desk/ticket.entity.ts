@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import type { Conversation } from '../chatbot/conversation.entity';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../core/base.entity';
 import { SupportLevel } from '../directory/directory.enums';
@@ -154,6 +155,10 @@ export class Ticket extends BaseEntity<
 
   @Property({ type: 'text[]', default: [] })
   relatedTicketIds: string[] = [];
+
+  /** The chatbot conversation it came from, when a CCA converted a ticket request (see chatbot/handoff.service). */
+  @ManyToOne('Conversation', { ref: true, nullable: true, deleteRule: 'set null' })
+  chatbotConversation?: Ref<Conversation> | null;
 
   @Property({ type: 'smallint', nullable: true })
   satisfactionScore?: number | null;

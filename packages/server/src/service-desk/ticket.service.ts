@@ -284,7 +284,9 @@ export async function openTicket(em: EntityManager, viewer: Viewer, input: OpenT
     const existing = await em.findOne(Ticket, { openedByApplication: viewer.id, clientRequestId: input.clientRequestId });
     if (existing) return { ticket: existing, created: false };
   }
-  const [application, domain] = await Promise.all([activeApplication(em, input.application), activeDomain(em, input.domain)]);
+  // one after the other: the caller may hold a transaction (one connection), e.g. chatbot convertTicketRequest
+  const application = await activeApplication(em, input.application);
+  const domain = await activeDomain(em, input.domain);
   let requesterId: string | null = viewer.kind === 'PERSON' ? viewer.id : null;
   if (input.requesterId) {
     const requester = await em.findOne(Person, { id: input.requesterId, active: true });
