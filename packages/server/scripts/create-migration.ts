@@ -25,7 +25,8 @@ async function run() {
     const indexPath = join(__dirname, '../src/migrations/index.ts');
     const cls = /export class (\w+)/.exec(result.code)![1];
     let index = readFileSync(indexPath, 'utf8');
-    index = index.replace(/(import type[^\n]*\n)/, `$1import { ${cls} } from './${name}';\n`);
+    // newest migration last, in the imports as in the list
+    index = index.replace(/\n\n\/\*\*/, `\nimport { ${cls} } from './${name}';\n\n/**`);
     index = index.replace(/\n\];/, `\n  { name: '${name}', class: ${cls} },\n];`);
     writeFileSync(indexPath, index);
     console.log(`Wrote src/migrations/${result.fileName} and listed it in src/migrations/index.ts`);

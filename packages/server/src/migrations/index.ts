@@ -1,5 +1,4 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261129131021_TicketChatbotConversation } from './Migration20261129131021_TicketChatbotConversation';
 import { Migration20261129113052_Initial } from './Migration20261129113052_Initial';
 import { Migration20261129113644_ServiceDesk } from './Migration20261129113644_ServiceDesk';
 import { Migration20261129114103_Training } from './Migration20261129114103_Training';
@@ -8,6 +7,7 @@ import { Migration20261129115220_ApplicationClients } from './Migration202611291
 import { Migration20261129115927_WebhookDeliveries } from './Migration20261129115927_WebhookDeliveries';
 import { Migration20261129122700_KnowledgeWords } from './Migration20261129122700_KnowledgeWords';
 import { Migration20261129124231_IncidentFiling } from './Migration20261129124231_IncidentFiling';
+import { Migration20261129131021_TicketChatbotConversation } from './Migration20261129131021_TicketChatbotConversation';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
