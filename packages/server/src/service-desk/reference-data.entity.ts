@@ -4,18 +4,18 @@ import { BaseEntity, Node } from '../core/base.entity';
 
 /**
  * Applications and domains are reference data: rows loaded by the migration and managed
- * as data, so adding "Chorus DT – frais de mission" needs no release.
+ * as data, so adding "Chorus DT – frais de mission" needs no release. Both have the same shape.
  */
-@Entity({ tableName: 'ticket_application' })
-@ObjectType({ implements: Node, simpleResolvers: true, description: 'An application a ticket may concern (Chorus Cœur, Chorus Formulaires, Chorus DT, Chorus Pro).' })
-export class TicketApplication extends BaseEntity<'active' | 'position'> {
+@Entity({ abstract: true })
+@ObjectType({ description: 'A row of reference data: a stable code, a display name and order, and whether it is still offered.' })
+abstract class ReferenceData extends BaseEntity<'active' | 'position'> {
   @Property({ type: 'string', length: 40 })
   @Unique()
-  @Field({ description: 'Stable code clients pass when opening a ticket, e.g. `CHORUS_COEUR`.' })
+  @Field({ description: 'Stable code clients pass when opening a ticket (an application such as `CHORUS_COEUR`, a domain such as `EJ`).' })
   code!: string;
 
   @Property({ type: 'string', length: 200 })
-  @Field({ description: 'Display name, e.g. "Chorus Cœur".' })
+  @Field({ description: 'Display name, e.g. "Chorus Cœur" or "Engagement juridique (EJ)".' })
   name!: string;
 
   @Property({ type: 'smallint', default: 0 })
@@ -26,24 +26,11 @@ export class TicketApplication extends BaseEntity<'active' | 'position'> {
   @Field({ description: 'False once retired: new tickets can no longer name it.' })
   active: boolean = true;
 }
+
+@Entity({ tableName: 'ticket_application' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'An application a ticket may concern (Chorus Cœur, Chorus Formulaires, Chorus DT, Chorus Pro).' })
+export class TicketApplication extends ReferenceData {}
 
 @Entity({ tableName: 'ticket_domain' })
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A domain of difficulty (EJ, habilitation, connexion, workflow, RNF, service fait, other).' })
-export class TicketDomain extends BaseEntity<'active' | 'position'> {
-  @Property({ type: 'string', length: 40 })
-  @Unique()
-  @Field({ description: 'Stable code clients pass when opening a ticket, e.g. `EJ`.' })
-  code!: string;
-
-  @Property({ type: 'string', length: 200 })
-  @Field({ description: 'Display name, e.g. "Engagement juridique (EJ)".' })
-  name!: string;
-
-  @Property({ type: 'smallint', default: 0 })
-  @Field(() => Int, { description: 'Display order.' })
-  position: number = 0;
-
-  @Property({ type: 'boolean', default: true })
-  @Field({ description: 'False once retired: new tickets can no longer name it.' })
-  active: boolean = true;
-}
+export class TicketDomain extends ReferenceData {}
