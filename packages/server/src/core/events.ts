@@ -16,7 +16,7 @@ type Listener = ((e: CustomEvent) => void) | { handleEvent(e: CustomEvent): void
 export class PostgresEventTarget {
   private readonly listeners = new Map<string, Set<Listener>>();
   private client: pg.Client | null = null;
-  /** NOTIFY goes through its own small pool: the LISTEN connection only listens. */
+  /** NOTIFY goes through its own connection: the LISTEN connection only listens. */
   private readonly publisher: pg.Pool;
   private closed = false;
   private ready: Promise<void>;
@@ -25,7 +25,8 @@ export class PostgresEventTarget {
     private readonly connectionString: string,
     private readonly logger: Logger,
   ) {
-    this.publisher = new pg.Pool({ connectionString, max: 2, application_name: 'chorus-support-events-publish' });
+    // one connection, FIFO: events reach subscribers in the order they were published
+    this.publisher = new pg.Pool({ connectionString, max: 1, application_name: 'chorus-support-events-publish' });
     this.publisher.on('error', (err) => this.logger.warn({ err }, 'event publisher connection lost'));
     this.ready = this.connect();
   }

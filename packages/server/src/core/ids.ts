@@ -20,6 +20,11 @@ export function fromGlobalId(globalId: string): { type: string; id: string } {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether a raw id looks like the uuids every table uses. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** Decodes a global id that must name an object of `type`; returns the raw uuid. */
 export function decodeId(globalId: string, type: string, field = 'id'): string {
   let parsed: { type: string; id: string };
@@ -29,6 +34,6 @@ export function decodeId(globalId: string, type: string, field = 'id'): string {
     throw new DomainError(CoreErrorCode.INVALID_ID, `This is not a valid ${type} id.`, [field]);
   }
   if (parsed.type !== type) throw new DomainError(CoreErrorCode.INVALID_ID, `This id names a ${parsed.type}, not a ${type}.`, [field]);
-  if (!UUID.test(parsed.id)) throw new DomainError(CoreErrorCode.INVALID_ID, `This is not a valid ${type} id.`, [field]);
+  if (!isUuid(parsed.id)) throw new DomainError(CoreErrorCode.INVALID_ID, `This is not a valid ${type} id.`, [field]);
   return parsed.id;
 }

@@ -1,7 +1,7 @@
 import type { Context } from './context';
 
-/** Fetches objects of one type by raw id, applying the viewer's visibility (null = not found). */
-export type NodeFetcher = (ctx: Context, ids: string[]) => Promise<Map<string, object>>;
+/** Fetches the objects of one type among raw ids that the viewer may see; the others are simply not returned. */
+export type NodeFetcher = (ctx: Context, ids: string[]) => Promise<ReadonlyArray<{ id: string }>>;
 
 const fetchers = new Map<string, NodeFetcher>();
 

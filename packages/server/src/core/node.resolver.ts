@@ -2,11 +2,9 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Node } from './base.entity';
 import type { Context } from './context';
 import { CoreErrorCode, DomainError } from './errors';
-import { fromGlobalId } from './ids';
+import { fromGlobalId, isUuid } from './ids';
 import { nodeFetcher } from './node-registry';
 import { PAGE } from './connection';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Resolver()
 export class NodeResolver {
@@ -28,12 +26,12 @@ export class NodeResolver {
 async function fetchNodes(ctx: Context, globalIds: string[]): Promise<(object | null)[]> {
   const parsed = globalIds.map((g) => {
     const p = fromGlobalId(g);
-    if (!nodeFetcher(p.type) || !UUID.test(p.id)) throw new DomainError(CoreErrorCode.INVALID_ID, `Not a valid id: ${g.slice(0, 60)}`, ['id']);
+    if (!nodeFetcher(p.type) || !isUuid(p.id)) throw new DomainError(CoreErrorCode.INVALID_ID, `Not a valid id: ${g.slice(0, 60)}`, ['id']);
     return p;
   });
   const byType = new Map<string, string[]>();
   for (const p of parsed) byType.set(p.type, [...(byType.get(p.type) ?? []), p.id]);
   const found = new Map<string, Map<string, object>>();
-  for (const [type, ids] of byType) found.set(type, await nodeFetcher(type)!(ctx, ids));
+  for (const [type, ids] of byType) found.set(type, new Map((await nodeFetcher(type)!(ctx, ids)).map((row) => [row.id, row])));
   return parsed.map((p) => found.get(p.type)?.get(p.id) ?? null);
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../core/roles';
+import { withoutAccents } from '../core/text';
 import { CorrespondentAssignment } from './correspondent-assignment.entity';
 import { CorrespondentKind, StructureKind, SupportLevel } from './directory.enums';
 import { Ministry } from './ministry.entity';
@@ -27,9 +28,7 @@ export interface DemoDirectory {
   byRole: Map<Role, Person>;
 }
 
-function ascii(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
+const ascii = (s: string) => withoutAccents(s).toLowerCase();
 
 /** Two ministries, three académies with their rectorat and Chorus platform, the support centres, people in every role. */
 export function seedDemoDirectory(em: EntityManager): DemoDirectory {

@@ -1,11 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import type { Context, Viewer } from '../core/context';
+import { groupByKey, type Context, type Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { decodeId, toGlobalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
+import { likeContains } from '../core/text';
 import type { PubSub } from '../core/events';
 import { CorrespondentAssignment } from './correspondent-assignment.entity';
 import { TroubleDomain } from './directory.enums';
@@ -80,7 +81,7 @@ export class DirectoryResolver {
   ) {
     const where: Record<string, unknown>[] = [];
     if (filter?.search?.trim()) {
-      const needle = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const needle = likeContains(filter.search.trim());
       where.push({ $or: [{ code: { $ilike: needle } }, { name: { $ilike: needle } }] });
     }
     if (filter?.kind) where.push({ kind: filter.kind });
@@ -249,7 +250,7 @@ export class PersonFieldsResolver {
 function runningAssignmentsLoader(ctx: Context) {
   return ctx.loader<string, CorrespondentAssignment[]>('runningAssignmentsByPerson', async (ids) => {
     const all = await directory.runningAssignmentsOf(ctx.em, ids);
-    return ids.map((id) => all.filter((a) => a.person.id === id));
+    return groupByKey(ids, all, (a) => a.person.id);
   });
 }
 
@@ -272,7 +273,6 @@ export function directoryNodeFetcher<T extends { id: string }>(entity: new () =>
     const viewer = ctx.viewer as Viewer;
     let visible = ids;
     if (viewer.kind === 'APPLICATION') visible = forApplications ? ids.filter((id) => viewer.applicationStructureIds.includes(id)) : [];
-    const rows = visible.length ? await ctx.em.find(entity, { id: { $in: visible } } as never) : [];
-    return new Map(rows.map((r) => [r.id, r as object]));
+    return visible.length ? ctx.em.find(entity, { id: { $in: visible } } as never) : [];
   };
 }

@@ -2,6 +2,7 @@ import { raw, UniqueConstraintViolationException, type EntityManager, type Filte
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { CORRESPONDENT_ROLES, Role } from '../core/roles';
+import { likeContains, withoutAccents } from '../core/text';
 import { CorrespondentAssignment } from './correspondent-assignment.entity';
 import { CorrespondentKind, TroubleDomain } from './directory.enums';
 import { DirectoryErrorCode } from './directory.errors';
@@ -59,15 +60,11 @@ export function rolesOf(person: Person, running: CorrespondentAssignment[]): Rol
   return [...roles].sort();
 }
 
-export function withoutAccents(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
-
 export function peopleWhere(filter: { search?: string; role?: Role; structureId?: string } = {}): FilterQuery<Person> {
   const where: FilterQuery<Person>[] = [];
   if (filter.search?.trim()) {
     // "ines dubois" finds Inès Dubois: accents, case and the space between names don't matter
-    const needle = `%${withoutAccents(filter.search.trim().toLowerCase()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const needle = likeContains(withoutAccents(filter.search.trim().toLowerCase()));
     where.push({
       [raw((alias) => `unaccent(lower(${alias}.first_name || ' ' || ${alias}.last_name || ' ' || ${alias}.email))`)]: { $like: needle },
     } as FilterQuery<Person>);

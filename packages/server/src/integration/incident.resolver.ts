@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../core/context';
+import { groupByKey, type Context } from '../core/context';
 import { decodeId } from '../core/ids';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
@@ -60,7 +60,7 @@ export class TicketIncidentFieldsResolver {
     return ctx
       .loader<string, IncidentFiling[]>('incidentFilingsByTicket', async (ids) => {
         const rows = await ctx.em.find(IncidentFiling, { ticket: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-        return ids.map((id) => rows.filter((r) => r.ticket.id === id));
+        return groupByKey(ids, rows, (r) => r.ticket.id);
       })
       .load(t.id);
   }

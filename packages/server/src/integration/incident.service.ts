@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
+import { withoutAccents } from '../core/text';
 import { Structure } from '../directory/structure.entity';
 import { actorOf, addCommentRow, openTicket } from '../service-desk/ticket.service';
 import { Ticket } from '../service-desk/ticket.entity';
@@ -59,9 +60,7 @@ export function bodyHash(input: IncidentInput): string {
 
 /** The error with its variable parts (numbers, codes, dates) blanked: repeats of one failure share it. */
 export function errorSignature(message: string): string {
-  const normal = message
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const normal = withoutAccents(message)
     .toLowerCase()
     .replace(/[0-9]+/g, '#')
     .replace(/\s+/g, ' ')
@@ -140,10 +139,11 @@ export async function fileIncident(em: EntityManager, viewer: Viewer, input: Inc
           createdAt: { $gte: new Date(now.getTime() - opts.groupingWindowMinutes * 60_000) },
           ticket: { status: { $in: OPEN_STATUSES } },
         },
-        { orderBy: { createdAt: 'asc' }, populate: ['ticket'] },
+        { orderBy: { createdAt: 'asc' } },
       );
       if (first) {
-        const ticket = first.ticket.getEntity();
+        // the comment counters move under the ticket's row lock, as every other comment does
+        const ticket = await tem.findOneOrFail(Ticket, first.ticket.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
         const filing = tem.create(IncidentFiling, { ...base, ticket, groupedWithFirst: true });
         addCommentRow(tem, ticket, actorOf(viewer), occurrenceComment(input, docs), false, now);
         ticket.updatedAt = now;

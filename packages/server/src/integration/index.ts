@@ -1,5 +1,6 @@
 import { nodeIdResolver } from '../core/base.entity';
 import { registerNodeType } from '../core/node-registry';
+import { hasRole } from '../core/context';
 import { Role } from '../core/roles';
 import { toGlobalId } from '../core/ids';
 import { findVisibleTickets } from '../service-desk/ticket.service';
@@ -29,24 +30,28 @@ export const integrationResolvers = [
   nodeIdResolver(IncidentRoutingRule),
 ] as const;
 
-// administrators and analysts see applications; an application sees itself
+/** Who sees every application's records; an application sees its own. */
+const READERS = [Role.ADMINISTRATOR, Role.ANALYST];
+
 registerNodeType('ApplicationClient', async (ctx, ids) => {
   const v = ctx.viewer!;
-  const visible = v.roles.has(Role.ADMINISTRATOR) || v.roles.has(Role.ANALYST) ? ids : v.kind === 'APPLICATION' ? ids.filter((id) => id === v.id) : [];
-  const rows = visible.length ? await ctx.em.find(ApplicationClient, { id: { $in: visible } }) : [];
-  return new Map(rows.map((r) => [r.id, r as object]));
+  const visible = hasRole(v, ...READERS) ? ids : ids.filter((id) => v.kind === 'APPLICATION' && id === v.id);
+  return visible.length ? ctx.em.find(ApplicationClient, { id: { $in: visible } }) : [];
 });
-registerNodeType('ApiKey', async (ctx, ids) => {
-  const v = ctx.viewer!;
-  if (!v.roles.has(Role.ADMINISTRATOR) && !v.roles.has(Role.ANALYST)) return new Map();
-  const rows = await ctx.em.find(ApiKey, { id: { $in: ids } });
-  return new Map(rows.map((r) => [r.id, r as object]));
-});
+registerNodeType('ApiKey', async (ctx, ids) => (hasRole(ctx.viewer, ...READERS) ? ctx.em.find(ApiKey, { id: { $in: ids } }) : []));
 registerNodeType('WebhookDelivery', async (ctx, ids) => {
   const v = ctx.viewer!;
-  const where = v.roles.has(Role.ADMINISTRATOR) || v.roles.has(Role.ANALYST) ? { id: { $in: ids } } : v.kind === 'APPLICATION' ? { id: { $in: ids }, application: v.id } : null;
-  const rows = where ? await ctx.em.find(WebhookDelivery, where) : [];
-  return new Map(rows.map((r) => [r.id, r as object]));
+  if (hasRole(v, ...READERS)) return ctx.em.find(WebhookDelivery, { id: { $in: ids } });
+  return v.kind === 'APPLICATION' ? ctx.em.find(WebhookDelivery, { id: { $in: ids }, application: v.id }) : [];
+});
+registerNodeType('IncidentRoutingRule', async (ctx, ids) =>
+  hasRole(ctx.viewer, ...READERS, Role.SN1_AGENT, Role.TECHNICAL_AGENT) ? ctx.em.find(IncidentRoutingRule, { id: { $in: ids } }) : [],
+);
+// a filing is visible to whoever sees its ticket
+registerNodeType('IncidentFiling', async (ctx, ids) => {
+  const rows = await ctx.em.find(IncidentFiling, { id: { $in: ids } });
+  const visible = new Set((await findVisibleTickets(ctx.em, ctx.viewer!, rows.map((r) => r.ticket.id))).map((t) => t.id));
+  return rows.filter((r) => visible.has(r.ticket.id));
 });
 
 // the filing application hears of every status change of its tickets
@@ -61,17 +66,4 @@ onTicketStatusChange(async (em, ticket, event) => {
     transition: event.transition ?? null,
     at: event.createdAt.toISOString(),
   });
-});
-
-registerNodeType('IncidentRoutingRule', async (ctx, ids) => {
-  const v = ctx.viewer!;
-  const allowed = [Role.ADMINISTRATOR, Role.ANALYST, Role.SN1_AGENT, Role.TECHNICAL_AGENT].some((r) => v.roles.has(r));
-  const rows = allowed ? await ctx.em.find(IncidentRoutingRule, { id: { $in: ids } }) : [];
-  return new Map(rows.map((r) => [r.id, r as object]));
-});
-// a filing is visible to whoever sees its ticket
-registerNodeType('IncidentFiling', async (ctx, ids) => {
-  const rows = await ctx.em.find(IncidentFiling, { id: { $in: ids } });
-  const visible = new Set((await findVisibleTickets(ctx.em, ctx.viewer!, rows.map((r) => r.ticket.id))).map((t) => t.id));
-  return new Map(rows.filter((r) => visible.has(r.ticket.id)).map((r) => [r.id, r as object]));
 });

@@ -1,12 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import type { Context, Viewer } from '../core/context';
+import { groupByKey, type Context, type Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { decodeId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
 import { SafeText } from '../core/validation';
+import { likeContains } from '../core/text';
 import { Person } from '../directory/person.entity';
 import { Bot, BotDomain } from './bot.entity';
 import { Dialog, type DialogData } from './dialog';
@@ -106,7 +107,7 @@ export class KnowledgeResolver {
     if (filter?.botId) where.push({ bot: decodeId(filter.botId, 'Bot', 'botId') });
     if (filter?.domainId) where.push({ domain: decodeId(filter.domainId, 'BotDomain', 'domainId') });
     if (filter?.kind) where.push({ kind: filter.kind });
-    if (filter?.search?.trim()) where.push({ title: { $ilike: `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+    if (filter?.search?.trim()) where.push({ title: { $ilike: likeContains(filter.search.trim()) } });
     return paginate(ctx.em, KnowledgeItem, where.length ? { $and: where } : {}, { domain: 'asc', position: 'asc', id: 'asc' }, page, info);
   }
 
@@ -241,7 +242,7 @@ export class BotFieldsResolver {
     return ctx
       .loader<string, BotDomain[]>('domainsByBot', async (ids) => {
         const rows = await ctx.em.find(BotDomain, { bot: { $in: [...ids] } }, { orderBy: { position: 'asc', id: 'asc' } });
-        return ids.map((id) => rows.filter((d) => d.bot.id === id));
+        return groupByKey(ids, rows, (d) => d.bot.id);
       })
       .load(bot.id);
   }
@@ -278,7 +279,7 @@ export class KnowledgeItemFieldsResolver {
     return ctx
       .loader<string, KnowledgePhrase[]>('phrasesByItem', async (ids) => {
         const rows = await ctx.em.find(KnowledgePhrase, { item: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-        return ids.map((id) => rows.filter((p) => p.item.id === id));
+        return groupByKey(ids, rows, (p) => p.item.id);
       })
       .load(i.id);
   }
@@ -289,7 +290,7 @@ export class KnowledgeItemFieldsResolver {
     return ctx
       .loader<string, KnowledgePublication[]>('historyByItem', async (ids) => {
         const rows = await ctx.em.find(KnowledgePublication, { item: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-        return ids.map((id) => rows.filter((p) => p.item.id === id));
+        return groupByKey(ids, rows, (p) => p.item.id);
       })
       .load(i.id);
   }
@@ -352,7 +353,7 @@ export class ReviewClusterFieldsResolver {
           [JSON.stringify(ids), n],
         );
         const entries = rows.length ? await ctx.em.find(ReviewEntry, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { createdAt: 'desc', id: 'asc' } }) : [];
-        return ids.map((id) => entries.filter((e) => e.cluster.id === id));
+        return groupByKey(ids, entries, (e) => e.cluster.id);
       })
       .load(c.id);
   }
@@ -362,8 +363,8 @@ export class ReviewClusterFieldsResolver {
 export function knowledgeNodeFetcher<T extends { id: string }>(entity: new () => T, visible: (viewer: Viewer, row: T) => boolean) {
   return async (ctx: Context, ids: string[]) => {
     const viewer = ctx.viewer!;
-    if (viewer.kind !== 'PERSON') return new Map<string, object>();
+    if (viewer.kind !== 'PERSON') return [];
     const rows = await ctx.em.find(entity, { id: { $in: ids } } as never);
-    return new Map(rows.filter((r) => visible(viewer, r)).map((r) => [r.id, r as object]));
+    return rows.filter((r) => visible(viewer, r));
   };
 }

@@ -11,8 +11,7 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode, ValueNode } from 
 import type { Context } from '../core/context';
 import { PAGE, type ConnectionArgs, type Page } from '../core/connection';
 import { CoreErrorCode, DomainError } from '../core/errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../core/ids';
 import { Person } from '../directory/person.entity';
 import { Structure } from '../directory/structure.entity';
 import { TicketApplication, TicketDomain } from './reference-data.entity';
@@ -151,7 +150,7 @@ export async function fastTicketPage(
     } catch {
       values = null;
     }
-    if (!Array.isArray(values) || values.length !== keys.length || !UUID.test(String(values.at(-1))))
+    if (!Array.isArray(values) || values.length !== keys.length || !isUuid(String(values.at(-1))))
       throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'after is not a valid cursor for this list.', ['after']);
     const op = dir === 'desc' ? '<' : '>';
     qb.andWhere({ [raw(`(${cols.join(', ')}) ${op} (${cols.map(() => '?').join(', ')})`, values)]: [] } as never);

@@ -493,26 +493,24 @@ export class TicketCommentFieldsResolver {
 
 /** node(id:) for tickets, their events and comments: same visibility as everywhere else. */
 export const ticketNodeFetcher = async (ctx: Context, ids: string[]) => {
-  const rows = await desk.findVisibleTickets(ctx.em, ctx.viewer!, ids);
-  return new Map(rows.map((r) => [r.id, r as object]));
+  return desk.findVisibleTickets(ctx.em, ctx.viewer!, ids);
 };
 
 export const ticketEventNodeFetcher = async (ctx: Context, ids: string[]) => {
   const events = await ctx.em.find(TicketEvent, { id: { $in: ids } });
   const visible = new Set((await desk.findVisibleTickets(ctx.em, ctx.viewer!, [...new Set(events.map((e) => e.ticket.id))])).map((t) => t.id));
-  return new Map(events.filter((e) => visible.has(e.ticket.id)).map((e) => [e.id, e as object]));
+  return events.filter((e) => visible.has(e.ticket.id));
 };
 
 export const ticketCommentNodeFetcher = async (ctx: Context, ids: string[]) => {
   const comments = await ctx.em.find(TicketComment, { id: { $in: ids } });
   const visible = new Set((await desk.findVisibleTickets(ctx.em, ctx.viewer!, [...new Set(comments.map((c) => c.ticket.id))])).map((t) => t.id));
   const internalOk = maySeeInternalComments(ctx.viewer!);
-  return new Map(comments.filter((c) => visible.has(c.ticket.id) && (internalOk || !c.internal)).map((c) => [c.id, c as object]));
+  return comments.filter((c) => visible.has(c.ticket.id) && (internalOk || !c.internal));
 };
 
 export const referenceNodeFetcher = (entity: typeof TicketApplication | typeof TicketDomain) => async (ctx: Context, ids: string[]) => {
-  const rows = await ctx.em.find(entity as typeof TicketApplication, { id: { $in: ids } });
-  return new Map(rows.map((r) => [r.id, r as object]));
+  return ctx.em.find(entity as typeof TicketApplication, { id: { $in: ids } });
 };
 
 

@@ -4,11 +4,11 @@
  * transaction holding the ticket's row lock, checks the client's version, asks
  * ticket.transitions whether it is allowed, and appends history events.
  */
-import { notifyStatusChange } from './ticket.hooks';
 import { LockMode, raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
+import { likeContains } from '../core/text';
 import { SupportLevel } from '../directory/directory.enums';
 import { Person } from '../directory/person.entity';
 import { rolesOf, runningAssignmentsOf } from '../directory/directory.service';
@@ -19,6 +19,7 @@ import { TICKET_SEARCH_DOCUMENT, Ticket } from './ticket.entity';
 import { ticketSettings, type TicketSettings } from './ticket.config';
 import { TicketErrorCode } from './ticket.errors';
 import { SortDirection, TicketEventKind, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition } from './ticket.enums';
+import { notifyStatusChange } from './ticket.hooks';
 import {
   assertMayAssign,
   assertMayComment,
@@ -87,13 +88,12 @@ export interface TicketListFilter {
   updatedTo?: Date | null;
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function ticketsWhere(viewer: Viewer, f: TicketListFilter = {}): FilterQuery<Ticket> {
   const and: FilterQuery<Ticket>[] = [visibleTicketsWhere(viewer)];
   const q = f.search?.trim();
   if (q) {
-    const like = `%${likeEscape(q)}%`;
+    const like = likeContains(q);
     and.push({
       $or: [
         { [raw((a: string) => `${TICKET_SEARCH_DOCUMENT(a)} @@ websearch_to_tsquery('chorus_fr'::regconfig, ?)`, [q])]: [] },

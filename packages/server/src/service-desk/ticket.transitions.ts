@@ -133,7 +133,6 @@ export const LEVEL_ROLE: Record<SupportLevel, Role> = {
   [SupportLevel.TECHNICAL]: Role.TECHNICAL_AGENT,
 };
 
-const FINISHED = new Set([S.CLOSED, S.CANCELLED]);
 const SUPPORT_ROLES = [Role.SN1_AGENT, Role.SN2_AGENT, Role.TECHNICAL_AGENT];
 /** Roles that read every ticket and change none. */
 const READ_ALL_ROLES = [Role.ANALYST, Role.ADMINISTRATOR];

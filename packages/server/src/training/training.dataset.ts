@@ -10,6 +10,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Person } from '../directory/person.entity';
 import { Structure } from '../directory/structure.entity';
 import { Role } from '../core/roles';
+import { withoutAccents } from '../core/text';
 import { TrainingAttendance, TrainingRegistration, TrainingRegistrationEvent } from './registration.entity';
 import { TrainingCourse, TrainingDomain, TrainingSession, TrainingSessionPart } from './catalogue.entity';
 import { AttendanceSource, CourseMode, RegistrationAction, RegistrationStatus, SessionStatus } from './training.enums';
@@ -126,7 +127,7 @@ export function connectionMinutes(n: number, min: number, max: number, mean: num
 
 const FIRST = ['Agnès', 'Bruno', 'Céline', 'Damien', 'Élodie', 'Fabrice', 'Gaëlle', 'Hervé', 'Isabelle', 'Jérôme', 'Karine', 'Laurent', 'Muriel', 'Nicolas', 'Odile', 'Pascal', 'Quentin', 'Régine', 'Sylvain', 'Valérie'];
 const LAST = ['Aubert', 'Barbier', 'Carpentier', 'Delmas', 'Étienne', 'Fleury', 'Gilles', 'Hamon', 'Jacquet', 'Lacroix', 'Marchand', 'Noël', 'Olivier', 'Poulain', 'Renaud', 'Schmitt', 'Tessier', 'Vidal'];
-const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const ascii = (s: string) => withoutAccents(s).toLowerCase();
 
 export interface GeneratedDataset {
   sessions: TrainingSession[];

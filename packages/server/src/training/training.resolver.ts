@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import type { Context, Viewer } from '../core/context';
+import { groupByKey, type Context, type Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { decodeId, toGlobalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
@@ -376,7 +376,7 @@ export class AssiduityRowResolver {
 function registrationsOfTrainees(ctx: Context) {
   return ctx.loader<string, TrainingRegistration[]>('training.registrationsOfTrainee', async (ids) => {
     const rows = await ctx.em.find(TrainingRegistration, { trainee: { $in: [...ids] } }, { orderBy: { session: { startsAt: 'desc' }, id: 'asc' } });
-    return ids.map((id) => rows.filter((r) => r.trainee.id === id));
+    return groupByKey(ids, rows, (r) => r.trainee.id);
   });
 }
 
@@ -517,7 +517,7 @@ export class TrainingRegistrationFieldsResolver {
   history(@Root() r: TrainingRegistration, @Ctx() ctx: Context) {
     return ctx.loader<string, TrainingRegistrationEvent[]>('training.history', async (ids) => {
       const rows = await ctx.em.find(TrainingRegistrationEvent, { registration: { $in: [...ids] } }, { orderBy: { at: 'asc', createdAt: 'asc', id: 'asc' } });
-      return ids.map((id) => rows.filter((e) => e.registration.id === id));
+      return groupByKey(ids, rows, (e) => e.registration.id);
     }).load(r.id);
   }
 
@@ -525,7 +525,7 @@ export class TrainingRegistrationFieldsResolver {
   attendance(@Root() r: TrainingRegistration, @Ctx() ctx: Context) {
     return ctx.loader<string, TrainingAttendance[]>('training.attendance', async (ids) => {
       const rows = await ctx.em.find(TrainingAttendance, { registration: { $in: [...ids] } }, { populate: ['part'] });
-      return ids.map((id) => rows.filter((a) => a.registration.id === id).sort((a, b) => a.part.getEntity().number - b.part.getEntity().number));
+      return groupByKey(ids, rows, (a) => a.registration.id).map((g) => g.sort((a, b) => a.part.getEntity().number - b.part.getEntity().number));
     }).load(r.id);
   }
 
@@ -558,19 +558,15 @@ export class TrainingAttendanceFieldsResolver {
 
 /** node(id:) for registrations applies the same visibility as the list. */
 export const registrationNodeFetcher: NodeFetcher = async (ctx, ids) => {
-  const out = new Map<string, object>();
   const viewer = ctx.viewer;
-  if (!viewer) return out;
+  if (!viewer) return [];
   const perimeter = await perimeterOf(ctx);
-  for (const r of await ctx.em.find(TrainingRegistration, { id: { $in: ids } })) if (training.maySee(viewer, r, perimeter)) out.set(r.id, r);
-  return out;
+  return (await ctx.em.find(TrainingRegistration, { id: { $in: ids } })).filter((r) => training.maySee(viewer, r, perimeter));
 };
 
 export function catalogueNodeFetcher(entity: new () => object): NodeFetcher {
   return async (ctx, ids) => {
-    const out = new Map<string, object>();
-    if (!ctx.viewer || ctx.viewer.kind !== 'PERSON') return out;
-    for (const row of (await ctx.em.find(entity as never, { id: { $in: ids } } as never)) as { id: string }[]) out.set(row.id, row);
-    return out;
+    if (!ctx.viewer || ctx.viewer.kind !== 'PERSON') return [];
+    return (await ctx.em.find(entity as never, { id: { $in: ids } } as never)) as { id: string }[];
   };
 }
