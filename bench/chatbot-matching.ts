@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startServer } from '../packages/server/src/app';
-import { mintToken } from '../packages/server/src/core/auth';
+import { mintToken } from '../packages/server/src/access/credentials';
 import { loadConfig } from '../packages/server/src/core/config';
 import { migrate, openDatabase } from '../packages/server/src/core/database';
 import { startEmbeddedPostgres } from '../packages/server/src/core/embedded-postgres';

@@ -23,7 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { Cursor } from '@mikro-orm/core';
 import pg from 'pg';
 import { startServer } from '../packages/server/src/app';
-import { mintToken } from '../packages/server/src/core/auth';
+import { mintToken } from '../packages/server/src/access/credentials';
 import { loadConfig } from '../packages/server/src/core/config';
 import { migrate, openDatabase, type MikroORM } from '../packages/server/src/core/database';
 import { startEmbeddedPostgres } from '../packages/server/src/core/embedded-postgres';
@@ -273,7 +273,7 @@ async function main() {
     await withPath(process.env.BENCH_PROFILE === 'tuned', () => profile(() => gql(null)));
     // where a request's time goes, part by part (same work as the resolvers do)
     const { ticketsWhere, ticketOrder, lastEventsOf } = await import('../packages/server/src/service-desk/ticket.service');
-    const { personViewer } = await import('../packages/server/src/auth/authenticate');
+    const { personViewer } = await import('../packages/server/src/access/authenticate');
     const viewer = await personViewer(orm.em.fork(), sn1Id);
     let tickets: Ticket[] = [];
     const page = await timeOne(async () => {

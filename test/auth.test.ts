@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { generateApiKey, mintToken } from '../packages/server/src/core/auth';
+import { generateApiKey, mintToken } from '../packages/server/src/access/credentials';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';

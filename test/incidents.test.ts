@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { createClient, FlowDirection, type FileIncidentInput } from '@chorus-support/sdk';
-import { generateApiKey } from '../packages/server/src/core/auth';
+import { generateApiKey } from '../packages/server/src/access/credentials';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';

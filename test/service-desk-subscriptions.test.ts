@@ -86,12 +86,13 @@ describe('live ticket updates across two server instances', () => {
     let t = (await open(cca)).ticket;
     t = await ok('TAKE', sn1, t);
     t = await ok('ESCALATE', sn1, t, 'AIFE');
-    await until(() => sn2Queue.items.length >= 1 && lyonFeed.items.length >= 2);
+    await until(() => sn2Queue.items.length >= 1 && lyonFeed.items.length >= 4);
     await new Promise((r) => setTimeout(r, 300));
     // SN2 sees the escalation (the ticket is now at SN2 and was escalated), not the earlier TAKE
     expect(sn2Queue.items.map((i: any) => i.ticketEvents.transition)).toEqual(['ESCALATE']);
     expect(sn2Queue.items[0].ticketEvents.ticket.reference).toBe(t.reference);
-    expect(lyonFeed.items.map((i: any) => i.ticketEvents.transition)).toEqual(['TAKE', 'ESCALATE']);
+    // the opening itself (OPENED, then SUBMIT) reaches the queue like any other history event
+    expect(lyonFeed.items.map((i: any) => [i.ticketEvents.seq, i.ticketEvents.transition])).toEqual([[1, null], [2, 'SUBMIT'], [3, 'TAKE'], [4, 'ESCALATE']]);
     expect(bordeauxFeed.items).toEqual([]);
   });
 
@@ -104,8 +105,9 @@ describe('live ticket updates across two server instances', () => {
     const notMine = (await open(cca)).ticket;
     await ok('TAKE', { token: await a.tokenForRole('TECHNICAL_AGENT') }, mine);
     await ok('TAKE', sn1, notMine);
-    await until(() => appFeed.items.length >= 1);
+    await until(() => appFeed.items.length >= 3);
     await new Promise((r) => setTimeout(r, 300));
-    expect(appFeed.items.map((i: any) => i.ticketEvents.ticket.reference)).toEqual([mine.reference]);
+    // its ticket's opening, submission and take; nothing of the CCA's ticket
+    expect(appFeed.items.map((i: any) => [i.ticketEvents.ticket.reference, i.ticketEvents.seq])).toEqual([[mine.reference, 1], [mine.reference, 2], [mine.reference, 3]]);
   });
 });

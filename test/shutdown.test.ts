@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { mintToken } from '../packages/server/src/core/auth';
+import { mintToken } from '../packages/server/src/access/credentials';
 import { loadConfig } from '../packages/server/src/core/config';
 import { freePort } from '../packages/server/src/core/embedded-postgres';
 import { createTestDatabase, sql } from './support/db';

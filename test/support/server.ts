@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { afterAll } from 'vitest';
 import { startServer, type RunningServer } from '../../packages/server/src/app';
-import { mintToken } from '../../packages/server/src/core/auth';
+import { mintToken } from '../../packages/server/src/access/credentials';
 import { loadConfig, type Config } from '../../packages/server/src/core/config';
 import { migrate, openDatabase, type MikroORM } from '../../packages/server/src/core/database';
 import { createLogger } from '../../packages/server/src/core/logger';
@@ -31,7 +31,7 @@ export async function startTestServer(opts: { databaseUrl?: string; env?: Record
   const databaseUrl = opts.databaseUrl ?? db!.url;
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: databaseUrl, ...opts.env });
   const logger = createLogger(config.logLevel);
-  const orm = await openDatabase(databaseUrl, logger);
+  const orm = await openDatabase(databaseUrl, logger, config.db);
   await migrate(orm);
   const server = await startServer(config, orm, logger);
   let stopped = false;

@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import pg from 'pg';
-import { mintToken } from '../src/core/auth';
+import { mintToken } from '../src/access/credentials';
 import { loadConfig } from '../src/core/config';
 import { startEmbeddedPostgres } from '../src/core/embedded-postgres';
 

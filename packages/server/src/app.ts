@@ -7,22 +7,21 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, parse, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { pinoHttp } from 'pino-http';
-import { WebSocketServer } from 'ws';
-import { authenticate, type Credentials } from './auth/authenticate';
-import { createJwtVerifier } from './core/auth';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { authenticate } from './access/authenticate';
+import { createJwtVerifier } from './access/credentials';
 import type { Config } from './core/config';
-import { loaderRegistry, type Context } from './core/context';
+import type { Context } from './core/context';
 import type { MikroORM } from './core/database';
-import { DomainError, PUBLIC_ERROR_CODES, toGraphQLError } from './core/errors';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { createEventBus } from './core/events';
+import { LiveConnections, type CredentialsChange } from './core/live-connections';
 import type { Logger } from './core/logger';
-import { costLimitPlugin, introspectionGatePlugin } from './core/plugins';
+import { createPipeline, type Credentials, type Pipeline } from './core/pipeline';
 import { buildAppSchema } from './schema';
 import { applicationCostBudget } from './integration/throttle';
 import { WebhookDispatcher } from './integration/webhooks';
@@ -45,40 +44,51 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   const schema = await buildAppSchema(events.pubSub);
   const verify = await createJwtVerifier(config.jwt);
   const production = config.env === 'production';
+  const pipeline = createPipeline({
+    schema,
+    config,
+    orm,
+    logger,
+    pubSub: events.pubSub,
+    authenticate: (em, creds) => authenticate(em, verify, creds, { production }),
+    budget: applicationCostBudget,
+  });
 
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
 
-  const newContext = async (requestId: string, log: Logger, creds: Credentials): Promise<Context> => {
-    const em = orm.em.fork();
-    return { em, viewer: await authenticate(em, verify, creds), requestId, logger: log, loader: loaderRegistry(), production, pubSub: events.pubSub, config };
-  };
+  /* ---------- WebSocket (graphql-ws) on the same port and path, through the same pipeline ---------- */
 
-  // WebSocket subscriptions (graphql-ws) on the same port and path
+  const live = new LiveConnections(logger);
+  events.target.addEventListener('CREDENTIALS_CHANGED', (e: CustomEvent) => void live.changed(e.detail as CredentialsChange));
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { ctx?: Context }>(
+  const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
       schema,
       onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
+        const creds = credentialsOf(ctx.connectionParams ?? {});
+        const socket = ctx.extra.socket as WebSocket;
         try {
-          const requestId = randomUUID();
-          ctx.extra.ctx = await newContext(requestId, logger.child({ requestId, ws: true }), {
-            authorization: typeof params.authorization === 'string' ? params.authorization : null,
-            apiKey: typeof params.apiKey === 'string' ? params.apiKey : null,
-          });
+          const { viewer } = await pipeline.context(creds, randomUUID(), logger);
           // anonymous or bad credentials: graphql-ws closes with 4403 Forbidden
-          return ctx.extra.ctx.viewer !== null;
+          if (!viewer) return false;
+          ctx.extra.creds = creds;
+          ctx.extra.forget = live.add(
+            viewer,
+            (code, reason) => socket.close(code, reason),
+            async () => (await pipeline.context(creds, randomUUID(), logger)).viewer,
+          );
+          return true;
         } catch {
           return false;
         }
       },
-      // one forked EntityManager per operation, same viewer as the connection
-      context: async (ctx) => {
-        const base = ctx.extra.ctx!;
-        return { ...base, em: base.em.fork(), loader: loaderRegistry(), requestId: randomUUID() };
-      },
+      onClose: (ctx) => ctx.extra.forget?.(),
+      onSubscribe: (ctx, _id, payload) => wsOperation(pipeline, schema, logger, ctx, payload),
+      onNext: (_ctx, _id, _payload, args, result) => formatWsResult(pipeline, args.contextValue as Context, result),
+      // subscriptions are charged again for every event they deliver (README, "Subscriptions")
+      subscribe: async (args) => chargePerEvent(pipeline, args, await subscribe(args)),
     },
     wsServer,
   );
@@ -95,33 +105,23 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     },
   };
 
+  /* ---------- HTTP (Apollo) ---------- */
+
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true, // gated per request by introspectionGatePlugin
+    introspection: true, // gated per operation by the pipeline's introspection rule
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false, // main.ts owns SIGTERM/SIGINT and stops everything in order
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    validationRules: [
-      maxDepthRule({
-        n: config.maxQueryDepth,
-        ignoreIntrospection: true,
-        flattenFragments: true,
-        // report as a validation error (400) rather than throw (500)
-        propagateOnRejection: false,
-        onReject: [(ctx, err) => ctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, '')))],
-      }),
-    ],
     plugins: [
       ApolloServerPluginCacheControlDisabled(), // no HTTP caching of GraphQL answers here; saves a hook per field
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       wsShutdown,
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
-      costLimitPlugin(schema, config.maxQueryCost, applicationCostBudget),
-      introspectionGatePlugin(production),
-      unexpectedErrorsPlugin,
+      httpPipelinePlugin(pipeline),
     ],
-    formatError: maskError,
+    formatError: pipeline.formatError,
   });
   await apollo.start();
 
@@ -134,7 +134,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         res.setHeader('x-request-id', id);
         return id;
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 && res.statusCode !== 503 ? 'error' : res.statusCode === 503 ? 'warn' : 'info'),
       customProps: (req) => ({ viewer: (req as { viewerLabel?: string }).viewerLabel }),
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
@@ -157,11 +157,11 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const requestId = String(req.id);
-        const ctx = await newContext(requestId, req.log, {
-          authorization: req.headers.authorization ?? null,
-          apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null,
-        });
+        const ctx = await pipeline.context(
+          { authorization: req.headers.authorization ?? null, apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null },
+          String(req.id),
+          req.log,
+        );
         // the access log names the caller: a person's email, or an application and its key prefix
         (req as { viewerLabel?: string }).viewerLabel = ctx.viewer?.label;
         return ctx;
@@ -201,52 +201,120 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         logger.debug('apollo stopped');
         wsServer.close();
         await webhooks.stop();
+        pipeline.health.stop();
         await events.target.close();
         logger.debug('event connection closed');
       })()),
   };
 }
 
-function isPublic(code: unknown): boolean {
-  return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code);
-}
+type WsExtra = {
+  creds?: Credentials;
+  forget?: () => void;
+};
 
-/**
- * What a client may see of an error: a DomainError thrown by a query becomes its coded
- * error (here rather than in a per-field middleware, which would make every field async);
- * other coded errors pass as they are; anything else is masked.
- */
-function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof DomainError) {
-    const coded = toGraphQLError(original);
-    return { message: coded.message, path: formatted.path, locations: formatted.locations, extensions: coded.extensions };
-  }
-  const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
-  if (isPublic(extensions.code)) return { ...formatted, extensions };
+function credentialsOf(params: Record<string, unknown>): Credentials {
   return {
-    message: 'Internal server error. Quote the request id when reporting it.',
-    path: formatted.path,
-    locations: formatted.locations,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    authorization: typeof params.authorization === 'string' ? params.authorization : null,
+    apiKey: typeof params.apiKey === 'string' ? params.apiKey : null,
   };
 }
 
-/** Logs unexpected errors in full and gives the client the request id to quote. */
-const unexpectedErrorsPlugin: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async didEncounterErrors({ errors, contextValue }) {
-        for (const e of errors) {
-          if (!isPublic(e.extensions?.code) && !(e.originalError instanceof DomainError)) contextValue.logger.error({ err: e.originalError ?? e, path: e.path }, 'unexpected error');
+/** The pipeline's guards and result shaping as Apollo hooks (HTTP). */
+function httpPipelinePlugin(pipeline: Pipeline): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, contextValue }) {
+          await pipeline.guard(contextValue, { document, operationName: request.operationName, variables: request.variables });
+        },
+        async didEncounterErrors({ errors, contextValue }) {
+          pipeline.logUnexpected(contextValue, errors);
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const result = pipeline.finishResult(contextValue, response.body.singleResult);
+          const unavailable = result.errors?.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+          if (unavailable) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(unavailable.extensions?.retryAfterSeconds ?? 5));
+          }
+        },
+      };
+    },
+  };
+}
+
+/** A client-safe GraphQLError from any error, through the pipeline's formatting. */
+function safeError(pipeline: Pipeline, e: unknown): GraphQLError {
+  const error = e instanceof GraphQLError ? e : new GraphQLError(e instanceof Error ? e.message : String(e), { originalError: e instanceof Error ? e : undefined });
+  const f = pipeline.formatError(error.toJSON(), error);
+  const { http: _h, ...extensions } = (f.extensions ?? {}) as Record<string, unknown>;
+  return new GraphQLError(f.message, { extensions });
+}
+
+/**
+ * One WebSocket operation: the viewer re-read from the connection's credentials (so an
+ * operation never runs on rights that ended), parse, the schema's validation, then the
+ * same guards and budget as HTTP.
+ */
+async function wsOperation(pipeline: Pipeline, schema: import('graphql').GraphQLSchema, logger: Logger, ctx: WsContext<Record<string, unknown>, WsExtra>, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }): Promise<ExecutionArgs | readonly GraphQLError[]> {
+  const requestId = randomUUID();
+  const log = logger.child({ requestId, ws: true });
+  let opCtx: Context;
+  try {
+    opCtx = await pipeline.context(ctx.extra.creds ?? {}, requestId, log);
+  } catch (e) {
+    pipeline.logUnexpected({ logger: log }, [e instanceof GraphQLError ? e : new GraphQLError(String(e), { originalError: e as Error })]);
+    return [safeError(pipeline, e)];
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query);
+  } catch (e) {
+    return [new GraphQLError((e as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+  }
+  const invalid = validate(schema, document);
+  if (invalid.length) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+  const op = { document, operationName: payload.operationName, variables: payload.variables };
+  try {
+    await pipeline.guard(opCtx, op);
+  } catch (e) {
+    return [safeError(pipeline, e)];
+  }
+  log.info({ operationName: payload.operationName ?? null, viewer: opCtx.viewer?.label }, 'ws operation');
+  return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: opCtx };
+}
+
+function formatWsResult(pipeline: Pipeline, ctx: Context, result: ExecutionResult): ExecutionResult {
+  if (result.errors?.length) pipeline.logUnexpected(ctx, result.errors);
+  const formatted: { errors?: GraphQLFormattedError[]; data?: unknown; extensions?: Record<string, unknown> } = {
+    ...result,
+    errors: result.errors?.map((e) => pipeline.formatError(e.toJSON(), e)),
+  };
+  if (!formatted.errors) delete formatted.errors;
+  return pipeline.finishResult(ctx, formatted) as ExecutionResult;
+}
+
+/** Charges a subscription's cost for every event it delivers; when the budget is spent, it ends with THROTTLED. */
+async function chargePerEvent(pipeline: Pipeline, args: ExecutionArgs, result: Awaited<ReturnType<typeof subscribe>>) {
+  const ctx = args.contextValue as Context;
+  if (!(Symbol.asyncIterator in result) || ctx.viewer?.kind !== 'APPLICATION') return result;
+  const source = result as AsyncGenerator<ExecutionResult>;
+  async function* charged(): AsyncGenerator<ExecutionResult> {
+    try {
+      for await (const event of source) {
+        try {
+          await pipeline.charge(ctx);
+        } catch (e) {
+          yield { errors: [safeError(pipeline, e)] };
+          return;
         }
-      },
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== 'single') return;
-        for (const e of response.body.singleResult.errors ?? []) {
-          if (e.extensions?.code === 'INTERNAL_SERVER_ERROR') (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
-        }
-      },
-    };
-  },
-};
+        yield event;
+      }
+    } finally {
+      await source.return?.(undefined);
+    }
+  }
+  return charged();
+}

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const db = await database(config, logger);
   const stopEmbedded = async () => db.embedded?.stop().catch((err) => logger.error({ err }, 'embedded PostgreSQL did not stop cleanly'));
   try {
-    const orm = await openDatabase(db.url, logger);
+    const orm = await openDatabase(db.url, logger, config.db);
     const applied = await migrate(orm);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     if (config.demoData && (await loadDemoDataIfEmpty(orm))) logger.info('demo data loaded');

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import { RoleAuthChecker } from './core/auth';
+import { RoleAuthChecker } from './access/auth-checker';
 import { registerUserErrorCodeEnum } from './core/errors';
 import type { PubSub } from './core/events';
 import { NodeResolver } from './core/node.resolver';

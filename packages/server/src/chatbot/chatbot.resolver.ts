@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { readsEverything } from '../access/policies';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
 import { groupByKey, type Context, type Viewer } from '../core/context';
 import { CoreErrorCode, DomainError, toGraphQLError } from '../core/errors';
@@ -14,7 +15,6 @@ import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
 import { MatchCandidateView, VariablePartView } from '../knowledge/knowledge.types';
 import { ReviewCluster } from '../knowledge/review.entity';
 import { Ticket } from '../service-desk/ticket.entity';
-import { TICKET_CHANGED, type TicketChangedMessage } from '../service-desk/ticket.types';
 import { findVisibleTickets } from '../service-desk/ticket.service';
 import { ConversationOutcome } from './chatbot.enums';
 import { ChatbotMetricsFilter, ChooseInput, ConvertTicketRequestInput, DismissTicketRequestInput, GiveFeedbackInput, RequestTicketInput, SendMessageInput, StartConversationInput, TicketRequestFilter } from './chatbot.inputs';
@@ -101,7 +101,6 @@ export class ChatbotResolver {
   convertTicketRequest(@Arg('input', { validate: false, description: 'The request and what to change in the pre-filled ticket.' }) input: ConvertTicketRequestInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { request, ticket } = await handoff.convertTicketRequestToTicket(ctx.em, ctx.viewer!, decodeId(input.id, 'TicketRequest'), input);
-      ctx.pubSub.publish(TICKET_CHANGED, { ticketId: ticket.id, eventId: null, internal: false } satisfies TicketChangedMessage);
       return { ticketRequest: request, ticket };
     });
   }
@@ -120,7 +119,7 @@ export class ChatbotResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const visible = await handoff.ticketRequestVisibility(ctx.em, ctx.viewer!);
+    const visible = handoff.ticketRequestVisibility(ctx.viewer!);
     const where = f?.status ? { $and: [visible, { status: f.status }] } : visible;
     return paginate(ctx.em, TicketRequest, where, { createdAt: 'desc', id: 'desc' }, page, info);
   }
@@ -331,12 +330,12 @@ export function chatbotNodeFetcher(kind: 'Conversation' | 'ConversationTurn' | '
   return async (ctx: Context, ids: string[]) => {
     const viewer = ctx.viewer as Viewer;
     if (viewer.kind !== 'PERSON') return [];
-    const reader = viewer.roles.has(Role.ANALYST) || viewer.roles.has(Role.ADMINISTRATOR);
+    const reader = readsEverything(viewer);
     let rows: { id: string }[];
     if (kind === 'Conversation') rows = await ctx.em.find(Conversation, { id: { $in: ids }, ...(reader ? {} : { person: viewer.id }) });
     else if (kind === 'ConversationTurn') rows = await ctx.em.find(ConversationTurn, { id: { $in: ids }, ...(reader ? {} : { conversation: { person: viewer.id } }) });
     else if (kind === 'AnswerFeedback') rows = await ctx.em.find(AnswerFeedback, { id: { $in: ids }, ...(reader ? {} : { person: viewer.id }) });
-    else rows = await ctx.em.find(TicketRequest, { $and: [{ id: { $in: ids } }, await handoff.ticketRequestVisibility(ctx.em, viewer)] });
+    else rows = await ctx.em.find(TicketRequest, { $and: [{ id: { $in: ids } }, handoff.ticketRequestVisibility(viewer)] });
     return rows;
   };
 }

@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { actsAsCcaFor, scopeFilter, ticketRequestScope } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
@@ -17,18 +18,9 @@ import { ChatbotErrorCode } from './chatbot.errors';
 import { TicketRequestStatus } from './chatbot.enums';
 import { type Conversation, TicketRequest } from './conversation.entity';
 
-/** Structures where the viewer is a running CCA: the ticket requests they take. */
-export async function ccaStructuresOf(em: EntityManager, viewer: Viewer): Promise<string[]> {
-  if (viewer.kind !== 'PERSON' || !viewer.roles.has(Role.CCA)) return [];
-  const running = await em.find(CorrespondentAssignment, { person: viewer.id, kind: CorrespondentKind.CCA, ...runningAssignmentFilter() });
-  return running.map((a) => a.structure.id);
-}
-
-/** What a viewer may see: their own requests; a CCA those of their structures; support and analysts all. */
-export async function ticketRequestVisibility(em: EntityManager, viewer: Viewer): Promise<FilterQuery<TicketRequest>> {
-  if ([Role.SN1_AGENT, Role.ANALYST, Role.ADMINISTRATOR].some((r) => viewer.roles.has(r))) return {};
-  const structures = await ccaStructuresOf(em, viewer);
-  return { $or: [{ requester: viewer.id }, ...(structures.length ? [{ structure: { $in: structures } }] : [])] };
+/** What a viewer may see of ticket requests: the access module's policy, as a filter. */
+export function ticketRequestVisibility(viewer: Viewer): FilterQuery<TicketRequest> {
+  return scopeFilter(ticketRequestScope(viewer)) as FilterQuery<TicketRequest>;
 }
 
 /**
@@ -59,8 +51,7 @@ export async function createTicketRequest(em: EntityManager, viewer: Viewer, c: 
 
 async function pendingRequestForCca(em: EntityManager, viewer: Viewer, id: string, lock = false): Promise<TicketRequest> {
   const request = await em.findOne(TicketRequest, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
-  const structures = await ccaStructuresOf(em, viewer);
-  if (!request || !structures.includes(request.structure.id)) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No ticket request of your structure has this id.', ['id']);
+  if (!request || !actsAsCcaFor(viewer, request.structure.id)) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No ticket request of your structure has this id.', ['id']);
   if (request.status !== TicketRequestStatus.PENDING) throw new DomainError(ChatbotErrorCode.TICKET_REQUEST_CLOSED, `This request is already ${request.status.toLowerCase()}.`, ['id']);
   return request;
 }

@@ -20,6 +20,9 @@ const schema = z
     JWKS_URL: z.url().optional(),
     JWT_ISSUER: z.string().default('chorus-support'),
     JWT_AUDIENCE: z.string().default('chorus-support-api'),
+    JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(31 * 86400).default(43200),
+    DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
+    DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(3000),
     DEMO_DATA: boolean.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(15),
@@ -53,7 +56,9 @@ export interface Config {
   embeddedPgDir: string;
   embeddedPgPort: number;
   redisUrl?: string;
-  jwt: { secret?: string; jwksUrl?: string; issuer: string; audience: string };
+  jwt: { secret?: string; jwksUrl?: string; issuer: string; audience: string; maxLifetimeSeconds: number };
+  /** The database pool: connections per instance, and how long a request waits for one before SERVICE_UNAVAILABLE. */
+  db: { poolSize: number; acquireTimeoutMs: number };
   demoData: boolean;
   logLevel: string;
   maxQueryDepth: number;
@@ -90,7 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: e.JWKS_URL,
       issuer: e.JWT_ISSUER,
       audience: e.JWT_AUDIENCE,
+      maxLifetimeSeconds: e.JWT_MAX_LIFETIME_SECONDS,
     },
+    db: { poolSize: e.DB_POOL_SIZE, acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS },
     demoData: e.DEMO_DATA ?? !production,
     logLevel: e.LOG_LEVEL,
     maxQueryDepth: e.MAX_QUERY_DEPTH,

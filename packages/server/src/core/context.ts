@@ -17,6 +17,12 @@ export interface Viewer {
   ministryId: string | null;
   /** Structures an application may file for; empty for a person. */
   applicationStructureIds: readonly string[];
+  /** Structures where the person holds a running CCA assignment: where they open and follow tickets (the one meaning of "the CCA's structure"). */
+  ccaStructureIds: readonly string[];
+  /** For an SN1 agent: the structures of their ministry, whose tickets they handle; empty otherwise. */
+  sn1StructureIds: readonly string[];
+  /** When the credentials stop holding (the token's exp, the API key's expiry); null when they do not expire. */
+  expiresAt: Date | null;
   /** For logs: the API key prefix or the person's email. */
   label: string;
 }
@@ -40,6 +46,8 @@ export interface Context {
   pubSub: PubSub;
   /** Computed query cost, reported in `extensions.cost`. */
   cost?: number;
+  /** What the caller's budget says after this operation, reported in `extensions.rateLimit`. */
+  rateLimit?: Record<string, unknown> | null;
   /** Set when the operation is an introspection query. */
   production: boolean;
 }

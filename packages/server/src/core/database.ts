@@ -6,9 +6,19 @@ import { MIGRATIONS } from '../migrations';
 import type { Logger } from './logger';
 
 export type { MikroORM };
+export type { EntityManager } from '@mikro-orm/postgresql';
 
 /** The one MikroORM configuration, shared by the server, the scripts and the tests. */
-export function ormOptions(clientUrl: string, logger?: Logger): Options {
+export interface PoolSettings {
+  /** Connections per instance. */
+  poolSize: number;
+  /** How long a statement waits for a free connection before failing (→ SERVICE_UNAVAILABLE), never a minute-long hang. */
+  acquireTimeoutMs: number;
+}
+
+const DEFAULT_POOL: PoolSettings = { poolSize: 20, acquireTimeoutMs: 3000 };
+
+export function ormOptions(clientUrl: string, logger?: Logger, pool: PoolSettings = DEFAULT_POOL): Options {
   return {
     clientUrl,
     entities: ENTITIES,
@@ -26,7 +36,8 @@ export function ormOptions(clientUrl: string, logger?: Logger): Options {
       path: resolve(__dirname, '../migrations'),
       pathTs: resolve(__dirname, '../migrations'),
     },
-    pool: { min: 0, max: 20 },
+    pool: { min: 0, max: pool.poolSize, acquireTimeoutMillis: pool.acquireTimeoutMs },
+    driverOptions: { acquireConnectionTimeout: pool.acquireTimeoutMs },
     forceUtcTimezone: true,
     allowGlobalContext: false,
     debug: false,
@@ -36,8 +47,8 @@ export function ormOptions(clientUrl: string, logger?: Logger): Options {
   };
 }
 
-export async function openDatabase(clientUrl: string, logger?: Logger): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(clientUrl, logger));
+export async function openDatabase(clientUrl: string, logger?: Logger, pool?: PoolSettings): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(clientUrl, logger, pool));
 }
 
 /** Applies every pending migration; returns their names. */

@@ -30,9 +30,24 @@ export function SafeText(max: number, opts: { min?: number } & ValidationOptions
     });
 }
 
-export function safeTextProblem(value: string, min: number, max: number): string | null {
-  if (value.includes('\u0000')) return 'must not contain NUL characters';
+/** C0 control characters but tab, line feed and carriage return; NUL first among them. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+/**
+ * The hygiene every text the API receives must pass, whatever field it reaches (the
+ * request pipeline applies it to every string argument and variable): no NUL (PostgreSQL
+ * refuses it), no other control character but tab and line breaks, no lone surrogate.
+ */
+export function controlCharacterProblem(value: string): string | null {
+  const m = CONTROL.exec(value);
+  if (m) return m[0] === '\u0000' ? 'must not contain NUL characters' : `must not contain control characters (U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
   if (!value.isWellFormed()) return 'must be valid UTF-8 text';
+  return null;
+}
+
+export function safeTextProblem(value: string, min: number, max: number): string | null {
+  const hygiene = controlCharacterProblem(value);
+  if (hygiene) return hygiene;
   const length = [...value].length;
   if (value.trim().length < min) return min === 1 ? 'must not be empty' : `must be at least ${min} characters`;
   if (length > max) return `must be at most ${max} characters (got ${length})`;

@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsOptional, Matches, Max, Min, ValidateNested } from 'cla
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SafeText, TEXT } from '../core/validation';
 import { TicketImpact, TicketNature } from '../service-desk/ticket.enums';
+import { PRIORITY, PriorityRange } from '../service-desk/ticket.inputs';
 import { FlowDirection } from './incident-filing.entity';
 
 @InputType({ description: 'The exchange flow that failed.' })
@@ -57,10 +58,9 @@ export class FileIncidentInput {
   @SafeText(TEXT.long)
   details?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Priority 1 (highest) to 5 (default 3).' })
+  @Field(() => Int, { nullable: true, description: `Priority from ${PRIORITY.min} (most urgent) to ${PRIORITY.max}, as on every ticket; 3 when omitted.` })
   @IsOptional()
-  @Min(1)
-  @Max(5)
+  @PriorityRange()
   priority?: number | null;
 
   @Field(() => TicketImpact, { nullable: true, description: 'Who is affected (default STRUCTURE).' })

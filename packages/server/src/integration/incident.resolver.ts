@@ -4,7 +4,6 @@ import { decodeId } from '../core/ids';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
 import { Ticket } from '../service-desk/ticket.entity';
-import { TICKET_CHANGED, type TicketChangedMessage } from '../service-desk/ticket.types';
 import { IncidentFiling } from './incident-filing.entity';
 import { FileIncidentInput, SaveIncidentRoutingRuleInput } from './incident.inputs';
 import * as incidents from './incident.service';
@@ -35,7 +34,6 @@ export class IncidentResolver {
   fileIncident(@Arg('input', { validate: false, description: 'The incident.' }) input: FileIncidentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const result = await incidents.fileIncident(ctx.em, ctx.viewer!, { ...input, structureId: decodeId(input.structureId, 'Structure', 'structureId') }, { groupingWindowMinutes: ctx.config.incidentGroupingWindowMinutes });
-      if (!result.replayed) ctx.pubSub.publish(TICKET_CHANGED, { ticketId: result.ticket.id, eventId: null, internal: false } satisfies TicketChangedMessage);
       return { ...result };
     });
   }

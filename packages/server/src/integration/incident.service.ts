@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
 import { withoutAccents } from '../core/text';
 import { Structure } from '../directory/structure.entity';
-import { actorOf, addCommentRow, openTicket } from '../service-desk/ticket.service';
+import { KeyedQueue } from '../core/keyed-queue';
+import { addComment, openTicket } from '../service-desk/ticket.service';
 import { Ticket } from '../service-desk/ticket.entity';
 import { TicketImpact, TicketNature, TicketStatus } from '../service-desk/ticket.enums';
 import { FlowDirection, IncidentFiling } from './incident-filing.entity';
@@ -36,6 +37,10 @@ export interface FilingResult {
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** Tickets still worth attaching a new occurrence to. */
 const OPEN_STATUSES = [TicketStatus.NEW, TicketStatus.SUBMITTED, TicketStatus.IN_PROGRESS, TicketStatus.WAITING_FOR_INFO, TicketStatus.ESCALATED, TicketStatus.REOPENED];
+
+/** Filings of one application's key, then of one flow, one at a time in this process (see KeyedQueue). */
+const byKey = new KeyedQueue();
+const byFlow = new KeyedQueue();
 
 /** Only business applications file incidents, and only for the structures they are registered for. */
 export function assertMayFileFor(viewer: Viewer, structureId: string): void {
@@ -90,14 +95,23 @@ function validate(input: IncidentInput, now: Date): void {
 /**
  * Files an incident for a failed exchange flow. The same key from the same application
  * always answers with the same ticket — retries, and concurrent retries on several server
- * instances, included (an advisory lock per key serialises them) — and a reused key with
- * another body is refused. A repeat of the same flow and error within the grouping window
- * is attached to the first ticket instead of opening another.
+ * instances, included — and a reused key with another body is refused. A repeat of the
+ * same flow and error within the grouping window is attached to the first ticket instead
+ * of opening another.
+ *
+ * Serialisation, per key and then per flow: first in this process (KeyedQueue: waiters hold
+ * no connection), then across instances with transaction-scoped advisory locks taken on
+ * the transaction's own connection, which every later statement of the filing also uses —
+ * so a burst of retries never needs more connections than it holds.
  */
 export async function fileIncident(em: EntityManager, viewer: Viewer, input: IncidentInput, opts: { groupingWindowMinutes: number }): Promise<FilingResult> {
   assertMayFileFor(viewer, input.structureId);
   const now = new Date();
   validate(input, now);
+  return byKey.run(`${viewer.id}:${input.idempotencyKey}`, () => byFlow.run(`${viewer.id}:${input.flow.id}`, () => fileOnce(em, viewer, input, opts, now)));
+}
+
+async function fileOnce(em: EntityManager, viewer: Viewer, input: IncidentInput, opts: { groupingWindowMinutes: number }, now: Date): Promise<FilingResult> {
   const hash = bodyHash(input);
   const signature = errorSignature(input.errorMessage);
 
@@ -142,11 +156,9 @@ export async function fileIncident(em: EntityManager, viewer: Viewer, input: Inc
         { orderBy: { createdAt: 'asc' } },
       );
       if (first) {
-        // the comment counters move under the ticket's row lock, as every other comment does
-        const ticket = await tem.findOneOrFail(Ticket, first.ticket.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+        // the desk's own comment: its checks (may comment, not finished) and its row lock
+        const { ticket } = await addComment(tem, viewer, first.ticket.id, occurrenceComment(input, docs), false);
         const filing = tem.create(IncidentFiling, { ...base, ticket, groupedWithFirst: true });
-        addCommentRow(tem, ticket, actorOf(viewer), occurrenceComment(input, docs), false, now);
-        ticket.updatedAt = now;
         await tem.flush();
         return { ticket, filing, replayed: false };
       }

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hashApiKey } from '../core/auth';
+import { hashApiKey } from '../access/credentials';
+import { DEMO_API_KEY } from '../access/demo-credentials';
 import type { DemoDirectory } from '../directory/directory.demo';
 import { ApiKey } from './api-key.entity';
 import { ApplicationClient } from './application-client.entity';
 
-/** The demo API key of SAXO. Demo data only: production refuses to load it. */
-export const DEMO_API_KEY = 'csk_de0000000001_demo-key-saxo-not-a-secret-00000';
+export { DEMO_API_KEY };
 
 export function seedDemoApplications(em: EntityManager, dir: DemoDirectory): void {
   const [men] = dir.ministries;

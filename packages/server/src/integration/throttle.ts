@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Context } from '../core/context';
-import type { CostBudget } from '../core/plugins';
+import type { CostBudget } from '../core/pipeline';
 import { chargeApplicationCost } from './rate-limit';
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { mintToken } from '../core/auth';
+import { mintToken } from '../access/credentials';
 import type { Config } from '../core/config';
 import { Role } from '../core/roles';
 import { seedDemoDirectory } from '../directory/directory.demo';

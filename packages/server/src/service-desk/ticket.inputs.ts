@@ -7,6 +7,16 @@ import { SortDirection, TicketImpact, TicketNature, TicketOrderField, TicketStat
 export const TICKET_TEXT = { description: TEXT.long, errorMessage: 5_000, reason: TEXT.long, comment: TEXT.long } as const;
 export const PRIORITY = { min: 1, max: 4 } as const;
 
+/** The one bound of a ticket's priority, shared by every input that sets one (openTicket, updateTicket, fileIncident). */
+export function PriorityRange(): PropertyDecorator {
+  const message = `must be a whole number between ${PRIORITY.min} and ${PRIORITY.max}`;
+  return (target, key) => {
+    IsInt({ message })(target, key);
+    Min(PRIORITY.min, { message })(target, key);
+    Max(PRIORITY.max, { message })(target, key);
+  };
+}
+
 @InputType({ description: 'A new ticket. CCAs open for their own structure; applications for one of their structures.' })
 export class OpenTicketInput {
   @Field(() => ID, { nullable: true, description: 'The structure the difficulty belongs to. Defaults to the CCA’s structure (or the application’s only structure).' })
@@ -43,9 +53,7 @@ export class OpenTicketInput {
   impact!: TicketImpact;
 
   @Field(() => Int, { defaultValue: 3, description: `Priority from ${PRIORITY.min} (most urgent) to ${PRIORITY.max}.` })
-  @IsInt({ message: 'must be a whole number' })
-  @Min(PRIORITY.min, { message: `must be between ${PRIORITY.min} and ${PRIORITY.max}` })
-  @Max(PRIORITY.max, { message: `must be between ${PRIORITY.min} and ${PRIORITY.max}` })
+  @PriorityRange()
   priority!: number;
 
   @Field(() => String, { nullable: true, description: 'Id of the exchange flow (SEM) concerned.' })
@@ -99,9 +107,7 @@ export class UpdateTicketInput {
 
   @Field(() => Int, { nullable: true, description: `New priority (${PRIORITY.min} to ${PRIORITY.max}).` })
   @IsOptional()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(PRIORITY.min, { message: `must be between ${PRIORITY.min} and ${PRIORITY.max}` })
-  @Max(PRIORITY.max, { message: `must be between ${PRIORITY.min} and ${PRIORITY.max}` })
+  @PriorityRange()
   priority?: number | null;
 
   @Field(() => TicketImpact, { nullable: true, description: 'New impact.' })

@@ -74,16 +74,10 @@ import { historyLoader } from './ticket.loaders';
 
 const optId = (id: string | null | undefined, type: string, field: string) => (id ? decodeId(id, type, field) : null);
 
-function publish(ctx: Context, ticketId: string, eventId: string | null, internal = false) {
-  const message: TicketChangedMessage = { ticketId, eventId, internal };
-  ctx.pubSub.publish(TICKET_CHANGED, message);
-}
-
 /** Fires one transition of the table; the same body behind every transition mutation. */
 function transition(ctx: Context, input: TransitionInputShape, tr: TicketTransition) {
   return runMutation(input, async () => {
     const { ticket, event } = await desk.fireTransition(ctx.em, ctx.viewer!, decodeId(input.id, 'Ticket'), input.version, tr, input.reason);
-    publish(ctx, ticket.id, event.id);
     return { ticket, event };
   });
 }
@@ -165,7 +159,6 @@ export class TicketResolver {
         requesterId: optId(input.requesterId, 'Person', 'requesterId'),
         relatedTicketIds: input.relatedTicketIds?.map((id) => decodeId(id, 'Ticket', 'relatedTicketIds')),
       });
-      if (created) publish(ctx, ticket.id, null);
       return { ticket, event: null };
     });
   }
@@ -175,7 +168,6 @@ export class TicketResolver {
   updateTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: UpdateTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { ticket, events } = await desk.updateTicket(ctx.em, ctx.viewer!, decodeId(input.id, 'Ticket'), input.version, input);
-      if (events.length) publish(ctx, ticket.id, events.at(-1)!.id);
       return { ticket, events };
     });
   }
@@ -185,7 +177,6 @@ export class TicketResolver {
   assignTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: AssignTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { ticket, event } = await desk.assignTicket(ctx.em, ctx.viewer!, decodeId(input.id, 'Ticket'), input.version, optId(input.assigneeId, 'Person', 'assigneeId'));
-      if (event) publish(ctx, ticket.id, event.id);
       return { ticket, event };
     });
   }
@@ -267,7 +258,6 @@ export class TicketResolver {
   addTicketComment(@Arg('input', { validate: false, description: 'The change to make.' }) input: AddTicketCommentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { ticket, comment } = await desk.addComment(ctx.em, ctx.viewer!, decodeId(input.ticketId, 'Ticket', 'ticketId'), input.body, input.internal);
-      publish(ctx, ticket.id, null, comment.internal);
       return { ticket, comment };
     });
   }
@@ -277,7 +267,6 @@ export class TicketResolver {
   rateTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: RateTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { ticket, event } = await desk.rateTicket(ctx.em, ctx.viewer!, decodeId(input.id, 'Ticket'), input.version, input.score, input.comment);
-      publish(ctx, ticket.id, event.id);
       return { ticket, event };
     });
   }

@@ -5,6 +5,7 @@
  * ticket.transitions whether it is allowed, and appends history events.
  */
 import { LockMode, raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import { scopeFilter, ticketScope } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
@@ -37,28 +38,20 @@ export const currentSettings = () => (settings ??= ticketSettings());
 
 /* ---------- references ---------- */
 
-/** The next references, numbered by the `ticket_reference_seq` sequence and formatted by PostgreSQL. */
+/**
+ * The next references, numbered by the `ticket_reference_seq` sequence and formatted by
+ * PostgreSQL — on the caller's transaction connection (em.execute), never a second one.
+ */
 export async function nextReferences(em: EntityManager, n = 1): Promise<string[]> {
-  const rows: { reference: string }[] = await em
-    .getConnection()
-    .execute(`select 'FSD-' || to_char(now() at time zone 'Europe/Paris', 'YYYY') || '-' || lpad(nextval('ticket_reference_seq')::text, 6, '0') as reference from generate_series(1, ?)`, [n]);
+  const rows: { reference: string }[] = await em.execute(`select 'FSD-' || to_char(now() at time zone 'Europe/Paris', 'YYYY') || '-' || lpad(nextval('ticket_reference_seq')::text, 6, '0') as reference from generate_series(1, ?)`, [n]);
   return rows.map((r) => r.reference);
 }
 
 /* ---------- visibility ---------- */
 
-const NOTHING: FilterQuery<Ticket> = { id: { $in: [] } };
-
-/** The SQL twin of ticket.transitions `maySee`. */
+/** The ticket policy of the access module as a filter: every list and lookup of tickets goes through it. */
 export function visibleTicketsWhere(viewer: Viewer): FilterQuery<Ticket> {
-  const has = (r: Role) => viewer.roles.has(r);
-  if (viewer.kind === 'APPLICATION') return has(Role.APPLICATION) ? { openedByApplication: viewer.id } : NOTHING;
-  if (has(Role.SN1_AGENT) || has(Role.ANALYST) || has(Role.ADMINISTRATOR)) return {};
-  const or: FilterQuery<Ticket>[] = [{ requester: viewer.id }];
-  if (has(Role.SN2_AGENT)) or.push({ escalationCount: { $gt: 0 } });
-  if (has(Role.TECHNICAL_AGENT)) or.push({ nature: TicketNature.TECHNICAL }, { level: SupportLevel.TECHNICAL });
-  if (has(Role.CCA) && viewer.structureId) or.push({ structure: viewer.structureId });
-  return { $or: or };
+  return scopeFilter(ticketScope(viewer)) as FilterQuery<Ticket>;
 }
 
 export async function findVisibleTicket(em: EntityManager, viewer: Viewer, where: { id: string } | { reference: string }): Promise<Ticket | null> {
@@ -274,10 +267,17 @@ export interface OpenTicketData {
   draft?: boolean | null;
 }
 
+/** Where a ticket goes when the caller names no structure: their only one, or a CCA's home structure when they are CCA there. */
+function defaultStructureOf(viewer: Viewer): string | null {
+  const own = viewer.kind === 'PERSON' ? viewer.ccaStructureIds : viewer.applicationStructureIds;
+  if (own.length === 1) return own[0];
+  if (viewer.kind === 'PERSON' && viewer.structureId && own.includes(viewer.structureId)) return viewer.structureId;
+  return own.length ? null : viewer.structureId;
+}
+
 export async function openTicket(em: EntityManager, viewer: Viewer, input: OpenTicketData): Promise<{ ticket: Ticket; created: boolean }> {
-  const structureId =
-    input.structureId ?? (viewer.kind === 'PERSON' ? viewer.structureId : viewer.applicationStructureIds.length === 1 ? viewer.applicationStructureIds[0] : null);
-  if (!structureId) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'structureId is required: this application files for several structures.', ['structureId']);
+  const structureId = input.structureId ?? defaultStructureOf(viewer);
+  if (!structureId) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'structureId is required: you open tickets for several structures.', ['structureId']);
   assertMayOpenFor(viewer, structureId);
   const actor = actorOf(viewer);
   if (viewer.kind === 'APPLICATION' && input.clientRequestId) {
@@ -455,7 +455,9 @@ export async function addComment(em: EntityManager, viewer: Viewer, ticketId: st
     const t = await tem.findOne(Ticket, { id: ticketId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     assertMaySee(viewer, t);
     assertMayComment(viewer, t, internal);
-    const comment = addCommentRow(tem, t, actorOf(viewer), body.trim(), internal, new Date());
+    const now = new Date();
+    const comment = addCommentRow(tem, t, actorOf(viewer), body.trim(), internal, now);
+    t.updatedAt = now;
     await tem.flush();
     return { ticket: t, comment };
   });
@@ -542,7 +544,7 @@ export const MEASURES_CTE = `
 export async function measuresOf(em: EntityManager, ticketIds: readonly string[]): Promise<Map<string, TicketMeasureRow>> {
   const out = new Map<string, TicketMeasureRow>();
   if (!ticketIds.length) return out;
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(`with scope as (select unnest(?::uuid[]) as id), ${MEASURES_CTE} select * from m`, [pgArray(ticketIds)]);
+  const rows: Record<string, unknown>[] = await em.execute(`with scope as (select unnest(?::uuid[]) as id), ${MEASURES_CTE} select * from m`, [pgArray(ticketIds)]);
   for (const r of rows) {
     out.set(r.ticket_id as string, {
       ticketId: r.ticket_id as string,

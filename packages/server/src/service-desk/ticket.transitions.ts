@@ -4,6 +4,7 @@
  * the ticket's row; the service calls them under a row lock, the resolver calls
  * `allowedTransitions` to tell a front end which buttons to show.
  */
+import { actsAsCcaFor, inScope as inPolicyScope, READ_ALL_ROLES, ticketScope } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
@@ -134,27 +135,15 @@ export const LEVEL_ROLE: Record<SupportLevel, Role> = {
 };
 
 const SUPPORT_ROLES = [Role.SN1_AGENT, Role.SN2_AGENT, Role.TECHNICAL_AGENT];
-/** Roles that read every ticket and change none. */
-const READ_ALL_ROLES = [Role.ANALYST, Role.ADMINISTRATOR];
 
 const has = (v: Viewer, r: Role) => v.roles.has(r);
 const isPerson = (v: Viewer, id: string | undefined | null) => v.kind === 'PERSON' && !!id && v.id === id;
 
 /* ---------- seeing ---------- */
 
-/**
- * Who sees a ticket (the SQL twin is ticket.service `visibleTicketsWhere`; the matrix test
- * checks both agree): SN1, analysts and administrators see all; SN2 what was escalated to
- * it; the technical team technical tickets and those at its level; a CCA their
- * structure's; an application those it opened; anybody the tickets they requested.
- */
+/** Who sees a ticket: the access module's ticket policy (its SQL form filters every list). */
 export function maySee(viewer: Viewer, t: TicketFacts): boolean {
-  if (viewer.kind === 'APPLICATION') return has(viewer, Role.APPLICATION) && t.openedByApplication?.id === viewer.id;
-  if (has(viewer, Role.SN1_AGENT) || READ_ALL_ROLES.some((r) => has(viewer, r))) return true;
-  if (has(viewer, Role.SN2_AGENT) && t.escalationCount > 0) return true;
-  if (has(viewer, Role.TECHNICAL_AGENT) && (t.nature === TicketNature.TECHNICAL || t.level === SupportLevel.TECHNICAL)) return true;
-  if (has(viewer, Role.CCA) && viewer.structureId === t.structure.id) return true;
-  return isPerson(viewer, t.requester?.id);
+  return inPolicyScope(ticketScope(viewer), t);
 }
 
 /** A ticket the viewer may not see must look like no ticket at all. */
@@ -175,7 +164,7 @@ function inScope(viewer: Viewer, t: TicketFacts, role: Role, scope: Scope): bool
     case 'ANY':
       return true;
     case 'OWN_STRUCTURE':
-      return viewer.kind === 'PERSON' && viewer.structureId === t.structure.id;
+      return actsAsCcaFor(viewer, t.structure.id);
     case 'OPENER':
       return viewer.kind === 'APPLICATION' ? t.openedByApplication?.id === viewer.id : isPerson(viewer, t.openedBy?.id);
     case 'CURRENT_LEVEL':
@@ -229,11 +218,6 @@ export function assertMayFire(viewer: Viewer, t: TicketFacts, transition: Ticket
   if (rule.needsReason && !reason?.trim()) throw new DomainError(TicketErrorCode.REASON_REQUIRED, `Rule REASON_REQUIRED: ${transition} needs a reason.`, ['reason']);
 }
 
-/** Only SN1, at SN1, escalates to SN2 (DOMAIN.md §1: "the ONLY one allowed to escalate"). */
-export function assertMayEscalate(viewer: Viewer, t: TicketFacts, settings: TicketSettings, reason?: string | null): void {
-  assertMayFire(viewer, t, TicketTransition.ESCALATE, settings, new Date(), reason);
-}
-
 export function assertWithinReopenDelay(t: TicketFacts, settings: TicketSettings, now = new Date()): void {
   const since = t.closedAt ?? t.resolvedAt;
   if (since && now.getTime() - since.getTime() > settings.reopenDelayMs) {
@@ -265,8 +249,8 @@ export function assertMayOpenFor(viewer: Viewer, structureId: string): void {
     return;
   }
   if (!has(viewer, Role.CCA)) throw new DomainError(TicketErrorCode.ONLY_CCA_OR_APPLICATION_OPENS, 'Rule ONLY_CCA_OR_APPLICATION_OPENS: only CCAs and business applications open tickets.');
-  if (viewer.structureId !== structureId)
-    throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: a CCA opens tickets for their own structure only.', ['structureId']);
+  if (!actsAsCcaFor(viewer, structureId))
+    throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: a CCA opens tickets only for the structures they are CCA for.', ['structureId']);
 }
 
 /**

@@ -127,10 +127,7 @@ export class TrainingResolver {
   ) {
     const viewer = ctx.viewer!;
     const where: Record<string, unknown>[] = [];
-    if (!training.SEES_ALL_REGISTRATIONS.some((r) => viewer.roles.has(r))) {
-      const perimeter = [...(await perimeterOf(ctx))];
-      where.push({ $or: [{ trainee: viewer.id }, ...(perimeter.length ? [{ structure: { $in: perimeter } }] : [])] });
-    }
+    where.push(training.visibleRegistrationsWhere(viewer, await perimeterOf(ctx)));
     if (filter?.sessionId) where.push({ session: decodeId(filter.sessionId, 'TrainingSession', 'sessionId') });
     if (filter?.traineeId) where.push({ trainee: decodeId(filter.traineeId, 'Person', 'traineeId') });
     if (filter?.statuses?.length) where.push({ status: { $in: filter.statuses } });
@@ -561,7 +558,7 @@ export const registrationNodeFetcher: NodeFetcher = async (ctx, ids) => {
   const viewer = ctx.viewer;
   if (!viewer) return [];
   const perimeter = await perimeterOf(ctx);
-  return (await ctx.em.find(TrainingRegistration, { id: { $in: ids } })).filter((r) => training.maySee(viewer, r, perimeter));
+  return ctx.em.find(TrainingRegistration, { $and: [{ id: { $in: ids } }, training.visibleRegistrationsWhere(viewer, perimeter)] } as never);
 };
 
 export function catalogueNodeFetcher(entity: new () => object): NodeFetcher {

@@ -6,6 +6,7 @@
  * oversell a ministry's seats and the waiting list keeps the order the lock served them in.
  */
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { DAF_PERIMETER_SQL, inScope, registrationScope, scopeFilter } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
@@ -19,36 +20,27 @@ import { TrainingErrorCode } from './training.errors';
 /* ---------- who may do what ---------- */
 
 const CATALOGUE_MANAGERS = [Role.TRAINING_REFERENT, Role.ADMINISTRATOR];
-/** Roles that see every registration (read-only for analysts). */
-export const SEES_ALL_REGISTRATIONS = [Role.TRAINING_REFERENT, Role.ANALYST, Role.ADMINISTRATOR];
-
 const has = (viewer: Viewer, roles: readonly Role[]) => roles.some((r) => viewer.roles.has(r));
 
 export function assertMayManageCatalogue(viewer: Viewer): void {
   if (!has(viewer, CATALOGUE_MANAGERS)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only the training referent manages the catalogue.');
 }
 
-/**
- * The structures a DAF manager answers for: their own, and when it is a rectorat, every
- * structure of its académie (the académie itself, its platform, …) — "le responsable DAF du rectorat".
- */
+/** The viewer's DAF perimeter (the access module's definition), empty for anyone but a DAF manager. */
 export async function dafPerimeter(em: EntityManager, viewer: Viewer): Promise<Set<string>> {
   if (!viewer.roles.has(Role.DAF_MANAGER) || !viewer.structureId) return new Set();
-  const rows: { id: string }[] = await em.getConnection().execute(
-    `select s.id from structure mine
-       join structure s on s.id = mine.id
-         or (mine.kind = 'RECTORAT' and mine.parent_id is not null and (s.id = mine.parent_id or s.parent_id = mine.parent_id))
-      where mine.id = ?`,
-    [viewer.structureId],
-  );
+  const rows: { id: string }[] = await em.execute(DAF_PERIMETER_SQL, [viewer.structureId]);
   return new Set(rows.map((r) => r.id));
 }
 
 /** Whether the viewer may see a registration at all; outside it, a registration does not exist for them. */
 export function maySee(viewer: Viewer, registration: TrainingRegistration, perimeter: Set<string>): boolean {
-  if (has(viewer, SEES_ALL_REGISTRATIONS)) return true;
-  if (viewer.kind === 'PERSON' && registration.trainee.id === viewer.id) return true;
-  return perimeter.has(registration.structure.id);
+  return inScope(registrationScope(viewer, perimeter), registration);
+}
+
+/** The registrations the viewer may see, as a filter (the same policy as `maySee`). */
+export function visibleRegistrationsWhere(viewer: Viewer, perimeter: Set<string>): Record<string, unknown> {
+  return scopeFilter(registrationScope(viewer, perimeter));
 }
 
 export function assertMayValidate(viewer: Viewer, registration: TrainingRegistration, perimeter: Set<string>): void {

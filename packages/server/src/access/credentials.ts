@@ -1,26 +1,50 @@
+/**
+ * Credentials as the outside world presents them: bearer JWTs (HS256 secret or a JWKS)
+ * and API keys. Nothing here reads the database; `authenticate.ts` turns verified
+ * credentials into a Viewer.
+ */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { JWTPayload } from 'jose' with { 'resolution-mode': 'import' };
+import type { Config } from '../core/config';
 
 /** jose is ESM-only; this CommonJS package loads it once, on first use. */
 const loadJose = () => import('jose');
-import type { AuthCheckerInterface, ResolverData } from 'type-graphql';
-import type { Config } from './config';
-import type { Context } from './context';
-import { forbidden, unauthenticated } from './errors';
-import type { Role } from './roles';
 
-export type JwtVerifier = (token: string) => Promise<JWTPayload>;
+/** A verified token: who it names and until when it holds. */
+export interface VerifiedToken {
+  sub: string | undefined;
+  expiresAt: Date;
+}
 
+export type JwtVerifier = (token: string) => Promise<VerifiedToken>;
+
+/** A token refused for a reason of its own (not a bad signature): no `exp`, or a lifetime above the maximum. */
+export class TokenRefused extends Error {}
+
+/**
+ * Verifies signature, issuer, audience and expiry; then requires an `exp` claim and a
+ * lifetime (exp − iat, or exp − now without iat) within `jwt.maxLifetimeSeconds`: a token
+ * that never expires, or a year-long one, is refused.
+ */
 export async function createJwtVerifier(jwt: Config['jwt']): Promise<JwtVerifier> {
   const { jwtVerify, createRemoteJWKSet } = await loadJose();
-  const opts = { issuer: jwt.issuer, audience: jwt.audience, algorithms: jwt.jwksUrl ? undefined : ['HS256'] };
+  const opts = { issuer: jwt.issuer, audience: jwt.audience, algorithms: jwt.jwksUrl ? undefined : ['HS256'], requiredClaims: ['exp'] };
+  let check: (token: string) => Promise<JWTPayload>;
   if (jwt.jwksUrl) {
     const jwks = createRemoteJWKSet(new URL(jwt.jwksUrl));
-    return async (token) => (await jwtVerify(token, jwks, opts)).payload;
+    check = async (token) => (await jwtVerify(token, jwks, opts)).payload;
+  } else {
+    if (!jwt.secret) throw new Error('JWT_SECRET or JWKS_URL is required');
+    const key = new TextEncoder().encode(jwt.secret);
+    check = async (token) => (await jwtVerify(token, key, opts)).payload;
   }
-  if (!jwt.secret) throw new Error('JWT_SECRET or JWKS_URL is required');
-  const key = new TextEncoder().encode(jwt.secret);
-  return async (token) => (await jwtVerify(token, key, opts)).payload;
+  return async (token) => {
+    const payload = await check(token);
+    const exp = payload.exp!;
+    const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+    if (exp - from > jwt.maxLifetimeSeconds) throw new TokenRefused(`The token lives longer than the ${jwt.maxLifetimeSeconds} s this server accepts.`);
+    return { sub: payload.sub, expiresAt: new Date(exp * 1000) };
+  };
 }
 
 /** Mints an HS256 token for a person (demo start, the token script, tests). */
@@ -39,9 +63,13 @@ export async function mintToken(jwt: Config['jwt'], personId: string, ttl = '12h
 
 /** Why a token was refused, in words a client developer can act on. */
 export function tokenProblem(e: unknown): string {
+  if (e instanceof TokenRefused) return e.message;
   const code = (e as { code?: string })?.code;
   if (code === 'ERR_JWT_EXPIRED') return 'The token has expired.';
-  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') return `The token is not valid here (${(e as { claim?: string }).claim}).`;
+  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
+    const claim = (e as { claim?: string }).claim;
+    return claim === 'exp' ? 'The token has no expiry (exp claim): this server accepts only tokens that expire.' : `The token is not valid here (${claim}).`;
+  }
   return 'The token is invalid.';
 }
 
@@ -68,18 +96,4 @@ export function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
   const y = Buffer.from(b, 'hex');
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/**
- * The one auth checker behind every `@Authorized(...)`: no viewer → UNAUTHENTICATED;
- * a viewer without any of the listed roles → FORBIDDEN. `@Authorized()` with no role
- * admits any authenticated caller.
- */
-export class RoleAuthChecker implements AuthCheckerInterface<Context, Role> {
-  check({ context }: ResolverData<Context>, roles: Role[]): boolean {
-    const viewer = context.viewer;
-    if (!viewer) throw unauthenticated();
-    if (roles.length === 0 || roles.some((r) => viewer.roles.has(r))) return true;
-    throw forbidden(`This operation needs one of the roles: ${roles.join(', ')}.`);
-  }
 }

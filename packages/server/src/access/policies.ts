@@ -1,0 +1,134 @@
+/**
+ * What a viewer may see, one policy per aggregate, each written once as a list of
+ * clauses: every clause has its query filter and its in-memory test side by side, so the
+ * SQL that lists rows and the check on a row already in hand cannot drift apart.
+ */
+import type { Viewer } from '../core/context';
+import { Role } from '../core/roles';
+
+/** Roles that read every row of every aggregate and change none of them (besides administration). */
+export const READ_ALL_ROLES: readonly Role[] = [Role.ANALYST, Role.ADMINISTRATOR];
+
+export function readsEverything(viewer: Viewer): boolean {
+  return READ_ALL_ROLES.some((r) => viewer.roles.has(r));
+}
+
+/** Structures where the person acts as CCA: opens tickets, follows them, takes chatbot requests. */
+export function actsAsCcaFor(viewer: Viewer, structureId: string): boolean {
+  return viewer.kind === 'PERSON' && viewer.roles.has(Role.CCA) && viewer.ccaStructureIds.includes(structureId);
+}
+
+/** One clause of a policy: the rows it admits, as a MikroORM filter and as a test on a row. */
+export interface Clause<F> {
+  where: Record<string, unknown>;
+  holds(row: F): boolean;
+}
+
+/** A policy's verdict: every row, or the rows admitted by at least one clause (none when there is no clause). */
+export type Scope<F> = 'ALL' | Clause<F>[];
+
+/** The MikroORM filter of a scope. */
+export function scopeFilter<F>(scope: Scope<F>): Record<string, unknown> {
+  if (scope === 'ALL') return {};
+  if (!scope.length) return { id: { $in: [] } };
+  return { $or: scope.map((c) => c.where) };
+}
+
+/** Whether a row in hand is within the scope. */
+export function inScope<F>(scope: Scope<F>, row: F): boolean {
+  return scope === 'ALL' || scope.some((c) => c.holds(row));
+}
+
+const structureClause = <F extends { structure: { id: string } }>(ids: readonly string[]): Clause<F> => ({
+  where: { structure: { $in: [...ids] } },
+  holds: (r) => ids.includes(r.structure.id),
+});
+
+/* ---------- tickets ---------- */
+
+/** What the ticket policy reads of a ticket (the entity and the event payloads satisfy it). */
+export interface TicketScopeFacts {
+  structure: { id: string };
+  requester?: { id: string } | null;
+  openedByApplication?: { id: string } | null;
+  escalationCount: number;
+  nature: string;
+  level: string;
+}
+
+/**
+ * Who sees a ticket: analysts and administrators all; an SN1 agent their ministry's
+ * structures' tickets (SN1 is a ministry's own support); SN2 (AIFE, every ministry) what was
+ * escalated to it; the technical team technical tickets and those at its level; a CCA the
+ * tickets of the structures they are CCA for; an application those it opened; anybody the
+ * tickets they requested.
+ */
+export function ticketScope(viewer: Viewer): Scope<TicketScopeFacts> {
+  const has = (r: Role) => viewer.roles.has(r);
+  if (viewer.kind === 'APPLICATION') {
+    if (!has(Role.APPLICATION)) return [];
+    return [{ where: { openedByApplication: viewer.id }, holds: (t) => t.openedByApplication?.id === viewer.id }];
+  }
+  if (readsEverything(viewer)) return 'ALL';
+  const clauses: Clause<TicketScopeFacts>[] = [{ where: { requester: viewer.id }, holds: (t) => t.requester?.id === viewer.id }];
+  const structures = new Set<string>();
+  if (has(Role.SN1_AGENT)) viewer.sn1StructureIds.forEach((s) => structures.add(s));
+  if (has(Role.CCA)) viewer.ccaStructureIds.forEach((s) => structures.add(s));
+  if (structures.size) clauses.push(structureClause([...structures]));
+  if (has(Role.SN2_AGENT)) clauses.push({ where: { escalationCount: { $gt: 0 } }, holds: (t) => t.escalationCount > 0 });
+  if (has(Role.TECHNICAL_AGENT)) {
+    clauses.push({ where: { nature: 'TECHNICAL' }, holds: (t) => t.nature === 'TECHNICAL' }, { where: { level: 'TECHNICAL' }, holds: (t) => t.level === 'TECHNICAL' });
+  }
+  return clauses;
+}
+
+/* ---------- chatbot ticket requests ---------- */
+
+export interface TicketRequestScopeFacts {
+  structure: { id: string };
+  requester: { id: string };
+}
+
+/** A ticket request is seen by whoever made it, the CCAs of its structure, its ministry's SN1, and the read-all roles. */
+export function ticketRequestScope(viewer: Viewer): Scope<TicketRequestScopeFacts> {
+  if (readsEverything(viewer)) return 'ALL';
+  if (viewer.kind !== 'PERSON') return [];
+  const clauses: Clause<TicketRequestScopeFacts>[] = [{ where: { requester: viewer.id }, holds: (r) => r.requester.id === viewer.id }];
+  const structures = new Set<string>();
+  if (viewer.roles.has(Role.SN1_AGENT)) viewer.sn1StructureIds.forEach((s) => structures.add(s));
+  if (viewer.roles.has(Role.CCA)) viewer.ccaStructureIds.forEach((s) => structures.add(s));
+  if (structures.size) clauses.push(structureClause([...structures]));
+  return clauses;
+}
+
+/* ---------- training registrations ---------- */
+
+export interface RegistrationScopeFacts {
+  structure: { id: string };
+  trainee: { id: string };
+}
+
+/** Roles that see every registration (read-only for analysts). */
+export const SEES_ALL_REGISTRATIONS: readonly Role[] = [Role.TRAINING_REFERENT, ...READ_ALL_ROLES];
+
+/**
+ * A registration is seen by its trainee, by the DAF manager whose perimeter holds the
+ * trainee's structure (`dafPerimeter`), and by the referent and the read-all roles.
+ */
+export function registrationScope(viewer: Viewer, dafPerimeter: ReadonlySet<string>): Scope<RegistrationScopeFacts> {
+  if (SEES_ALL_REGISTRATIONS.some((r) => viewer.roles.has(r))) return 'ALL';
+  if (viewer.kind !== 'PERSON') return [];
+  const clauses: Clause<RegistrationScopeFacts>[] = [{ where: { trainee: viewer.id }, holds: (r) => r.trainee.id === viewer.id }];
+  if (dafPerimeter.size) clauses.push(structureClause([...dafPerimeter]));
+  return clauses;
+}
+
+/**
+ * The structures a DAF manager answers for: their own, and when it is a rectorat, every
+ * structure of its académie (the académie itself, its platform, …) — "le responsable DAF du rectorat".
+ */
+export const DAF_PERIMETER_SQL = `
+  select s.id from structure mine
+    join structure s on s.id = mine.id
+      or (mine.kind = 'RECTORAT' and mine.parent_id is not null and (s.id = mine.parent_id or s.parent_id = mine.parent_id))
+   where mine.id = ?`;

@@ -1,0 +1,336 @@
+/**
+ * THE request pipeline, the same for HTTP (Apollo) and WebSocket (graphql-ws): who the
+ * caller is (context), what the document may do (guards, as GraphQL validation rules so
+ * they see fragments and inline fragments), what the caller's budget allows, and what a
+ * client may see of an error. The transports only adapt their hooks to these functions.
+ */
+import { unwrapResolverError } from '@apollo/server/errors';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import {
+  GraphQLError,
+  Kind,
+  validate,
+  type ASTVisitor,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Config } from './config';
+import { loaderRegistry, type Context, type Viewer } from './context';
+import type { EntityManager, MikroORM } from './database';
+import { DomainError, PUBLIC_ERROR_CODES, toGraphQLError } from './errors';
+import type { PubSub } from './events';
+import type { Logger } from './logger';
+import { Role } from './roles';
+import { controlCharacterProblem } from './validation';
+
+/** How the caller presents itself, whatever the transport. */
+export interface Credentials {
+  authorization?: string | null;
+  apiKey?: string | null;
+}
+
+/** Charges an operation's cost to the caller's budget; may throw THROTTLED. Returns what to report in `extensions.rateLimit`. */
+export type CostBudget = (ctx: Context, cost: number) => Promise<Record<string, unknown> | null>;
+
+export interface PipelineDeps {
+  schema: GraphQLSchema;
+  config: Config;
+  orm: MikroORM;
+  pubSub: PubSub;
+  logger: Logger;
+  /** Credentials → viewer (the access module), handed in by the composition root. */
+  authenticate(em: EntityManager, creds: Credentials): Promise<Viewer | null>;
+  /** The application cost budget (the integration module). */
+  budget: CostBudget;
+}
+
+/** What one operation carries through the pipeline besides the context. */
+export interface Operation {
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+const SERVICE_UNAVAILABLE_RETRY_SECONDS = 5;
+
+/** Introspection fields cost nothing: Sandbox must always be able to load the schema. */
+const introspectionIsFree: ComplexityEstimator = ({ field }) => (field.name.startsWith('__') ? 0 : undefined);
+
+export function createPipeline(deps: PipelineDeps) {
+  const { schema, config, orm, logger } = deps;
+  const production = config.env === 'production';
+  const health = new DatabaseHealth(orm, logger);
+
+  /** The context of one operation: a forked EntityManager, the viewer read afresh, request-scoped loaders. */
+  async function context(creds: Credentials, requestId: string, log: Logger): Promise<Context> {
+    const em = orm.em.fork();
+    let viewer: Viewer | null;
+    try {
+      viewer = await deps.authenticate(em, creds);
+    } catch (e) {
+      throw asServiceUnavailable(e, requestId) ?? e;
+    }
+    return { em, viewer, requestId, logger: log, loader: loaderRegistry(), production, pubSub: deps.pubSub, config };
+  }
+
+  /** The rules that inspect the document for this caller; `onCost` receives the computed cost. */
+  function guardRules(ctx: Context, op: Operation, onCost: (cost: number) => void): ValidationRule[] {
+    return [
+      maxDepthRule({
+        n: config.maxQueryDepth,
+        ignoreIntrospection: true,
+        flattenFragments: true,
+        propagateOnRejection: false,
+        onReject: [(vctx, err) => vctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_DEEP', maxDepth: config.maxQueryDepth, http: { status: 400 } } }))],
+      }),
+      createComplexityRule({
+        maximumComplexity: config.maxQueryCost,
+        variables: op.variables ?? {},
+        operationName: op.operationName ?? undefined,
+        estimators: [introspectionIsFree, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+        onComplete: onCost,
+        createError: (max, cost) =>
+          new GraphQLError(`This query costs ${cost}, more than the limit of ${max}. Ask for fewer items or fewer nested fields.`, {
+            extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost: max, http: { status: 400 } },
+          }),
+      }),
+      introspectionRule(production, ctx.viewer),
+      textLiteralRule,
+    ];
+  }
+
+  /**
+   * Runs every guard on a parsed, schema-valid operation: text hygiene of the variables,
+   * the document rules, then the caller's budget. Throws the first refusal; sets `ctx.cost`
+   * and `ctx.rateLimit`.
+   */
+  async function guard(ctx: Context, op: Operation): Promise<void> {
+    const bad = variableTextProblem(op.variables ?? {});
+    if (bad) throw new GraphQLError(bad, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    let cost = 0;
+    const errors = validate(schema, op.document, guardRules(ctx, op, (c) => (cost = c)));
+    if (errors.length) {
+      const e = errors[0];
+      if (e.extensions?.code) throw e;
+      // the cost needs the variables, so bad variables surface here first
+      throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
+    ctx.cost = cost;
+    await charge(ctx);
+  }
+
+  /** Charges the operation's cost to the caller's budget (again, for each event a subscription delivers). */
+  async function charge(ctx: Context): Promise<void> {
+    try {
+      ctx.rateLimit = await deps.budget(ctx, ctx.cost ?? 0);
+    } catch (e) {
+      throw asServiceUnavailable(e, ctx.requestId) ?? e;
+    }
+  }
+
+  /**
+   * What a client may see of an error: a DomainError becomes its coded error; a lost or
+   * saturated database becomes SERVICE_UNAVAILABLE; other coded errors pass as they are;
+   * anything else is masked (and logged by `logUnexpected`).
+   */
+  function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      const coded = toGraphQLError(original);
+      return { message: coded.message, path: formatted.path, locations: formatted.locations, extensions: coded.extensions };
+    }
+    const { stacktrace: _s, http: _h, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    if (isPublic(extensions.code)) return { ...formatted, extensions };
+    if (isDatabaseUnavailable(original)) {
+      health.unavailable(original);
+      return { message: SERVICE_UNAVAILABLE_MESSAGE, path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_SECONDS } };
+    }
+    if (isDataException(original)) {
+      return { message: 'A value is out of range, too long or malformed for this field.', path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    return { message: 'Internal server error. Quote the request id when reporting it.', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+
+  /** Logs the errors a client sees masked, in full, once each. */
+  function logUnexpected(ctx: Pick<Context, 'logger'>, errors: readonly GraphQLError[]): void {
+    for (const e of errors) {
+      const original = unwrapResolverError(e);
+      if (isPublic(e.extensions?.code) || original instanceof DomainError) continue;
+      if (isDatabaseUnavailable(original)) {
+        health.unavailable(original);
+        continue;
+      }
+      if (isDataException(original)) continue;
+      ctx.logger.error({ err: original ?? e, path: e.path }, 'unexpected error');
+    }
+  }
+
+  /** Adds what every answer carries: the request id on masked errors, the cost and the rate limit. */
+  function finishResult<R extends { errors?: readonly GraphQLFormattedError[]; extensions?: Record<string, unknown> }>(ctx: Context, result: R): R {
+    for (const e of result.errors ?? []) {
+      if (e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === 'SERVICE_UNAVAILABLE') (e.extensions as Record<string, unknown>).requestId = ctx.requestId;
+    }
+    if (ctx.cost !== undefined) result.extensions = { ...result.extensions, cost: ctx.cost, ...(ctx.rateLimit ? { rateLimit: ctx.rateLimit } : {}) };
+    return result;
+  }
+
+  return { context, guard, charge, formatError, logUnexpected, finishResult, health, production };
+}
+
+export type Pipeline = ReturnType<typeof createPipeline>;
+
+function isPublic(code: unknown): boolean {
+  return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code);
+}
+
+/* ---------- document guards ---------- */
+
+/** In production, introspection is for authenticated analysts and administrators only — wherever `__schema`/`__type` appear, fragments included. */
+function introspectionRule(production: boolean, viewer: Viewer | null): ValidationRule {
+  return (vctx: ValidationContext): ASTVisitor => ({
+    Field(node) {
+      if (!production || (node.name.value !== '__schema' && node.name.value !== '__type')) return;
+      if (!viewer) {
+        vctx.reportError(new GraphQLError('Introspection needs a token in production.', { nodes: [node], extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } }));
+      } else if (!viewer.roles.has(Role.ANALYST) && !viewer.roles.has(Role.ADMINISTRATOR)) {
+        vctx.reportError(new GraphQLError('Introspection is for analysts and administrators in production.', { nodes: [node], extensions: { code: 'FORBIDDEN', http: { status: 403 } } }));
+      }
+    },
+  });
+}
+
+/** Text written in the document itself (string arguments) follows the same hygiene as variables. */
+const textLiteralRule: ValidationRule = (vctx) => ({
+  Argument(node) {
+    const problem = literalProblem(node.value, node.name.value);
+    if (problem) vctx.reportError(new GraphQLError(problem, { nodes: [node], extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }));
+  },
+});
+
+function literalProblem(value: import('graphql').ValueNode, path: string): string | null {
+  if (value.kind === Kind.STRING) {
+    const p = controlCharacterProblem(value.value);
+    return p ? `${path} ${p}` : null;
+  }
+  if (value.kind === Kind.LIST) {
+    for (const v of value.values) {
+      const p = literalProblem(v, path);
+      if (p) return p;
+    }
+  }
+  if (value.kind === Kind.OBJECT) {
+    for (const f of value.fields) {
+      const p = literalProblem(f.value, `${path}.${f.name.value}`);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
+/** The first string of the variables that holds a NUL or another control character, named by its path. */
+function variableTextProblem(value: unknown, path = '$'): string | null {
+  if (typeof value === 'string') {
+    const p = controlCharacterProblem(value);
+    return p ? `${path.replace(/^\$\./, '$')} ${p}` : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = variableTextProblem(value[i], `${path}[${i}]`);
+      if (p) return p;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = variableTextProblem(v, `${path}.${k}`);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
+/* ---------- the database's availability ---------- */
+
+const SERVICE_UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable (database unreachable or saturated). Retry later.';
+
+/** Whether an error says the database cannot be reached, or no connection could be had in time. */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let cur = e as Record<string, unknown> | undefined, depth = 0; cur && depth < 6; depth++) {
+    const code = String(cur.code ?? '');
+    const name = String(cur.name ?? '');
+    const message = String(cur.message ?? '');
+    if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300'].includes(code)) return true;
+    if (name === 'KnexTimeoutError' || name === 'ConnectionException') return true;
+    if (/Timeout acquiring a connection|Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|connect ECONNREFUSED/i.test(message)) return true;
+    cur = (cur.cause ?? cur.previous ?? cur.originalError) as Record<string, unknown> | undefined;
+  }
+  return false;
+}
+
+/** PostgreSQL's class 22 (data exception): a value the column cannot hold — the client's input, not our fault. */
+function isDataException(e: unknown): boolean {
+  for (let cur = e as Record<string, unknown> | undefined, depth = 0; cur && depth < 6; depth++) {
+    if (/^22[0-9A-Z]{3}$/.test(String(cur.code ?? ''))) return true;
+    cur = (cur.cause ?? cur.previous ?? cur.originalError) as Record<string, unknown> | undefined;
+  }
+  return false;
+}
+
+/** A lost database as a typed 503 answer (with Retry-After and the request id), or null for any other error. */
+export function asServiceUnavailable(e: unknown, requestId: string): GraphQLError | null {
+  if (!isDatabaseUnavailable(e)) return null;
+  return new GraphQLError(SERVICE_UNAVAILABLE_MESSAGE, {
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_SECONDS,
+      requestId,
+      http: { status: 503, headers: new Map([['retry-after', String(SERVICE_UNAVAILABLE_RETRY_SECONDS)]]) },
+    },
+  });
+}
+
+/**
+ * Says once that the database is gone (with its cause) and once that it is back: a probe
+ * runs every second while it is down, instead of one log line per failed request.
+ */
+export class DatabaseHealth {
+  private down = false;
+  private probe: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly logger: Logger,
+  ) {}
+
+  get available(): boolean {
+    return !this.down;
+  }
+
+  unavailable(cause: unknown): void {
+    if (this.down) return;
+    this.down = true;
+    this.logger.error({ err: cause }, 'database unavailable: answering SERVICE_UNAVAILABLE until it is back');
+    this.probe = setInterval(() => {
+      this.orm.em
+        .getConnection()
+        .execute('select 1')
+        .then(() => this.recovered())
+        .catch(() => undefined);
+    }, 1000);
+    this.probe.unref();
+  }
+
+  private recovered(): void {
+    if (!this.down) return;
+    this.down = false;
+    if (this.probe) clearInterval(this.probe);
+    this.probe = null;
+    this.logger.info('database available again');
+  }
+
+  stop(): void {
+    if (this.probe) clearInterval(this.probe);
+  }
+}
