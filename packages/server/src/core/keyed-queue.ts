@@ -1,30 +1,47 @@
 /**
- * Runs tasks one at a time per key within this process. A burst of requests for one key
- * then waits here, holding no database connection, instead of each taking a pooled
- * connection only to wait on a lock in PostgreSQL: with more waiters than connections,
- * the lock holder could no longer get the connection it needs and everything stalls.
- * Cross-instance exclusion stays with PostgreSQL (a transaction-scoped lock).
+ * Batches work per key within this process: while one batch for a key runs, new items for
+ * that key wait here — holding no database connection — and the next batch takes them all
+ * at once. A burst for one key then costs a few transactions instead of one each, and never
+ * more than one pooled connection per key and instance: with more waiters than
+ * connections, waiting in PostgreSQL (on a lock, holding a connection) would stall
+ * everything. Cross-instance exclusion stays with PostgreSQL (a transaction-scoped lock).
  */
-export class KeyedQueue {
-  private readonly tails = new Map<string, Promise<void>>();
+export class KeyedBatcher<I, O> {
+  private readonly pending = new Map<string, { item: I; resolve(o: O): void; reject(e: unknown): void }[]>();
+  private readonly running = new Set<string>();
 
-  async run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    let release!: () => void;
-    const mine = new Promise<void>((r) => (release = r));
-    const tail = previous.then(() => mine);
-    this.tails.set(key, tail);
-    await previous;
-    try {
-      return await task();
-    } finally {
-      release();
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    }
+  constructor(
+    /** Processes one batch; answers one outcome (a value or an Error) per item, in order. */
+    private readonly process: (key: string, items: I[]) => Promise<(O | Error)[]>,
+    private readonly maxBatch = 200,
+  ) {}
+
+  run(key: string, item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      let queue = this.pending.get(key);
+      if (!queue) this.pending.set(key, (queue = []));
+      queue.push({ item, resolve, reject });
+      if (!this.running.has(key)) void this.drain(key);
+    });
   }
 
-  /** Keys with a task running or waiting (for tests and metrics). */
-  get size(): number {
-    return this.tails.size;
+  private async drain(key: string): Promise<void> {
+    this.running.add(key);
+    try {
+      for (;;) {
+        const queue = this.pending.get(key);
+        if (!queue?.length) break;
+        const batch = queue.splice(0, this.maxBatch);
+        if (!queue.length) this.pending.delete(key);
+        try {
+          const outcomes = await this.process(key, batch.map((b) => b.item));
+          batch.forEach((b, i) => (outcomes[i] instanceof Error ? b.reject(outcomes[i]) : b.resolve(outcomes[i] as O)));
+        } catch (e) {
+          batch.forEach((b) => b.reject(e));
+        }
+      }
+    } finally {
+      this.running.delete(key);
+    }
   }
 }

@@ -5,7 +5,7 @@ import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
 import { withoutAccents } from '../core/text';
 import { Structure } from '../directory/structure.entity';
-import { KeyedQueue } from '../core/keyed-queue';
+import { KeyedBatcher } from '../core/keyed-queue';
 import { addComment, openTicket } from '../service-desk/ticket.service';
 import { Ticket } from '../service-desk/ticket.entity';
 import { TicketImpact, TicketNature, TicketStatus } from '../service-desk/ticket.enums';
@@ -38,9 +38,16 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /** Tickets still worth attaching a new occurrence to. */
 const OPEN_STATUSES = [TicketStatus.NEW, TicketStatus.SUBMITTED, TicketStatus.IN_PROGRESS, TicketStatus.WAITING_FOR_INFO, TicketStatus.ESCALATED, TicketStatus.REOPENED];
 
-/** Filings of one application's key, then of one flow, one at a time in this process (see KeyedQueue). */
-const byKey = new KeyedQueue();
-const byFlow = new KeyedQueue();
+interface Pending {
+  em: EntityManager;
+  viewer: Viewer;
+  input: IncidentInput;
+  opts: { groupingWindowMinutes: number };
+  now: Date;
+}
+
+/** Filings of one application's flow, batched in this process (see KeyedBatcher), one transaction a batch. */
+const byFlow = new KeyedBatcher<Pending, { filingId: string; replayed: boolean }>((_key, items) => fileBatch(items));
 
 /** Only business applications file incidents, and only for the structures they are registered for. */
 export function assertMayFileFor(viewer: Viewer, structureId: string): void {
@@ -99,90 +106,126 @@ function validate(input: IncidentInput, now: Date): void {
  * same flow and error within the grouping window is attached to the first ticket instead
  * of opening another.
  *
- * Serialisation, per key and then per flow: first in this process (KeyedQueue: waiters hold
- * no connection), then across instances with transaction-scoped advisory locks taken on
- * the transaction's own connection, which every later statement of the filing also uses —
- * so a burst of retries never needs more connections than it holds.
+ * Serialisation per flow: in this process, concurrent filings of one flow wait without a
+ * connection and are then filed together, in one transaction (KeyedBatcher); across
+ * instances, that transaction takes a transaction-scoped advisory lock per flow and per key
+ * on its own connection, which every later statement of the filing also uses — so a storm
+ * of retries never needs more connections than it holds. A key already filed is answered
+ * at once, without any lock: a committed filing never changes.
  */
 export async function fileIncident(em: EntityManager, viewer: Viewer, input: IncidentInput, opts: { groupingWindowMinutes: number }): Promise<FilingResult> {
   assertMayFileFor(viewer, input.structureId);
   const now = new Date();
   validate(input, now);
-  return byKey.run(`${viewer.id}:${input.idempotencyKey}`, () => byFlow.run(`${viewer.id}:${input.flow.id}`, () => fileOnce(em, viewer, input, opts, now)));
+  const known = await em.findOne(IncidentFiling, { application: viewer.id, idempotencyKey: input.idempotencyKey }, { populate: ['ticket'] });
+  if (known) return replay(known, input);
+  const { filingId, replayed } = await byFlow.run(`${viewer.id}:${input.flow.id}`, { em, viewer, input, opts, now });
+  // the batch ran on its own EntityManager: read the outcome into this request's
+  const filing = await em.findOneOrFail(IncidentFiling, filingId, { populate: ['ticket'] });
+  return { ticket: filing.ticket.getEntity(), filing, replayed };
 }
 
-async function fileOnce(em: EntityManager, viewer: Viewer, input: IncidentInput, opts: { groupingWindowMinutes: number }, now: Date): Promise<FilingResult> {
-  const hash = bodyHash(input);
-  const signature = errorSignature(input.errorMessage);
+function replay(seen: IncidentFiling, input: IncidentInput): FilingResult {
+  if (seen.bodyHash !== bodyHash(input)) throw new DomainError(IncidentErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used with a different request.', ['idempotencyKey']);
+  return { ticket: seen.ticket.getEntity(), filing: seen, replayed: true };
+}
 
-  return em.transactional(async (tem) => {
-    await tem.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`filing:${viewer.id}:${input.idempotencyKey}`]);
-    const seen = await tem.findOne(IncidentFiling, { application: viewer.id, idempotencyKey: input.idempotencyKey }, { populate: ['ticket'] });
-    if (seen) {
-      if (seen.bodyHash !== hash) throw new DomainError(IncidentErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used with a different request.', ['idempotencyKey']);
-      return { ticket: seen.ticket.getEntity(), filing: seen, replayed: true };
-    }
-    // one flow at a time, so that concurrent repeats group onto one ticket
+/** Files a batch of one flow in one transaction; each filing in a savepoint of its own, so one refusal spoils no other. */
+async function fileBatch(items: Pending[]): Promise<({ filingId: string; replayed: boolean } | Error)[]> {
+  const { viewer, input } = items[0];
+  return items[0].em.fork().transactional(async (tem) => {
+    // one flow at a time across instances, so that concurrent repeats group onto one ticket
     await tem.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`flow:${viewer.id}:${input.flow.id}`]);
-    const route = await routeIncident(tem, input.errorMessage, input.flow.type);
-    const docs = [...new Set((input.documentNumbers ?? []).map((d) => d.trim()).filter(Boolean))];
-    const base = {
-      application: viewer.id,
-      idempotencyKey: input.idempotencyKey,
-      bodyHash: hash,
-      flowId: input.flow.id,
-      flowType: input.flow.type,
-      flowDirection: input.flow.direction,
-      exchangedAt: input.flow.exchangedAt,
-      occurredAt: input.occurredAt,
-      errorMessage: input.errorMessage,
-      errorSignature: signature,
-      documentNumbers: docs,
-      routingRule: route.rule,
-      routingReason: route.reason,
-    };
-
-    if (opts.groupingWindowMinutes > 0) {
-      const first = await tem.findOne(
-        IncidentFiling,
-        {
-          application: viewer.id,
-          flowId: input.flow.id,
-          errorSignature: signature,
-          groupedWithFirst: false,
-          createdAt: { $gte: new Date(now.getTime() - opts.groupingWindowMinutes * 60_000) },
-          ticket: { status: { $in: OPEN_STATUSES } },
-        },
-        { orderBy: { createdAt: 'asc' } },
-      );
-      if (first) {
-        // the desk's own comment: its checks (may comment, not finished) and its row lock
-        const { ticket } = await addComment(tem, viewer, first.ticket.id, occurrenceComment(input, docs), false);
-        const filing = tem.create(IncidentFiling, { ...base, ticket, groupedWithFirst: true });
-        await tem.flush();
-        return { ticket, filing, replayed: false };
+    // keys filed already (by an earlier batch, or on another instance): answered in one statement
+    const seen = new Map((await tem.find(IncidentFiling, { application: viewer.id, idempotencyKey: { $in: [...new Set(items.map((i) => i.input.idempotencyKey))] } })).map((f) => [f.idempotencyKey, f]));
+    const outcomes: ({ filingId: string; replayed: boolean } | Error)[] = [];
+    for (const item of items) {
+      const known = seen.get(item.input.idempotencyKey);
+      if (known) {
+        outcomes.push(known.bodyHash === bodyHash(item.input) ? { filingId: known.id, replayed: true } : new DomainError(IncidentErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used with a different request.', ['idempotencyKey']));
+        continue;
+      }
+      try {
+        const outcome = await tem.transactional((one) => fileOnce(one, item));
+        outcomes.push(outcome);
+        // a later item of this batch with the same key replays this one
+        if (!outcome.replayed) seen.set(item.input.idempotencyKey, await tem.findOneOrFail(IncidentFiling, outcome.filingId));
+      } catch (e) {
+        outcomes.push(e instanceof Error ? e : new Error(String(e)));
       }
     }
-
-    const structure = await tem.findOneOrFail(Structure, input.structureId);
-    const { ticket } = await openTicket(tem, viewer, {
-      structureId: structure.id,
-      application: input.application ?? 'CHORUS_COEUR',
-      domain: route.domain,
-      nature: route.nature,
-      title: `Flux ${input.flow.type} ${input.flow.id} en échec : ${input.errorMessage.split('\n')[0].slice(0, 200)}`.slice(0, 300),
-      description: describe(input, route.reason),
-      errorMessage: input.errorMessage,
-      impact: input.impact ?? TicketImpact.STRUCTURE,
-      priority: input.priority ?? 3,
-      flowId: input.flow.id,
-      documentNumbers: docs,
-      clientRequestId: input.idempotencyKey,
-    });
-    const filing = tem.create(IncidentFiling, { ...base, ticket });
-    await tem.flush();
-    return { ticket, filing, replayed: false };
+    return outcomes;
   });
+}
+
+async function fileOnce(tem: EntityManager, { viewer, input, opts, now }: Pending): Promise<{ filingId: string; replayed: boolean }> {
+  const hash = bodyHash(input);
+  const signature = errorSignature(input.errorMessage);
+  // the key's own lock: the same key may come with another flow (a reused key) on another instance
+  await tem.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`filing:${viewer.id}:${input.idempotencyKey}`]);
+  const seen = await tem.findOne(IncidentFiling, { application: viewer.id, idempotencyKey: input.idempotencyKey });
+  if (seen) {
+    if (seen.bodyHash !== hash) throw new DomainError(IncidentErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used with a different request.', ['idempotencyKey']);
+    return { filingId: seen.id, replayed: true };
+  }
+  const route = await routeIncident(tem, input.errorMessage, input.flow.type);
+  const docs = [...new Set((input.documentNumbers ?? []).map((d) => d.trim()).filter(Boolean))];
+  const base = {
+    application: viewer.id,
+    idempotencyKey: input.idempotencyKey,
+    bodyHash: hash,
+    flowId: input.flow.id,
+    flowType: input.flow.type,
+    flowDirection: input.flow.direction,
+    exchangedAt: input.flow.exchangedAt,
+    occurredAt: input.occurredAt,
+    errorMessage: input.errorMessage,
+    errorSignature: signature,
+    documentNumbers: docs,
+    routingRule: route.rule,
+    routingReason: route.reason,
+  };
+
+  if (opts.groupingWindowMinutes > 0) {
+    const first = await tem.findOne(
+      IncidentFiling,
+      {
+        application: viewer.id,
+        flowId: input.flow.id,
+        errorSignature: signature,
+        groupedWithFirst: false,
+        createdAt: { $gte: new Date(now.getTime() - opts.groupingWindowMinutes * 60_000) },
+        ticket: { status: { $in: OPEN_STATUSES } },
+      },
+      { orderBy: { createdAt: 'asc' } },
+    );
+    if (first) {
+      // the desk's own comment: its checks (may comment, not finished) and its row lock
+      const { ticket } = await addComment(tem, viewer, first.ticket.id, occurrenceComment(input, docs), false);
+      const filing = tem.create(IncidentFiling, { ...base, ticket, groupedWithFirst: true });
+      await tem.flush();
+      return { filingId: filing.id, replayed: false };
+    }
+  }
+
+  const structure = await tem.findOneOrFail(Structure, input.structureId);
+  const { ticket } = await openTicket(tem, viewer, {
+    structureId: structure.id,
+    application: input.application ?? 'CHORUS_COEUR',
+    domain: route.domain,
+    nature: route.nature,
+    title: `Flux ${input.flow.type} ${input.flow.id} en échec : ${input.errorMessage.split('\n')[0].slice(0, 200)}`.slice(0, 300),
+    description: describe(input, route.reason),
+    errorMessage: input.errorMessage,
+    impact: input.impact ?? TicketImpact.STRUCTURE,
+    priority: input.priority ?? 3,
+    flowId: input.flow.id,
+    documentNumbers: docs,
+    clientRequestId: input.idempotencyKey,
+  });
+  const filing = tem.create(IncidentFiling, { ...base, ticket });
+  await tem.flush();
+  return { filingId: filing.id, replayed: false };
 }
 
 function describe(input: IncidentInput, reason: string): string {
