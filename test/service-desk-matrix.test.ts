@@ -206,3 +206,46 @@ describe('role × operation matrix of the service desk', () => {
     expect(await count('KNOWLEDGE_EDITOR')).toBe(0);
   });
 });
+
+describe('the CCA’s structures are those of their CCA assignments, the same over HTTP and WebSocket', () => {
+  const bordeaux = async () => (await one(`select id from structure where code = 'CSP-BORDEAUX'`)).id as string;
+  const count = `{ tickets(first: 1) { totalCount } }`;
+  const overWs = async (token: string, query: string) => {
+    const { wsClient } = await import('./support/ws');
+    const client = wsClient(server.url, { token });
+    try {
+      return await new Promise<any>((resolve, reject) => client.subscribe({ query }, { next: (v) => resolve(v), error: reject, complete: () => undefined }));
+    } finally {
+      await client.dispose();
+    }
+  };
+
+  it('a person at the rectorat who is CCA of the Bordeaux platform sees, opens and follows Bordeaux tickets, not their home structure’s', async () => {
+    const { id, email } = await one(
+      `insert into person (id, first_name, last_name, email, structure_id, held_roles) select gen_random_uuid(), 'Elsewhere', 'Cca', 'cca.ailleurs@education.example', id, '{END_USER}' from structure where code = 'RECT-LYON' returning id, email`,
+    );
+    await sql(server.databaseUrl, `insert into correspondent_assignment (id, person_id, structure_id, kind, since) values (gen_random_uuid(), $1, $2, 'CCA', now() - interval '1 day')`, [id, await bordeaux()]);
+    const token = await server.tokenFor(email);
+    const expected = Number((await one(`select count(*) from ticket where structure_id = $1 or requester_id = $2`, [await bordeaux(), id])).count);
+    expect(expected).toBeGreaterThan(0);
+    expect((await server.gql(count, {}, { token })).body.data.tickets.totalCount).toBe(expected);
+    expect((await overWs(token, count)).data.tickets.totalCount).toBe(expected);
+
+    const OPEN = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { structure { code } } userErrors { code } } }`;
+    const base = { application: 'CHORUS_COEUR', domain: 'EJ', title: 'EJ bloqué', description: 'd' };
+    const opened = await server.gql(OPEN, { input: base }, { token });
+    expect(opened.body.data.openTicket).toMatchObject({ ticket: { structure: { code: 'CSP-BORDEAUX' } }, userErrors: [] });
+    const home = (await one(`select id from structure where code = 'RECT-LYON'`)).id;
+    const refused = await server.gql(OPEN, { input: { ...base, structureId: gid('Structure', home) } }, { token });
+    expect(refused.body.data.openTicket.userErrors[0].code).toBe('NOT_YOUR_STRUCTURE');
+  });
+
+  it('every role sees the same share over WebSocket as over HTTP', async () => {
+    for (const who of WHO.filter((w) => !w.startsWith('APP'))) {
+      const { token } = (await auth(who)) as { token: string };
+      const http = (await server.gql(count, {}, { token })).body.data?.tickets.totalCount ?? null;
+      const ws = (await overWs(token, count)).data?.tickets.totalCount ?? null;
+      expect({ who, ws }).toEqual({ who, ws: http });
+    }
+  });
+});
