@@ -445,7 +445,7 @@ export type FileIncidentInput = {
   impact?: TicketImpact | null | undefined;
   /** When the failure occurred (not in the future). */
   occurredAt: string | Date;
-  /** Priority 1 (highest) to 5 (default 3). */
+  /** Priority from 1 (most urgent) to 4, as on every ticket; 3 when omitted. */
   priority?: number | null | undefined;
   /** The structure the failed flow concerns (one the application is registered for). */
   structureId: string;
