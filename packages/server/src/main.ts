@@ -43,7 +43,6 @@ async function main(): Promise<void> {
     if (config.demoData && (await loadDemoDataIfEmpty(orm))) logger.info('demo data loaded');
     const server = await startServer(config, orm, logger);
     logger.info({ url: server.url }, 'chorus-support is listening');
-    if (config.demoData) await printDemoCredentials(config, orm.em.fork(), server.url);
 
     let stopping = false;
     const shutdown = async (signal: string) => {
@@ -68,6 +67,8 @@ async function main(): Promise<void> {
     };
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
+    // after the handlers: a signal while the credentials print still stops cleanly
+    if (config.demoData) await printDemoCredentials(config, orm.em.fork(), server.url);
   } catch (e) {
     logger.fatal({ err: e }, 'could not start');
     await stopEmbedded();

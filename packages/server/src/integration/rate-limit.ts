@@ -13,7 +13,7 @@ export interface Charge {
  */
 export async function chargeApplicationCost(em: EntityManager, applicationId: string, cost: number, windowSeconds = 60): Promise<Charge> {
   const rows = await em.execute<{ spent: number | null; budget: number; window_start: Date }[]>(
-    `with b as (select ceil(cost_budget_per_minute * ? / 60.0)::int as budget from application_client where id = ?),
+    `with b as (select least(ceil(cost_budget_per_minute::numeric * ? / 60.0), 2147483647)::int as budget from application_client where id = ?),
           w as (select to_timestamp(floor(extract(epoch from now()) / ?) * ?) as window_start),
           up as (
             insert into application_cost_window (application_id, window_start, spent)
