@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mik
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, Node } from '../core/base.entity';
 import { Ticket } from '../service-desk/ticket.entity';
-import { ApplicationClient } from './application-client.entity';
+import { ApplicationClient } from '../access/application-client.entity';
 import { IncidentRoutingRule } from './routing-rule.entity';
 
 export enum FlowDirection {

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashApiKey } from '../access/credentials';
 import { DEMO_API_KEY } from '../access/demo-credentials';
 import type { DemoDirectory } from '../directory/directory.demo';
-import { ApiKey } from './api-key.entity';
-import { ApplicationClient } from './application-client.entity';
+import { ApiKey } from '../access/api-key.entity';
+import { ApplicationClient } from '../access/application-client.entity';
 
 export { DEMO_API_KEY };
 

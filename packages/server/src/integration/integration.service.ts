@@ -5,8 +5,8 @@ import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
 import { Ministry } from '../directory/ministry.entity';
 import { Structure } from '../directory/structure.entity';
-import { ApiKey } from './api-key.entity';
-import { ApplicationClient } from './application-client.entity';
+import { ApiKey } from '../access/api-key.entity';
+import { ApplicationClient } from '../access/application-client.entity';
 import { IntegrationErrorCode } from './integration.errors';
 import { webhookUrlProblem } from './webhook-url';
 

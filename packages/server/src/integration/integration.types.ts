@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Connection } from '../core/connection';
 import { MutationPayload } from '../core/mutation';
-import { ApiKey } from './api-key.entity';
-import { ApplicationClient } from './application-client.entity';
+import { ApiKey } from '../access/api-key.entity';
+import { ApplicationClient } from '../access/application-client.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
 
 @ObjectType({ description: 'A newly issued API key. The secret is shown here once and never again.' })

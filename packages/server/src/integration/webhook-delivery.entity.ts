@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/c
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { BaseEntity, Node } from '../core/base.entity';
-import { ApplicationClient } from './application-client.entity';
+import { ApplicationClient } from '../access/application-client.entity';
 
 export enum WebhookDeliveryStatus {
   PENDING = 'PENDING',

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../core/logger';
-import { ApplicationClient } from './application-client.entity';
+import { ApplicationClient } from '../access/application-client.entity';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { resolvesToPublicAddresses } from './webhook-url';
 

@@ -8,7 +8,7 @@ import { Person } from '../directory/person.entity';
 import { CorrespondentAssignment } from '../directory/correspondent-assignment.entity';
 import { runningAssignmentFilter } from '../directory/directory.service';
 import { DEMO_API_KEY, seedDemoApplications } from '../integration/integration.demo';
-import { ApiKey } from '../integration/api-key.entity';
+import { ApiKey } from '../access/api-key.entity';
 import { seedTrainingDemo } from '../training/training.demo';
 import { seedDemoTickets } from '../service-desk/ticket.demo';
 import { seedDemoKnowledge } from '../knowledge/knowledge.demo';

@@ -2,7 +2,7 @@ import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../core/base.entity';
 import { Person } from '../directory/person.entity';
-import { ApplicationClient } from '../integration/application-client.entity';
+import { ApplicationClient } from '../access/application-client.entity';
 import { Ticket } from './ticket.entity';
 
 @Entity({ tableName: 'ticket_comment' })

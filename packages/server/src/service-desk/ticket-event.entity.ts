@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../core/base.entity';
 import { SupportLevel } from '../directory/directory.enums';
 import { Person } from '../directory/person.entity';
-import { ApplicationClient } from '../integration/application-client.entity';
+import { ApplicationClient } from '../access/application-client.entity';
 import { Ticket } from './ticket.entity';
 import { TicketEventKind, TicketStatus, TicketTransition } from './ticket.enums';
 

@@ -4,7 +4,7 @@ import { CorrespondentAssignment } from '../directory/correspondent-assignment.e
 import { SupportLevel } from '../directory/directory.enums';
 import { Person } from '../directory/person.entity';
 import { Structure } from '../directory/structure.entity';
-import { ApplicationClient } from '../integration/application-client.entity';
+import { ApplicationClient } from '../access/application-client.entity';
 import { TicketApplication, TicketDomain } from './reference-data.entity';
 import { Ticket } from './ticket.entity';
 import { TicketEventKind, TicketImpact, TicketNature, TicketStatus, TicketTransition as T } from './ticket.enums';

@@ -5,7 +5,7 @@ import { BaseEntity, Node } from '../core/base.entity';
 import { SupportLevel } from '../directory/directory.enums';
 import { Person } from '../directory/person.entity';
 import { Structure } from '../directory/structure.entity';
-import { ApplicationClient } from '../integration/application-client.entity';
+import { ApplicationClient } from '../access/application-client.entity';
 import { TicketApplication, TicketDomain } from './reference-data.entity';
 import { TicketImpact, TicketNature, TicketStatus } from './ticket.enums';
 
