@@ -55,7 +55,7 @@ describe('opening a ticket', () => {
     expect(huge.userErrors[0]).toMatchObject({ field: ['input', 'description'], code: 'VALIDATION_FAILED' });
     expect(huge.userErrors[0].message).toMatch(/at most 20000 characters \(got 1000000\)/);
     const priority = await open(cca, { priority: 9 });
-    expect(priority.userErrors).toEqual([{ field: ['input', 'priority'], code: 'VALIDATION_FAILED', message: 'priority must be between 1 and 4' }]);
+    expect(priority.userErrors).toEqual([{ field: ['input', 'priority'], code: 'VALIDATION_FAILED', message: 'priority must be a whole number between 1 and 4' }]);
     const domain = await open(cca, { domain: 'NOPE' });
     expect(domain.userErrors[0]).toMatchObject({ field: ['input', 'domain'], code: 'UNKNOWN_DOMAIN' });
   });

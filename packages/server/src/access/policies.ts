@@ -82,6 +82,14 @@ export function ticketScope(viewer: Viewer): Scope<TicketScopeFacts> {
   return clauses;
 }
 
+/**
+ * The tickets service-desk statistics count: every ticket for the read-all roles, an SN1
+ * agent's ministry's for SN1 (the same structures as their ticket scope).
+ */
+export function statisticsStructureIds(viewer: Viewer): 'ALL' | readonly string[] {
+  return readsEverything(viewer) ? 'ALL' : viewer.roles.has(Role.SN1_AGENT) ? viewer.sn1StructureIds : [];
+}
+
 /* ---------- chatbot ticket requests ---------- */
 
 export interface TicketRequestScopeFacts {

@@ -1,5 +1,6 @@
 /** Aggregate measures of the service desk, computed in SQL (analysts, SN1, administrators). */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { statisticsStructureIds } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
@@ -23,9 +24,11 @@ export interface StatisticsFilter {
   level?: SupportLevel[] | null;
 }
 
-function scopeSql(f: StatisticsFilter): { sql: string; params: unknown[] } {
+function scopeSql(viewer: Viewer, f: StatisticsFilter): { sql: string; params: unknown[] } {
   const where = [`t.status <> 'NEW'`];
   const params: unknown[] = [];
+  const perimeter = statisticsStructureIds(viewer);
+  if (perimeter !== 'ALL') where.push('t.structure_id = any(?::uuid[])'), params.push(pgArray(perimeter));
   if (f.openedFrom) where.push('t.created_at >= ?'), params.push(f.openedFrom);
   if (f.openedTo) where.push('t.created_at < ?'), params.push(f.openedTo);
   if (f.ministryId) where.push('s.ministry_id = ?'), params.push(f.ministryId);
@@ -66,7 +69,7 @@ export interface StatisticsRow {
 /** Groups by one dimension, sorted by key; keyset-paginated by key (`after`). */
 export async function ticketStatistics(em: EntityManager, viewer: Viewer, by: TicketStatisticsDimension, f: StatisticsFilter, page: { first: number; after?: string | null }) {
   assertMayReadStatistics(viewer);
-  const scope = scopeSql(f);
+  const scope = scopeSql(viewer, f);
   const [key, label] = KEYS[by];
   const rows: Record<string, unknown>[] = await em.getConnection().execute(
     `with scope as (${scope.sql}), ${MEASURES_CTE}
@@ -112,7 +115,7 @@ export async function ticketStatistics(em: EntityManager, viewer: Viewer, by: Ti
 /** Open work by status and level (the backlog), and the overall escalation rate. */
 export async function ticketBacklog(em: EntityManager, viewer: Viewer, f: StatisticsFilter) {
   assertMayReadStatistics(viewer);
-  const scope = scopeSql(f);
+  const scope = scopeSql(viewer, f);
   const rows: { status: TicketStatus; level: SupportLevel; count: number }[] = await em.getConnection().execute(
     `select t.status, t.level, count(*)::int as count from ticket t where t.id in (${scope.sql}) group by t.status, t.level order by t.status, t.level`,
     scope.params,
