@@ -67,7 +67,6 @@ function itemFields(input: CreateKnowledgeItemInput | UpdateKnowledgeItemInput) 
           causedMessages: input.incident.causedMessages,
           workaround: input.incident.workaround ?? null,
           ticketAdvised: input.incident.ticketAdvised,
-          linkedTicketRefs: input.incident.linkedTicketRefs,
         }
       : {}),
   };
@@ -164,7 +163,7 @@ export class KnowledgeResolver {
     return runMutation(input, async () => {
       const domainId = input.domainId ? (await domainForInput(ctx, input.domainId)).id : undefined;
       const f = itemFields(input);
-      return { item: await knowledge.updateItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), { ...f, domainId }, input.note) };
+      return { item: await knowledge.updateItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), { ...f, domainId }, input.note, (topic, payload) => ctx.pubSub.publish(topic, payload as never)) };
     });
   }
 
