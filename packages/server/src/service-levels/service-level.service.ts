@@ -135,7 +135,7 @@ export async function setTarget(em: EntityManager, viewer: Viewer, f: TargetFiel
   if (!calendar) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No calendar has this id.', ['calendarId']);
   let target = await em.findOne(ServiceLevelTarget, { priority: f.priority, metric: f.metric, level });
   target ??= em.create(ServiceLevelTarget, { priority: f.priority, metric: f.metric, level, targetSeconds: f.targetSeconds, calendar });
-  Object.assign(target, { targetSeconds: f.targetSeconds, atRiskShare: share, calendar });
+  Object.assign(target, { targetSeconds: f.targetSeconds, atRiskShare: share, calendar: em.getReference(BusinessCalendar, calendar.id, { wrapped: true }) });
   await em.flush();
   await invalidateStandings(em);
   return target;
