@@ -147,11 +147,9 @@ function applyFields(item: KnowledgeItem, f: Omit<ItemFields, 'domainId'>): void
 }
 
 /** The phrases an item carries by itself: its known message and its title (deduplicated on the template). */
-export function ownPhrases(item: Pick<KnowledgeItem, 'message' | 'title'> & { causedMessages?: string[] }): { kind: PhraseKind; text: string; template: string }[] {
+export function ownPhrases(item: Pick<KnowledgeItem, 'message' | 'title'>): { kind: PhraseKind; text: string; template: string }[] {
   const out = new Map<string, { kind: PhraseKind; text: string; template: string }>();
   if (item.message) out.set(toTemplate(item.message), { kind: PhraseKind.KNOWN_MESSAGE, text: item.message, template: toTemplate(item.message) });
-  // a major incident's messages lead to it: a ticket pasting one is linked to the known error
-  for (const m of item.causedMessages ?? []) if (!out.has(toTemplate(m))) out.set(toTemplate(m), { kind: PhraseKind.KNOWN_MESSAGE, text: m, template: toTemplate(m) });
   const title = toTemplate(item.title);
   if (!out.has(title)) out.set(title, { kind: PhraseKind.TITLE, text: item.title, template: title });
   return [...out.values()].filter((p) => meaningfulWords(p.template).length > 0).map((p) => ({ ...p, template: p.template.slice(0, 500) }));

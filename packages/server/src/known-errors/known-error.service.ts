@@ -14,7 +14,8 @@ import type { IncidentBefore, Publish } from '../knowledge/knowledge.hooks';
 import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
 import { InvestigationStatus, KnowledgeKind, KnowledgeStatus } from '../knowledge/knowledge.enums';
 import { thresholdsOf } from '../knowledge/knowledge.service';
-import { matchMessage } from '../knowledge/matching.service';
+import { DEFAULT_THRESHOLDS, matchMessage, pairScore } from '../knowledge/matching.service';
+import { segmentsOf, toTemplate } from '../knowledge/normalise';
 import type { TicketNote } from '../service-desk/ticket.hooks';
 import { Ticket } from '../service-desk/ticket.entity';
 import { TicketEventKind, TicketStatus } from '../service-desk/ticket.enums';
@@ -72,12 +73,33 @@ export async function unlinkTicket(em: EntityManager, viewer: Viewer, ticketId: 
 }
 
 /**
- * The active known anomaly a pasted message points to, through the knowledge matcher of
- * every bot: an exact or confident candidate that is an active major incident; none when
- * two anomalies are equally close (an agent decides then).
+ * Scores the paste against every active anomaly's caused messages with the matcher's own
+ * normalisation and pair score (exact template = 1). Not through the bots' phrases: a
+ * caused message is often also an error-message item of its own ("Poste de pièce … pas
+ * encore été reporté"), and the bot must keep answering that one with its dialog.
+ */
+async function causedMessageScores(em: EntityManager, text: string): Promise<{ item: KnowledgeItem; score: number }[]> {
+  const incidents = (await em.find(KnowledgeItem, { kind: KnowledgeKind.MAJOR_INCIDENT, status: KnowledgeStatus.PUBLISHED })).filter((i) => isActiveKnownError(i) && i.causedMessages.length);
+  const segments = segmentsOf(text);
+  if (!incidents.length || !segments.length) return [];
+  const pairs = incidents.flatMap((i) => i.causedMessages.map((m) => ({ itemId: i.id, template: toTemplate(m) }))).filter((p) => p.template);
+  const rows: { item_id: string; seg: string; template: string; sim: number; ws_in: number; ws_out: number }[] = await em.execute(
+    `select p."itemId" as item_id, s.seg, p.template, similarity(s.seg, p.template) as sim, word_similarity(s.seg, p.template) as ws_in, word_similarity(p.template, s.seg) as ws_out
+       from jsonb_array_elements_text(?::jsonb) as s(seg) cross join jsonb_to_recordset(?::jsonb) as p("itemId" uuid, template text)`,
+    [JSON.stringify(segments), JSON.stringify(pairs)],
+  );
+  const best = new Map<string, number>();
+  for (const r of rows) best.set(r.item_id, Math.max(best.get(r.item_id) ?? 0, r.seg === r.template ? 1 : pairScore(r)));
+  return incidents.filter((i) => (best.get(i.id) ?? 0) >= DEFAULT_THRESHOLDS.confident).map((item) => ({ item, score: best.get(item.id)! }));
+}
+
+/**
+ * The active known anomaly a pasted message points to: one of its caused messages, or the
+ * anomaly itself as the knowledge matcher of a bot finds it (an exact or confident
+ * candidate); none when two anomalies are equally close (an agent decides then).
  */
 export async function knownErrorFor(em: EntityManager, text: string): Promise<KnowledgeItem | null> {
-  const found: { item: KnowledgeItem; score: number }[] = [];
+  const found: { item: KnowledgeItem; score: number }[] = await causedMessageScores(em, text);
   for (const bot of await em.find(Bot, {}, { orderBy: { code: 'asc' } })) {
     const result = await matchMessage(em, bot.id, text, thresholdsOf(bot), { limit: 10 });
     const strong = result.candidates.filter((c) => c.exact || c.score >= bot.confidentThreshold);
