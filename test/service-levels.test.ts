@@ -133,8 +133,34 @@ describe('a breach crossing with two instances on one database', () => {
   });
 });
 
+describe('an overseas structure on its own time zone', () => {
+  it('reads the calendars in its zone: the due date moves with it, and back', async () => {
+    const SET = `mutation($input: SetStructureTimeZoneInput!) { setStructureTimeZone(input: $input) { structure { code serviceTimeZone } timeZone userErrors { field code } } }`;
+    const opened = await api.open({ token: cca }, { priority: 3, title: 'Réunion : EJ bloqué' });
+    const hold = async () => (await standings(opened.ticket.reference)).serviceLevels.find((s: any) => s.metric === 'LEVEL_HOLD' && s.level === 'SN1');
+    const paris = await hold();
+    expect(paris.target.calendar.code).toBe('PARIS_OFFICE_HOURS');
+    const structureId = (await a.gql(`query($r: String!) { ticket(reference: $r) { structure { id } } }`, { r: opened.ticket.reference }, { token: sn1 })).body.data.ticket.structure.id;
+
+    const bad = await a.gql(SET, { input: { structureId, timeZone: 'Mars/Olympus' } }, { token: admin });
+    expect(bad.body.data.setStructureTimeZone.userErrors[0]).toMatchObject({ code: 'INVALID_TIME_ZONE' });
+    const set = await a.gql(SET, { input: { structureId, timeZone: 'Pacific/Noumea' } }, { token: admin });
+    expect(set.body.data.setStructureTimeZone).toMatchObject({ userErrors: [], timeZone: 'Pacific/Noumea', structure: { serviceTimeZone: 'Pacific/Noumea' } });
+    // Nouméa is 10 hours ahead of Paris in winter: the same office hours are other instants
+    const noumea = await hold();
+    expect(noumea.dueAt).not.toBe(paris.dueAt);
+    expect(noumea.targetSeconds).toBe(paris.targetSeconds);
+
+    const back = await a.gql(SET, { input: { structureId, timeZone: null } }, { token: admin });
+    expect(back.body.data.setStructureTimeZone.structure.serviceTimeZone).toBeNull();
+    expect((await hold()).dueAt).toBe(paris.dueAt);
+  });
+});
+
 describe('the at-risk queue and the statistics', () => {
   it('lists running targets at risk or breached, least remaining time first, keyset paginated', async () => {
+    // after a rule change (the zone above) the jobs recompute every ticket's snapshot: wait until they caught up
+    await until(async () => (await sql(a.databaseUrl, `select count(*)::int n from ticket t left join ticket_service_level_watermark w on w.ticket_id = t.id where t.submitted_at is not null and (w.computed_at is null or w.computed_at < t.updated_at)`)).rows[0].n === 0, 60000);
     const Q = `query($after: String) { serviceLevelQueue(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id dueAt atRiskAt ticket { reference } target { metric } serviceLevel { state remainingSeconds clock } } } }`;
     const seen: any[] = [];
     let after: string | null = null;

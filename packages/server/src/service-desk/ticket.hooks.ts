@@ -53,15 +53,3 @@ export async function notifyTicketOpened(em: EntityManager, ticket: Ticket): Pro
   for (const listener of openedListeners) notes.push(...(await listener(em, ticket)));
   return notes;
 }
-
-/** Runs inside every change's transaction (opening included), after the change: e.g. service levels refresh their snapshot. */
-export type TicketChangedListener = (em: EntityManager, ticket: Ticket) => Promise<void> | void;
-const changedListeners: TicketChangedListener[] = [];
-
-export function onTicketChanged(listener: TicketChangedListener): void {
-  changedListeners.push(listener);
-}
-
-export async function notifyTicketChanged(em: EntityManager, ticket: Ticket): Promise<void> {
-  for (const listener of changedListeners) await listener(em, ticket);
-}

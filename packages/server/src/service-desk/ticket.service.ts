@@ -19,7 +19,7 @@ import { TICKET_SEARCH_DOCUMENT, Ticket } from './ticket.entity';
 import { ticketSettings, type TicketSettings } from './ticket.config';
 import { TicketErrorCode } from './ticket.errors';
 import { SortDirection, TicketEventKind, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition } from './ticket.enums';
-import { notifyStatusChange, notifyTicketChanged, notifyTicketNotice, notifyTicketOpened } from './ticket.hooks';
+import { notifyStatusChange, notifyTicketNotice, notifyTicketOpened } from './ticket.hooks';
 import {
   assertMayAssign,
   assertMayComment,
@@ -252,9 +252,6 @@ async function changeTicket<T>(em: EntityManager, viewer: Viewer, id: string, ve
     const result = await work(tem, t);
     t.version += 1;
     await tem.flush();
-    // listeners read the history as written (e.g. service levels refresh their snapshot)
-    await notifyTicketChanged(tem, t);
-    await tem.flush();
     return { ticket: t, result };
   });
 }
@@ -336,8 +333,6 @@ export async function openTicket(em: EntityManager, viewer: Viewer, input: OpenT
         appendEvent(tem, t, PLATFORM, now, { kind: TicketEventKind.FIELD_CHANGED, fromStatus: t.status, fromLevel: t.level, ...note });
       }
       t.version = t.eventCount;
-      await tem.flush();
-      await notifyTicketChanged(tem, t);
       await tem.flush();
       return t;
     });

@@ -1,6 +1,5 @@
 import { nodeIdResolver } from '../core/base.entity';
 import { registerNodeType } from '../core/node-registry';
-import { onTicketChanged } from '../service-desk/ticket.hooks';
 import { BusinessCalendar, ServiceLevelQueueEntry, ServiceLevelTarget, serviceLevelEntities } from './service-level.entity';
 import {
   queueEntryNodeFetcher,
@@ -11,7 +10,6 @@ import {
   TicketServiceLevelFieldsResolver,
   TicketServiceLevelResolver,
 } from './service-level.resolver';
-import { refreshSnapshots } from './service-level.service';
 import './service-level.errors';
 
 export { serviceLevelEntities };
@@ -31,6 +29,3 @@ export const serviceLevelResolvers = [
 registerNodeType('BusinessCalendar', (ctx, ids) => ctx.em.find(BusinessCalendar, { id: { $in: ids } }));
 registerNodeType('ServiceLevelTarget', (ctx, ids) => ctx.em.find(ServiceLevelTarget, { id: { $in: ids } }));
 registerNodeType('ServiceLevelQueueEntry', queueEntryNodeFetcher);
-
-// every change of a ticket refreshes its standings in the same transaction: the queue never shows a resolved ticket
-onTicketChanged((em, ticket) => refreshSnapshots(em, [ticket]));

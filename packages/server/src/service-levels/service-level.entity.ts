@@ -93,8 +93,8 @@ export class StructureTimeZone extends BaseEntity {
 }
 
 /**
- * A ticket's standing against one target as last computed (on every change of the ticket
- * and by the service-level job): the at-risk queue and the statistics read it. Crossing
+ * A ticket's standing against one target as last computed by the service-level job (for
+ * the tickets changed since its last pass): the at-risk queue and the statistics read it. Crossing
  * instants are absolute, so "at risk now" is `at_risk_at <= now()` without recomputing.
  */
 @Entity({ tableName: 'ticket_service_level' })

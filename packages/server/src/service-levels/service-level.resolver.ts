@@ -61,7 +61,7 @@ export class ServiceLevelResolver {
   @Query(() => ServiceLevelQueueConnection, {
     complexity: connectionComplexity,
     description:
-      'The at-risk queue: running targets at risk or breached now, of tickets you may see, least remaining business time first (most overdue first), keyset paginated. One entry per ticket and target. Refreshed on every ticket change and by the service-level job.',
+      'The at-risk queue: running targets at risk or breached now, of tickets you may see, least remaining business time first (most overdue first), keyset paginated. One entry per ticket and target, as the service-level job last computed it (every SERVICE_LEVEL_POLL_MS); a ticket changed since is left out until then.',
   })
   serviceLevelQueue(
     @Args() page: ConnectionArgs,

@@ -3,7 +3,7 @@
  * structures' time zones), each ticket's standing computed from its history, the
  * snapshot the at-risk queue and the statistics read, and the crossings announced once.
  */
-import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { DateTime } from 'luxon';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
@@ -215,10 +215,11 @@ export async function standingsFor(em: EntityManager, tickets: readonly TicketKe
 }
 
 /**
- * Writes the tickets' standings to the snapshot (upserts, so two instances and a request
- * may do it at once) and moves their watermark. A (ticket, target) pair seen for the first
- * time records the crossings already past as not announced: starting to track old tickets
- * (or adding a target) never floods anyone.
+ * Writes the tickets' standings to the snapshot (upserts, so two instances may do it at
+ * once) and moves their watermark. A (ticket, target) pair seen for the first time, for a
+ * ticket submitted before the target was last set, records the crossings already past as
+ * not announced: starting to track old tickets (or adding a target) floods nobody, while
+ * every crossing of a ticket submitted under the current target is announced.
  */
 export async function refreshSnapshots(em: EntityManager, tickets: readonly TicketKey[], now = new Date()): Promise<void> {
   if (!tickets.length) return;
@@ -253,6 +254,8 @@ export async function refreshSnapshots(em: EntityManager, tickets: readonly Tick
       await conn.execute(
         `insert into service_level_crossing (id, ticket_id, target_id, state, crossed_at, announced)
          select gen_random_uuid(), r."ticketId", r."targetId", r.state, r.at, false from jsonb_to_recordset(?::jsonb) as r("ticketId" uuid, "targetId" uuid, state text, at timestamptz)
+           join ticket t on t.id = r."ticketId" join service_level_target g on g.id = r."targetId"
+          where t.submitted_at < g.updated_at
          on conflict (ticket_id, target_id, state) do nothing`,
         [JSON.stringify(silent)],
         'run',
@@ -358,13 +361,18 @@ export interface QueueFilter {
   breachedOnly?: boolean | null;
 }
 
-/** Running clocks at risk or breached now, of tickets the viewer may see (the desk's visibility rule). */
+/**
+ * Running clocks at risk or breached now, of tickets the viewer may see (the desk's
+ * visibility rule). A ticket changed since its snapshot was computed is left out until the
+ * job computes it again (within one poll): the queue never shows a resolved ticket.
+ */
 export function queueWhere(viewer: Viewer, f: QueueFilter = {}, now = new Date()): FilterQuery<ServiceLevelQueueEntry> {
   const ticket: FilterQuery<Ticket>[] = [visibleTicketsWhere(viewer)];
   if (f.level?.length) ticket.push({ level: { $in: f.level } });
   if (f.structureId) ticket.push({ structure: f.structureId });
   const and: FilterQuery<ServiceLevelQueueEntry>[] = [
     { clock: ServiceLevelClock.RUNNING, dueAt: { $ne: null } },
+    { [raw((a: string) => `${a}.computed_at >= (select t2.updated_at from ticket t2 where t2.id = ${a}.ticket_id)`)]: [] } as FilterQuery<ServiceLevelQueueEntry>,
     f.breachedOnly ? { dueAt: { $lte: now } } : { atRiskAt: { $lte: now } },
     { ticket: { $and: ticket } } as FilterQuery<ServiceLevelQueueEntry>,
   ];
