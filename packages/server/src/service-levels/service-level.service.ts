@@ -329,7 +329,7 @@ export async function announceCrossings(em: EntityManager, ticketId: string, now
   return done?.events ?? [];
 }
 
-/** (ticket) pairs with a crossing due and not yet claimed; SKIP LOCKED lets several instances share the work. */
+/** Tickets with a crossing due and not yet claimed. Several instances may pick the same ticket: announceCrossings' unique claim row decides who announces. */
 export async function dueCrossings(em: EntityManager, limit = 50): Promise<string[]> {
   const rows: { ticket_id: string }[] = await em.getConnection().execute(
     `select distinct s.ticket_id from ticket_service_level s
