@@ -27,10 +27,12 @@ describe('opening a ticket', () => {
     const { ticket, userErrors } = await open(cca, { errorMessage: 'Poste de pièce 1508892764/00003 n’a pas encore été reporté dans exercice en cours' });
     expect(userErrors).toEqual([]);
     expect(ticket.reference).toMatch(/^FSD-\d{4}-\d{6}$/);
-    expect(ticket).toMatchObject({ status: 'SUBMITTED', level: 'SN1', nature: 'FUNCTIONAL', version: 2, structure: { code: 'CSP-LYON' } });
+    // the message is one the known anomaly "Ajout d'un tiers dans l'EJ" causes: the ticket joins it at opening (one more event)
+    expect(ticket).toMatchObject({ status: 'SUBMITTED', level: 'SN1', nature: 'FUNCTIONAL', version: 3, structure: { code: 'CSP-LYON' } });
     expect(ticket.history.map((e: any) => [e.kind, e.fromStatus, e.toStatus])).toEqual([
       ['OPENED', null, 'NEW'],
       ['TRANSITION', 'NEW', 'SUBMITTED'],
+      ['FIELD_CHANGED', 'SUBMITTED', 'SUBMITTED'],
     ]);
     const { rows } = await sql(server.databaseUrl, `select last_value from ticket_reference_seq`);
     expect(ticket.reference.endsWith(String(rows[0].last_value).padStart(6, '0'))).toBe(true);

@@ -25,6 +25,7 @@ import { createPipeline, type Credentials, type Pipeline } from './core/pipeline
 import { buildAppSchema } from './schema';
 import { applicationCostBudget } from './integration/throttle';
 import { WebhookDispatcher } from './integration/webhooks';
+import { ServiceLevelJob } from './service-levels';
 
 export interface RunningServer {
   url: string;
@@ -188,6 +189,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   const port = (httpServer.address() as AddressInfo).port;
   const webhooks = new WebhookDispatcher(orm, config.webhooks, logger);
   webhooks.start();
+  const serviceLevels = new ServiceLevelJob(orm, events.pubSub, config.serviceLevelPollMs, logger);
+  serviceLevels.start();
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
 
   let closing: Promise<void> | null = null;
@@ -202,6 +205,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         wsServer.close();
         await webhooks.stop();
         pipeline.health.stop();
+        await serviceLevels.stop();
         await events.target.close();
         logger.debug('event connection closed');
       })()),

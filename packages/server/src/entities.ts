@@ -4,6 +4,8 @@ import { integrationEntities } from './integration';
 import { knowledgeEntities, knowledgeInternalEntities } from './knowledge';
 import { serviceDeskEntities } from './service-desk/entities';
 import { trainingEntities } from './training';
+import { serviceLevelEntities } from './service-levels/service-level.entity';
+import { knownErrorEntities } from './known-errors/known-error.entity';
 
 /** Every entity, listed explicitly (no folder discovery). */
 export const ENTITIES = [
@@ -14,4 +16,6 @@ export const ENTITIES = [
   ...knowledgeEntities,
   ...knowledgeInternalEntities,
   ...chatbotEntities,
+  ...serviceLevelEntities,
+  ...knownErrorEntities,
 ];

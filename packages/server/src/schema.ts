@@ -11,6 +11,8 @@ import { integrationResolvers } from './integration';
 import { knowledgeResolvers } from './knowledge';
 import { serviceDeskResolvers } from './service-desk';
 import { trainingResolvers } from './training';
+import { serviceLevelResolvers } from './service-levels';
+import { knownErrorResolvers } from './known-errors';
 
 /** Every resolver class of every module. */
 export const RESOLVERS = [
@@ -21,6 +23,8 @@ export const RESOLVERS = [
   ...trainingResolvers,
   ...knowledgeResolvers,
   ...chatbotResolvers,
+  ...serviceLevelResolvers,
+  ...knownErrorResolvers,
 ] as unknown as NonEmptyArray<Function>;
 
 export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

@@ -9,6 +9,8 @@ export const BOT_TEXTS = {
   whichIncidentDomain: 'Sur quel domaine porte votre anomalie',
   /** Source, screenshot 8/10. */
   incidentsList: 'Les anomalies concernent les sujets suivants',
+  linkedTickets: (n: number) =>
+    n === 0 ? 'Aucune fiche n’est encore rattachée à cet incident.' : n === 1 ? '1 fiche est déjà rattachée à cet incident.' : `${n} fiches sont déjà rattachées à cet incident.`,
   knownMessages: (domain: string) => `Voici les messages d'erreur connus sur le domaine ${domain}. Votre message en fait-il partie ?`,
   domainSubjects: (domain: string) => `Voici les sujets connus sur le domaine « ${domain} ». Choisissez le vôtre, ou copiez-collez votre message d'erreur.`,
   upgradeSubjects: "Voici les changements apportés par la montée de version SAP. Choisissez celui qui vous intéresse.",

@@ -17,6 +17,7 @@ import { ChatbotErrorCode } from './chatbot.errors';
 import { ChatButtonKind, Speaker } from './chatbot.enums';
 import { Conversation, ConversationTurn, type StoredButton, type StoredCandidate } from './conversation.entity';
 import { createTicketRequest } from './handoff.service';
+import { linkedTicketCount } from '../known-errors/known-error.service';
 
 /** A conversation with no answer, fallback or handoff and no turn for this long is abandoned. */
 export const ABANDON_AFTER_MS = 30 * 60 * 1000;
@@ -104,7 +105,7 @@ async function publishedItems(em: EntityManager, where: Record<string, unknown>)
 }
 
 /** Shows a node of an item's dialog; an answer node ends with its actions and the handoff button. */
-function playNode(em: EntityManager, c: Conversation, item: KnowledgeItem, node: DialogNodeData): ConversationTurn {
+async function playNode(em: EntityManager, c: Conversation, item: KnowledgeItem, node: DialogNodeData): Promise<ConversationTurn> {
   if (node.kind === DialogNodeKind.QUESTION) {
     return botTurn(em, c, { texts: node.texts, listItems: node.listItems, item, nodeId: node.id, buttons: node.buttons.map((b) => button(ChatButtonKind.NEXT, b.label, b.next)) });
   }
@@ -114,7 +115,9 @@ function playNode(em: EntityManager, c: Conversation, item: KnowledgeItem, node:
   c.answered = true;
   c.item = em.getReference(KnowledgeItem, item.id, { wrapped: true });
   if (!c.domain) c.domain = item.domain;
-  return botTurn(em, c, { texts: node.texts, listItems: node.listItems, item, nodeId: node.id, buttons, isAnswer: true });
+  // a known anomaly's answer says how many tickets it already gathers
+  const texts = item.kind === KnowledgeKind.MAJOR_INCIDENT ? [...node.texts, BOT_TEXTS.linkedTickets(await linkedTicketCount(em, item.id))] : node.texts;
+  return botTurn(em, c, { texts, listItems: node.listItems, item, nodeId: node.id, buttons, isAnswer: true });
 }
 
 async function startItem(em: EntityManager, c: Conversation, bot: Bot, itemId: string): Promise<ConversationTurn> {
@@ -123,7 +126,7 @@ async function startItem(em: EntityManager, c: Conversation, bot: Bot, itemId: s
   c.item = em.getReference(KnowledgeItem, item.id, { wrapped: true });
   const node = item.dialog.nodes.find((n) => n.id === item.dialog.start);
   if (!node) return fallback(em, c, bot, [BOT_TEXTS.noLongerAvailable]);
-  return playNode(em, c, item, node);
+  return await playNode(em, c, item, node);
 }
 
 /** The honest "I don't know": says so, names whom to ask in the user's structure, offers the handoff; files the message for review. */
@@ -274,7 +277,7 @@ export async function choose(em: EntityManager, viewer: Viewer, conversationId: 
       case ChatButtonKind.NEXT: {
         const item = last.item ? await tx.findOne(KnowledgeItem, { id: last.item.id }) : null;
         const node = item?.status === KnowledgeStatus.PUBLISHED ? item.dialog.nodes.find((n) => n.id === pressed.ref) : undefined;
-        turn = item && node ? playNode(tx, c, item, node) : await fallback(tx, c, bot, [BOT_TEXTS.noLongerAvailable], false);
+        turn = item && node ? await playNode(tx, c, item, node) : await fallback(tx, c, bot, [BOT_TEXTS.noLongerAvailable], false);
         break;
       }
       case ChatButtonKind.TICKET_REQUEST: {

@@ -34,6 +34,7 @@ const schema = z
     WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
     INCIDENT_GROUPING_WINDOW_MINUTES: z.coerce.number().int().min(0).default(1440),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    SERVICE_LEVEL_POLL_MS: z.coerce.number().int().min(10).default(5000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -69,6 +70,8 @@ export interface Config {
   incidentGroupingWindowMinutes: number;
   /** Length of a rate-limit window; an application's budget is scaled from its per-minute figure. */
   rateLimitWindowSeconds: number;
+  /** How often the service-level job computes stale standings and announces crossings. */
+  serviceLevelPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -112,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     incidentGroupingWindowMinutes: e.INCIDENT_GROUPING_WINDOW_MINUTES,
     rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+    serviceLevelPollMs: e.SERVICE_LEVEL_POLL_MS,
   };
 }

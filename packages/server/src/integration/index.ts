@@ -12,7 +12,8 @@ import { ApiKeyFieldsResolver, ApplicationClientFieldsResolver, IntegrationResol
 import { IncidentFiling } from './incident-filing.entity';
 import { IncidentResolver, TicketIncidentFieldsResolver } from './incident.resolver';
 import { IncidentRoutingRule } from './routing-rule.entity';
-import { onTicketStatusChange } from '../service-desk/ticket.hooks';
+import { onTicketNotice, onTicketStatusChange } from '../service-desk/ticket.hooks';
+import { TicketEventKind } from '../service-desk/ticket.enums';
 import { enqueueWebhook } from './webhooks';
 import './integration.errors';
 
@@ -64,6 +65,30 @@ onTicketStatusChange(async (em, ticket, event) => {
     to: event.toStatus,
     level: ticket.level,
     transition: event.transition ?? null,
+    at: event.createdAt.toISOString(),
+  });
+});
+
+/** Webhook event of each notice recorded on a ticket by another module (service levels, known errors). */
+const NOTICE_EVENTS: Partial<Record<TicketEventKind, string>> = {
+  [TicketEventKind.SERVICE_LEVEL_AT_RISK]: 'ticket.service_level_at_risk',
+  [TicketEventKind.SERVICE_LEVEL_BREACHED]: 'ticket.service_level_breached',
+  [TicketEventKind.KNOWN_ERROR_UPDATED]: 'ticket.known_error_updated',
+};
+
+// the filing application hears of its tickets' service-level crossings and known-error news
+onTicketNotice(async (em, ticket, event) => {
+  if (!ticket.openedByApplication) return;
+  const name = NOTICE_EVENTS[event.kind] ?? (event.field === 'knownError' ? 'ticket.known_error_linked' : null);
+  if (!name) return;
+  await enqueueWebhook(em, ticket.openedByApplication.id, name, {
+    ticketId: toGlobalId('Ticket', ticket.id),
+    reference: ticket.reference,
+    kind: event.kind,
+    field: event.field ?? null,
+    from: event.oldValue ?? null,
+    to: event.newValue ?? null,
+    message: event.reason ?? null,
     at: event.createdAt.toISOString(),
   });
 });

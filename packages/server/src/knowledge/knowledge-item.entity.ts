@@ -9,7 +9,7 @@ import { InvestigationStatus, KnowledgeKind, KnowledgeStatus, PhraseKind, Public
 @Entity({ tableName: 'knowledge_item' })
 @Index({ properties: ['bot', 'status', 'domain', 'position'] })
 @ObjectType({ implements: Node, description: 'What a bot knows: an error message, a how-to, a major incident or an upgrade note, with its dialog.' })
-export class KnowledgeItem extends BaseEntity<'status' | 'version' | 'position' | 'message' | 'causedMessages' | 'linkedTicketRefs' | 'investigationStatus' | 'workaround' | 'ticketAdvised' | 'publishedAt'> {
+export class KnowledgeItem extends BaseEntity<'status' | 'version' | 'position' | 'message' | 'causedMessages' | 'investigationStatus' | 'workaround' | 'ticketAdvised' | 'publishedAt'> {
   @ManyToOne(() => Bot, { ref: true })
   bot!: Ref<Bot>;
 
@@ -63,10 +63,6 @@ export class KnowledgeItem extends BaseEntity<'status' | 'version' | 'position' 
   @Property({ type: 'boolean', default: false })
   @Field({ description: 'Major incidents: users should open a ticket (through their CCA).' })
   ticketAdvised: boolean = false;
-
-  @Property({ type: 'json' })
-  @Field(() => [String], { description: 'Major incidents: references of the service-desk tickets linked to it (e.g. FSD-2026-000123).' })
-  linkedTicketRefs: string[] = [];
 }
 
 /** A matchable wording of an item: its known message, its title, or a reformulation. */

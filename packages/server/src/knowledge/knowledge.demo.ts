@@ -36,7 +36,6 @@ export function seedDemoKnowledge(em: EntityManager): { bots: Map<string, Bot>; 
       causedMessages: s.incident?.causedMessages ?? [],
       workaround: s.incident?.workaround ?? null,
       ticketAdvised: s.kind === KnowledgeKind.MAJOR_INCIDENT ? (s.incident?.ticketAdvised ?? false) : false,
-      linkedTicketRefs: s.incident?.linkedTicketRefs ?? [],
     });
     const taken = new Set<string>();
     for (const p of ownPhrases(item)) {

@@ -93,7 +93,7 @@ export class IncidentInput {
   @Field({ defaultValue: false, description: 'Users should open a ticket through their CCA.' })
   ticketAdvised!: boolean;
 
-  @Field(() => [String], { defaultValue: [], description: 'References of linked tickets (FSD-2026-000123).' })
+  @Field(() => [String], { defaultValue: [], deprecationReason: 'Ignored: tickets are linked with linkTicketToKnownError (and automatically from their error message).', description: 'Ignored; kept so that released clients still validate.' })
   @ArrayMaxSize(100)
   @SafeText(40, { each: true })
   linkedTicketRefs!: string[];

@@ -67,7 +67,6 @@ function itemFields(input: CreateKnowledgeItemInput | UpdateKnowledgeItemInput) 
           causedMessages: input.incident.causedMessages,
           workaround: input.incident.workaround ?? null,
           ticketAdvised: input.incident.ticketAdvised,
-          linkedTicketRefs: input.incident.linkedTicketRefs,
         }
       : {}),
   };
@@ -148,8 +147,8 @@ export class KnowledgeResolver {
     }));
   }
 
-  @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
-  @Mutation(() => KnowledgeItemPayload, { description: 'Writes a new item, as a draft (knowledge editors).' })
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN2_AGENT, Role.ADMINISTRATOR)
+  @Mutation(() => KnowledgeItemPayload, { description: 'Writes a new item, as a draft (knowledge editors; SN2 agents for major incidents).' })
   createKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateKnowledgeItemInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const domain = await domainForInput(ctx, input.domainId);
@@ -158,23 +157,23 @@ export class KnowledgeResolver {
     });
   }
 
-  @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
-  @Mutation(() => KnowledgeItemPayload, { description: 'Changes an item; a published one must stay publishable (knowledge editors).' })
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN2_AGENT, Role.ADMINISTRATOR)
+  @Mutation(() => KnowledgeItemPayload, { description: 'Changes an item; a published one must stay publishable (knowledge editors; SN2 agents for major incidents). A major incident’s new workaround or fix is told to every linked open ticket.' })
   updateKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: UpdateKnowledgeItemInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const domainId = input.domainId ? (await domainForInput(ctx, input.domainId)).id : undefined;
       const f = itemFields(input);
-      return { item: await knowledge.updateItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), { ...f, domainId }, input.note) };
+      return { item: await knowledge.updateItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), { ...f, domainId }, input.note, (topic, payload) => ctx.pubSub.publish(topic, payload as never)) };
     });
   }
 
-  @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgeItemPayload, { description: 'Puts an item live; refused when its dialog has a dangling or unreachable node or a cycle (DIALOG_INVALID).' })
   publishKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: KnowledgeItemActionInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ item: await knowledge.publishItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), input.note) }));
   }
 
-  @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
+  @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgeItemPayload, { description: 'Withdraws a published item: it no longer answers.' })
   archiveKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: KnowledgeItemActionInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ item: await knowledge.archiveItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), input.note) }));

@@ -29,7 +29,7 @@ export interface SeedItem {
   message?: string;
   dialog: DialogData;
   reformulations?: string[];
-  incident?: { status: InvestigationStatus; causedMessages: string[]; workaround?: string; ticketAdvised: boolean; linkedTicketRefs?: string[] };
+  incident?: { status: InvestigationStatus; causedMessages: string[]; workaround?: string; ticketAdvised: boolean };
 }
 
 export const SEED_BOTS: SeedBot[] = [

@@ -9,6 +9,7 @@ import { KnowledgeItem, KnowledgePhrase, KnowledgePublication } from './knowledg
 import { KnowledgeErrorCode } from './knowledge.errors';
 import { DomainRole, InvestigationStatus, KnowledgeKind, KnowledgeStatus, PhraseKind, PublicationAction } from './knowledge.enums';
 import { meaningfulWords, toTemplate } from './normalise';
+import { notifyIncidentProgress, type Publish } from './knowledge.hooks';
 
 /* ---------- who may do what ---------- */
 
@@ -19,8 +20,14 @@ export const REVIEWERS = [Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT,
 /** Who may see drafts, archives and history. */
 export const KNOWLEDGE_BACK_OFFICE = [...REVIEWERS, Role.ANALYST];
 
-export function assertMayEditKnowledge(viewer: Viewer): void {
-  if (!EDITORS.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only knowledge editors write and publish knowledge.');
+/**
+ * Knowledge editors write and publish every item; SN2 agents, who investigate the known
+ * anomalies, also record and publish major incidents (and only those).
+ */
+export function assertMayEditKnowledge(viewer: Viewer, ...kinds: KnowledgeKind[]): void {
+  if (EDITORS.some((r) => viewer.roles.has(r))) return;
+  if (viewer.roles.has(Role.SN2_AGENT) && kinds.length && kinds.every((k) => k === KnowledgeKind.MAJOR_INCIDENT)) return;
+  throw new DomainError(CoreErrorCode.FORBIDDEN, viewer.roles.has(Role.SN2_AGENT) ? 'SN2 agents write major incidents only; other knowledge is for knowledge editors.' : 'Only knowledge editors write and publish knowledge.');
 }
 
 export function assertMayReview(viewer: Viewer): void {
@@ -78,7 +85,6 @@ export interface ItemFields {
   causedMessages?: string[] | null;
   workaround?: string | null;
   ticketAdvised?: boolean | null;
-  linkedTicketRefs?: string[] | null;
 }
 
 /** Trims texts and drops empty ones so editors' stray whitespace never reaches users. */
@@ -138,7 +144,6 @@ function applyFields(item: KnowledgeItem, f: Omit<ItemFields, 'domainId'>): void
   item.causedMessages = incident ? (f.causedMessages ?? []).map((m) => m.trim()).filter(Boolean) : [];
   item.workaround = incident ? f.workaround?.trim() || null : null;
   item.ticketAdvised = incident ? !!f.ticketAdvised : false;
-  item.linkedTicketRefs = incident ? (f.linkedTicketRefs ?? []).map((m) => m.trim()).filter(Boolean) : [];
 }
 
 /** The phrases an item carries by itself: its known message and its title (deduplicated on the template). */
@@ -174,7 +179,7 @@ function record(em: EntityManager, item: KnowledgeItem, action: PublicationActio
 }
 
 export async function createItem(em: EntityManager, viewer: Viewer | null, botId: string, f: ItemFields, opts: { skipAuth?: boolean } = {}): Promise<KnowledgeItem> {
-  if (!opts.skipAuth) assertMayEditKnowledge(viewer!);
+  if (!opts.skipAuth) assertMayEditKnowledge(viewer!, f.kind);
   const bot = await findBot(em, { id: botId });
   const domain = await domainOf(em, bot, f.domainId);
   const item = em.create(KnowledgeItem, { bot, domain, kind: f.kind, title: '', dialog: { start: '', nodes: [] } });
@@ -201,9 +206,10 @@ export async function loadItem(em: EntityManager, id: string): Promise<Knowledge
 }
 
 /** Changes an item; a published item must stay publishable and its change is recorded in the history. */
-export async function updateItem(em: EntityManager, viewer: Viewer, id: string, f: Partial<ItemFields>, note?: string | null): Promise<KnowledgeItem> {
-  assertMayEditKnowledge(viewer);
+export async function updateItem(em: EntityManager, viewer: Viewer, id: string, f: Partial<ItemFields>, note?: string | null, publish: Publish = () => undefined): Promise<KnowledgeItem> {
   const item = await loadItem(em, id);
+  assertMayEditKnowledge(viewer, item.kind, f.kind ?? item.kind);
+  const before = { investigationStatus: item.investigationStatus, workaround: item.workaround };
   if (item.status === KnowledgeStatus.ARCHIVED) throw new DomainError(KnowledgeErrorCode.ITEM_ARCHIVED, 'This item is archived: publish it again before changing it.', ['id']);
   const domain = f.domainId ? await domainOf(em, await item.bot.loadOrFail(), f.domainId) : await item.domain.loadOrFail();
   applyFields(item, {
@@ -216,7 +222,6 @@ export async function updateItem(em: EntityManager, viewer: Viewer, id: string, 
     causedMessages: f.causedMessages ?? item.causedMessages,
     workaround: f.workaround !== undefined ? f.workaround : item.workaround,
     ticketAdvised: f.ticketAdvised ?? item.ticketAdvised,
-    linkedTicketRefs: f.linkedTicketRefs ?? item.linkedTicketRefs,
   });
   assertKindFitsDomain(item, domain);
   item.domain = em.getReference(BotDomain, domain.id, { wrapped: true });
@@ -227,13 +232,14 @@ export async function updateItem(em: EntityManager, viewer: Viewer, id: string, 
   }
   await syncPhrases(em, item);
   await em.flush();
+  if (item.kind === KnowledgeKind.MAJOR_INCIDENT) await notifyIncidentProgress(em, item, before, publish);
   return item;
 }
 
 /** Puts an item live: its dialog must be playable (no dangling or unreachable node, no cycle). */
 export async function publishItem(em: EntityManager, viewer: Viewer | null, id: string, note?: string | null, opts: { skipAuth?: boolean } = {}): Promise<KnowledgeItem> {
-  if (!opts.skipAuth) assertMayEditKnowledge(viewer!);
   const item = await loadItem(em, id);
+  if (!opts.skipAuth) assertMayEditKnowledge(viewer!, item.kind);
   if (item.status === KnowledgeStatus.PUBLISHED) throw new DomainError(KnowledgeErrorCode.ALREADY_PUBLISHED, 'This item is already published.', ['id']);
   assertDialogPublishable(item.dialog);
   item.status = KnowledgeStatus.PUBLISHED;
@@ -245,8 +251,8 @@ export async function publishItem(em: EntityManager, viewer: Viewer | null, id: 
 }
 
 export async function archiveItem(em: EntityManager, viewer: Viewer, id: string, note?: string | null): Promise<KnowledgeItem> {
-  assertMayEditKnowledge(viewer);
   const item = await loadItem(em, id);
+  assertMayEditKnowledge(viewer, item.kind);
   if (item.status !== KnowledgeStatus.PUBLISHED) throw new DomainError(KnowledgeErrorCode.NOT_PUBLISHED, 'Only a published item can be archived.', ['id']);
   item.status = KnowledgeStatus.ARCHIVED;
   record(em, item, PublicationAction.ARCHIVED, viewer, note);

@@ -96,6 +96,9 @@ export enum TicketEventKind {
   FIELD_CHANGED = 'FIELD_CHANGED',
   ASSIGNED = 'ASSIGNED',
   RATED = 'RATED',
+  SERVICE_LEVEL_AT_RISK = 'SERVICE_LEVEL_AT_RISK',
+  SERVICE_LEVEL_BREACHED = 'SERVICE_LEVEL_BREACHED',
+  KNOWN_ERROR_UPDATED = 'KNOWN_ERROR_UPDATED',
 }
 registerEnumType(TicketEventKind, {
   name: 'TicketEventKind',
@@ -106,6 +109,9 @@ registerEnumType(TicketEventKind, {
     FIELD_CHANGED: { description: 'One field changed; `field`, `oldValue` and `newValue` say which and how.' },
     ASSIGNED: { description: 'The assignee changed.' },
     RATED: { description: 'The opener rated the resolution.' },
+    SERVICE_LEVEL_AT_RISK: { description: 'The platform: a service-level target reached its at-risk share; `field` names the target (`RESOLUTION`, `FIRST_RESPONSE`, `LEVEL_HOLD:SN1` …), `reason` says it in words. Once per crossing.' },
+    SERVICE_LEVEL_BREACHED: { description: 'The platform: a service-level target was reached; `field` names it as for SERVICE_LEVEL_AT_RISK. Once per crossing.' },
+    KNOWN_ERROR_UPDATED: { description: 'The known anomaly (major incident) the ticket is linked to got a workaround or was fixed; `newValue` is its investigation status, `reason` the public comment written.' },
   },
 });
 

@@ -16,3 +16,40 @@ export async function notifyStatusChange(em: EntityManager, ticket: Ticket, even
   if (event.fromStatus === event.toStatus) return;
   for (const listener of listeners) await listener(em, ticket, event);
 }
+
+/* ---------- changes made through recordOnTicket and at opening ---------- */
+
+/** An event recorded by another module through ticket.service `recordOnTicket` (service levels, known errors); inside its transaction. */
+export type TicketNoticeListener = (em: EntityManager, ticket: Ticket, event: TicketEvent) => Promise<void> | void;
+const noticeListeners: TicketNoticeListener[] = [];
+
+/** E.g. integration tells the filing application by webhook. */
+export function onTicketNotice(listener: TicketNoticeListener): void {
+  noticeListeners.push(listener);
+}
+
+export async function notifyTicketNotice(em: EntityManager, ticket: Ticket, event: TicketEvent): Promise<void> {
+  for (const listener of noticeListeners) await listener(em, ticket, event);
+}
+
+/** What an opening listener asks the desk to record on the new ticket (the desk writes the events). */
+export interface TicketNote {
+  field: string;
+  oldValue?: string | null;
+  newValue?: string | null;
+  reason?: string | null;
+}
+
+/** Runs inside the opening transaction, after the ticket row is created: e.g. known errors link the ticket to a matching anomaly. */
+export type TicketOpenedListener = (em: EntityManager, ticket: Ticket) => Promise<TicketNote[]> | TicketNote[];
+const openedListeners: TicketOpenedListener[] = [];
+
+export function onTicketOpened(listener: TicketOpenedListener): void {
+  openedListeners.push(listener);
+}
+
+export async function notifyTicketOpened(em: EntityManager, ticket: Ticket): Promise<TicketNote[]> {
+  const notes: TicketNote[] = [];
+  for (const listener of openedListeners) notes.push(...(await listener(em, ticket)));
+  return notes;
+}

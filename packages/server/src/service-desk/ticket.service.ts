@@ -20,7 +20,7 @@ import { TICKET_SEARCH_DOCUMENT, Ticket } from './ticket.entity';
 import { ticketSettings, type TicketSettings } from './ticket.config';
 import { TicketErrorCode } from './ticket.errors';
 import { SortDirection, TicketEventKind, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition } from './ticket.enums';
-import { notifyStatusChange } from './ticket.hooks';
+import { notifyStatusChange, notifyTicketNotice, notifyTicketOpened } from './ticket.hooks';
 import {
   assertMayAssign,
   assertMayComment,
@@ -138,6 +138,8 @@ export interface Actor {
   personId: string | null;
   applicationId: string | null;
 }
+/** The platform itself (service-level job, known-error notices): no person, no application. */
+export const PLATFORM: Actor = { personId: null, applicationId: null };
 export const actorOf = (viewer: Viewer): Actor => (viewer.kind === 'APPLICATION' ? { personId: null, applicationId: viewer.id } : { personId: viewer.id, applicationId: null });
 
 /** Appends one event to a ticket's history (numbering it) and returns it. */
@@ -327,6 +329,9 @@ export async function openTicket(em: EntityManager, viewer: Viewer, input: OpenT
         assertMayFire(viewer, t, TicketTransition.SUBMIT, currentSettings(), now);
         applyTransition(tem, t, TicketTransition.SUBMIT, actor, now);
       }
+      for (const note of await notifyTicketOpened(tem, t)) {
+        appendEvent(tem, t, PLATFORM, now, { kind: TicketEventKind.FIELD_CHANGED, fromStatus: t.status, fromLevel: t.level, ...note });
+      }
       t.version = t.eventCount;
       await tem.flush();
       return t;
@@ -431,6 +436,59 @@ export async function assignTicket(em: EntityManager, viewer: Viewer, id: string
     return appendEvent(tem, t, actorOf(viewer), now, { kind: TicketEventKind.ASSIGNED, fromStatus: t.status, fromLevel: t.level, field: 'assignee', oldValue: old, newValue: assignee?.email ?? null });
   });
   return { ticket, event };
+}
+
+/* ---------- changes other modules make (service levels, known errors) ---------- */
+
+/** An event (and optionally a public comment) another module records on a ticket. */
+export interface TicketNotice {
+  kind: TicketEventKind;
+  field?: string | null;
+  oldValue?: string | null;
+  newValue?: string | null;
+  reason?: string | null;
+  /** Written as a public comment too, so the requesting side reads it with the others. */
+  publicComment?: string | null;
+}
+
+/**
+ * The door for another module's change to a ticket: under the ticket's row lock, events
+ * appended and numbered like any other, comments counted, the notice listeners told
+ * (webhooks). `as` = a person acting (e.g. an agent linking a known error): the
+ * visibility and stale-version rules hold and the version is bumped. `as` = null: the
+ * platform itself (a service-level crossing, a known error's news): no version check and
+ * no bump, since nothing a client sent is overwritten. `work` returns null to record nothing.
+ */
+export async function recordOnTicket<T>(
+  em: EntityManager,
+  id: string,
+  as: { viewer: Viewer; version: number } | null,
+  work: (tem: EntityManager, t: Ticket) => Promise<{ notices: TicketNotice[]; result: T } | null>,
+): Promise<{ ticket: Ticket; events: TicketEvent[]; result: T | null } | null> {
+  const body = async (tem: EntityManager, t: Ticket) => {
+    const done = await work(tem, t);
+    if (!done) return { events: [] as TicketEvent[], result: null };
+    const now = new Date();
+    const actor = as ? actorOf(as.viewer) : PLATFORM;
+    const events = done.notices.map((n) => {
+      if (n.publicComment) addCommentRow(tem, t, actor, n.publicComment, false, now);
+      return appendEvent(tem, t, actor, now, { ...n, fromStatus: t.status, fromLevel: t.level });
+    });
+    if (as && events.length) t.updatedAt = now;
+    for (const e of events) await notifyTicketNotice(tem, t, e);
+    return { events, result: done.result };
+  };
+  if (as) {
+    const { ticket, result } = await changeTicket(em, as.viewer, id, as.version, body);
+    return { ticket, ...result };
+  }
+  return em.transactional(async (tem) => {
+    const t = await tem.findOne(Ticket, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!t) return null;
+    const out = await body(tem, t);
+    await tem.flush();
+    return { ticket: t, ...out };
+  });
 }
 
 /* ---------- comments and rating ---------- */

@@ -1,0 +1,16 @@
+import { onIncidentProgress } from '../knowledge/knowledge.hooks';
+import { onTicketOpened } from '../service-desk/ticket.hooks';
+import { knownErrorEntities } from './known-error.entity';
+import { KnowledgeItemKnownErrorFieldsResolver, KnownErrorResolver, KnownErrorStatisticsRowResolver, TicketKnownErrorFieldsResolver } from './known-error.resolver';
+import { announceProgress, linkOnOpening } from './known-error.service';
+import './known-error.errors';
+
+export { knownErrorEntities };
+export const knownErrorResolvers = [KnownErrorResolver, KnownErrorStatisticsRowResolver, TicketKnownErrorFieldsResolver, KnowledgeItemKnownErrorFieldsResolver] as const;
+
+// a ticket (or an application's filing) whose error message matches an active known anomaly joins it at opening
+onTicketOpened(linkOnOpening);
+// the anomaly's workaround or fix reaches every linked open ticket
+onIncidentProgress(async (em, item, before, publish) => {
+  await announceProgress(em, item, before, publish);
+});
