@@ -3,7 +3,7 @@
  * floor, on one database, with the same logical queries.
  *
  *   npx -y pnpm@12.4.2 bench:reads            (full: 100 000 tickets × 10 events, 3 rounds)
- *   BENCH_SMOKE=1 npx -y pnpm@12.4.2 bench:reads   (tiny dataset, a few requests per run: what the test suite runs)
+ *   BENCH_SMOKE=1 npx -y pnpm@12.4.2 bench:reads   (tiny dataset, a few requests per run, no 1-connection runs: what the test suite runs)
  *
  * Env: DATABASE_URL (a PostgreSQL server to create the bench database in; else an embedded
  * one), BENCH_TICKETS (100000), BENCH_ROUNDS (3), BENCH_SECONDS (5 per run),
@@ -45,8 +45,10 @@ const TICKETS = num('BENCH_TICKETS', 100_000, 400);
 const ROUNDS = num('BENCH_ROUNDS', 3, 1);
 const SECONDS = num('BENCH_SECONDS', 5, 0);
 /** Smoke mode: a fixed number of requests per connection and run instead of a duration. */
-const SMOKE_REQUESTS = 2;
+const SMOKE_REQUESTS = 1;
 const CONNECTIONS = num('BENCH_CONNECTIONS', 32, 4);
+/** Each run takes at least a second (autocannon's tick), so the smoke mode skips the 1-connection runs. */
+const CONNECTION_COUNTS = SMOKE ? [CONNECTIONS] : [CONNECTIONS, 1];
 const SUBSCRIBERS = num('BENCH_SUBSCRIBERS', 1000, 20);
 const CHANGES = num('BENCH_CHANGES', 100, 3);
 const PROFILE = process.env.BENCH_PROFILE !== '0';
@@ -87,7 +89,7 @@ async function main() {
   let adminUrl = process.env.DATABASE_URL;
   const dbName = `chorus_bench_reads_${Date.now().toString(36)}`;
   try {
-    log(`reads bench${SMOKE ? ' (smoke)' : ''}: ${TICKETS} tickets × 10 events, ${ROUNDS} round(s), ${SMOKE ? `${SMOKE_REQUESTS} requests a connection` : `${SECONDS} s`} per run, ${CONNECTIONS} and 1 connection(s); work folder ${work}`);
+    log(`reads bench${SMOKE ? ' (smoke)' : ''}: ${TICKETS} tickets × 10 events, ${ROUNDS} round(s), ${SMOKE ? `${SMOKE_REQUESTS} requests a connection` : `${SECONDS} s`} per run, ${CONNECTION_COUNTS.join(' and ')} connection(s); work folder ${work}`);
     log('building the server (tsc -b packages/server) …');
     execFileSync(resolve(ROOT, 'node_modules/.bin/tsc'), ['-b', 'packages/server'], { cwd: ROOT, stdio: 'inherit' });
 
@@ -95,14 +97,16 @@ async function main() {
       embedded = await startEmbeddedPostgres({ dataDir: join(work, 'pg'), persistent: false });
       adminUrl = embedded.url;
     }
-    await adminQuery(adminUrl, `create database ${dbName}`);
+    // BENCH_TEMPLATE: a database already migrated and holding the demo data (the test suite's template) to clone
+    await adminQuery(adminUrl, `create database ${dbName}${process.env.BENCH_TEMPLATE ? ` template ${process.env.BENCH_TEMPLATE}` : ''}`);
     const u = new URL(adminUrl);
     u.pathname = `/${dbName}`;
     const databaseUrl = u.toString();
     const orm = await openDatabase(databaseUrl);
-    await migrate(orm);
+    const applied = await migrate(orm);
     await loadDemoDataIfEmpty(orm);
     await orm.close(true);
+    log(`database ${dbName}: ${applied.length} migrations applied${process.env.BENCH_TEMPLATE ? ` (cloned from ${process.env.BENCH_TEMPLATE})` : ''}, demo data loaded`);
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     db.on('error', () => undefined); // the forced drop at the end ends this connection
@@ -202,18 +206,20 @@ async function main() {
         floor: { method: 'GET', url: `${floor.url}/q/${qi}${deep ? `?after=${floorCursor}` : ''}`, headers: {} },
       };
       const answers = {} as Record<Target, unknown>;
-      for (const t of TARGETS) {
-        const r = reqs[t];
-        const res = await fetch(r.url, { method: r.method, headers: r.headers, body: r.body });
-        const text = await res.text();
-        const body = JSON.parse(text) as { data?: unknown; errors?: unknown };
-        if (!res.ok || body.errors) throw new Error(`${t} ${q.name}: ${res.status} ${text.slice(0, 800)}`);
-        // a second call must give the same bytes, or the under-load check would count noise
-        const again = await (await fetch(r.url, { method: r.method, headers: r.headers, body: r.body })).text();
-        if (again !== text) throw new Error(`${t} ${q.name}: two calls gave different bodies`);
-        answers[t] = canonical(q, t, body.data);
-        prepared.set(key(q, t), { ...r, expected: text });
-      }
+      await Promise.all(
+        TARGETS.map(async (t) => {
+          const r = reqs[t];
+          const res = await fetch(r.url, { method: r.method, headers: r.headers, body: r.body });
+          const text = await res.text();
+          const body = JSON.parse(text) as { data?: unknown; errors?: unknown };
+          if (!res.ok || body.errors) throw new Error(`${t} ${q.name}: ${res.status} ${text.slice(0, 800)}`);
+          // a second call must give the same bytes, or the under-load check would count noise
+          const again = await (await fetch(r.url, { method: r.method, headers: r.headers, body: r.body })).text();
+          if (again !== text) throw new Error(`${t} ${q.name}: two calls gave different bodies`);
+          answers[t] = canonical(q, t, body.data);
+          prepared.set(key(q, t), { ...r, expected: text });
+        }),
+      );
       const n = (answers.ours as unknown[]).length;
       if (n !== 50) throw new Error(`${q.name}: ${n} items instead of 50`);
       for (const t of ['postgraphile', 'floor'] as const) {
@@ -260,7 +266,7 @@ async function main() {
     for (let round = 1; round <= ROUNDS; round++) {
       const t0 = Date.now();
       for (const [qi, q] of QUERIES.entries()) {
-        for (const c of [CONNECTIONS, 1]) {
+        for (const c of CONNECTION_COUNTS) {
           const order = rotate(TARGETS, round + qi);
           for (const t of order) await load(q, t, c, round);
         }
@@ -304,7 +310,7 @@ async function main() {
     let live: LiveResult | null = null;
     if (liveB) {
       const [a, b] = [ours, liveB];
-      live = await measureLive({ db, instances: [a.url, b.url], subscribers: SUBSCRIBERS, changes: CHANGES, mint: (id) => mintToken(JWT, id, '2h'), pids: [a.proc.pid!, b.proc.pid!], quietMs: SMOKE ? 5_000 : 30_000 });
+      live = await measureLive({ db, instances: [a.url, b.url], subscribers: SUBSCRIBERS, changes: CHANGES, mint: (id) => mintToken(JWT, id, '2h'), pids: [a.proc.pid!, b.proc.pid!], quietMs: SMOKE ? 5_000 : 30_000, log });
       log(`\nlive updates: ${live.subscribers} ticketEvents subscribers over 2 instances (${live.perimeters}), a burst of ${live.changes} ticket changes (TAKE) sent ${live.concurrency} at a time`);
       log(`  expected deliveries ${live.expected}, delivered ${live.delivered}, lost ${live.lost}, outside the subscriber's perimeter ${live.outside}, duplicates ${live.duplicates}, subscription errors ${live.errors}`);
       log(`  delivery latency (event createdAt → received): p50 ${live.p50.toFixed(0)} ms, p99 ${live.p99.toFixed(0)} ms, max ${live.max.toFixed(0)} ms (target p99 ≤ 200 ms); burst sent in ${live.burstMs.toFixed(0)} ms, last delivery ${live.drainMs.toFixed(0)} ms after the burst began; highest RSS during it ${live.rssMb.map((x) => x.toFixed(0)).join(" and ")} MB`);
@@ -317,7 +323,7 @@ async function main() {
     console.error(e);
     process.exitCode = 1;
   } finally {
-    for (const c of children.reverse()) await c.stop().catch(() => undefined);
+    await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
     if (adminUrl) await adminQuery(adminUrl, `drop database if exists ${dbName} with (force)`).catch(() => undefined);
     await embedded?.stop();
     if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });

@@ -52,8 +52,9 @@ export async function measureLive(opts: {
   mint: (personId: string) => Promise<string>;
   pids: number[];
   quietMs: number;
+  log: (s: string) => void;
 }): Promise<LiveResult> {
-  const { db } = opts;
+  const { db, log } = opts;
   const sn1 = (await db.query(`select id, structure_id from person where 'SN1_AGENT' = any(held_roles) order by email`)).rows;
   const nSn1 = Math.max(1, Math.round(opts.subscribers / 10));
   const ccas = (
@@ -116,6 +117,7 @@ export async function measureLive(opts: {
       ),
     );
   }
+  log(`live updates: ${subs.length} subscribers connected`);
   // subscriptions start asynchronously on the server: give them a moment before the burst
   await new Promise((r) => setTimeout(r, 2000));
 
@@ -139,6 +141,7 @@ export async function measureLive(opts: {
     }),
   );
   const burstMs = Date.now() - t0;
+  log(`live updates: ${tickets.length} changes sent in ${burstMs} ms`);
 
   let expected = 0;
   for (const s of subs) for (const t of tickets) if (sees(s, t)) expected++;
@@ -177,6 +180,7 @@ export async function measureLive(opts: {
     for (const t of tickets) if (sees(s, t) && !seen.has(t.reference)) lost++;
   }
   await Promise.all(subs.map((s) => s.client?.dispose()));
+  log('live updates: subscribers closed');
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] : NaN);
   return {
