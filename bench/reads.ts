@@ -88,6 +88,8 @@ interface Run {
   rssMb: number;
   requests: number;
   bad: number;
+  /** What the bad ones were. */
+  badKinds: { errors: number; timeouts: number; non2xx: number; mismatches: number };
 }
 
 interface Prepared {
@@ -283,7 +285,9 @@ async function main() {
         rssMb: rss,
         requests: r.requests.total,
         bad: r.errors + r.timeouts + r.non2xx + r.mismatches,
+        badKinds: { errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, mismatches: r.mismatches },
       };
+      if (run.bad) log(`${q.name} on ${t}, ${connections} connection(s), round ${round}: ${JSON.stringify(run.badKinds)}`);
       runs.push(run);
       await idle(byTarget[t]);
       return run;

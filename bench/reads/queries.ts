@@ -49,7 +49,8 @@ from (
   join structure s on s.id = t.structure_id
   left join person r on r.id = t.requester_id
   left join person a on a.id = t.assignee_id${extraJoins}
-  where ($1::timestamptz is null or (t.updated_at, t.id) < ($1::timestamptz, $2::uuid))
+  -- no "$1 is null or …": a prepared statement's generic plan could not use the index with it
+  where (t.updated_at, t.id) < (coalesce($1::timestamptz, 'infinity'), coalesce($2::uuid, 'ffffffff-ffff-ffff-ffff-ffffffffffff'))
   order by t.updated_at desc, t.id desc
   limit ${PAGE}) x`;
 
