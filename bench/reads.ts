@@ -29,7 +29,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { mintToken } from '../packages/server/src/core/auth';
+import { mintToken } from '../packages/server/src/access/credentials';
 import { migrate, openDatabase } from '../packages/server/src/core/database';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/core/embedded-postgres';
 import { loadDemoDataIfEmpty } from '../packages/server/src/seed/demo';
@@ -75,7 +75,7 @@ function systemNode(): string {
   }
   return process.execPath;
 }
-const JWT = { secret: randomBytes(32).toString('hex'), issuer: 'chorus-support', audience: 'chorus-support-api' };
+const JWT = { secret: randomBytes(32).toString('hex'), issuer: 'chorus-support', audience: 'chorus-support-api', maxLifetimeSeconds: 43200 };
 
 interface Run {
   query: string;
