@@ -1,3 +1,4 @@
+import { attachmentEntities } from './attachments';
 import { chatbotEntities } from './chatbot';
 import { directoryEntities } from './directory';
 import { integrationEntities } from './integration';
@@ -14,4 +15,5 @@ export const ENTITIES = [
   ...knowledgeEntities,
   ...knowledgeInternalEntities,
   ...chatbotEntities,
+  ...attachmentEntities,
 ];

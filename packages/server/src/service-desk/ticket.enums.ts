@@ -96,6 +96,8 @@ export enum TicketEventKind {
   FIELD_CHANGED = 'FIELD_CHANGED',
   ASSIGNED = 'ASSIGNED',
   RATED = 'RATED',
+  ATTACHMENT_ADDED = 'ATTACHMENT_ADDED',
+  ATTACHMENT_REMOVED = 'ATTACHMENT_REMOVED',
 }
 registerEnumType(TicketEventKind, {
   name: 'TicketEventKind',
@@ -106,6 +108,8 @@ registerEnumType(TicketEventKind, {
     FIELD_CHANGED: { description: 'One field changed; `field`, `oldValue` and `newValue` say which and how.' },
     ASSIGNED: { description: 'The assignee changed.' },
     RATED: { description: 'The opener rated the resolution.' },
+    ATTACHMENT_ADDED: { description: 'A file was attached: `newValue` is its name (null for an internal file, whose name only the support levels read on the attachment itself).' },
+    ATTACHMENT_REMOVED: { description: 'An attachment was removed: `oldValue` is its name (null for an internal file).' },
   },
 });
 
