@@ -40,7 +40,7 @@ async function createUpload(token: string, fileName: string, purpose = 'TICKET_A
 }
 
 async function put(url: string, body: Buffer | null, headers: Record<string, string> = {}) {
-  const res = await fetch(new URL(url, origin), { method: 'PUT', body, headers });
+  const res = await fetch(new URL(url, origin), { method: 'PUT', body: body as BodyInit | null, headers });
   return { status: res.status, body: await res.json() };
 }
 
@@ -251,7 +251,7 @@ describe('limits', () => {
   it('per file: refused from the Content-Length, or as soon as a chunked upload passes it; per ticket: size and number of files', async () => {
     const big = await createUpload(ccaLyon, 'trop-gros.png');
     expect(big.upload.maxBytes).toBe(21 * MB);
-    const tooBig = await fetch(new URL(big.upload.url, origin), { method: 'PUT', headers: { 'content-length': String(22 * MB) }, body: png(22 * MB - PNG.length) });
+    const tooBig = await fetch(new URL(big.upload.url, origin), { method: 'PUT', headers: { 'content-length': String(22 * MB) }, body: png(22 * MB - PNG.length) as BodyInit });
     expect(tooBig.status).toBe(413);
     expect((await tooBig.json()).errors[0].extensions.reason).toBe('FILE_TOO_LARGE');
     // no Content-Length: counted while streaming
