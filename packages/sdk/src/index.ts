@@ -7,10 +7,12 @@
 import { print, type DocumentNode, type ExecutionResult } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { toApiError, type ChorusApiError } from './errors.js';
+import { ChorusApiError, toApiError } from './errors.js';
 import {
   getSdk,
   TicketUpdatedDocument,
+  UploadPurpose,
+  type AddTicketAttachmentMutation,
   type FileIncidentInput,
   type FileIncidentMutation,
   type PeopleFilter,
@@ -21,10 +23,12 @@ import {
   type TicketUpdatedSubscription,
 } from './generated.js';
 import { isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retry.js';
+import { putBytes, type FileSource, type UploadResult } from './files.js';
 
 export * from './generated.js';
 export * from './errors.js';
 export type { RetryPolicy } from './retry.js';
+export type { FileSource, UploadResult } from './files.js';
 
 export interface ClientOptions {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
@@ -47,8 +51,14 @@ export interface ClientOptions {
   webSocketImpl?: unknown;
 }
 
-/** Operations whose mutations are safe to resend: they carry an idempotency key. */
-const IDEMPOTENT = new Set<string>(['FileIncident']);
+/**
+ * Operations whose mutations are safe to resend: FileIncident carries an idempotency key;
+ * AddTicketAttachment names its upload, which attaches once (a resend returns the same attachment).
+ */
+const IDEMPOTENT = new Set<string>(['FileIncident', 'AddTicketAttachment']);
+
+/** What `incidents.file` and `files.attach` report for one file. */
+export type AttachmentOutcome = AddTicketAttachmentMutation['addTicketAttachment'] & { name: string };
 
 type Page<T> = { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
@@ -81,9 +91,22 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
      * every retry of it, so a retried call never opens a second ticket. To survive a crash
      * of your own process too, derive the key from the flow (e.g. `${flowId}:${attempt}`).
      */
-    file(input: Omit<FileIncidentInput, 'idempotencyKey'> & { idempotencyKey?: string }): Promise<FileIncidentMutation['fileIncident']>;
+    file(
+      input: Omit<FileIncidentInput, 'idempotencyKey'> & { idempotencyKey?: string; attachments?: FileSource[] },
+    ): Promise<FileIncidentMutation['fileIncident'] & { attachments: AttachmentOutcome[] }>;
     /** Every change of a ticket, as it happens (WebSocket). */
     follow(ticketId: string): AsyncIterableIterator<ExecutionResult<TicketUpdatedSubscription>>;
+  };
+  /**
+   * Files on tickets. `attach` asks for an upload URL, PUTs the bytes (streamed), then
+   * attaches them; the same bytes on one ticket are stored once, so attaching again
+   * (a retry) never duplicates. A refusal comes back in `userErrors` (attach) or as a
+   * ChorusApiError whose `errors[0].extensions.reason` says why (the bytes: EMPTY_FILE,
+   * FILE_TOO_LARGE, FILE_TYPE_NOT_ALLOWED, TRUNCATED_UPLOAD).
+   */
+  files: {
+    upload(source: FileSource, purpose?: UploadPurpose): Promise<UploadResult>;
+    attach(ticketId: string, source: FileSource): Promise<AttachmentOutcome>;
   };
   /** Tickets you may see, every page: `for await (const t of chorus.tickets.iterate({ statuses: [...] }))`. */
   tickets: { iterate(filter?: TicketFilter, pageSize?: number): AsyncGenerator<TicketsQuery['tickets']['edges'][number]['node']> };
@@ -148,10 +171,28 @@ export function createClient(options: ClientOptions): ChorusClient {
   const subscribe = <TResult, TVariables extends Record<string, unknown>>(document: DocumentNode, variables?: TVariables) =>
     websocket().iterate<TResult>({ query: print(document), variables }) as AsyncIterableIterator<ExecutionResult<TResult>>;
 
+  const upload = async (source: FileSource, purpose: UploadPurpose = UploadPurpose.TICKET_ATTACHMENT): Promise<UploadResult> => {
+    const asked = (await sdk.CreateUpload({ input: { fileName: source.name, purpose } })).createUpload;
+    if (!asked.upload) throw new ChorusApiError(asked.userErrors[0]?.message ?? 'createUpload failed', { code: 'BAD_USER_INPUT', errors: asked.userErrors.map((u) => ({ message: u.message, extensions: { code: u.code } })) });
+    const received = await putBytes(baseFetch, new URL(asked.upload.url, options.url).toString(), source, policy, timeoutMs);
+    return { ...received, uploadId: asked.upload.id };
+  };
+  const attach = async (ticketId: string, source: FileSource): Promise<AttachmentOutcome> => {
+    const { uploadId } = await upload(source);
+    const added = (await sdk.AddTicketAttachment({ input: { ticketId, uploadId, internal: source.internal ?? false } })).addTicketAttachment;
+    return { ...added, name: source.name };
+  };
+
   return Object.assign(sdk, {
+    files: { upload, attach },
     incidents: {
-      file: async (input: Omit<FileIncidentInput, 'idempotencyKey'> & { idempotencyKey?: string }) =>
-        (await sdk.FileIncident({ input: { ...input, idempotencyKey: input.idempotencyKey ?? `sdk:${globalThis.crypto.randomUUID()}` } })).fileIncident,
+      file: async ({ attachments, ...input }: Omit<FileIncidentInput, 'idempotencyKey'> & { idempotencyKey?: string; attachments?: FileSource[] }) => {
+        const filed = (await sdk.FileIncident({ input: { ...input, idempotencyKey: input.idempotencyKey ?? `sdk:${globalThis.crypto.randomUUID()}` } })).fileIncident;
+        const outcomes: AttachmentOutcome[] = [];
+        // one after the other: each file streams on its own; a repeat of the same call finds them already there
+        if (filed.ticket) for (const source of attachments ?? []) outcomes.push(await attach(filed.ticket.id, source));
+        return { ...filed, attachments: outcomes };
+      },
       follow: (ticketId: string) => subscribe<TicketUpdatedSubscription, { id: string }>(TicketUpdatedDocument, { id: ticketId }),
     },
     tickets: {

@@ -26,6 +26,7 @@ import { buildAppSchema } from './schema';
 import { applicationCostBudget } from './integration/throttle';
 import { WebhookDispatcher } from './integration/webhooks';
 import { ServiceLevelJob } from './service-levels';
+import { fileRoutes } from './attachments';
 
 export interface RunningServer {
   url: string;
@@ -152,6 +153,9 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       res.status(503).json({ status: 'database unreachable' });
     }
   });
+
+  // upload and download of files by short-lived signed URL (attachments/attachment.http.ts)
+  app.use('/files', fileRoutes(orm, config));
 
   app.use(
     '/graphql',

@@ -1,3 +1,4 @@
+import { attachmentEntities } from './attachments';
 import { chatbotEntities } from './chatbot';
 import { directoryEntities } from './directory';
 import { integrationEntities } from './integration';
@@ -18,4 +19,5 @@ export const ENTITIES = [
   ...chatbotEntities,
   ...serviceLevelEntities,
   ...knownErrorEntities,
+  ...attachmentEntities,
 ];

@@ -5,6 +5,7 @@ import { RoleAuthChecker } from './access/auth-checker';
 import { registerUserErrorCodeEnum } from './core/errors';
 import type { PubSub } from './core/events';
 import { NodeResolver } from './core/node.resolver';
+import { attachmentResolvers } from './attachments';
 import { chatbotResolvers } from './chatbot';
 import { directoryResolvers } from './directory';
 import { integrationResolvers } from './integration';
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   ...chatbotResolvers,
   ...serviceLevelResolvers,
   ...knownErrorResolvers,
+  ...attachmentResolvers,
 ] as unknown as NonEmptyArray<Function>;
 
 export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

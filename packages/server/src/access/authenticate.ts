@@ -137,3 +137,31 @@ async function authenticateApiKey(em: EntityManager, key: string, opts: AuthOpti
     label: `${row.name}:${parsed.prefix}`,
   };
 }
+
+const APPLICATION_SQL = `
+  select c.id, c.name, c.ministry_id,
+         coalesce((select array_agg(cs.structure_id) from application_client_structure cs where cs.application_client_id = c.id), '{}') as structure_ids
+    from application_client c
+   where c.id = ? and c.active`;
+
+/**
+ * An active application as a viewer, without a key: for grants the server signed itself
+ * (a download URL made for that application), re-checked when used.
+ */
+export async function applicationViewer(em: EntityManager, applicationId: string): Promise<Viewer | null> {
+  if (!isUuid(applicationId)) return null;
+  const [row] = await em.execute<{ id: string; name: string; ministry_id: string; structure_ids: string[] }[]>(APPLICATION_SQL, [applicationId]);
+  if (!row) return null;
+  return {
+    kind: 'APPLICATION',
+    id: row.id,
+    roles: new Set([Role.APPLICATION]),
+    structureId: null,
+    ministryId: row.ministry_id,
+    applicationStructureIds: row.structure_ids,
+    ccaStructureIds: [],
+    sn1StructureIds: [],
+    expiresAt: null,
+    label: row.name,
+  };
+}

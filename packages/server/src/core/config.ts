@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /** The signing secret shipped for demos; production refuses it. */
@@ -35,6 +36,14 @@ const schema = z
     INCIDENT_GROUPING_WINDOW_MINUTES: z.coerce.number().int().min(0).default(1440),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     SERVICE_LEVEL_POLL_MS: z.coerce.number().int().min(10).default(5000),
+    ATTACHMENT_MAX_FILE_BYTES: z.coerce.number().int().min(1).max(1_000_000_000).default(25 * 1024 * 1024),
+    ATTACHMENT_MAX_TICKET_BYTES: z.coerce.number().int().min(1).max(2_000_000_000).default(100 * 1024 * 1024),
+    ATTACHMENT_MAX_FILES_PER_TICKET: z.coerce.number().int().min(1).max(1000).default(50),
+    FILE_UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(900),
+    FILE_DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
+    FILE_URL_SECRET: z.string().min(32, 'FILE_URL_SECRET must be at least 32 characters').optional(),
+    FILE_UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -72,6 +81,20 @@ export interface Config {
   rateLimitWindowSeconds: number;
   /** How often the service-level job computes stale standings and announces crossings. */
   serviceLevelPollMs: number;
+  /** Attachments and uploaded files (attachments/). */
+  files: {
+    maxFileBytes: number;
+    maxTicketBytes: number;
+    maxFilesPerTicket: number;
+    uploadUrlTtlSeconds: number;
+    downloadUrlTtlSeconds: number;
+    /** Signs upload and download URLs; derived from JWT_SECRET when not given. */
+    urlSecret: string;
+    /** Uploads streamed at once (each holds a database connection while it runs). */
+    uploadConcurrency: number;
+    /** Where clients reach this server (for absolute file URLs); relative URLs when unset. */
+    publicUrl?: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -116,5 +139,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     incidentGroupingWindowMinutes: e.INCIDENT_GROUPING_WINDOW_MINUTES,
     rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
     serviceLevelPollMs: e.SERVICE_LEVEL_POLL_MS,
+    files: {
+      maxFileBytes: e.ATTACHMENT_MAX_FILE_BYTES,
+      maxTicketBytes: e.ATTACHMENT_MAX_TICKET_BYTES,
+      maxFilesPerTicket: e.ATTACHMENT_MAX_FILES_PER_TICKET,
+      uploadUrlTtlSeconds: e.FILE_UPLOAD_URL_TTL_SECONDS,
+      downloadUrlTtlSeconds: e.FILE_DOWNLOAD_URL_TTL_SECONDS,
+      // without a secret of its own (JWKS deployments), URLs are signed with a per-process key: one instance only
+      urlSecret:
+        e.FILE_URL_SECRET ??
+        createHash('sha256').update(`file-urls:${e.JWT_SECRET ?? (production || e.JWKS_URL ? randomBytes(32).toString('hex') : DEMO_JWT_SECRET)}`).digest('hex'),
+      uploadConcurrency: e.FILE_UPLOAD_CONCURRENCY,
+      publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    },
   };
 }

@@ -12,11 +12,13 @@ import { Ministry } from './ministry.entity';
 import { Person } from './person.entity';
 import { Structure } from './structure.entity';
 import { SupportTeam } from './support-team.entity';
+import { DirectoryImportResolver } from './directory.import.resolver';
 import './directory.errors';
 
 export const directoryEntities = [Ministry, Structure, SupportTeam, Person, CorrespondentAssignment];
 export const directoryResolvers = [
   DirectoryResolver,
+  DirectoryImportResolver,
   StructureFieldsResolver,
   PersonFieldsResolver,
   CorrespondentAssignmentFieldsResolver,

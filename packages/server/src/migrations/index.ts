@@ -10,6 +10,8 @@ import { Migration20261129124231_IncidentFiling } from './Migration2026112912423
 import { Migration20261129131021_TicketChatbotConversation } from './Migration20261129131021_TicketChatbotConversation';
 import { Migration20261201230000_OneDoor } from './Migration20261201230000_OneDoor';
 import { Migration20261201231408_ServiceLevelsKnownErrors } from './Migration20261201231408_ServiceLevelsKnownErrors';
+import { Migration20261201230910_Attachments } from './Migration20261201230910_Attachments';
+import { Migration20261202003000_TicketEventKinds } from './Migration20261202003000_TicketEventKinds';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +26,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129131021_TicketChatbotConversation', class: Migration20261129131021_TicketChatbotConversation },
   { name: 'Migration20261201230000_OneDoor', class: Migration20261201230000_OneDoor },
   { name: 'Migration20261201231408_ServiceLevelsKnownErrors', class: Migration20261201231408_ServiceLevelsKnownErrors },
+  { name: 'Migration20261201230910_Attachments', class: Migration20261201230910_Attachments },
+  { name: 'Migration20261202003000_TicketEventKinds', class: Migration20261202003000_TicketEventKinds },
 ];

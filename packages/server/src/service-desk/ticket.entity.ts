@@ -35,7 +35,7 @@ export const TICKET_SEARCH_DOCUMENT = (alias: string) =>
 @Unique({ name: 'ticket_client_request_unique', properties: ['openedByApplication', 'clientRequestId'] })
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A service-desk ticket (FSD, fiche service desk): one difficulty, from its opening to its complete resolution.' })
 export class Ticket extends BaseEntity<
-  'version' | 'eventCount' | 'commentCount' | 'publicCommentCount' | 'escalationCount' | 'reopenCount' | 'transferCount' | 'documentNumbers' | 'relatedTicketIds'
+  'version' | 'eventCount' | 'commentCount' | 'publicCommentCount' | 'attachmentCount' | 'publicAttachmentCount' | 'attachmentBytes' | 'escalationCount' | 'reopenCount' | 'transferCount' | 'documentNumbers' | 'relatedTicketIds'
 > {
   /** From the `ticket_reference_seq` sequence, formatted by PostgreSQL (see ticket.service nextReference). */
   @Property({ type: 'string', length: 20 })
@@ -116,6 +116,17 @@ export class Ticket extends BaseEntity<
 
   @Property({ type: 'integer', default: 0 })
   publicCommentCount: number = 0;
+
+  /** Kept by the service desk when attachments/ adds or removes a file (see ticket.service changeAttachments). */
+  @Property({ type: 'integer', default: 0 })
+  attachmentCount: number = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  publicAttachmentCount: number = 0;
+
+  /** Bytes of all attachments, public and internal: the per-ticket limit applies to it (at most 2 GB, see core/config). */
+  @Property({ type: 'integer', default: 0 })
+  attachmentBytes: number = 0;
 
   @Property({ type: 'integer', default: 0 })
   @Field(() => Int, { description: 'How many times it was escalated to SN2.' })

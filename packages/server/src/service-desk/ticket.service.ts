@@ -531,6 +531,59 @@ export async function rateTicket(em: EntityManager, viewer: Viewer, id: string, 
   return { ticket, event };
 }
 
+/* ---------- attachments (attachments/ writes through here) ---------- */
+
+export interface AttachmentChange {
+  kind: 'ADDED' | 'REMOVED';
+  name: string;
+  internal: boolean;
+  bytes: number;
+}
+
+/**
+ * The one way attachments/ changes a ticket's files. Under the ticket's row lock, for a
+ * viewer who sees the ticket and may comment on it (public or internal, the comments'
+ * rule), `work` writes the attachment rows and says what changed (null: nothing, e.g. the
+ * same bytes are already attached). Counts, bytes, the history event and the version
+ * bump follow here. Like comments, no version is asked: adding a file overwrites nothing.
+ */
+export async function changeAttachments<T>(
+  em: EntityManager,
+  viewer: Viewer,
+  ticketId: string,
+  internal: boolean,
+  work: (em: EntityManager, t: Readonly<Ticket>) => Promise<{ result: T; change: AttachmentChange | null }>,
+): Promise<{ ticket: Ticket; event: TicketEvent | null; result: T }> {
+  return em.transactional(async (tem) => {
+    const t = await tem.findOne(Ticket, { id: ticketId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    assertMaySee(viewer, t);
+    assertMayComment(viewer, t, internal);
+    const { result, change } = await work(tem, t);
+    let event: TicketEvent | null = null;
+    if (change) {
+      const sign = change.kind === 'ADDED' ? 1 : -1;
+      t.attachmentCount += sign;
+      if (!change.internal) t.publicAttachmentCount += sign;
+      t.attachmentBytes += sign * change.bytes;
+      const now = new Date();
+      // an internal file's name is for the support levels: the history (read by the CCA too) does not carry it
+      const name = change.internal ? null : change.name;
+      event = appendEvent(tem, t, actorOf(viewer), now, {
+        kind: change.kind === 'ADDED' ? TicketEventKind.ATTACHMENT_ADDED : TicketEventKind.ATTACHMENT_REMOVED,
+        fromStatus: t.status,
+        fromLevel: t.level,
+        field: change.internal ? 'internalAttachment' : 'attachment',
+        oldValue: change.kind === 'REMOVED' ? name : null,
+        newValue: change.kind === 'ADDED' ? name : null,
+      });
+      t.updatedAt = now;
+      t.version += 1;
+    }
+    await tem.flush();
+    return { ticket: t, event, result };
+  });
+}
+
 /* ---------- batched reads for nested fields (one statement per batch) ---------- */
 
 /** The last `last` events of each ticket: events are numbered 1..eventCount, so no window is needed. */

@@ -1,0 +1,131 @@
+/**
+ * The two file endpoints, beside /graphql on the same server:
+ *   PUT /files/uploads/<token>     the bytes of an upload asked for with `createUpload` (streamed)
+ *   GET /files/<token>/<name>      an attachment or knowledge image, from a `downloadUrl`
+ * Tokens are short-lived signed grants (signed-url.ts). A download re-checks the viewer's
+ * perimeter through the same rule as GraphQL (findVisibleAttachments): anything not
+ * visible, expired or forged is a plain 404.
+ */
+import { once } from 'node:events';
+import express, { type Request, type Response } from 'express';
+import type { Config } from '../core/config';
+import type { Viewer } from '../core/context';
+import type { MikroORM } from '../core/database';
+import { DomainError } from '../core/errors';
+import { toGlobalId } from '../core/ids';
+import { applicationViewer, personViewer } from '../access/authenticate';
+import { FileErrorCode } from './attachment.errors';
+import { findVisibleAttachments, receiveUpload } from './attachment.service';
+import { isInlineImage } from './file-check';
+import { fileStore } from './file-store';
+import { KnowledgeImage } from './knowledge-image.entity';
+import { verifyGrant } from './signed-url';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+const STATUS: Record<string, number> = {
+  [FileErrorCode.FILE_TOO_LARGE]: 413,
+  [FileErrorCode.FILE_TYPE_NOT_ALLOWED]: 415,
+  [FileErrorCode.UPLOAD_NOT_FOUND]: 404,
+  [FileErrorCode.UPLOAD_ALREADY_RECEIVED]: 409,
+  [FileErrorCode.EMPTY_FILE]: 400,
+  [FileErrorCode.TRUNCATED_UPLOAD]: 400,
+};
+
+function fail(req: Request, res: Response, status: number, reason: string, message: string) {
+  if (res.headersSent) return void res.destroy();
+  res.status(status).json({ errors: [{ message, extensions: { code: status === 404 ? 'NOT_FOUND' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', reason, requestId: String(req.id) } }] });
+}
+
+/** The viewer a download grant was made for, as they are now (deactivated or suspended: none). */
+async function viewerOf(em: EntityManager, claim: string, production: boolean): Promise<Viewer | null> {
+  const [kind, id] = claim.split(':');
+  try {
+    // the access module's own viewers: the same roles and perimeters as on the API
+    return kind === 'P' ? await personViewer(em, id, { production }) : await applicationViewer(em, id);
+  } catch {
+    return null;
+  }
+}
+
+export function fileRoutes(orm: MikroORM, config: Config): express.Router {
+  const settings = config.files;
+  const router = express.Router();
+  let running = 0;
+
+  router.put('/uploads/:token', async (req, res) => {
+    const grant = await verifyGrant(settings.urlSecret, req.params.token);
+    if (!grant || grant.use !== 'upload') return fail(req, res, 404, FileErrorCode.UPLOAD_NOT_FOUND, 'No such upload, or its URL expired: ask for a new one.');
+    // each running upload holds a database connection (one transaction): cap them below the pool
+    if (running >= settings.uploadConcurrency) {
+      res.setHeader('Retry-After', '1');
+      res.setHeader('Connection', 'close');
+      return fail(req, res, 503, 'UPLOADS_BUSY', 'Too many uploads are running; retry in a moment.');
+    }
+    running++;
+    let clientGone = false;
+    req.once('close', () => (clientGone = !req.complete));
+    try {
+      const length = req.headers['content-length'];
+      const sha = req.headers['x-content-sha256'];
+      // refusing midway must not destroy the request (that would drop the socket before the answer)
+      const file = await receiveUpload(orm.em.fork(), settings, grant.fileId, req.iterator({ destroyOnReturn: false }), {
+        contentLength: length != null && /^\d+$/.test(length) ? Number(length) : null,
+        sha256: typeof sha === 'string' && /^[0-9a-fA-F]{64}$/.test(sha) ? sha : null,
+      });
+      res.status(201).json({ uploadId: toGlobalId('Upload', file.id), size: file.size, sha256: file.sha256, contentType: file.contentType });
+    } catch (e) {
+      if (clientGone) {
+        req.log.info({ fileId: grant.fileId }, 'upload cut off by the client; nothing kept');
+        return void res.destroy();
+      }
+      // the rest of the body is not read: close the connection after answering
+      if (!req.readableEnded) res.setHeader('Connection', 'close');
+      if (e instanceof DomainError) return fail(req, res, STATUS[e.code] ?? 400, e.code, e.message);
+      req.log.error({ err: e }, 'upload failed');
+      fail(req, res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
+    } finally {
+      running--;
+    }
+  });
+
+  router.get('/:token{/:name}', async (req, res) => {
+    const notFound = () => fail(req, res, 404, 'NOT_FOUND', 'No such file, or its URL expired.');
+    const grant = await verifyGrant(settings.urlSecret, req.params.token);
+    if (!grant || grant.use !== 'download') return notFound();
+    const em = orm.em.fork();
+    const viewer = await viewerOf(em, grant.viewer, config.env === 'production');
+    if (!viewer) return notFound();
+    let file: { fileId: string; name: string; contentType: string; size: number } | null = null;
+    if (grant.kind === 't') {
+      const [a] = await findVisibleAttachments(em, viewer, [grant.id]);
+      if (a) file = { fileId: a.file.id, name: a.name, contentType: a.contentType, size: a.size };
+    } else {
+      const image = await em.findOne(KnowledgeImage, { id: grant.id });
+      if (image) file = { fileId: image.file.id, name: image.name, contentType: image.contentType, size: image.size };
+    }
+    if (!file) return notFound();
+    res.attachment(file.name); // sets a Content-Type from the name: replaced by the sniffed one just below
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Length', String(file.size));
+    if (isInlineImage(file.contentType)) res.setHeader('Content-Disposition', String(res.getHeader('Content-Disposition')).replace(/^attachment/, 'inline'));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    res.setHeader('Cache-Control', 'private, no-store');
+    let sent = 0;
+    try {
+      // one chunk at a time: the next is read from the store once the client took this one
+      for await (const chunk of fileStore().get(em, file.fileId)) {
+        if (res.destroyed) return;
+        sent += chunk.length;
+        if (!res.write(chunk)) await once(res, 'drain');
+      }
+      if (sent !== file.size) throw new Error(`file ${file.fileId}: ${sent} of ${file.size} bytes in the store`);
+      res.end();
+    } catch (e) {
+      if (!res.writableEnded && !req.destroyed) req.log.error({ err: e }, 'download failed');
+      res.destroy();
+    }
+  });
+
+  return router;
+}

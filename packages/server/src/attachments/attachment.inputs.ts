@@ -1,0 +1,40 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { SafeText } from '../core/validation';
+import { UploadPurpose } from './stored-file.entity';
+
+@InputType({ description: 'Asks for an upload URL: the first of the two steps of sending a file.' })
+export class CreateUploadInput {
+  @Field({ description: 'The file’s name as the user knows it (at most 255 characters); it is sanitised, and its extension is never used to decide the type.' })
+  @SafeText(255, { min: 1 })
+  fileName!: string;
+
+  @Field(() => UploadPurpose, { defaultValue: UploadPurpose.TICKET_ATTACHMENT, description: 'What the file is for; decides the types accepted.' })
+  purpose!: UploadPurpose;
+}
+
+@InputType({ description: 'Attaches a received upload to a ticket.' })
+export class AddTicketAttachmentInput {
+  @Field(() => ID, { description: 'The ticket.' })
+  ticketId!: string;
+
+  @Field(() => ID, { description: 'The upload, from `createUpload`, whose bytes were PUT to its URL.' })
+  uploadId!: string;
+
+  @Field({ defaultValue: false, description: 'Internal (support levels only) rather than public. Only support agents add internal files.' })
+  internal!: boolean;
+}
+
+@InputType({ description: 'Removes an attachment.' })
+export class RemoveTicketAttachmentInput {
+  @Field(() => ID, { description: 'The attachment.' })
+  id!: string;
+}
+
+@InputType({ description: 'Adds a received image to a knowledge item.' })
+export class AddKnowledgeImageInput {
+  @Field(() => ID, { description: 'The knowledge item.' })
+  itemId!: string;
+
+  @Field(() => ID, { description: 'The upload (purpose KNOWLEDGE_IMAGE), whose bytes were PUT to its URL.' })
+  uploadId!: string;
+}

@@ -1,0 +1,261 @@
+/**
+ * Uploaded files and ticket attachments, free of GraphQL and HTTP. Uploads are two steps:
+ * `createUpload` hands out a short-lived URL on this server; `receiveUpload` streams the
+ * bytes sent to it into the store inside one transaction (checked on the way: size, type
+ * from the bytes, SHA-256), so a cut-off or refused upload leaves nothing. Attaching then
+ * goes through the service desk (`changeAttachments`): its perimeter, row lock, counts,
+ * history and version.
+ */
+import { createHash } from 'node:crypto';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../core/config';
+import type { Viewer } from '../core/context';
+import { CoreErrorCode, DomainError } from '../core/errors';
+import { Role } from '../core/roles';
+import { Person } from '../directory/person.entity';
+import { assertMayEditKnowledge } from '../knowledge/knowledge.service';
+import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
+import { changeAttachments, findVisibleTickets } from '../service-desk/ticket.service';
+import { maySeeInternalComments } from '../service-desk/ticket.transitions';
+import { FileErrorCode } from './attachment.errors';
+import { assertAllowedType, sanitizeFileName, SNIFF_BYTES } from './file-check';
+import { fileStore } from './file-store';
+import { KnowledgeImage } from './knowledge-image.entity';
+import { signGrant, viewerClaim } from './signed-url';
+import { StoredFile, StoredFileStatus, UploadPurpose } from './stored-file.entity';
+import { TicketAttachment } from './ticket-attachment.entity';
+
+type FileSettings = Config['files'];
+
+/** How long a received file waits to be attached before it is swept. */
+const UNATTACHED_LIFETIME_MS = 24 * 3600 * 1000;
+
+const ownerOf = (viewer: Viewer) => (viewer.kind === 'APPLICATION' ? { ownerApplication: viewer.id } : { ownerPerson: viewer.id });
+
+export const fileUrl = (settings: FileSettings, path: string) => `${settings.publicUrl ?? ''}${path}`;
+
+/* ---------- step 1: an upload URL ---------- */
+
+export async function createUpload(em: EntityManager, viewer: Viewer, settings: FileSettings, input: { fileName: string; purpose: UploadPurpose }) {
+  const name = sanitizeFileName(input.fileName);
+  // sweep what was never sent or never attached (one statement, chunks cascade)
+  await em.getConnection().execute(`delete from stored_file where status in ('PENDING', 'STORED', 'MERGED') and expires_at < now()`);
+  const file = em.create(StoredFile, {
+    purpose: input.purpose,
+    name,
+    store: fileStore().kind,
+    ...ownerOf(viewer),
+    expiresAt: new Date(Date.now() + settings.uploadUrlTtlSeconds * 1000),
+  } as never);
+  await em.flush();
+  const { token, expiresAt } = await signGrant(settings.urlSecret, { use: 'upload', fileId: file.id }, settings.uploadUrlTtlSeconds);
+  return { file, url: fileUrl(settings, `/files/uploads/${token}`), expiresAt, maxBytes: settings.maxFileBytes };
+}
+
+/* ---------- step 2: the bytes ---------- */
+
+export interface ReceiveOptions {
+  /** The Content-Length announced, when there was one. */
+  contentLength: number | null;
+  /** An SHA-256 (hex) the client announced (`x-content-sha256`), checked when given. */
+  sha256: string | null;
+}
+
+/**
+ * Streams `body` into the store for the pending file `fileId`, in one transaction that
+ * also holds the file's row lock (a second PUT on the same URL waits, then is refused).
+ * Any failure — too large, wrong type, empty, fewer bytes than announced, the client
+ * gone — rolls everything back: the file stays PENDING with no byte stored.
+ */
+export async function receiveUpload(em: EntityManager, settings: FileSettings, fileId: string, body: AsyncIterable<Buffer>, opts: ReceiveOptions): Promise<StoredFile> {
+  if (opts.contentLength != null && opts.contentLength > settings.maxFileBytes) throw tooLarge(settings);
+  if (opts.contentLength === 0) throw empty();
+  return em.transactional(async (tx) => {
+    const file = await tx.findOne(StoredFile, { id: fileId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!file || file.expiresAt < new Date()) throw new DomainError(FileErrorCode.UPLOAD_NOT_FOUND, 'No such upload, or its URL expired: ask for a new one.');
+    if (file.status !== StoredFileStatus.PENDING) throw new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, 'This upload URL has already received its file.');
+    const hash = createHash('sha256');
+    let size = 0;
+    let contentType = '';
+    // the first SNIFF_BYTES are held until the type is known; then every chunk goes through
+    async function* checked(): AsyncGenerator<Buffer> {
+      let head: Buffer[] = [];
+      let headBytes = 0;
+      let sniffed = false;
+      for await (const raw of body) {
+        const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+        size += chunk.length;
+        if (size > settings.maxFileBytes) throw tooLarge(settings);
+        hash.update(chunk);
+        if (sniffed) {
+          yield chunk;
+          continue;
+        }
+        head.push(chunk);
+        headBytes += chunk.length;
+        if (headBytes >= SNIFF_BYTES) {
+          const all = Buffer.concat(head, headBytes);
+          contentType = await assertAllowedType(all.subarray(0, SNIFF_BYTES), file!.purpose);
+          sniffed = true;
+          head = [];
+          yield all;
+        }
+      }
+      if (!sniffed && headBytes > 0) {
+        const all = Buffer.concat(head, headBytes);
+        contentType = await assertAllowedType(all, file!.purpose);
+        yield all;
+      }
+    }
+    await fileStore().put(tx, file.id, checked());
+    if (size === 0) throw empty();
+    if (opts.contentLength != null && size !== opts.contentLength) throw truncated(`${size} of the ${opts.contentLength} bytes announced arrived`);
+    const sha256 = hash.digest('hex');
+    if (opts.sha256 && opts.sha256.toLowerCase() !== sha256) throw truncated('the bytes received do not have the SHA-256 announced');
+    file.size = size;
+    file.sha256 = sha256;
+    file.contentType = contentType;
+    file.status = StoredFileStatus.STORED;
+    file.expiresAt = new Date(Date.now() + UNATTACHED_LIFETIME_MS);
+    await tx.flush();
+    return file;
+  });
+}
+
+const tooLarge = (s: FileSettings) => new DomainError(FileErrorCode.FILE_TOO_LARGE, `Rule FILE_TOO_LARGE: a file may not exceed ${s.maxFileBytes} bytes.`);
+const empty = () => new DomainError(FileErrorCode.EMPTY_FILE, 'Rule EMPTY_FILE: the upload carried no byte.');
+const truncated = (why: string) => new DomainError(FileErrorCode.TRUNCATED_UPLOAD, `Rule TRUNCATED_UPLOAD: ${why}; nothing was kept, upload again.`);
+
+/** A received upload of the viewer's, for attaching; an upload already used is returned too (retries). */
+async function uploadOf(em: EntityManager, viewer: Viewer, uploadId: string, purpose: UploadPurpose): Promise<StoredFile> {
+  const file = await em.findOne(StoredFile, { id: uploadId, ...ownerOf(viewer) } as never, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!file) throw new DomainError(FileErrorCode.UPLOAD_NOT_FOUND, 'No upload of yours has this id.', ['uploadId']);
+  if (file.purpose !== purpose) throw new DomainError(FileErrorCode.UPLOAD_FOR_ANOTHER_USE, `This upload was asked for ${file.purpose}.`, ['uploadId']);
+  if (file.status === StoredFileStatus.PENDING) throw new DomainError(FileErrorCode.UPLOAD_NOT_RECEIVED, 'The file’s bytes have not been received yet: PUT them to the upload URL first.', ['uploadId']);
+  return file;
+}
+
+/* ---------- ticket attachments ---------- */
+
+export interface AddAttachmentResult {
+  attachment: TicketAttachment;
+  /** True when the same bytes were already on the ticket (or this upload was already attached): nothing new was stored. */
+  duplicate: boolean;
+}
+
+/**
+ * Attaches a received upload to a ticket, through the service desk. The same bytes
+ * already on the ticket (SHA-256) are not stored twice: the existing attachment is
+ * returned, and so it is for a retried call with the same upload.
+ */
+export async function addTicketAttachment(em: EntityManager, viewer: Viewer, settings: FileSettings, input: { ticketId: string; uploadId: string; internal: boolean }) {
+  return changeAttachments<AddAttachmentResult>(em, viewer, input.ticketId, input.internal, async (tx, t) => {
+    const file = await uploadOf(tx, viewer, input.uploadId, UploadPurpose.TICKET_ATTACHMENT);
+    const same = await tx.findOne(TicketAttachment, { ticket: t.id, sha256: file.sha256! });
+    if (same) {
+      if (file.status === StoredFileStatus.STORED) {
+        await fileStore().delete(tx, file.id);
+        file.status = StoredFileStatus.MERGED;
+      }
+      return { result: { attachment: same, duplicate: true }, change: null };
+    }
+    if (file.status !== StoredFileStatus.STORED) throw new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, 'This upload is already attached elsewhere.', ['uploadId']);
+    if (t.attachmentCount + 1 > settings.maxFilesPerTicket)
+      throw new DomainError(FileErrorCode.TICKET_ATTACHMENTS_FULL, `Rule TICKET_ATTACHMENTS_FULL: a ticket holds at most ${settings.maxFilesPerTicket} files.`, ['uploadId']);
+    if (t.attachmentBytes + file.size > settings.maxTicketBytes)
+      throw new DomainError(FileErrorCode.TICKET_ATTACHMENTS_FULL, `Rule TICKET_ATTACHMENTS_FULL: the ticket’s files may not exceed ${settings.maxTicketBytes} bytes in all (${t.attachmentBytes} already).`, ['uploadId']);
+    file.status = StoredFileStatus.ATTACHED;
+    const attachment = tx.create(TicketAttachment, {
+      ticket: t.id,
+      file,
+      name: file.name,
+      contentType: file.contentType!,
+      size: file.size,
+      sha256: file.sha256!,
+      internal: input.internal,
+      addedBy: viewer.kind === 'PERSON' ? tx.getReference(Person, viewer.id) : null,
+      addedByApplication: viewer.kind === 'APPLICATION' ? (tx.getReference('ApplicationClient', viewer.id) as never) : null,
+    });
+    return { result: { attachment, duplicate: false }, change: { kind: 'ADDED', name: attachment.name, internal: attachment.internal, bytes: attachment.size } };
+  });
+}
+
+const SUPPORT = [Role.SN1_AGENT, Role.SN2_AGENT, Role.TECHNICAL_AGENT];
+
+/** Removes an attachment (whoever added it, or a support agent), through the service desk; its bytes go with it. */
+export async function removeTicketAttachment(em: EntityManager, viewer: Viewer, attachmentId: string) {
+  const [found] = await findVisibleAttachments(em, viewer, [attachmentId]);
+  if (!found) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No such attachment.', ['id']);
+  return changeAttachments(em, viewer, found.ticket.id, found.internal, async (tx) => {
+    const a = await tx.findOne(TicketAttachment, { id: attachmentId });
+    if (!a) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No such attachment.', ['id']);
+    const mine = viewer.kind === 'APPLICATION' ? a.addedByApplication?.id === viewer.id : a.addedBy?.id === viewer.id;
+    if (!mine && !SUPPORT.some((r) => viewer.roles.has(r))) throw new DomainError(FileErrorCode.ATTACHMENT_NOT_YOURS, 'Rule ATTACHMENT_NOT_YOURS: only whoever added the file, or a support agent, removes it.', ['id']);
+    const change = { kind: 'REMOVED' as const, name: a.name, internal: a.internal, bytes: a.size };
+    const fileId = a.file.id;
+    tx.remove(a);
+    await tx.flush();
+    await fileStore().delete(tx, fileId);
+    await tx.getConnection().execute('delete from stored_file where id = ?', [fileId], 'run', tx.getTransactionContext());
+    return { result: attachmentId, change };
+  });
+}
+
+/**
+ * Attachments the viewer may see among `ids`: on a ticket the viewer sees (the service
+ * desk's own visibility), internal ones only for those who read internal comments.
+ */
+export async function findVisibleAttachments(em: EntityManager, viewer: Viewer, ids: readonly string[]): Promise<TicketAttachment[]> {
+  if (!ids.length) return [];
+  const rows = await em.find(TicketAttachment, { id: { $in: [...ids] } });
+  const visible = new Set((await findVisibleTickets(em, viewer, [...new Set(rows.map((a) => a.ticket.id))])).map((t) => t.id));
+  const internalOk = maySeeInternalComments(viewer);
+  return rows.filter((a) => visible.has(a.ticket.id) && (internalOk || !a.internal));
+}
+
+/** The attachments of tickets the caller already sees (one statement), oldest first. */
+export async function attachmentsOf(em: EntityManager, viewer: Viewer, ticketIds: readonly string[]): Promise<Map<string, TicketAttachment[]>> {
+  const out = new Map<string, TicketAttachment[]>(ticketIds.map((id) => [id, []]));
+  if (!ticketIds.length) return out;
+  const where: Record<string, unknown> = { ticket: { $in: [...ticketIds] } };
+  if (!maySeeInternalComments(viewer)) where.internal = false;
+  for (const a of await em.find(TicketAttachment, where, { orderBy: { createdAt: 'asc', id: 'asc' } })) out.get(a.ticket.id)?.push(a);
+  return out;
+}
+
+/** A download URL for the viewer, valid FILE_DOWNLOAD_URL_TTL_SECONDS; the viewer's perimeter is checked again on download. */
+export async function downloadUrl(settings: FileSettings, viewer: Viewer, kind: 't' | 'k', id: string, name: string) {
+  const { token, expiresAt } = await signGrant(settings.urlSecret, { use: 'download', kind, id, viewer: viewerClaim(viewer) }, settings.downloadUrlTtlSeconds);
+  return { url: fileUrl(settings, `/files/${token}/${encodeURIComponent(name)}`), expiresAt };
+}
+
+/* ---------- knowledge images ---------- */
+
+/** Adds an image to a knowledge item (editors); the same bytes on one item are stored once. */
+export async function addKnowledgeImage(em: EntityManager, viewer: Viewer, input: { itemId: string; uploadId: string }): Promise<AddKnowledgeImageResult> {
+  assertMayEditKnowledge(viewer);
+  return em.transactional(async (tx) => {
+    const item = await tx.findOne(KnowledgeItem, { id: input.itemId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!item) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No such knowledge item.', ['itemId']);
+    const file = await uploadOf(tx, viewer, input.uploadId, UploadPurpose.KNOWLEDGE_IMAGE);
+    const same = await tx.findOne(KnowledgeImage, { item: item.id, sha256: file.sha256! });
+    if (same) {
+      if (file.status === StoredFileStatus.STORED) {
+        await fileStore().delete(tx, file.id);
+        file.status = StoredFileStatus.MERGED;
+        await tx.flush();
+      }
+      return { image: same, duplicate: true };
+    }
+    if (file.status !== StoredFileStatus.STORED) throw new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, 'This upload is already used elsewhere.', ['uploadId']);
+    file.status = StoredFileStatus.ATTACHED;
+    const image = tx.create(KnowledgeImage, { item, file, name: file.name, contentType: file.contentType!, size: file.size, sha256: file.sha256! });
+    await tx.flush();
+    return { image, duplicate: false };
+  });
+}
+
+export interface AddKnowledgeImageResult {
+  image: KnowledgeImage;
+  duplicate: boolean;
+}

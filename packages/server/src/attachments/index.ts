@@ -1,0 +1,30 @@
+import { nodeIdResolver } from '../core/base.entity';
+import { registerNodeType } from '../core/node-registry';
+import {
+  AttachmentResolver,
+  KnowledgeImageFieldsResolver,
+  knowledgeImageNodeFetcher,
+  KnowledgeItemImagesFieldResolver,
+  TicketAttachmentFieldsResolver,
+  ticketAttachmentNodeFetcher,
+  TicketAttachmentsFieldResolver,
+} from './attachment.resolver';
+import { KnowledgeImage } from './knowledge-image.entity';
+import { StoredFile, StoredFileChunk } from './stored-file.entity';
+import { TicketAttachment } from './ticket-attachment.entity';
+import './attachment.errors';
+
+export { fileRoutes } from './attachment.http';
+export const attachmentEntities = [StoredFile, StoredFileChunk, TicketAttachment, KnowledgeImage];
+export const attachmentResolvers = [
+  AttachmentResolver,
+  TicketAttachmentsFieldResolver,
+  TicketAttachmentFieldsResolver,
+  KnowledgeImageFieldsResolver,
+  KnowledgeItemImagesFieldResolver,
+  nodeIdResolver(TicketAttachment),
+  nodeIdResolver(KnowledgeImage),
+] as const;
+
+registerNodeType('TicketAttachment', ticketAttachmentNodeFetcher);
+registerNodeType('KnowledgeImage', knowledgeImageNodeFetcher);
