@@ -90,7 +90,10 @@ describe('mutation payloads', () => {
   it('returns every validation failure as userErrors, writing nothing', async () => {
     const structures = await server.gql(`{ structures(first: 1, filter: { search: "CSP-LYON" }) { nodes { id } } }`, {}, { token: admin });
     const structureId = structures.body.data.structures.nodes[0].id;
-    const res = await server.gql(CREATE, { input: { firstName: '', lastName: 'Nul\u0000', email: 'not-an-email', structureId } }, { token: admin });
+    // a NUL byte never reaches a resolver: the pipeline refuses it, naming the field
+    const nul = await server.gql(CREATE, { input: { firstName: 'Ana', lastName: 'Nul\u0000', email: 'ana.nul@ac-lyon.example', structureId } }, { token: admin });
+    expect(nul.body.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('input.lastName') });
+    const res = await server.gql(CREATE, { input: { firstName: '', lastName: 'x'.repeat(500), email: 'not-an-email', structureId } }, { token: admin });
     const codes = res.body.data.createPerson.userErrors.map((e: any) => [e.field.join('.'), e.code]);
     expect(codes).toEqual(expect.arrayContaining([['input.firstName', 'VALIDATION_FAILED'], ['input.lastName', 'VALIDATION_FAILED'], ['input.email', 'VALIDATION_FAILED']]));
     expect(res.body.data.createPerson.person).toBeNull();
