@@ -219,7 +219,7 @@ export class ConversationTurnFieldsResolver {
 
   @FieldResolver(() => [MatchCandidateView], { description: 'User messages: the items the matcher ranked, best first, with scores.' })
   candidates(@Root() t: ConversationTurn): MatchCandidateView[] {
-    return t.candidates;
+    return t.candidates.map((c) => ({ ...c, confidence: c.confidence ?? c.score, unmatchedWords: c.unmatchedWords ?? [] }));
   }
 
   @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'Bot turns: the item the turn comes from.' })

@@ -24,6 +24,9 @@ export interface StoredCandidate {
   score: number;
   exact: boolean;
   phrase: string;
+  /** Missing on turns stored before confidence existed: read as the score. */
+  confidence?: number;
+  unmatchedWords?: string[];
 }
 
 @Entity({ tableName: 'conversation' })

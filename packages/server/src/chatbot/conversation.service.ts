@@ -153,7 +153,7 @@ async function confirmInDomain(em: EntityManager, c: Conversation, domain: BotDo
 }
 
 function candidatesOf(result: MatchResult): StoredCandidate[] {
-  return result.candidates.map((c) => ({ itemId: c.itemId, title: c.title, score: c.score, exact: c.exact, phrase: c.phrase }));
+  return result.candidates.map((c) => ({ itemId: c.itemId, title: c.title, score: c.score, exact: c.exact, phrase: c.phrase, confidence: c.confidence, unmatchedWords: c.unmatchedWords }));
 }
 
 /* ---------- the three operations ---------- */

@@ -8,6 +8,7 @@ import { Migration20261129115927_WebhookDeliveries } from './Migration2026112911
 import { Migration20261129122700_KnowledgeWords } from './Migration20261129122700_KnowledgeWords';
 import { Migration20261129124231_IncidentFiling } from './Migration20261129124231_IncidentFiling';
 import { Migration20261129131021_TicketChatbotConversation } from './Migration20261129131021_TicketChatbotConversation';
+import { Migration20261201230956_KnowledgeAbbreviations } from './Migration20261201230956_KnowledgeAbbreviations';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129122700_KnowledgeWords', class: Migration20261129122700_KnowledgeWords },
   { name: 'Migration20261129124231_IncidentFiling', class: Migration20261129124231_IncidentFiling },
   { name: 'Migration20261129131021_TicketChatbotConversation', class: Migration20261129131021_TicketChatbotConversation },
+  { name: 'Migration20261201230956_KnowledgeAbbreviations', class: Migration20261201230956_KnowledgeAbbreviations },
 ];

@@ -11,6 +11,7 @@ import { DEMO_API_KEY, seedDemoApplications } from '../integration/integration.d
 import { ApiKey } from '../integration/api-key.entity';
 import { seedTrainingDemo } from '../training/training.demo';
 import { seedDemoTickets } from '../service-desk/ticket.demo';
+import { loadAbbreviations } from '../knowledge/abbreviation.service';
 import { seedDemoKnowledge } from '../knowledge/knowledge.demo';
 
 /** Loads the demo data into an empty database, in one transaction; never touches a database that holds data. */
@@ -21,7 +22,7 @@ export async function loadDemoDataIfEmpty(orm: MikroORM): Promise<boolean> {
     if ((await em.count(Ministry)) > 0) return false;
     const dir = seedDemoDirectory(em);
     seedDemoApplications(em, dir);
-    seedDemoKnowledge(em);
+    seedDemoKnowledge(em, await loadAbbreviations(em));
     await em.flush();
     await seedTrainingDemo(em, dir);
     await seedDemoTickets(em);
