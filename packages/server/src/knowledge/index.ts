@@ -8,6 +8,7 @@ import { KnowledgeStatus } from './knowledge.enums';
 import {
   BotDomainFieldsResolver,
   BotFieldsResolver,
+  DialogNodeFieldsResolver,
   KnowledgeItemFieldsResolver,
   knowledgeNodeFetcher,
   KnowledgePhraseFieldsResolver,
@@ -33,6 +34,7 @@ export const knowledgeResolvers = [
   MatchCandidateFieldsResolver,
   ReviewClusterFieldsResolver,
   KnowledgeAbbreviationResolver,
+  DialogNodeFieldsResolver,
   ...knowledgeEntities.map(nodeIdResolver),
 ] as const;
 

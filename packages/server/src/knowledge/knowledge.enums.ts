@@ -94,6 +94,19 @@ registerEnumType(PhraseKind, {
   },
 });
 
+export enum AnswerBlockKind {
+  TEXT = 'TEXT',
+  LIST = 'LIST',
+}
+registerEnumType(AnswerBlockKind, {
+  name: 'AnswerBlockKind',
+  description: 'What a block of a bot’s answer is.',
+  valuesConfig: {
+    TEXT: { description: 'One text bubble.' },
+    LIST: { description: 'A bulleted list (known messages, anomalies).' },
+  },
+});
+
 export enum DialogNodeKind {
   QUESTION = 'QUESTION',
   ANSWER = 'ANSWER',

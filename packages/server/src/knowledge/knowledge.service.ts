@@ -93,6 +93,7 @@ export function cleanDialog(d: DialogData): DialogData {
         kind: n.kind,
         texts: n.texts.map(clean).filter(Boolean),
         listItems: (n.listItems ?? []).map(clean).filter(Boolean),
+        listPosition: n.listPosition == null ? null : Math.min(n.listPosition, n.texts.map(clean).filter(Boolean).length),
         buttons: (n.buttons ?? []).map((b) => ({ label: clean(b.label), next: b.next.trim() })),
         actions: (n.actions ?? []).map((a) => ({ kind: a.kind, label: clean(a.label), url: a.url?.trim() || null })),
       }),

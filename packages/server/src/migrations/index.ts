@@ -9,6 +9,7 @@ import { Migration20261129122700_KnowledgeWords } from './Migration2026112912270
 import { Migration20261129124231_IncidentFiling } from './Migration20261129124231_IncidentFiling';
 import { Migration20261129131021_TicketChatbotConversation } from './Migration20261129131021_TicketChatbotConversation';
 import { Migration20261201230956_KnowledgeAbbreviations } from './Migration20261201230956_KnowledgeAbbreviations';
+import { Migration20261201234824_ConversationTurnListPosition } from './Migration20261201234824_ConversationTurnListPosition';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129124231_IncidentFiling', class: Migration20261129124231_IncidentFiling },
   { name: 'Migration20261129131021_TicketChatbotConversation', class: Migration20261129131021_TicketChatbotConversation },
   { name: 'Migration20261201230956_KnowledgeAbbreviations', class: Migration20261201230956_KnowledgeAbbreviations },
+  { name: 'Migration20261201234824_ConversationTurnListPosition', class: Migration20261201234824_ConversationTurnListPosition },
 ];
