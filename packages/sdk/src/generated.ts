@@ -1603,6 +1603,8 @@ export enum UserErrorCode {
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   /** The item is archived: publish it again before changing it. */
   ITEM_ARCHIVED = 'ITEM_ARCHIVED',
+  /** A session becomes HELD only once its last part has started. */
+  LAST_PART_NOT_STARTED = 'LAST_PART_NOT_STARTED',
   /** A leave time comes before its join time. */
   LEAVE_BEFORE_JOIN = 'LEAVE_BEFORE_JOIN',
   /** An error-message item needs the message as Chorus gives it. */
@@ -1655,6 +1657,8 @@ export enum UserErrorCode {
   ROLE_MAY_NOT_FIRE_TRANSITION = 'ROLE_MAY_NOT_FIRE_TRANSITION',
   /** Your role may not grant this role. */
   ROLE_NOT_ASSIGNABLE = 'ROLE_NOT_ASSIGNABLE',
+  /** The session has already begun (its first part has started): it takes no new registration request. */
+  SESSION_ALREADY_STARTED = 'SESSION_ALREADY_STARTED',
   /** The session is full: no new request is taken. */
   SESSION_FULL = 'SESSION_FULL',
   /** The session is not open to requests (planned, held or cancelled). */
