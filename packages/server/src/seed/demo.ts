@@ -43,7 +43,12 @@ export async function demoCredentials(em: EntityManager, config: Config): Promis
   const tokens: DemoCredential[] = [];
   for (const role of Object.values(Role)) {
     if (role === Role.APPLICATION) continue;
-    const p = people.find((x) => x.heldRoles.includes(role)) ?? people.find((x) => running.some((a) => a.person.id === x.id && (a.kind as string) === role));
+    const correspondent = (x: Person) => running.some((a) => a.person.id === x.id);
+    // END_USER: a plain user, holding no other role and no correspondent assignment (not a CCA who also uses Chorus)
+    const p =
+      role === Role.END_USER
+        ? people.find((x) => x.heldRoles.length === 1 && x.heldRoles[0] === Role.END_USER && !correspondent(x))
+        : (people.find((x) => x.heldRoles.includes(role)) ?? people.find((x) => running.some((a) => a.person.id === x.id && (a.kind as string) === role)));
     if (p) tokens.push({ role, email: p.email, token: await mintToken(config.jwt, p.id) });
   }
   const demoKey = await em.count(ApiKey, { prefix: 'de0000000001', revokedAt: null });
