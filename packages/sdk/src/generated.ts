@@ -1169,7 +1169,7 @@ export type TicketFilter = {
   openedTo?: string | Date | null | undefined;
   /** Requested by this person. */
   requesterId?: string | null | undefined;
-  /** Full-text search (French, accents ignored) over reference, title, description and error message; references and codes also match by substring. */
+  /** Full-text search (French, accents ignored) over reference, title, description, error message and comments (public comments for the requesting side, internal ones too for support agents); references and codes also match by substring. */
   search?: string | null | undefined;
   /** Any of these statuses. */
   status?: Array<TicketStatus> | null | undefined;
