@@ -200,7 +200,7 @@ async function measure(databaseUrl: string, logger: ReturnType<typeof createLogg
     await orm.close(true);
     return;
   }
-  const lookupTemplates = messages.slice(0, 200).map(toTemplate);
+  const lookupTemplates = messages.slice(0, 200).map((m) => toTemplate(m));
 
   // warm-up
   for (let i = 0; i < 100; i++) await matchMessage(em, bot.id, queries[i], thresholds);

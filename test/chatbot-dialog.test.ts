@@ -72,6 +72,7 @@ describe('IZIA plays the source dialog word for word', () => {
       "Postes d'EJ absents dans Chorus Formulaire",
       'aucune autorisation pour le centre financier: XXXX-XXXX-XXXX',
       "Modification des conditions de paiement en entête de l'EJ",
+      'Revenir aux domaines',
     ]);
     const tiers = await widget.choose(conversationId, buttonOf(ej.turn, "Ajout d'un tiers dans l'EJ"));
     expect(tiers.turn.texts[0]).toBe("L'ajout d'un tiers en en-tête d'un EJ peut provoquer des contrôles erronés et ainsi provoquer des messages d'erreurs bloquants.");
@@ -84,6 +85,33 @@ describe('IZIA plays the source dialog word for word', () => {
     // a known anomaly's answer ends with how many tickets it gathers (none in the demo data)
     expect(tiers.turn.texts.at(-1)).toBe('Aucune fiche n’est encore rattachée à cet incident.');
     expect(tiers.turn.buttons.map((b: any) => b.kind)).toContain('TICKET_REQUEST');
+    // the blocks in the source's order: text, text, the list of messages, text
+    expect(tiers.turn.blocks.map((b: any) => b.kind)).toEqual(['TEXT', 'TEXT', 'LIST', 'TEXT']);
+    expect(tiers.turn.blocks[1].text).toBe('Les messages d’erreurs peuvent-être les suivants :');
+    expect(tiers.turn.blocks[2].items).toEqual(tiers.turn.listItems);
+  });
+
+  it('the major-incident lists offer a way back to the domains', async () => {
+    const start = await widget.start('IZIA');
+    const conversationId = start.conversation.id;
+    const domain = await widget.choose(conversationId, buttonOf(start.turn, 'Incidents majeurs'));
+    expect(domain.turn.buttons.at(-1)).toMatchObject({ label: 'Revenir aux domaines', kind: 'RESTART' });
+    const ej = await widget.choose(conversationId, buttonOf(domain.turn, 'EJ'));
+    const back = await widget.choose(conversationId, buttonOf(ej.turn, 'Revenir aux domaines'));
+    expect(back.turn.texts).toEqual(["Vous pouvez sélectionner un des domaines ci-dessous ou copier-coller votre message d'erreur."]);
+    expect(back.turn.buttons.map((b: any) => b.label)).toContain('Incidents majeurs');
+  });
+
+  it('an ambiguous message with a single candidate asks about that one: "Vouliez-vous dire …", Oui / Non', async () => {
+    const start = await widget.start('IZIA');
+    const conversationId = start.conversation.id;
+    const sent = await widget.send(conversationId, "Le débiteur n'existe pas");
+    expect(sent.userTurn.matchOutcome).toBe('AMBIGUOUS');
+    expect(sent.turn.texts).toEqual(["Vouliez-vous dire « Le débiteur n'existe pas dans le référentiel » ?"]);
+    expect(sent.turn.buttons.map((b: any) => [b.label, b.kind])).toEqual([['Oui', 'ITEM'], ['Non', 'NONE_OF_THESE']]);
+    const yes = await widget.choose(conversationId, buttonOf(sent.turn, 'Oui'));
+    expect(yes.turn.isAnswer).toBe(true);
+    expect(yes.turn.texts[0]).toMatch(/^Le titre de perception ne peut pas être émis/);
   });
 
   it('an ambiguous message offers the candidates as buttons, then "none of these" leads to the honest fallback', async () => {

@@ -45,6 +45,20 @@ const attendanceOf = async (email: string) =>
   (await sql(server.databaseUrl, `select sp.number, a.connected, a.minutes from training_attendance a join training_registration r on r.id = a.registration_id join person p on p.id = r.trainee_id join training_session_part sp on sp.id = a.part_id where p.email = $1 and r.session_id = $2 order by sp.number`, [email, Buffer.from(session, 'base64url').toString().split(':')[1]])).rows;
 
 describe('attendance import', () => {
+  it('reads CSV as a CSV parser does: BOM, CRLF, `,` as separator, quoted cells holding the separator; same line-by-line report', async () => {
+    const data = `\uFEFF"email","part","join","leave"\r\n"${a}",1,"${at(1, 0)}","${at(1, 30)}"\r\n"inconnu, autre@ac-lyon.example",1,${at(1, 0)},${at(1, 60)}\r\n\r\n`;
+    const res = await server.gql(IMPORT, { input: { sessionId: session, format: 'CSV', data, allOrNothing: true } }, { token: referent });
+    expect(res.body.data.importTrainingAttendance.userErrors).toEqual([]);
+    const report = res.body.data.importTrainingAttendance.report;
+    expect(report).toMatchObject({ applied: false, acceptedCount: 1, rejectedCount: 1 });
+    expect(report.lines.map((l: any) => [l.line, l.status, l.email, l.code])).toEqual([
+      [2, 'SKIPPED', a, null],
+      [3, 'REJECTED', 'inconnu, autre@ac-lyon.example', 'UNKNOWN_TRAINEE'],
+    ]);
+    const broken = await server.gql(IMPORT, { input: { sessionId: session, format: 'CSV', data: `email;part;join;leave\n"${a};1;x;y\n` } }, { token: referent });
+    expect(broken.body.data.importTrainingAttendance.userErrors[0]).toMatchObject({ code: 'BAD_IMPORT_LINE' });
+  });
+
   it('all-or-nothing: reports every rejected line with its reason and applies nothing', async () => {
     const res = await server.gql(IMPORT, { input: { sessionId: session, format: 'CSV', data: CSV, allOrNothing: true } }, { token: referent });
     const report = res.body.data.importTrainingAttendance.report;

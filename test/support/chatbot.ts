@@ -1,7 +1,7 @@
 /** GraphQL documents and helpers the chatbot tests share; the widget's dialog goes through the SDK (`chatWidget`). */
 import { createClient, type ChorusClient } from '@chorus-support/sdk';
 
-export const TURN_FIELDS = `id seq speaker texts listItems isAnswer matchOutcome feedbackGiven
+export const TURN_FIELDS = `id seq speaker texts listItems blocks { kind text items } isAnswer matchOutcome feedbackGiven
   buttons { id label kind url }
   candidates { title score exact phrase item { id title } }
   item { id title }`;

@@ -16,6 +16,8 @@ export const BOT_TEXTS = {
   upgradeSubjects: "Voici les changements apportés par la montée de version SAP. Choisissez celui qui vous intéresse.",
   emptyDomain: (domain: string) => `Je n'ai pas encore de connaissance publiée sur le domaine « ${domain} ».`,
   ambiguous: 'Votre message ressemble à plusieurs messages que je connais. Lequel correspond à votre situation ?',
+  /** One candidate only: a yes/no question about it. */
+  didYouMean: (title: string) => `Vouliez-vous dire « ${title} » ?`,
   notInDomain: (domain: string) => `Je ne connais pas ce message sur le domaine « ${domain} ».`,
   notUnderstood: "Je n'ai pas compris votre message. Vous pouvez sélectionner un des domaines ci-dessous ou copier-coller votre message d'erreur.",
   menuAgain: "Vous pouvez sélectionner un des domaines ci-dessous ou copier-coller votre message d'erreur.",

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { AnswerBlock, blocksOf } from '../knowledge/dialog';
 import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { readsEverything } from '../access/policies';
@@ -216,9 +217,14 @@ export class ConversationTurnFieldsResolver {
     return t.buttons.map((b) => ({ id: conversations.buttonId(t, b.key), label: b.label, kind: b.kind, url: b.url }));
   }
 
+  @FieldResolver(() => [AnswerBlock], { description: 'Bot turns: the texts and the list in the order to show them (text, list, text as the source shows "Ajout d’un tiers dans l’EJ"). User turns: their text.' })
+  blocks(@Root() t: ConversationTurn): AnswerBlock[] {
+    return blocksOf(t.texts, t.listItems, t.listPosition);
+  }
+
   @FieldResolver(() => [MatchCandidateView], { description: 'User messages: the items the matcher ranked, best first, with scores.' })
   candidates(@Root() t: ConversationTurn): MatchCandidateView[] {
-    return t.candidates;
+    return t.candidates.map((c) => ({ ...c, confidence: c.confidence ?? c.score, unmatchedWords: c.unmatchedWords ?? [] }));
   }
 
   @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'Bot turns: the item the turn comes from.' })

@@ -24,6 +24,9 @@ export interface StoredCandidate {
   score: number;
   exact: boolean;
   phrase: string;
+  /** Missing on turns stored before confidence existed: read as the score. */
+  confidence?: number;
+  unmatchedWords?: string[];
 }
 
 @Entity({ tableName: 'conversation' })
@@ -80,7 +83,7 @@ export class Conversation extends BaseEntity<'answered' | 'unanswered' | 'handed
 @Entity({ tableName: 'conversation_turn' })
 @Unique({ properties: ['conversation', 'seq'] })
 @ObjectType({ implements: Node, description: 'One turn of a conversation: what the bot said (texts, list, buttons) or what the user sent or chose.' })
-export class ConversationTurn extends BaseEntity<'texts' | 'listItems' | 'buttons' | 'candidates' | 'matchOutcome' | 'dialogNodeId' | 'isAnswer' | 'item' | 'userText'> {
+export class ConversationTurn extends BaseEntity<'texts' | 'listItems' | 'listPosition' | 'buttons' | 'candidates' | 'matchOutcome' | 'dialogNodeId' | 'isAnswer' | 'item' | 'userText'> {
   @ManyToOne(() => Conversation, { ref: true, deleteRule: 'cascade' })
   conversation!: Ref<Conversation>;
 
@@ -97,8 +100,12 @@ export class ConversationTurn extends BaseEntity<'texts' | 'listItems' | 'button
   texts: string[] = [];
 
   @Property({ type: 'json' })
-  @Field(() => [String], { description: 'A bulleted list shown after the texts (known messages, anomalies).' })
+  @Field(() => [String], { description: 'A bulleted list (known messages, anomalies), shown where `blocks` puts it.' })
   listItems: string[] = [];
+
+  /** Where the list sits among the texts (see DialogNodeData.listPosition); null: after every text. */
+  @Property({ type: 'integer', nullable: true })
+  listPosition: number | null = null;
 
   @Property({ type: 'json' })
   buttons: StoredButton[] = [];

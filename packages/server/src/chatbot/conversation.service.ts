@@ -65,6 +65,7 @@ export function buttonId(turn: Pick<ConversationTurn, 'seq'>, key: string): stri
 interface BotSays {
   texts: string[];
   listItems?: string[];
+  listPosition?: number | null;
   buttons?: Omit<StoredButton, 'key'>[];
   item?: KnowledgeItem | null;
   nodeId?: string | null;
@@ -82,6 +83,7 @@ function botTurn(em: EntityManager, c: Conversation, says: BotSays): Conversatio
     speaker: Speaker.BOT,
     texts: says.texts,
     listItems: says.listItems ?? [],
+    listPosition: says.listPosition ?? null,
     buttons: (says.buttons ?? []).map((b, i) => ({ ...b, key: String(i + 1) })),
     item: says.item ? em.getReference(KnowledgeItem, says.item.id, { wrapped: true }) : null,
     dialogNodeId: says.nodeId ?? null,
@@ -107,7 +109,7 @@ async function publishedItems(em: EntityManager, where: Record<string, unknown>)
 /** Shows a node of an item's dialog; an answer node ends with its actions and the handoff button. */
 async function playNode(em: EntityManager, c: Conversation, item: KnowledgeItem, node: DialogNodeData): Promise<ConversationTurn> {
   if (node.kind === DialogNodeKind.QUESTION) {
-    return botTurn(em, c, { texts: node.texts, listItems: node.listItems, item, nodeId: node.id, buttons: node.buttons.map((b) => button(ChatButtonKind.NEXT, b.label, b.next)) });
+    return botTurn(em, c, { texts: node.texts, listItems: node.listItems, listPosition: node.listPosition, item, nodeId: node.id, buttons: node.buttons.map((b) => button(ChatButtonKind.NEXT, b.label, b.next)) });
   }
   const buttons = node.actions.map((a) => (a.kind === DialogActionKind.LINK ? button(ChatButtonKind.LINK, a.label, null, a.url) : button(ChatButtonKind.TICKET_REQUEST, a.label)));
   if (!buttons.some((b) => b.kind === ChatButtonKind.TICKET_REQUEST)) buttons.push(button(ChatButtonKind.TICKET_REQUEST, BOT_TEXTS.buttons.ticket));
@@ -117,7 +119,7 @@ async function playNode(em: EntityManager, c: Conversation, item: KnowledgeItem,
   if (!c.domain) c.domain = item.domain;
   // a known anomaly's answer says how many tickets it already gathers
   const texts = item.kind === KnowledgeKind.MAJOR_INCIDENT ? [...node.texts, BOT_TEXTS.linkedTickets(await linkedTicketCount(em, item.id))] : node.texts;
-  return botTurn(em, c, { texts, listItems: node.listItems, item, nodeId: node.id, buttons, isAnswer: true });
+  return botTurn(em, c, { texts, listItems: node.listItems, listPosition: node.listPosition, item, nodeId: node.id, buttons, isAnswer: true });
 }
 
 async function startItem(em: EntityManager, c: Conversation, bot: Bot, itemId: string): Promise<ConversationTurn> {
@@ -156,7 +158,7 @@ async function confirmInDomain(em: EntityManager, c: Conversation, domain: BotDo
 }
 
 function candidatesOf(result: MatchResult): StoredCandidate[] {
-  return result.candidates.map((c) => ({ itemId: c.itemId, title: c.title, score: c.score, exact: c.exact, phrase: c.phrase }));
+  return result.candidates.map((c) => ({ itemId: c.itemId, title: c.title, score: c.score, exact: c.exact, phrase: c.phrase, confidence: c.confidence, unmatchedWords: c.unmatchedWords }));
 }
 
 /* ---------- the three operations ---------- */
@@ -205,9 +207,14 @@ export async function sendMessage(em: EntityManager, viewer: Viewer, conversatio
       }
     } else if (result.outcome === MatchOutcome.AMBIGUOUS) {
       const offered = result.candidates.filter((x) => x.score >= bot.ambiguousThreshold || x.exact).slice(0, MAX_OFFERED);
+      // one candidate is a question about that one, not a choice among several
+      const single = offered.length === 1;
       turn = botTurn(tx, c, {
-        texts: [BOT_TEXTS.ambiguous],
-        buttons: [...offered.map((x) => button(ChatButtonKind.ITEM, x.title, x.itemId)), button(ChatButtonKind.NONE_OF_THESE, BOT_TEXTS.buttons.noneOfThese)],
+        texts: [single ? BOT_TEXTS.didYouMean(offered[0].title) : BOT_TEXTS.ambiguous],
+        buttons: [
+          ...offered.map((x) => button(ChatButtonKind.ITEM, single ? BOT_TEXTS.buttons.yes : x.title, x.itemId)),
+          button(ChatButtonKind.NONE_OF_THESE, single ? BOT_TEXTS.buttons.no : BOT_TEXTS.buttons.noneOfThese),
+        ],
       });
     } else {
       turn = await fallback(tx, c, bot);
@@ -262,7 +269,10 @@ export async function choose(em: EntityManager, viewer: Viewer, conversationId: 
         const domain = await tx.findOneOrFail(BotDomain, { id: pressed.ref!, bot });
         c.domain = tx.getReference(BotDomain, domain.id, { wrapped: true });
         const incidents = await publishedItems(tx, { domain, kind: KnowledgeKind.MAJOR_INCIDENT });
-        turn = botTurn(tx, c, { texts: [BOT_TEXTS.incidentsList], buttons: incidents.map((i) => button(ChatButtonKind.ITEM, i.title, i.id)) });
+        turn = botTurn(tx, c, {
+          texts: [BOT_TEXTS.incidentsList],
+          buttons: [...incidents.map((i) => button(ChatButtonKind.ITEM, i.title, i.id)), button(ChatButtonKind.RESTART, BOT_TEXTS.buttons.restart)],
+        });
         break;
       }
       case ChatButtonKind.ITEM:
@@ -305,7 +315,10 @@ async function domainMenu(em: EntityManager, c: Conversation, bot: Bot, domain: 
     );
     const domains = (await domainsOf(em, bot, [DomainRole.STANDARD])).filter((d) => rows.some((r) => r.domain_id === d.id));
     if (!domains.length) return menu(em, c, bot, BOT_TEXTS.emptyDomain(domain.label));
-    return botTurn(em, c, { texts: [BOT_TEXTS.whichIncidentDomain], buttons: domains.map((d) => button(ChatButtonKind.INCIDENT_DOMAIN, d.label, d.id)) });
+    return botTurn(em, c, {
+      texts: [BOT_TEXTS.whichIncidentDomain],
+      buttons: [...domains.map((d) => button(ChatButtonKind.INCIDENT_DOMAIN, d.label, d.id)), button(ChatButtonKind.RESTART, BOT_TEXTS.buttons.restart)],
+    });
   }
   const items = await publishedItems(em, domain.role === DomainRole.UPGRADE_SAP ? { domain } : { domain, kind: { $ne: KnowledgeKind.MAJOR_INCIDENT } });
   if (!items.length) return menu(em, c, bot, BOT_TEXTS.emptyDomain(domain.label));

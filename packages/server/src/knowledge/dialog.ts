@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DialogActionKind, DialogNodeKind } from './knowledge.enums';
+import { AnswerBlockKind, DialogActionKind, DialogNodeKind } from './knowledge.enums';
 
 /** A dialog as stored (jsonb on the item) and as shown through the API. */
 export interface DialogData {
@@ -11,6 +11,8 @@ export interface DialogNodeData {
   kind: DialogNodeKind;
   texts: string[];
   listItems: string[];
+  /** Where the list sits among the texts: before texts[listPosition]; absent or null: after every text. */
+  listPosition?: number | null;
   buttons: { label: string; next: string }[];
   actions: { kind: DialogActionKind; label: string; url: string | null }[];
 }
@@ -36,6 +38,32 @@ export class DialogAction {
   url!: string | null;
 }
 
+@ObjectType({ description: 'One block of what the bot says, in the order it shows them: a text bubble or a bulleted list.' })
+export class AnswerBlock {
+  @Field(() => AnswerBlockKind, { description: 'TEXT: one bubble, in `text`. LIST: a bulleted list, in `items`.' })
+  kind!: AnswerBlockKind;
+
+  @Field(() => String, { nullable: true, description: 'The bubble’s text; null for a LIST block.' })
+  text!: string | null;
+
+  @Field(() => [String], { description: 'The list’s items, in order; empty for a TEXT block.' })
+  items!: string[];
+}
+
+/**
+ * Texts and list in the order they are shown: the list before texts[listPosition]
+ * (after every text when listPosition is null or past the end), as the source shows
+ * "Ajout d'un tiers dans l'EJ": text, text, list of messages, text.
+ */
+export function blocksOf(texts: string[], listItems: string[], listPosition?: number | null): AnswerBlock[] {
+  const blocks: AnswerBlock[] = texts.map((text) => ({ kind: AnswerBlockKind.TEXT, text, items: [] }));
+  if (listItems.length) {
+    const at = listPosition == null ? blocks.length : Math.max(0, Math.min(listPosition, blocks.length));
+    blocks.splice(at, 0, { kind: AnswerBlockKind.LIST, text: null, items: listItems });
+  }
+  return blocks;
+}
+
 @ObjectType({ description: 'One step of a dialog.' })
 export class DialogNode {
   @Field({ description: 'Id of the node, unique within the dialog.' })
@@ -47,7 +75,7 @@ export class DialogNode {
   @Field(() => [String], { description: 'What the bot says, one bubble per text.' })
   texts!: string[];
 
-  @Field(() => [String], { description: 'A bulleted list shown after the texts (e.g. known messages).' })
+  @Field(() => [String], { description: 'A bulleted list (e.g. known messages), shown where `listPosition` says.' })
   listItems!: string[];
 
   @Field(() => [DialogButton], { description: 'Buttons of a question node.' })
@@ -130,6 +158,6 @@ function isHttpUrl(url: string | null): boolean {
 }
 
 /** The dialog of an item that just answers: one answer node. */
-export function singleAnswer(texts: string[], actions: DialogNodeData['actions'] = [], listItems: string[] = []): DialogData {
-  return { start: 'answer', nodes: [{ id: 'answer', kind: DialogNodeKind.ANSWER, texts, listItems, buttons: [], actions }] };
+export function singleAnswer(texts: string[], actions: DialogNodeData['actions'] = [], listItems: string[] = [], listPosition: number | null = null): DialogData {
+  return { start: 'answer', nodes: [{ id: 'answer', kind: DialogNodeKind.ANSWER, texts, listItems, listPosition, buttons: [], actions }] };
 }

@@ -1,11 +1,14 @@
 import { nodeIdResolver } from '../core/base.entity';
 import { registerNodeType } from '../core/node-registry';
+import { KnowledgeAbbreviation } from './abbreviation.entity';
+import { KnowledgeAbbreviationResolver } from './abbreviation.resolver';
 import { Bot, BotDomain } from './bot.entity';
 import { KnowledgeItem, KnowledgePhrase, KnowledgePublication, KnowledgeWord } from './knowledge-item.entity';
 import { KnowledgeStatus } from './knowledge.enums';
 import {
   BotDomainFieldsResolver,
   BotFieldsResolver,
+  DialogNodeFieldsResolver,
   KnowledgeItemFieldsResolver,
   knowledgeNodeFetcher,
   KnowledgePhraseFieldsResolver,
@@ -18,7 +21,7 @@ import { maySeeUnpublished } from './knowledge.service';
 import { ReviewCluster, ReviewEntry } from './review.entity';
 import './knowledge.errors';
 
-export const knowledgeEntities = [Bot, BotDomain, KnowledgeItem, KnowledgePhrase, KnowledgePublication, ReviewCluster, ReviewEntry];
+export const knowledgeEntities = [Bot, BotDomain, KnowledgeItem, KnowledgePhrase, KnowledgePublication, ReviewCluster, ReviewEntry, KnowledgeAbbreviation];
 /** Tables without a GraphQL type. */
 export const knowledgeInternalEntities = [KnowledgeWord];
 export const knowledgeResolvers = [
@@ -30,6 +33,8 @@ export const knowledgeResolvers = [
   KnowledgePublicationFieldsResolver,
   MatchCandidateFieldsResolver,
   ReviewClusterFieldsResolver,
+  KnowledgeAbbreviationResolver,
+  DialogNodeFieldsResolver,
   ...knowledgeEntities.map(nodeIdResolver),
 ] as const;
 
@@ -39,4 +44,5 @@ registerNodeType('KnowledgeItem', knowledgeNodeFetcher(KnowledgeItem, (v, i) => 
 registerNodeType('KnowledgePhrase', knowledgeNodeFetcher(KnowledgePhrase, (v) => maySeeUnpublished(v)));
 registerNodeType('KnowledgePublication', knowledgeNodeFetcher(KnowledgePublication, (v) => maySeeUnpublished(v)));
 registerNodeType('ReviewCluster', knowledgeNodeFetcher(ReviewCluster, (v) => maySeeUnpublished(v)));
+registerNodeType('KnowledgeAbbreviation', knowledgeNodeFetcher(KnowledgeAbbreviation, (v) => maySeeUnpublished(v)));
 registerNodeType('ReviewEntry', knowledgeNodeFetcher(ReviewEntry, (v) => maySeeUnpublished(v)));

@@ -4,10 +4,10 @@ import { KnowledgeItem, KnowledgePhrase, KnowledgePublication } from './knowledg
 import { KnowledgeKind, KnowledgeStatus, PhraseKind, PublicationAction } from './knowledge.enums';
 import { SEED_BOTS, SEED_ITEMS } from './knowledge.seed-data';
 import { ownPhrases } from './knowledge.service';
-import { toTemplate } from './normalise';
+import { NO_ABBREVIATIONS, toTemplate, type Abbreviations } from './normalise';
 
 /** IZIA and IANIS with their menus, and every seed item published (with its reformulations). */
-export function seedDemoKnowledge(em: EntityManager): { bots: Map<string, Bot>; items: KnowledgeItem[] } {
+export function seedDemoKnowledge(em: EntityManager, abbr: Abbreviations = NO_ABBREVIATIONS): { bots: Map<string, Bot>; items: KnowledgeItem[] } {
   const bots = new Map<string, Bot>();
   const domains = new Map<string, BotDomain>();
   for (const b of SEED_BOTS) {
@@ -38,12 +38,12 @@ export function seedDemoKnowledge(em: EntityManager): { bots: Map<string, Bot>; 
       ticketAdvised: s.kind === KnowledgeKind.MAJOR_INCIDENT ? (s.incident?.ticketAdvised ?? false) : false,
     });
     const taken = new Set<string>();
-    for (const p of ownPhrases(item)) {
+    for (const p of ownPhrases(item, abbr)) {
       taken.add(p.template);
       em.create(KnowledgePhrase, { item, bot, kind: p.kind, text: p.text, template: p.template, active: true });
     }
     for (const text of s.reformulations ?? []) {
-      const template = toTemplate(text);
+      const template = toTemplate(text, abbr);
       if (taken.has(template)) continue;
       taken.add(template);
       em.create(KnowledgePhrase, { item, bot, kind: PhraseKind.REFORMULATION, text, template, active: true });

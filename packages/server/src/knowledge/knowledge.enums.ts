@@ -81,6 +81,7 @@ export enum PhraseKind {
   KNOWN_MESSAGE = 'KNOWN_MESSAGE',
   TITLE = 'TITLE',
   REFORMULATION = 'REFORMULATION',
+  LISTED_MESSAGE = 'LISTED_MESSAGE',
 }
 registerEnumType(PhraseKind, {
   name: 'PhraseKind',
@@ -89,6 +90,20 @@ registerEnumType(PhraseKind, {
     KNOWN_MESSAGE: { description: 'The error message as Chorus gives it (variable parts written XXX).' },
     TITLE: { description: 'The title of the item.' },
     REFORMULATION: { description: 'Another wording added by support, often from the review queue.' },
+    LISTED_MESSAGE: { description: 'An error message the item lists: one its major incident causes (`causedMessages`) or one shown in a list of its answer. Rebuilt with the item, like its known message.' },
+  },
+});
+
+export enum AnswerBlockKind {
+  TEXT = 'TEXT',
+  LIST = 'LIST',
+}
+registerEnumType(AnswerBlockKind, {
+  name: 'AnswerBlockKind',
+  description: 'What a block of a bot’s answer is.',
+  valuesConfig: {
+    TEXT: { description: 'One text bubble.' },
+    LIST: { description: 'A bulleted list (known messages, anomalies).' },
   },
 });
 

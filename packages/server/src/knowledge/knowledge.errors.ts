@@ -12,6 +12,7 @@ export enum KnowledgeErrorCode {
   PHRASE_TAKEN = 'PHRASE_TAKEN',
   REVIEW_ALREADY_CLOSED = 'REVIEW_ALREADY_CLOSED',
   THRESHOLDS_INVALID = 'THRESHOLDS_INVALID',
+  ABBREVIATION_INVALID = 'ABBREVIATION_INVALID',
 }
 
 registerErrorCodes(KnowledgeErrorCode, {
@@ -26,4 +27,5 @@ registerErrorCodes(KnowledgeErrorCode, {
   PHRASE_TAKEN: { kind: 'CONFLICT', description: 'This wording already leads to another published item.' },
   REVIEW_ALREADY_CLOSED: { kind: 'CONFLICT', description: 'Support already acted on this review entry.' },
   THRESHOLDS_INVALID: { kind: 'BAD_USER_INPUT', description: 'Thresholds must satisfy 0 < ambiguous ≤ confident ≤ 1.' },
+  ABBREVIATION_INVALID: { kind: 'BAD_USER_INPUT', description: 'A short form is one word (letters or digits, optionally a trailing dot) and its expansion the different word(s) it stands for.' },
 });

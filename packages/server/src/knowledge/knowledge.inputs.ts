@@ -44,11 +44,17 @@ export class DialogNodeInput {
   @SafeText(DIALOG_LIMITS.text, { each: true })
   texts!: string[];
 
-  @Field(() => [String], { nullable: true, description: 'A bulleted list shown after the texts.' })
+  @Field(() => [String], { nullable: true, description: 'A bulleted list, shown after the texts unless `listPosition` says otherwise.' })
   @IsOptional()
   @ArrayMaxSize(20)
   @SafeText(DIALOG_LIMITS.text, { each: true })
   listItems?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Where the list sits among the texts: before texts[listPosition] (0 = first). Null or omitted: after every text. From 0 to the number of texts.' })
+  @IsOptional()
+  @Min(0)
+  @Max(DIALOG_LIMITS.texts)
+  listPosition?: number | null;
 
   @Field(() => [DialogButtonInput], { nullable: true, description: 'Buttons of a question node.' })
   @IsOptional()

@@ -10,7 +10,7 @@ import { SafeText } from '../core/validation';
 import { likeContains } from '../core/text';
 import { Person } from '../directory/person.entity';
 import { Bot, BotDomain } from './bot.entity';
-import { Dialog, type DialogData } from './dialog';
+import { AnswerBlock, blocksOf, Dialog, DialogNode, type DialogData, type DialogNodeData } from './dialog';
 import { KnowledgeItem, KnowledgePhrase, KnowledgePublication } from './knowledge-item.entity';
 import { KnowledgeStatus, ReviewOrder } from './knowledge.enums';
 import {
@@ -232,6 +232,19 @@ function byIds<T extends { id: string }>(ctx: Context, entity: new () => T, name
     const rows = await ctx.em.find(entity, { id: { $in: [...ids] } } as never);
     return ids.map((id) => rows.find((r) => r.id === id) ?? null);
   });
+}
+
+@Resolver(() => DialogNode)
+export class DialogNodeFieldsResolver {
+  @FieldResolver(() => [AnswerBlock], { description: 'Texts and list in the order the bot shows them (the list where `listPosition` puts it).' })
+  blocks(@Root() n: DialogNodeData): AnswerBlock[] {
+    return blocksOf(n.texts, n.listItems, n.listPosition);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Where the list sits: before texts[listPosition] (0 = before every text). Null: after every text. `blocks` gives the resulting order.' })
+  listPosition(@Root() n: DialogNodeData): number | null {
+    return n.listPosition ?? null;
+  }
 }
 
 @Resolver(() => Bot)

@@ -133,7 +133,7 @@ export const POSTE_PIECE_DIALOG: DialogData = {
   ],
 };
 
-const answer = (texts: string[], withFsd = false, listItems: string[] = []) => singleAnswer(texts, withFsd ? [FSD_BUTTON] : [], listItems);
+const answer = (texts: string[], withFsd = false, listItems: string[] = [], listPosition: number | null = null) => singleAnswer(texts, withFsd ? [FSD_BUTTON] : [], listItems, listPosition);
 
 const EJ_MESSAGES: SeedItem[] = [
   {
@@ -223,6 +223,7 @@ const EJ_INCIDENTS: SeedItem[] = [
         'Aucune autoris. pr périm. fin. BG00 version 0 catég. budg. 9G',
         'Pièce XXXXXX/XXXXX : annulation automatique du report nul interdit',
       ],
+      2, // text, text, the list of messages, text: as the source shows it
     ),
     incident: {
       status: InvestigationStatus.UNDER_INVESTIGATION,

@@ -7,8 +7,9 @@ import { Bot, BotDomain } from './bot.entity';
 import { DIALOG_LIMITS, dialogProblems, type DialogData, type DialogNodeData } from './dialog';
 import { KnowledgeItem, KnowledgePhrase, KnowledgePublication } from './knowledge-item.entity';
 import { KnowledgeErrorCode } from './knowledge.errors';
-import { DomainRole, InvestigationStatus, KnowledgeKind, KnowledgeStatus, PhraseKind, PublicationAction } from './knowledge.enums';
-import { meaningfulWords, toTemplate } from './normalise';
+import { DialogNodeKind, DomainRole, InvestigationStatus, KnowledgeKind, KnowledgeStatus, PhraseKind, PublicationAction } from './knowledge.enums';
+import { loadAbbreviations } from './abbreviation.service';
+import { meaningfulWords, NO_ABBREVIATIONS, toTemplate, type Abbreviations } from './normalise';
 import { notifyIncidentProgress, type Publish } from './knowledge.hooks';
 
 /* ---------- who may do what ---------- */
@@ -98,6 +99,7 @@ export function cleanDialog(d: DialogData): DialogData {
         kind: n.kind,
         texts: n.texts.map(clean).filter(Boolean),
         listItems: (n.listItems ?? []).map(clean).filter(Boolean),
+        listPosition: n.listPosition == null ? null : Math.min(n.listPosition, n.texts.map(clean).filter(Boolean).length),
         buttons: (n.buttons ?? []).map((b) => ({ label: clean(b.label), next: b.next.trim() })),
         actions: (n.actions ?? []).map((a) => ({ kind: a.kind, label: clean(a.label), url: a.url?.trim() || null })),
       }),
@@ -146,22 +148,35 @@ function applyFields(item: KnowledgeItem, f: Omit<ItemFields, 'domainId'>): void
   item.ticketAdvised = incident ? !!f.ticketAdvised : false;
 }
 
-/** The phrases an item carries by itself: its known message and its title (deduplicated on the template). */
-export function ownPhrases(item: Pick<KnowledgeItem, 'message' | 'title'>): { kind: PhraseKind; text: string; template: string }[] {
-  const out = new Map<string, { kind: PhraseKind; text: string; template: string }>();
-  if (item.message) out.set(toTemplate(item.message), { kind: PhraseKind.KNOWN_MESSAGE, text: item.message, template: toTemplate(item.message) });
-  const title = toTemplate(item.title);
-  if (!out.has(title)) out.set(title, { kind: PhraseKind.TITLE, text: item.title, template: title });
-  return [...out.values()].filter((p) => meaningfulWords(p.template).length > 0).map((p) => ({ ...p, template: p.template.slice(0, 500) }));
+/** The error messages an item lists besides its own: those a major incident causes and those shown in its answers' lists. */
+export function listedMessages(item: Pick<KnowledgeItem, 'causedMessages' | 'dialog'>): string[] {
+  const answers = item.dialog.nodes.filter((n) => n.kind === DialogNodeKind.ANSWER);
+  return [...item.causedMessages, ...answers.flatMap((n) => n.listItems)];
 }
 
 /**
- * Rebuilds an item's own phrases (known message, title) and sets every phrase's `active`
- * flag from the item's status. Reformulations are kept.
+ * The phrases an item carries by itself: its known message, the messages it lists (matched
+ * like reformulations), and its title, deduplicated on the template in that order.
+ */
+export function ownPhrases(item: Pick<KnowledgeItem, 'message' | 'title' | 'causedMessages' | 'dialog'>, abbr: Abbreviations = NO_ABBREVIATIONS): { kind: PhraseKind; text: string; template: string }[] {
+  const out = new Map<string, { kind: PhraseKind; text: string; template: string }>();
+  const add = (kind: PhraseKind, text: string) => {
+    const template = toTemplate(text, abbr).slice(0, 500);
+    if (!out.has(template) && meaningfulWords(template).length > 0) out.set(template, { kind, text, template });
+  };
+  if (item.message) add(PhraseKind.KNOWN_MESSAGE, item.message);
+  for (const m of listedMessages(item)) add(PhraseKind.LISTED_MESSAGE, m);
+  add(PhraseKind.TITLE, item.title);
+  return [...out.values()];
+}
+
+/**
+ * Rebuilds an item's own phrases (known message, listed messages, title) and sets every
+ * phrase's `active` flag from the item's status. Reformulations are kept.
  */
 export async function syncPhrases(em: EntityManager, item: KnowledgeItem): Promise<void> {
   const existing = await em.find(KnowledgePhrase, { item });
-  const wanted = new Map(ownPhrases(item).map((p) => [p.template, p]));
+  const wanted = new Map(ownPhrases(item, await loadAbbreviations(em)).map((p) => [p.template, p]));
   const active = item.status === KnowledgeStatus.PUBLISHED;
   for (const p of existing) {
     if (p.kind !== PhraseKind.REFORMULATION && wanted.get(p.template)?.kind !== p.kind) {
@@ -278,7 +293,7 @@ async function flushPhrases(em: EntityManager): Promise<void> {
 export async function addReformulation(em: EntityManager, viewer: Viewer, itemId: string, text: string): Promise<KnowledgePhrase> {
   assertMayReview(viewer);
   const item = await loadItem(em, itemId);
-  const template = toTemplate(text).slice(0, 500);
+  const template = toTemplate(text, await loadAbbreviations(em)).slice(0, 500);
   if (meaningfulWords(template).length === 0) throw new DomainError(KnowledgeErrorCode.PHRASE_EMPTY, 'This wording has no word left once numbers, codes and punctuation are removed.', ['text']);
   const clash = await em.findOne(KnowledgePhrase, { bot: item.bot.id, template, active: true, item: { $ne: item.id } }, { populate: ['item'] });
   if (clash) throw new DomainError(KnowledgeErrorCode.PHRASE_TAKEN, `This wording already leads to "${clash.item.getEntity().title}".`, ['text']);

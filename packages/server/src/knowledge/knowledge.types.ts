@@ -34,6 +34,12 @@ export class MatchCandidateView {
 
   @Field({ description: 'The stored wording that matched best.' })
   phrase!: string;
+
+  @Field(() => Float, { description: 'How sure the match is, 0–1: the score less half the share of the message’s words the wording lacks (greetings aside). The outcome is CONFIDENT only when this reaches the bot’s confident threshold. 1 for an exact match.' })
+  confidence!: number;
+
+  @Field(() => [String], { description: 'Words of the message (normalised: lower case, no accent) that the wording does not have, e.g. ["document", "dupontj"]; empty for an exact match.' })
+  unmatchedWords!: string[];
 }
 
 @ObjectType({ description: 'What the matcher makes of a message.' })

@@ -84,7 +84,8 @@ export function normaliseText(text: string): string {
   // (the source stores "Poste de pièce n'a pas encore été reporté…" without XXX).
   return t
     .split(' ')
-    .filter((w) => w && w !== PLACEHOLDER && !STOP_WORDS.has(w))
+    // lone short numbers ("version 0", "étape 3") and a lone X placeholder carry no meaning either
+    .filter((w) => w && w !== PLACEHOLDER && w !== 'x' && !/^\d{1,3}$/.test(w) && !STOP_WORDS.has(w))
     .join(' ');
 }
 
@@ -107,9 +108,46 @@ export function extractVariableParts(text: string): { text: string; parts: Varia
   return { text: t, parts };
 }
 
-/** The comparable form of one message: placeholders in, accents, case, prefix and punctuation out. */
-export function toTemplate(text: string): string {
-  return normaliseText(extractVariableParts(text.slice(0, MAX_MATCHED_CHARS)).text);
+/**
+ * SAP's abbreviations ("autoris." autorisation, "ds" dans, "Ctre" centre …), as the
+ * knowledge editors keep them (table knowledge_abbreviation): keyed by the folded short
+ * form (lower case, no accent, no dot). `dotted` ones are read only when a dot follows
+ * ("fin." is financier, "fin" stays fin).
+ */
+export interface Abbreviations {
+  plain: ReadonlyMap<string, string>;
+  dotted: ReadonlyMap<string, string>;
+}
+export const NO_ABBREVIATIONS: Abbreviations = { plain: new Map(), dotted: new Map() };
+
+/** Lower case, no accent, no trailing dot: how a short form is looked up. */
+export function foldShortForm(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim().replace(/\.$/, '');
+}
+
+export function compileAbbreviations(rows: readonly { shortForm: string; expansion: string; onlyWithDot: boolean }[]): Abbreviations {
+  const plain = new Map<string, string>();
+  const dotted = new Map<string, string>();
+  for (const r of rows) (r.onlyWithDot ? dotted : plain).set(foldShortForm(r.shortForm), r.expansion);
+  return { plain, dotted };
+}
+
+/** Writes each abbreviation of the text out in full ("Aucune autoris. pr périm." → "Aucune autorisation pour périmètre"). */
+export function expandAbbreviations(text: string, abbr: Abbreviations): string {
+  if (!abbr.plain.size && !abbr.dotted.size) return text;
+  return text.replace(/[\p{L}\p{N}]+(\.)?/gu, (token, dot: string | undefined) => {
+    const word = dot ? token.slice(0, -1) : token;
+    const key = foldShortForm(word);
+    if (dot && abbr.dotted.has(key)) return `${abbr.dotted.get(key)} `;
+    const full = abbr.plain.get(key);
+    // the dot of an abbreviation is not the end of a sentence
+    return full ? (dot ? `${full} ` : full) : token;
+  });
+}
+
+/** The comparable form of one message: abbreviations written out, placeholders in, accents, case, prefix and punctuation out. */
+export function toTemplate(text: string, abbr: Abbreviations = NO_ABBREVIATIONS): string {
+  return normaliseText(extractVariableParts(expandAbbreviations(text.slice(0, MAX_MATCHED_CHARS), abbr)).text);
 }
 
 /** Words of at least two letters: a template with none is only noise (punctuation, emoji, numbers). */
@@ -122,8 +160,8 @@ export function meaningfulWords(template: string): string[] {
  * each sentence of a line, so a message pasted between "Bonjour" and "Merci" is found.
  * Returns distinct templates with at least two meaningful words, longest first.
  */
-export function segmentsOf(text: string, max = 10): string[] {
-  const cut = text.slice(0, MAX_MATCHED_CHARS);
+export function segmentsOf(text: string, max = 10, abbr: Abbreviations = NO_ABBREVIATIONS): string[] {
+  const cut = expandAbbreviations(text.slice(0, MAX_MATCHED_CHARS), abbr);
   const pieces = new Set<string>();
   const add = (s: string) => {
     const t = toTemplate(s);

@@ -12,6 +12,8 @@ import { Migration20261201230000_OneDoor } from './Migration20261201230000_OneDo
 import { Migration20261201231408_ServiceLevelsKnownErrors } from './Migration20261201231408_ServiceLevelsKnownErrors';
 import { Migration20261201230910_Attachments } from './Migration20261201230910_Attachments';
 import { Migration20261202003000_TicketEventKinds } from './Migration20261202003000_TicketEventKinds';
+import { Migration20261201230956_KnowledgeAbbreviations } from './Migration20261201230956_KnowledgeAbbreviations';
+import { Migration20261201234824_ConversationTurnListPosition } from './Migration20261201234824_ConversationTurnListPosition';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -28,4 +30,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201231408_ServiceLevelsKnownErrors', class: Migration20261201231408_ServiceLevelsKnownErrors },
   { name: 'Migration20261201230910_Attachments', class: Migration20261201230910_Attachments },
   { name: 'Migration20261202003000_TicketEventKinds', class: Migration20261202003000_TicketEventKinds },
+  { name: 'Migration20261201230956_KnowledgeAbbreviations', class: Migration20261201230956_KnowledgeAbbreviations },
+  { name: 'Migration20261201234824_ConversationTurnListPosition', class: Migration20261201234824_ConversationTurnListPosition },
 ];

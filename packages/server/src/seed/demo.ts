@@ -11,6 +11,7 @@ import { DEMO_API_KEY, seedDemoApplications } from '../integration/integration.d
 import { ApiKey } from '../access/api-key.entity';
 import { seedTrainingDemo } from '../training/training.demo';
 import { seedDemoTickets } from '../service-desk/ticket.demo';
+import { loadAbbreviations } from '../knowledge/abbreviation.service';
 import { seedDemoKnowledge } from '../knowledge/knowledge.demo';
 
 /** Loads the demo data into an empty database, in one transaction; never touches a database that holds data. */
@@ -21,7 +22,7 @@ export async function loadDemoDataIfEmpty(orm: MikroORM): Promise<boolean> {
     if ((await em.count(Ministry)) > 0) return false;
     const dir = seedDemoDirectory(em);
     seedDemoApplications(em, dir);
-    seedDemoKnowledge(em);
+    seedDemoKnowledge(em, await loadAbbreviations(em));
     await em.flush();
     await seedTrainingDemo(em, dir);
     await seedDemoTickets(em);
@@ -42,7 +43,12 @@ export async function demoCredentials(em: EntityManager, config: Config): Promis
   const tokens: DemoCredential[] = [];
   for (const role of Object.values(Role)) {
     if (role === Role.APPLICATION) continue;
-    const p = people.find((x) => x.heldRoles.includes(role)) ?? people.find((x) => running.some((a) => a.person.id === x.id && (a.kind as string) === role));
+    const correspondent = (x: Person) => running.some((a) => a.person.id === x.id);
+    // END_USER: a plain user, holding no other role and no correspondent assignment (not a CCA who also uses Chorus)
+    const p =
+      role === Role.END_USER
+        ? people.find((x) => x.heldRoles.length === 1 && x.heldRoles[0] === Role.END_USER && !correspondent(x))
+        : (people.find((x) => x.heldRoles.includes(role)) ?? people.find((x) => running.some((a) => a.person.id === x.id && (a.kind as string) === role)));
     if (p) tokens.push({ role, email: p.email, token: await mintToken(config.jwt, p.id) });
   }
   const demoKey = await em.count(ApiKey, { prefix: 'de0000000001', revokedAt: null });

@@ -222,7 +222,7 @@ export const CancelTicketInput = transitionInput(TicketTransition.CANCEL, 'Cance
 
 @InputType({ description: 'Narrows a ticket list. All given criteria must hold.' })
 export class TicketFilter {
-  @Field(() => String, { nullable: true, description: 'Full-text search (French, accents ignored) over reference, title, description and error message; references and codes also match by substring.' })
+  @Field(() => String, { nullable: true, description: 'Full-text search (French, accents ignored) over reference, title, description, error message and comments (public comments for the requesting side, internal ones too for support agents); references and codes also match by substring.' })
   @IsOptional()
   @SafeText(TEXT.search)
   search?: string | null;

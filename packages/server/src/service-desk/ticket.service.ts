@@ -92,6 +92,14 @@ export function ticketsWhere(viewer: Viewer, f: TicketListFilter = {}): FilterQu
         { [raw((a: string) => `${TICKET_SEARCH_DOCUMENT(a)} @@ websearch_to_tsquery('chorus_fr'::regconfig, ?)`, [q])]: [] },
         { reference: { $ilike: like } },
         { errorMessage: { $ilike: like } },
+        // comments too: public ones for everybody who sees the ticket, internal ones for the support levels
+        {
+          [raw(
+            (a: string) =>
+              `exists (select 1 from ticket_comment c where c.ticket_id = ${a}.id${maySeeInternalComments(viewer) ? '' : ' and not c.internal'} and to_tsvector('chorus_fr'::regconfig, c.body) @@ websearch_to_tsquery('chorus_fr'::regconfig, ?))`,
+            [q],
+          )]: [],
+        },
       ],
     } as FilterQuery<Ticket>);
   }

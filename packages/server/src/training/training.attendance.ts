@@ -5,6 +5,7 @@
  * export) are counted once.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
@@ -88,23 +89,32 @@ function parseRows(format: ImportFormat, data: string): RawRow[] {
     if (parsed.length > MAX_LINES) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `At most ${MAX_LINES} rows per import.`, ['data']);
     return parsed.map((o, i) => (o && typeof o === 'object' ? { line: i + 1, ...(o as object) } : { line: i + 1 }));
   }
-  const lines = data.split(/\r?\n/);
-  const header = lines[0] ?? '';
-  const sep = header.includes(';') ? ';' : ',';
-  const cols = header.split(sep).map((c) => c.trim().toLowerCase());
+  // the separator is the header's: French spreadsheets write `;`, others `,`
+  const header = data.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = header.includes(';') ? ';' : ',';
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parseCsv(data, {
+      bom: true,
+      delimiter,
+      columns: (names: string[]) => names.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      info: true,
+      to_line: MAX_LINES + 2,
+    });
+  } catch (e) {
+    if (e instanceof CsvError) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, `The CSV cannot be read${e.lines ? ` (line ${e.lines})` : ''}: ${e.message.slice(0, 200)}`, ['data']);
+    throw e;
+  }
+  const cols = header.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1').toLowerCase());
   for (const need of ['email', 'part', 'join', 'leave']) {
     if (!cols.includes(need)) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, `The CSV header must name the columns email, part, join, leave (missing ${need}).`, ['data']);
   }
-  if (lines.length > MAX_LINES + 1) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `At most ${MAX_LINES} rows per import.`, ['data']);
-  const rows: RawRow[] = [];
-  lines.slice(1).forEach((text, i) => {
-    if (!text.trim()) return;
-    const cells = text.split(sep).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
-    const row: RawRow = { line: i + 2 };
-    cols.forEach((c, j) => ((row as unknown as Record<string, unknown>)[c] = cells[j]));
-    rows.push(row);
-  });
-  return rows;
+  if (records.length > MAX_LINES) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `At most ${MAX_LINES} rows per import.`, ['data']);
+  // `info.lines` is the line the record ends on: the line number the report gives
+  return records.map(({ record, info }) => ({ line: info.lines, email: record.email, part: record.part, join: record.join, leave: record.leave }));
 }
 
 function parseTime(v: unknown): number | null {

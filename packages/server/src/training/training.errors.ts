@@ -20,6 +20,8 @@ export enum TrainingErrorCode {
   LEAVE_BEFORE_JOIN = 'LEAVE_BEFORE_JOIN',
   BAD_IMPORT_LINE = 'BAD_IMPORT_LINE',
   IMPORT_REJECTED = 'IMPORT_REJECTED',
+  SESSION_ALREADY_STARTED = 'SESSION_ALREADY_STARTED',
+  LAST_PART_NOT_STARTED = 'LAST_PART_NOT_STARTED',
 }
 
 registerErrorCodes(TrainingErrorCode, {
@@ -42,4 +44,6 @@ registerErrorCodes(TrainingErrorCode, {
   LEAVE_BEFORE_JOIN: { kind: 'BAD_USER_INPUT', description: 'A leave time comes before its join time.' },
   BAD_IMPORT_LINE: { kind: 'BAD_USER_INPUT', description: 'An import line is malformed (missing field, bad date, bad number).' },
   IMPORT_REJECTED: { kind: 'BAD_USER_INPUT', description: 'The all-or-nothing import found rejected lines and applied nothing.' },
+  SESSION_ALREADY_STARTED: { kind: 'CONFLICT', description: 'The session has already begun (its first part has started): it takes no new registration request.' },
+  LAST_PART_NOT_STARTED: { kind: 'CONFLICT', description: 'A session becomes HELD only once its last part has started.' },
 });

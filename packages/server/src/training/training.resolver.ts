@@ -339,7 +339,7 @@ export class TrainingStatisticsResolver {
     }));
   }
 
-  @FieldResolver(() => [BillingRow], { description: 'Amounts billed (price × parts connected to) for priced sessions, grouped as asked; TOTAL last.' })
+  @FieldResolver(() => [BillingRow], { description: 'Amounts billed (price × parts connected to) for priced sessions, grouped as asked; TOTAL last. Only trainees connected to at least one part are billed, and counted in trainees.' })
   billing(
     @Root() root: TrainingStatistics,
     @Arg('groupBy', () => BillingGroup, { defaultValue: BillingGroup.SESSION, description: 'Grouping.' }) groupBy: BillingGroup,
@@ -494,15 +494,18 @@ export class TrainingRegistrationFieldsResolver {
     return r.ministry.load();
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Position on the waiting list, from 1 (WAITLISTED only).' })
+  @FieldResolver(() => Int, { nullable: true, description: 'Position on the waiting list, from 1 (WAITLISTED only). When the session shares its seats out per ministry, the position in the queue of the trainee’s ministry (the order in which its freed seats are given).' })
   waitingListPosition(@Root() r: TrainingRegistration, @Ctx() ctx: Context) {
     if (r.status !== RegistrationStatus.WAITLISTED) return null;
     return ctx.loader<string, number | null>('training.waitlistPosition', async (ids) => {
       const rows: { id: string; pos: number }[] = await ctx.em.getConnection().execute(
         `select id, pos from (
-           select id, row_number() over (partition by session_id order by waitlist_priority, waitlist_seq, id)::int pos
-             from training_registration
-            where status = 'WAITLISTED' and session_id in (select session_id from training_registration where id = any(?::uuid[]))
+           -- with ministry seats, each ministry has its own queue (a MIN35 trainee waits only behind MIN35 ones)
+           select r.id, row_number() over (
+                    partition by r.session_id, case when exists (select 1 from training_seat_quota q where q.session_id = r.session_id) then r.ministry_id end
+                    order by r.waitlist_priority, r.waitlist_seq, r.id)::int pos
+             from training_registration r
+            where r.status = 'WAITLISTED' and r.session_id in (select session_id from training_registration where id = any(?::uuid[]))
          ) w where id = any(?::uuid[])`,
         [`{${ids.join(',')}}`, `{${ids.join(',')}}`],
       );

@@ -289,6 +289,7 @@ async function changeSessionStatus(em: EntityManager, session: TrainingSession, 
   if (to === SessionStatus.FULL || !STATUS_MOVES[session.status].includes(to)) {
     throw new DomainError(TrainingErrorCode.INVALID_TRANSITION, `A ${session.status} session cannot become ${to}${to === SessionStatus.FULL ? ' by hand (it fills up by itself)' : ''}.`, ['status']);
   }
+  if (to === SessionStatus.HELD) await assertLastPartStarted(em, session);
   session.status = to;
   if (to === SessionStatus.CANCELLED) {
     const live = await em.find(TrainingRegistration, { session, status: { $in: [...ALIVE] } });
@@ -296,6 +297,15 @@ async function changeSessionStatus(em: EntityManager, session: TrainingSession, 
       r.cancelledAt = new Date();
       transition(em, r, RegistrationAction.CANCEL, RegistrationStatus.CANCELLED, actor, 'The session was cancelled.');
     }
+  }
+}
+
+/** A session is held once its last part has started, not before (a webinar in five parts is not held after the first). */
+async function assertLastPartStarted(em: EntityManager, session: TrainingSession): Promise<void> {
+  const [last] = await em.find(TrainingSessionPart, { session }, { orderBy: { number: 'desc' }, limit: 1 });
+  const startsAt = last?.startsAt ?? session.startsAt;
+  if (startsAt > new Date()) {
+    throw new DomainError(TrainingErrorCode.LAST_PART_NOT_STARTED, `The session is held only once its last part has started (${startsAt.toISOString()}).`, ['status']);
   }
 }
 
@@ -322,6 +332,7 @@ export async function requestRegistration(em: EntityManager, viewer: Viewer, ses
   if (!session) throw new DomainError(TrainingErrorCode.UNKNOWN_SESSION, 'No session has this id.', ['sessionId']);
   if (session.status === SessionStatus.FULL) throw new DomainError(TrainingErrorCode.SESSION_FULL, 'The session is full.', ['sessionId']);
   if (session.status !== SessionStatus.OPEN) throw new DomainError(TrainingErrorCode.SESSION_NOT_OPEN, `The session is ${session.status.toLowerCase()}: it takes no request.`, ['sessionId']);
+  if (session.startsAt <= new Date()) throw new DomainError(TrainingErrorCode.SESSION_ALREADY_STARTED, 'The session has already begun: it takes no new request.', ['sessionId']);
   const orderedBy = session.orderedBy?.id;
   const structure = trainee.structure.getEntity();
   if (orderedBy && structure.ministry.id !== orderedBy) throw new DomainError(TrainingErrorCode.SESSION_NOT_OPEN, 'This session was ordered by another ministry.', ['sessionId']);
@@ -469,7 +480,7 @@ export async function setPolicy(em: EntityManager, viewer: Viewer, input: { unju
 }
 
 /**
- * SQL for a trainee's held sessions in the policy window: parts connected out of the
+ * SQL for a trainee's held sessions (status HELD, whatever the clock says) in the policy window: parts connected out of the
  * course's parts, and whether the absence was justified. Shared by the waiting-list rule,
  * the referent's view of a trainee's record and the assiduity table.
  */
@@ -477,7 +488,7 @@ export const HELD_REGISTRATIONS_SQL = `
   select r.id, r.trainee_id, r.session_id, r.structure_id, r.ministry_id, s.starts_at, c.part_count,
          (r.absence_justification is not null) justified, r.parts_connected, r.minutes_connected
     from training_registration r
-    join training_session s on s.id = r.session_id and s.status <> 'CANCELLED' and s.starts_at < now()
+    join training_session s on s.id = r.session_id and s.status = 'HELD'
     join training_course c on c.id = s.course_id
    where r.status in ('REGISTERED', 'CONFIRMED')`;
 

@@ -197,6 +197,7 @@ export async function billingTable(em: EntityManager, f: StatisticsFilter, group
          select reg.id, reg.parts_connected parts, (reg.parts_connected * sp.cents_per_part)::bigint amount,
                 count(*) over () t_trainees, sum(reg.parts_connected) over () t_parts, sum(reg.parts_connected * sp.cents_per_part) over () t_amount
            from reg join session_price sp on sp.session_id = reg.session_id
+          where reg.parts_connected > 0
           order by amount desc, reg.id limit ?
        )
        select b.*, p.last_name || ' ' || p.first_name || ' <' || p.email || '> – ' || s.label label
@@ -223,6 +224,7 @@ export async function billingTable(em: EntityManager, f: StatisticsFilter, group
        select reg.${keyExpr}::text key, grouping(reg.${keyExpr}) g, count(*)::int trainees, sum(reg.parts_connected)::int parts,
               sum(reg.parts_connected * sp.cents_per_part)::bigint amount
          from reg join session_price sp on sp.session_id = reg.session_id
+        where reg.parts_connected > 0
         group by rollup (reg.${keyExpr})
      ),
      top as (
@@ -259,7 +261,7 @@ export interface AssiduityRow {
 export async function assiduityTable(em: EntityManager, f: StatisticsFilter, limit = 100): Promise<AssiduityRow[]> {
   const reg = registrations(f);
   const rows: Record<string, unknown>[] = await em.getConnection().execute(
-    `with reg as (${reg.sql} and s.starts_at < now()),
+    `with reg as (${reg.sql} and s.status = 'HELD'),
      per as (
        select trainee_id, part_count, justified, parts_connected parts, minutes_connected minutes from reg
      ),

@@ -213,7 +213,7 @@ export class BillingRow {
   @Field({ description: 'What the line is about.' })
   label!: string;
 
-  @Field(() => Int, { description: 'Trainees (registrations) billed.' })
+  @Field(() => Int, { description: 'Trainees billed: registrations connected to at least one part (the others cost nothing and are not listed).' })
   trainees!: number;
 
   @Field(() => Int, { description: 'Parts connected to, hence billed.' })
