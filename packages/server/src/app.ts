@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -20,9 +19,11 @@ import { loaderRegistry, type Context } from './core/context';
 import type { MikroORM } from './core/database';
 import { DomainError, PUBLIC_ERROR_CODES, toGraphQLError } from './core/errors';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { corsMiddleware } from './core/cors';
 import { createEventBus } from './core/events';
 import type { Logger } from './core/logger';
 import { costLimitPlugin, introspectionGatePlugin } from './core/plugins';
+import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
 import { buildAppSchema } from './schema';
 import { applicationCostBudget } from './integration/throttle';
 import { WebhookDispatcher } from './integration/webhooks';
@@ -64,10 +65,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         const params = ctx.connectionParams ?? {};
         try {
           const requestId = randomUUID();
-          ctx.extra.ctx = await newContext(requestId, logger.child({ requestId, ws: true }), {
-            authorization: typeof params.authorization === 'string' ? params.authorization : null,
-            apiKey: typeof params.apiKey === 'string' ? params.apiKey : null,
-          });
+          ctx.extra.ctx = await newContext(requestId, logger.child({ requestId, ws: true }), wsCredentials(params));
           // anonymous or bad credentials: graphql-ws closes with 4403 Forbidden
           return ctx.extra.ctx.viewer !== null;
         } catch {
@@ -116,7 +114,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       ApolloServerPluginCacheControlDisabled(), // no HTTP caching of GraphQL answers here; saves a hook per field
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       wsShutdown,
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      landingPagePlugin(config),
       costLimitPlugin(schema, config.maxQueryCost, applicationCostBudget),
       introspectionGatePlugin(production),
       unexpectedErrorsPlugin,
@@ -139,6 +137,9 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
+
+  app.use(corsMiddleware(config.cors));
+  mountExplorer(app, config);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

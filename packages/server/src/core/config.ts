@@ -31,6 +31,10 @@ const schema = z
     WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
     INCIDENT_GROUPING_WINDOW_MINUTES: z.coerce.number().int().min(0).default(1440),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    GRAPHQL_BROWSER_PAGE: z.enum(['sandbox', 'explorer', 'none']).optional(),
+    EXPLORER: boolean.optional(),
+    CORS_ORIGINS: z.string().default(''),
+    CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86400).default(600),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -43,7 +47,32 @@ const schema = z
       if (env.WEBHOOK_ALLOWED_HOSTS)
         ctx.addIssue({ code: 'custom', path: ['WEBHOOK_ALLOWED_HOSTS'], message: 'production never lets webhooks reach private hosts' });
     }
+    const explorerOn = env.EXPLORER ?? env.NODE_ENV !== 'production';
+    if (env.GRAPHQL_BROWSER_PAGE === 'explorer' && !explorerOn)
+      ctx.addIssue({ code: 'custom', path: ['GRAPHQL_BROWSER_PAGE'], message: 'GRAPHQL_BROWSER_PAGE=explorer needs EXPLORER=true' });
+    for (const origin of splitList(env.CORS_ORIGINS)) {
+      const problem = originProblem(origin);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `"${origin}": ${problem}` });
+    }
   });
+
+function splitList(v: string): string[] {
+  return v.split(',').map((h) => h.trim()).filter(Boolean);
+}
+
+/** Why a CORS_ORIGINS entry is not an exact origin (scheme://host[:port]), or null when it is. */
+function originProblem(origin: string): string | null {
+  if (origin === '*') return 'a wildcard cannot go with credentials; list the origins';
+  let u: URL;
+  try {
+    u = new URL(origin);
+  } catch {
+    return 'not a URL; write scheme://host[:port]';
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'only http and https origins';
+  if (u.origin !== origin) return `not an exact origin (no path, no trailing slash, lowercase host): write ${u.origin}`;
+  return null;
+}
 
 export interface Config {
   env: 'development' | 'test' | 'production';
@@ -64,7 +93,16 @@ export interface Config {
   incidentGroupingWindowMinutes: number;
   /** Length of a rate-limit window; an application's budget is scaled from its per-minute figure. */
   rateLimitWindowSeconds: number;
+  /** What a browser gets at GET /graphql: Apollo Sandbox (needs its CDN), the local explorer, or nothing. */
+  browserPage: 'sandbox' | 'explorer' | 'none';
+  /** Whether the self-contained explorer is served at /explorer. */
+  explorer: boolean;
+  /** Origins whose browser pages may call the API (CORS); development adds the hosted Sandbox and localhost. */
+  cors: { origins: string[]; allowLocalhost: boolean; maxAgeSeconds: number };
 }
+
+/** The hosted Apollo Sandbox, allowed by default outside production. */
+export const APOLLO_STUDIO_ORIGIN = 'https://studio.apollographql.com';
 
 export class ConfigError extends Error {}
 
@@ -105,5 +143,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     incidentGroupingWindowMinutes: e.INCIDENT_GROUPING_WINDOW_MINUTES,
     rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+    explorer: e.EXPLORER ?? !production,
+    browserPage: e.GRAPHQL_BROWSER_PAGE ?? (production ? 'none' : 'explorer'),
+    cors: {
+      origins: [...new Set([...splitList(e.CORS_ORIGINS), ...(production ? [] : [APOLLO_STUDIO_ORIGIN])])],
+      allowLocalhost: e.NODE_ENV === 'development',
+      maxAgeSeconds: e.CORS_MAX_AGE_SECONDS,
+    },
   };
 }
