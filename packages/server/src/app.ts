@@ -24,6 +24,7 @@ import { createEventBus } from './core/events';
 import type { Logger } from './core/logger';
 import { costLimitPlugin, introspectionGatePlugin } from './core/plugins';
 import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
+import { REPORTS_PATH, reportsRouter } from './reports';
 import { buildAppSchema } from './schema';
 import { applicationCostBudget } from './integration/throttle';
 import { WebhookDispatcher } from './integration/webhooks';
@@ -153,16 +154,15 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     }
   });
 
+  app.use(REPORTS_PATH, reportsRouter((req) => newContext(String(req.id), req.log, httpCredentials(req))));
+
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = String(req.id);
-        const ctx = await newContext(requestId, req.log, {
-          authorization: req.headers.authorization ?? null,
-          apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null,
-        });
+        const ctx = await newContext(requestId, req.log, httpCredentials(req));
         // the access log names the caller: a person's email, or an application and its key prefix
         (req as { viewerLabel?: string }).viewerLabel = ctx.viewer?.label;
         return ctx;
@@ -206,6 +206,10 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         logger.debug('event connection closed');
       })()),
   };
+}
+
+function httpCredentials(req: Request): Credentials {
+  return { authorization: req.headers.authorization ?? null, apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null };
 }
 
 function isPublic(code: unknown): boolean {
