@@ -20,9 +20,11 @@ describe('schema and SDK drift', () => {
     process.chdir(sdkDir);
     try {
       const files = await generate({ ...config, cwd: sdkDir, silent: true, verbose: false }, false);
-      const generated = files.find((f: { filename: string }) => f.filename.endsWith('generated.ts'));
-      expect(generated, 'codegen produced src/generated.ts').toBeDefined();
-      expect(readFileSync(root('packages/sdk/src/generated.ts'), 'utf8')).toBe(generated.content);
+      for (const name of ['generated.ts', 'error-classes.ts']) {
+        const generated = files.find((f: { filename: string }) => f.filename.endsWith(name));
+        expect(generated, `codegen produced src/${name}`).toBeDefined();
+        expect(readFileSync(root(`packages/sdk/src/${name}`), 'utf8'), name).toBe(generated.content);
+      }
     } finally {
       process.chdir(prev);
     }

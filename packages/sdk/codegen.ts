@@ -22,6 +22,20 @@ const config: CodegenConfig = {
         namingConvention: { enumValues: 'keep' },
       },
     },
+    // one error class per value of the schema's ApiErrorCode enum
+    'src/error-classes.ts': {
+      plugins: ['./scripts/error-classes.cjs'],
+      config: {
+        families: { BadInputError: ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COMPLEX', 'QUERY_TOO_DEEP', 'BAD_REQUEST'] },
+        getters: {
+          THROTTLED: { retryAfterSeconds: { type: 'number', description: 'Seconds to wait before the budget allows this call again.' } },
+          QUERY_TOO_COMPLEX: {
+            cost: { type: 'number', description: 'What the operation costs.' },
+            maxCost: { type: 'number', description: 'The most an operation may cost.' },
+          },
+        },
+      },
+    },
   },
   hooks: {},
 };

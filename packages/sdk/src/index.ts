@@ -1,8 +1,16 @@
 /**
  * @chorus-support/sdk — a typed client for the chorus-support GraphQL API.
  *
- *   const chorus = createClient({ url: 'http://localhost:4000/graphql', apiKey: process.env.CHORUS_API_KEY });
- *   const { viewer } = await chorus.Viewer();
+ * @example
+ * ```ts
+ * import { createClient } from '@chorus-support/sdk';
+ *
+ * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey: process.env.CHORUS_API_KEY });
+ * const { viewer } = await chorus.Viewer();
+ * console.log(viewer.kind, viewer.roles);
+ * ```
+ *
+ * @packageDocumentation
  */
 import { print, type DocumentNode, type ExecutionResult } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
@@ -82,7 +90,17 @@ export function credentialHeaders(options: Pick<ClientOptions, 'token' | 'apiKey
 }
 
 export type ChorusClient = ReturnType<typeof getSdk> & {
-  /** People of the directory, every page: `for await (const p of chorus.people.iterate({ role: Role.CCA }))`. */
+  /**
+   * People of the directory, every page (people may read it; an application may not).
+   *
+   * @example
+   * ```ts
+   * import { createClient, Role } from '@chorus-support/sdk';
+   *
+   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', token: process.env.CHORUS_TOKEN });
+   * for await (const person of chorus.people.iterate({ role: Role.CCA })) console.log(person.email, person.structure.code);
+   * ```
+   */
   people: { iterate(filter?: PeopleFilter, pageSize?: number): AsyncGenerator<PeopleQuery['people']['edges'][number]['node']> };
   /** Incidents on exchange flows, for business applications. */
   incidents: {
@@ -90,6 +108,25 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
      * Files an incident. Without `idempotencyKey`, one is made for this call and reused by
      * every retry of it, so a retried call never opens a second ticket. To survive a crash
      * of your own process too, derive the key from the flow (e.g. `${flowId}:${attempt}`).
+     * Expected refusals come back in `userErrors`, and then `ticket` is null.
+     *
+     * @example
+     * ```ts
+     * import { createClient, FlowDirection } from '@chorus-support/sdk';
+     *
+     * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey: process.env.CHORUS_API_KEY });
+     * const { currentApplication } = await chorus.CurrentApplication();
+     * const flowId = `GAIA-DP-${Date.now()}`;
+     * const { ticket, userErrors } = await chorus.incidents.file({
+     *   structureId: currentApplication.structures[0].id,
+     *   flow: { id: flowId, type: 'DP', direction: FlowDirection.TO_CHORUS, exchangedAt: new Date().toISOString() },
+     *   errorMessage: 'Tiers inconnu dans le référentiel',
+     *   occurredAt: new Date().toISOString(),
+     *   idempotencyKey: `${flowId}:1`,
+     * });
+     * if (!ticket) throw new Error(userErrors.map((e) => `${e.code}: ${e.message}`).join('\n'));
+     * console.log(ticket.reference, ticket.status);
+     * ```
      */
     file(
       input: Omit<FileIncidentInput, 'idempotencyKey'> & { idempotencyKey?: string; attachments?: FileSource[] },
@@ -108,7 +145,19 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
     upload(source: FileSource, purpose?: UploadPurpose): Promise<UploadResult>;
     attach(ticketId: string, source: FileSource): Promise<AttachmentOutcome>;
   };
-  /** Tickets you may see, every page: `for await (const t of chorus.tickets.iterate({ statuses: [...] }))`. */
+  /**
+   * Tickets you may see, every page.
+   *
+   * @example
+   * ```ts
+   * import { createClient, TicketStatus } from '@chorus-support/sdk';
+   *
+   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey: process.env.CHORUS_API_KEY });
+   * for await (const t of chorus.tickets.iterate({ status: [TicketStatus.SUBMITTED, TicketStatus.IN_PROGRESS] })) {
+   *   console.log(t.reference, t.status, t.level);
+   * }
+   * ```
+   */
   tickets: { iterate(filter?: TicketFilter, pageSize?: number): AsyncGenerator<TicketsQuery['tickets']['edges'][number]['node']> };
   /** Subscribes over WebSocket (graphql-ws) with the same credentials; iterate the results, `return()` to stop. */
   subscribe<TResult = unknown, TVariables extends Record<string, unknown> = Record<string, unknown>>(document: DocumentNode, variables?: TVariables): AsyncIterableIterator<ExecutionResult<TResult>>;

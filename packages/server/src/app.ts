@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, parse, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
@@ -18,10 +17,13 @@ import { createJwtVerifier } from './access/credentials';
 import type { Config } from './core/config';
 import type { Context } from './core/context';
 import type { MikroORM } from './core/database';
+import { corsMiddleware } from './core/cors';
 import { createEventBus } from './core/events';
 import { LiveConnections, type CredentialsChange } from './core/live-connections';
 import type { Logger } from './core/logger';
 import { createPipeline, type Credentials, type Pipeline } from './core/pipeline';
+import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
+import { REPORTS_PATH, reportsRouter } from './reports';
 import { buildAppSchema } from './schema';
 import { applicationCostBudget } from './integration/throttle';
 import { WebhookDispatcher } from './integration/webhooks';
@@ -69,7 +71,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     {
       schema,
       onConnect: async (ctx) => {
-        const creds = credentialsOf(ctx.connectionParams ?? {});
+        const creds = wsCredentials(ctx.connectionParams ?? {});
         const socket = ctx.extra.socket as WebSocket;
         try {
           const { viewer } = await pipeline.context(creds, randomUUID(), logger);
@@ -120,7 +122,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       ApolloServerPluginCacheControlDisabled(), // no HTTP caching of GraphQL answers here; saves a hook per field
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       wsShutdown,
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      landingPagePlugin(config),
       httpPipelinePlugin(pipeline),
     ],
     formatError: pipeline.formatError,
@@ -142,6 +144,9 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     }),
   );
 
+  app.use(corsMiddleware(config.cors));
+  mountExplorer(app, config);
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -156,17 +161,15 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
 
   // upload and download of files by short-lived signed URL (attachments/attachment.http.ts)
   app.use('/files', fileRoutes(orm, config));
+  // printable reports: the same context (credentials, perimeter) as the API
+  app.use(REPORTS_PATH, reportsRouter((req) => pipeline.context(httpCredentials(req), String(req.id), req.log)));
 
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const ctx = await pipeline.context(
-          { authorization: req.headers.authorization ?? null, apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null },
-          String(req.id),
-          req.log,
-        );
+        const ctx = await pipeline.context(httpCredentials(req), String(req.id), req.log);
         // the access log names the caller: a person's email, or an application and its key prefix
         (req as { viewerLabel?: string }).viewerLabel = ctx.viewer?.label;
         return ctx;
@@ -221,12 +224,10 @@ type WsExtra = {
   forget?: () => void;
 };
 
-function credentialsOf(params: Record<string, unknown>): Credentials {
-  return {
-    authorization: typeof params.authorization === 'string' ? params.authorization : null,
-    apiKey: typeof params.apiKey === 'string' ? params.apiKey : null,
-  };
+function httpCredentials(req: Request): Credentials {
+  return { authorization: req.headers.authorization ?? null, apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null };
 }
+
 
 /** The pipeline's guards and result shaping as Apollo hooks (HTTP). */
 function httpPipelinePlugin(pipeline: Pipeline): ApolloServerPlugin<Context> {

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { GraphQLSchema, lexicographicSortSchema, printSchema, type GraphQLObjectType } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { RoleAuthChecker } from './access/auth-checker';
-import { registerUserErrorCodeEnum } from './core/errors';
+import { ApiErrorCodeEnum, registerUserErrorCodeEnum } from './core/errors';
 import type { PubSub } from './core/events';
 import { NodeResolver } from './core/node.resolver';
 import { attachmentResolvers } from './attachments';
@@ -47,7 +47,9 @@ export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
     [schema.getSubscriptionType(), 'Live updates over WebSocket (graphql-ws) at the same URL, with the same credentials in the connection parameters.'],
   ];
   for (const [type, description] of roots) if (type) type.description = description;
-  return schema;
+  // the error codes are in no field's type: add them so that the SDL (and the SDK) has them
+  const config = schema.toConfig();
+  return new GraphQLSchema({ ...config, types: [...config.types, ApiErrorCodeEnum] });
 }
 
 /** The checked-in SDL: sorted, so that diffs show real changes only. */

@@ -27,7 +27,7 @@ import * as handoff from './handoff.service';
 import { chatbotMetrics } from './metrics.service';
 
 const PEOPLE = Object.values(Role).filter((r) => r !== Role.APPLICATION);
-const METRICS_READERS = [Role.ANALYST, Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR];
+export const METRICS_READERS = [Role.ANALYST, Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR];
 export const CONVERSATION_TURN = 'CONVERSATION_TURN';
 
 interface TurnEvent {

@@ -44,6 +44,10 @@ const schema = z
     FILE_URL_SECRET: z.string().min(32, 'FILE_URL_SECRET must be at least 32 characters').optional(),
     FILE_UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    GRAPHQL_BROWSER_PAGE: z.enum(['sandbox', 'explorer', 'none']).optional(),
+    EXPLORER: boolean.optional(),
+    CORS_ORIGINS: z.string().default(''),
+    CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86400).default(600),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -56,7 +60,32 @@ const schema = z
       if (env.WEBHOOK_ALLOWED_HOSTS)
         ctx.addIssue({ code: 'custom', path: ['WEBHOOK_ALLOWED_HOSTS'], message: 'production never lets webhooks reach private hosts' });
     }
+    const explorerOn = env.EXPLORER ?? env.NODE_ENV !== 'production';
+    if (env.GRAPHQL_BROWSER_PAGE === 'explorer' && !explorerOn)
+      ctx.addIssue({ code: 'custom', path: ['GRAPHQL_BROWSER_PAGE'], message: 'GRAPHQL_BROWSER_PAGE=explorer needs EXPLORER=true' });
+    for (const origin of splitList(env.CORS_ORIGINS)) {
+      const problem = originProblem(origin);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `"${origin}": ${problem}` });
+    }
   });
+
+function splitList(v: string): string[] {
+  return v.split(',').map((h) => h.trim()).filter(Boolean);
+}
+
+/** Why a CORS_ORIGINS entry is not an exact origin (scheme://host[:port]), or null when it is. */
+function originProblem(origin: string): string | null {
+  if (origin === '*') return 'a wildcard cannot go with credentials; list the origins';
+  let u: URL;
+  try {
+    u = new URL(origin);
+  } catch {
+    return 'not a URL; write scheme://host[:port]';
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'only http and https origins';
+  if (u.origin !== origin) return `not an exact origin (no path, no trailing slash, lowercase host): write ${u.origin}`;
+  return null;
+}
 
 export interface Config {
   env: 'development' | 'test' | 'production';
@@ -95,7 +124,16 @@ export interface Config {
     /** Where clients reach this server (for absolute file URLs); relative URLs when unset. */
     publicUrl?: string;
   };
+  /** What a browser gets at GET /graphql: Apollo Sandbox (needs its CDN), the local explorer, or nothing. */
+  browserPage: 'sandbox' | 'explorer' | 'none';
+  /** Whether the self-contained explorer is served at /explorer. */
+  explorer: boolean;
+  /** Origins whose browser pages may call the API (CORS); development adds the hosted Sandbox and localhost. */
+  cors: { origins: string[]; allowLocalhost: boolean; maxAgeSeconds: number };
 }
+
+/** The hosted Apollo Sandbox, allowed by default outside production. */
+export const APOLLO_STUDIO_ORIGIN = 'https://studio.apollographql.com';
 
 export class ConfigError extends Error {}
 
@@ -151,6 +189,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         createHash('sha256').update(`file-urls:${e.JWT_SECRET ?? (production || e.JWKS_URL ? randomBytes(32).toString('hex') : DEMO_JWT_SECRET)}`).digest('hex'),
       uploadConcurrency: e.FILE_UPLOAD_CONCURRENCY,
       publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    },
+    explorer: e.EXPLORER ?? !production,
+    browserPage: e.GRAPHQL_BROWSER_PAGE ?? (production ? 'none' : 'explorer'),
+    cors: {
+      origins: [...new Set([...splitList(e.CORS_ORIGINS), ...(production ? [] : [APOLLO_STUDIO_ORIGIN])])],
+      allowLocalhost: e.NODE_ENV === 'development',
+      maxAgeSeconds: e.CORS_MAX_AGE_SECONDS,
     },
   };
 }

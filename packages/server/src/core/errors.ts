@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLEnumType, GraphQLError } from 'graphql';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Error codes shared by every module. */
@@ -77,24 +77,38 @@ export function userErrorOf(e: DomainError): UserError {
   return { field: e.field ? ['input', ...e.field] : null, message: e.message, code: e.code };
 }
 
-/** GraphQL error codes the client may see as they are; anything else is masked. */
-export const PUBLIC_ERROR_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'THROTTLED',
-  'SERVICE_UNAVAILABLE',
-  'QUERY_TOO_COMPLEX',
-  'QUERY_TOO_DEEP',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+/**
+ * Every `errors[].extensions.code` a client may meet, with what it means for the client. The
+ * SDK generates one error class per value (from the schema's ApiErrorCode enum).
+ */
+export const API_ERROR_CODES = {
+  UNAUTHENTICATED: 'No credentials, or bad, expired or revoked ones (HTTP 401): send a valid bearer token or API key.',
+  FORBIDDEN: 'Your role does not allow the operation (HTTP 403); asking again will not help.',
+  BAD_USER_INPUT: 'An argument was refused: malformed id, value out of range, bad variables. `extensions.field` names it when one field is at fault.',
+  NOT_FOUND: 'No such object, or it is outside what you may see.',
+  CONFLICT: 'The change collides with the current state (a duplicate, a stale version): read again, then decide.',
+  SERVICE_UNAVAILABLE: 'The database is unreachable or saturated (HTTP 503, with Retry-After). `extensions.retryAfterSeconds` says when to try again; safe to retry a query or an idempotent mutation.',
+  THROTTLED: 'The application spent its query-cost budget for the window (HTTP 429). `extensions.retryAfterSeconds` says when to try again; the SDK waits that long before retrying.',
+  QUERY_TOO_COMPLEX: 'The operation costs more than the limit (HTTP 400). `extensions.cost` and `extensions.maxCost` give both; ask for fewer items or fields.',
+  QUERY_TOO_DEEP: 'The operation nests deeper than the server allows (HTTP 400).',
+  GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax (HTTP 400).',
+  GRAPHQL_VALIDATION_FAILED: 'The document does not fit the schema, or breaks the depth limit (HTTP 400).',
+  BAD_REQUEST: 'The HTTP request itself was refused: not JSON, too large, or missing the CSRF-prevention header (HTTP 400).',
+  PERSISTED_QUERY_NOT_FOUND: 'An automatic persisted query hash is unknown: send the full document once.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are not accepted here: send the full document.',
+  OPERATION_RESOLUTION_FAILURE: 'The operation to run could not be chosen (several in the document and no operationName, or an unknown one).',
+  INTERNAL_SERVER_ERROR: 'Something failed on the server (HTTP 500). Safe to retry for a query or an idempotent mutation; quote `extensions.requestId` when reporting it.',
+} as const;
+
+/** GraphQL error codes the client may see as they are; anything else is masked (as INTERNAL_SERVER_ERROR). */
+export const PUBLIC_ERROR_CODES = new Set<string>(Object.keys(API_ERROR_CODES).filter((c) => c !== 'INTERNAL_SERVER_ERROR'));
+
+/** The codes as a schema enum: not used by any field, published so clients can generate from it. */
+export const ApiErrorCodeEnum = new GraphQLEnumType({
+  name: 'ApiErrorCode',
+  description: 'Every value `errors[].extensions.code` may take. Stable: clients may switch on it (the SDK has one error class per value).',
+  values: Object.fromEntries(Object.entries(API_ERROR_CODES).map(([code, description]) => [code, { value: code, description }])),
+});
 
 /** A DomainError thrown outside a mutation payload (a query, a subscription) becomes a coded GraphQL error. */
 export function toGraphQLError(e: DomainError): GraphQLError {

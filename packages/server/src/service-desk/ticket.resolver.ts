@@ -341,7 +341,7 @@ function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boole
   ) as AsyncIterable<VisibleChange>;
 }
 
-function statisticsFilter(f: TicketStatisticsFilter | null) {
+export function statisticsFilter(f: TicketStatisticsFilter | null) {
   return {
     ...f,
     ministryId: optId(f?.ministryId, 'Ministry', 'ministryId'),

@@ -56,11 +56,11 @@ import {
 
 /** Everybody but machine clients reads the catalogue and asks for seats. */
 const PEOPLE = Object.values(Role).filter((r) => r !== Role.APPLICATION);
-const STATISTICS_READERS = [Role.ANALYST, Role.TRAINING_REFERENT, Role.ADMINISTRATOR];
+export const STATISTICS_READERS = [Role.ANALYST, Role.TRAINING_REFERENT, Role.ADMINISTRATOR];
 
 const optId = (v: string | null | undefined, type: string, field: string) => (v ? decodeId(v, type, field) : undefined);
 
-function statisticsFilter(f: TrainingStatisticsFilter | null): stats.StatisticsFilter {
+export function statisticsFilter(f: TrainingStatisticsFilter | null): stats.StatisticsFilter {
   if (f?.from && f?.to && f.to <= f.from) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, '`to` must come after `from`.', ['filter', 'to']);
   return {
     from: f?.from ?? null,
@@ -289,7 +289,7 @@ export class TrainingResolver {
   }
 }
 
-async function statisticsCsv(ctx: Context, table: StatisticsTable, f: stats.StatisticsFilter, groupBy: BillingGroup): Promise<string> {
+export async function statisticsCsv(ctx: Context, table: StatisticsTable, f: stats.StatisticsFilter, groupBy: BillingGroup): Promise<string> {
   switch (table) {
     case StatisticsTable.REGISTRATIONS_BY_DOMAIN: {
       const rows = await stats.domainTable(ctx.em, f);

@@ -1,0 +1,82 @@
+/**
+ * What a browser meets at the API: Apollo Sandbox (loaded from Apollo's CDN: blank on a
+ * ministry network that filters it) or our own explorer, ruru (a GraphiQL distribution),
+ * whose every asset — scripts, styles, editor workers — is served by this server from the
+ * npm package: no CDN, no external font. Chosen by GRAPHQL_BROWSER_PAGE and EXPLORER.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { Express, Request, Response } from 'express';
+import { ruruHTML, type RuruServerConfig } from 'ruru/server';
+import { serveStatic } from 'ruru/static';
+import type { Config } from '../core/config';
+
+export const EXPLORER_PATH = '/explorer';
+const STATIC_PATH = `${EXPLORER_PATH}/static/`;
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/;
+
+const DEFAULT_QUERY = `# chorus-support API explorer (served by this server, works offline).
+#
+# Credentials go in the Headers tab below, as JSON:
+#   { "authorization": "Bearer <token>" }   a person (npx -y pnpm@12.4.2 mint-token <email>)
+#   { "x-api-key": "csk_…" }                a business application
+# The same headers are sent on the WebSocket for subscriptions.
+query Me {
+  viewer {
+    kind
+    roles
+    person { fullName email }
+  }
+}
+`;
+
+/** The Apollo landing-page plugin for GET /graphql: Sandbox when chosen, none otherwise (the explorer is mounted on Express). */
+export function landingPagePlugin(config: Config): ApolloServerPlugin {
+  return config.browserPage === 'sandbox' ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled();
+}
+
+function explorerPage(req: Request): string {
+  const host = HOST.test(req.headers.host ?? '') ? req.headers.host! : 'localhost';
+  const secure = req.protocol === 'https';
+  return ruruHTML({
+    staticPath: STATIC_PATH,
+    endpoint: `${secure ? 'https' : 'http'}://${host}/graphql`,
+    subscriptionEndpoint: `${secure ? 'wss' : 'ws'}://${host}/graphql`,
+    clientConfig: { defaultQuery: DEFAULT_QUERY, isHeadersEditorEnabled: true, showPersistHeadersSettings: true } as RuruServerConfig['clientConfig'],
+    htmlParts: { titleTag: '<title>chorus-support — API explorer</title>' },
+  });
+}
+
+function sendPage(req: Request, res: Response) {
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.send(explorerPage(req));
+}
+
+/** A browser's GET (HTML wanted, no query in the URL), as opposed to a GraphQL GET. */
+const browserGet = (req: Request) => req.method === 'GET' && req.accepts(['application/json', 'text/html']) === 'text/html' && req.query.query === undefined;
+
+/** Mounts /explorer (and, when chosen, the explorer at GET /graphql). Call before the GraphQL middleware. */
+export function mountExplorer(app: Express, config: Config): void {
+  if (!config.explorer) return;
+  app.use(serveStatic(STATIC_PATH));
+  app.get(EXPLORER_PATH, sendPage);
+  if (config.browserPage === 'explorer') app.get('/graphql', (req, res, next) => (browserGet(req) ? sendPage(req, res) : next()));
+}
+
+/**
+ * Credentials from graphql-ws connection parameters. Explorers send the Headers tab as
+ * they are ("Authorization", "x-api-key"); the SDK sends { authorization } or { apiKey }.
+ */
+export function wsCredentials(params: Record<string, unknown>): { authorization: string | null; apiKey: string | null } {
+  const lower = new Map(Object.entries(params).map(([k, v]) => [k.toLowerCase(), v]));
+  const str = (...keys: string[]) => {
+    for (const k of keys) {
+      const v = lower.get(k);
+      if (typeof v === 'string') return v;
+    }
+    return null;
+  };
+  return { authorization: str('authorization'), apiKey: str('apikey', 'x-api-key') };
+}
