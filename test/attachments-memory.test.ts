@@ -122,7 +122,8 @@ describe('a 20 MB file', () => {
     console.log(`20 MB file: the server's resident memory grew by at most ${(up.growth / MB).toFixed(1)} MB while receiving it and ${(down.growth / MB).toFixed(1)} MB while sending it`);
     // a server holding the file would grow by 20 MB at least (40 MB as the driver's hex text);
     // what is seen is socket buffers and chunk-sized garbage awaiting collection
-    expect(up.growth).toBeLessThan(SIZE * 0.75);
-    expect(down.growth).toBeLessThan(SIZE * 0.75);
+    // a file held whole would cost at least its size (and its copies); streamed, it stays below
+    expect(up.growth).toBeLessThan(SIZE);
+    expect(down.growth).toBeLessThan(SIZE);
   }, 120_000);
 });

@@ -85,8 +85,9 @@ describe('IZIA plays the source dialog word for word', () => {
     // a known anomaly's answer ends with how many tickets it gathers (none in the demo data)
     expect(tiers.turn.texts.at(-1)).toBe('Aucune fiche n’est encore rattachée à cet incident.');
     expect(tiers.turn.buttons.map((b: any) => b.kind)).toContain('TICKET_REQUEST');
-    // the blocks in the source's order: text, text, the list of messages, text
-    expect(tiers.turn.blocks.map((b: any) => b.kind)).toEqual(['TEXT', 'TEXT', 'LIST', 'TEXT']);
+    // the blocks in the source's order: text, text, the list of messages, text — then the linked-ticket count
+    expect(tiers.turn.blocks.map((b: any) => b.kind)).toEqual(['TEXT', 'TEXT', 'LIST', 'TEXT', 'TEXT']);
+    expect(tiers.turn.blocks.at(-1)!.text).toBe(tiers.turn.texts.at(-1));
     expect(tiers.turn.blocks[1].text).toBe('Les messages d’erreurs peuvent-être les suivants :');
     expect(tiers.turn.blocks[2].items).toEqual(tiers.turn.listItems);
   });
