@@ -196,7 +196,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   const port = (httpServer.address() as AddressInfo).port;
   const webhooks = new WebhookDispatcher(orm, config.webhooks, logger);
   webhooks.start();
-  const serviceLevels = new ServiceLevelJob(orm, events.pubSub, config.serviceLevelPollMs, logger);
+  const serviceLevels = new ServiceLevelJob(orm, config.serviceLevelPollMs, logger);
   serviceLevels.start();
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
 

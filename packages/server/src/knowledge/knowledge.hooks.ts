@@ -9,10 +9,9 @@ export interface IncidentBefore {
 }
 
 /** Publishes a live event (the caller's PubSub), so listeners need not know the transport. */
-export type Publish = (topic: string, payload: unknown) => void;
 
 /** Runs after a major incident's change is saved: e.g. known errors tell the linked tickets. */
-export type IncidentProgressListener = (em: EntityManager, item: KnowledgeItem, before: IncidentBefore, publish: Publish) => Promise<void> | void;
+export type IncidentProgressListener = (em: EntityManager, item: KnowledgeItem, before: IncidentBefore) => Promise<void> | void;
 const listeners: IncidentProgressListener[] = [];
 
 /** Other modules hear of a known anomaly's progress without the knowledge base knowing them. */
@@ -20,6 +19,6 @@ export function onIncidentProgress(listener: IncidentProgressListener): void {
   listeners.push(listener);
 }
 
-export async function notifyIncidentProgress(em: EntityManager, item: KnowledgeItem, before: IncidentBefore, publish: Publish): Promise<void> {
-  for (const l of listeners) await l(em, item, before, publish);
+export async function notifyIncidentProgress(em: EntityManager, item: KnowledgeItem, before: IncidentBefore): Promise<void> {
+  for (const l of listeners) await l(em, item, before);
 }

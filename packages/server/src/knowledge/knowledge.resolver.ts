@@ -163,7 +163,7 @@ export class KnowledgeResolver {
     return runMutation(input, async () => {
       const domainId = input.domainId ? (await domainForInput(ctx, input.domainId)).id : undefined;
       const f = itemFields(input);
-      return { item: await knowledge.updateItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), { ...f, domainId }, input.note, (topic, payload) => ctx.pubSub.publish(topic, payload as never)) };
+      return { item: await knowledge.updateItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), { ...f, domainId }, input.note) };
     });
   }
 

@@ -10,7 +10,7 @@ import { KnowledgeErrorCode } from './knowledge.errors';
 import { DialogNodeKind, DomainRole, InvestigationStatus, KnowledgeKind, KnowledgeStatus, PhraseKind, PublicationAction } from './knowledge.enums';
 import { loadAbbreviations } from './abbreviation.service';
 import { meaningfulWords, NO_ABBREVIATIONS, toTemplate, type Abbreviations } from './normalise';
-import { notifyIncidentProgress, type Publish } from './knowledge.hooks';
+import { notifyIncidentProgress } from './knowledge.hooks';
 
 /* ---------- who may do what ---------- */
 
@@ -221,7 +221,7 @@ export async function loadItem(em: EntityManager, id: string): Promise<Knowledge
 }
 
 /** Changes an item; a published item must stay publishable and its change is recorded in the history. */
-export async function updateItem(em: EntityManager, viewer: Viewer, id: string, f: Partial<ItemFields>, note?: string | null, publish: Publish = () => undefined): Promise<KnowledgeItem> {
+export async function updateItem(em: EntityManager, viewer: Viewer, id: string, f: Partial<ItemFields>, note?: string | null): Promise<KnowledgeItem> {
   const item = await loadItem(em, id);
   assertMayEditKnowledge(viewer, item.kind, f.kind ?? item.kind);
   const before = { investigationStatus: item.investigationStatus, workaround: item.workaround };
@@ -247,7 +247,7 @@ export async function updateItem(em: EntityManager, viewer: Viewer, id: string, 
   }
   await syncPhrases(em, item);
   await em.flush();
-  if (item.kind === KnowledgeKind.MAJOR_INCIDENT) await notifyIncidentProgress(em, item, before, publish);
+  if (item.kind === KnowledgeKind.MAJOR_INCIDENT) await notifyIncidentProgress(em, item, before);
   return item;
 }
 

@@ -11,6 +11,6 @@ export const knownErrorResolvers = [KnownErrorResolver, KnownErrorStatisticsRowR
 // a ticket (or an application's filing) whose error message matches an active known anomaly joins it at opening
 onTicketOpened(linkOnOpening);
 // the anomaly's workaround or fix reaches every linked open ticket
-onIncidentProgress(async (em, item, before, publish) => {
-  await announceProgress(em, item, before, publish);
+onIncidentProgress(async (em, item, before) => {
+  await announceProgress(em, item, before);
 });

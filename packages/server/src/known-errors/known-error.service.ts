@@ -10,7 +10,7 @@ import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
 import { Person } from '../directory/person.entity';
 import { Bot } from '../knowledge/bot.entity';
-import type { IncidentBefore, Publish } from '../knowledge/knowledge.hooks';
+import type { IncidentBefore } from '../knowledge/knowledge.hooks';
 import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
 import { InvestigationStatus, KnowledgeKind, KnowledgeStatus } from '../knowledge/knowledge.enums';
 import { thresholdsOf } from '../knowledge/knowledge.service';
@@ -136,7 +136,7 @@ export function progressNotice(item: KnowledgeItem, before: IncidentBefore): str
  * public comment and a KNOWN_ERROR_UPDATED event (the filing application by webhook,
  * through the desk's notice listeners), one ticket per transaction.
  */
-export async function announceProgress(em: EntityManager, item: KnowledgeItem, before: IncidentBefore, publish: Publish): Promise<number> {
+export async function announceProgress(em: EntityManager, item: KnowledgeItem, before: IncidentBefore): Promise<number> {
   const text = progressNotice(item, before);
   if (!text) return 0;
   const links = await em.find(KnownErrorLink, { item: item.id, ticket: { status: { $in: OPEN } } }, { orderBy: { createdAt: 'asc' } });

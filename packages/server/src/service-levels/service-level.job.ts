@@ -1,5 +1,4 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { PubSub } from '../core/events';
 import type { Logger } from '../core/logger';
 import { announceCrossings, dueCrossings, refreshSnapshots, staleTickets } from './service-level.service';
 
@@ -16,7 +15,6 @@ export class ServiceLevelJob {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly pubSub: PubSub,
     private readonly pollMs: number,
     private readonly logger: Logger,
   ) {}
