@@ -1,20 +1,31 @@
 /**
  * Business applications retry in bursts after an outage. A storm of filings for one flow,
- * over two instances with a small pool, must neither stall the instances nor duplicate:
- * one ticket per key, one grouped ticket per flow, no internal error, every answer within
- * 10 s, and an unrelated query answered within 1 s meanwhile.
+ * over two instances (two server processes, as deployed) with a small pool, must neither
+ * stall the instances nor duplicate: one ticket per key, one grouped ticket per flow, no
+ * internal error, every answer within 10 s, and an unrelated query answered within 1 s
+ * meanwhile.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mintToken } from '../packages/server/src/access/credentials';
+import { loadConfig } from '../packages/server/src/core/config';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
-import { sql } from './support/db';
-import { startTestServer } from './support/server';
+import { createTestDatabase, sql } from './support/db';
+import { graphqlClient } from './support/server';
+import { startServerProcess } from './support/server-process';
 
-const POOL = { DB_POOL_SIZE: '4' };
-const a = await startTestServer({ env: POOL });
-const b = await startTestServer({ databaseUrl: a.databaseUrl, env: POOL });
+const db = await createTestDatabase();
+const env = { DATABASE_URL: db.url, NODE_ENV: 'test', DB_POOL_SIZE: '4' };
+const [procA, procB] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+const a = { gql: graphqlClient(procA.url), databaseUrl: db.url };
+const b = { gql: graphqlClient(procB.url) };
+afterAll(async () => {
+  await Promise.all([procA.stop(), procB.stop()]);
+  await db.drop();
+});
 await sql(a.databaseUrl, `update application_client set cost_budget_per_minute = 10000000 where name = 'SAXO'`);
 const lyon = Buffer.from(`Structure:${(await sql(a.databaseUrl, `select id from structure where code = 'CSP-LYON'`)).rows[0].id}`).toString('base64url');
-const analyst = { token: await a.tokenForRole('ANALYST') };
+const { rows: analysts } = await sql(db.url, `select id from person where 'ANALYST' = any(held_roles) and active order by email limit 1`);
+const analyst = { token: await mintToken(loadConfig({ NODE_ENV: 'test' }).jwt, analysts[0].id, '1h') };
 const FILE = `mutation($input: FileIncidentInput!) { fileIncident(input: $input) { ticket { id } replayed filing { groupedWithFirst } userErrors { code } } }`;
 
 function incident(flowId: string, key: string) {
@@ -26,6 +37,12 @@ function incident(flowId: string, key: string) {
     errorMessage: 'Ctre financier 0123-DR69-DP69 n’existe pas ds périm. Fin 0141 et exercice 2026',
     occurredAt: new Date(now - 1000).toISOString(),
   };
+}
+
+// the storm meets running instances: each has filed once before (first-use costs paid)
+for (const [i, server] of [a, b].entries()) {
+  const warm = await server.gql(FILE, { input: incident(`STORM-WARM-${i}-${Date.now()}`, `warm-${i}-${Date.now()}`) }, { apiKey: DEMO_API_KEY });
+  if (warm.body.data?.fileIncident?.userErrors?.length !== 0) throw new Error(`warm-up filing failed: ${JSON.stringify(warm.body)}`);
 }
 
 /** Fires `n` filings at once, half on each instance, while an analyst asks `{ viewer }` on A; returns every answer with its duration. */
@@ -57,9 +74,7 @@ describe('a retry storm on one flow, over two instances with a pool of 4', () =>
     expect(results.filter((x) => !x.r.body.data.fileIncident.replayed)).toHaveLength(1);
     expect(Math.max(...results.map((x) => x.ms))).toBeLessThan(10_000);
     expect(unrelated.r.status).toBe(200);
-    // the issue asks 1 s; under the whole suite's parallel load on 2 cores the storm's own
-    // authentication and budget statements queue ahead of it (a credentials cache, issue 11, removes them)
-    expect(unrelated.ms).toBeLessThan(2500);
+    expect(unrelated.ms).toBeLessThan(1000);
     const { rows } = await sql(a.databaseUrl, `select count(*)::int n from incident_filing where flow_id = $1`, [flow]);
     expect(rows[0].n).toBe(1);
   });
@@ -72,7 +87,7 @@ describe('a retry storm on one flow, over two instances with a pool of 4', () =>
     expect(new Set(results.map((x) => x.r.body.data.fileIncident.ticket.id)).size).toBe(1);
     expect(results.filter((x) => x.r.body.data.fileIncident.filing.groupedWithFirst)).toHaveLength(99);
     expect(Math.max(...results.map((x) => x.ms))).toBeLessThan(10_000);
-    expect(unrelated.ms).toBeLessThan(2500);
+    expect(unrelated.ms).toBeLessThan(1000);
     const { rows } = await sql(a.databaseUrl, `select count(*)::int filings, count(distinct ticket_id)::int tickets from incident_filing where flow_id = $1`, [flow]);
     expect(rows[0]).toEqual({ filings: 100, tickets: 1 });
     // each repeat is a public comment written through the desk (its counters moved under the row lock)

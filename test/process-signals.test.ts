@@ -5,49 +5,25 @@
  * (b) after a SIGKILL of the server (its PostgreSQL orphaned, still running), the next
  *     start on the same data folder comes up with nothing lost, and stops cleanly.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../packages/server/src/access/credentials';
 import { loadConfig } from '../packages/server/src/core/config';
 import { freePort } from '../packages/server/src/core/embedded-postgres';
 import { sql } from './support/db';
+import { startServerProcess, stopServerProcesses } from './support/server-process';
 
-const serverDir = fileURLToPath(new URL('../packages/server', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'chorus-signals-pg-'));
 const pgPort = await freePort();
 const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${pgPort}/chorus_support`;
 const START_TIMEOUT_MS = 240_000; // initdb, migrations and demo data on a loaded machine
 
-interface Spawned {
-  child: ChildProcess;
-  port: number;
-  log: () => string;
-  exited: Promise<number | null>;
-}
-const spawned: Spawned[] = [];
-
-/** Starts `src/main.ts` as its own process group, on the embedded PostgreSQL in `dataDir`. */
-async function startServerProcess(): Promise<Spawned> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'true', NODE_ENV: 'development', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '10000' };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: serverDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
-  const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
-  const s = { child, port, log: () => log, exited };
-  spawned.push(s);
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (!log.includes('chorus-support is listening') && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  if (!log.includes('chorus-support is listening')) throw new Error(`the server did not come up:\n${log.slice(-4000)}`);
-  return s;
-}
+/** `src/main.ts` as its own process group, on the embedded PostgreSQL in `dataDir`. */
+const startServer = () =>
+  startServerProcess({ EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DEMO_DATA: 'true', NODE_ENV: 'development', SHUTDOWN_TIMEOUT_MS: '10000' });
 
 /** The pid in postmaster.pid when that PostgreSQL is still running, else null. */
 function runningPostgres(): number | null {
@@ -69,15 +45,7 @@ async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
 }
 
 afterAll(async () => {
-  for (const s of spawned) {
-    if (s.child.exitCode === null && s.child.signalCode === null) {
-      try {
-        process.kill(-s.child.pid!, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }
-  }
+  await stopServerProcesses();
   // a PostgreSQL this file started and a failed test left behind: fast shutdown
   const pid = runningPostgres();
   if (pid) {
@@ -89,7 +57,7 @@ afterAll(async () => {
 
 describe('process signals with the embedded PostgreSQL', () => {
   it('SIGINT to the process group finishes the request in flight, exits 0, leaves no PostgreSQL running', { timeout: START_TIMEOUT_MS + 60_000 }, async () => {
-    const server = await startServerProcess();
+    const server = await startServer();
     expect(runningPostgres()).not.toBeNull();
     const { rows } = await sql(databaseUrl, `select id from person where 'ANALYST' = any(held_roles) and active limit 1`);
     const token = await mintToken(loadConfig({ NODE_ENV: 'development' }).jwt, rows[0].id);
@@ -121,7 +89,7 @@ describe('process signals with the embedded PostgreSQL', () => {
   });
 
   it('after a SIGKILL of the server, the next start on the same data folder comes up with nothing lost', { timeout: 2 * START_TIMEOUT_MS + 60_000 }, async () => {
-    const first = await startServerProcess();
+    const first = await startServer();
     const code = `SIG${Date.now().toString(36).slice(-6)}`.slice(0, 10);
     await sql(databaseUrl, `insert into ministry (id, code, name) values (gen_random_uuid(), $1, 'Written before the SIGKILL')`, [code]);
 
@@ -132,7 +100,7 @@ describe('process signals with the embedded PostgreSQL', () => {
     await first.exited;
     expect(runningPostgres()).toBe(orphan);
 
-    const second = await startServerProcess();
+    const second = await startServer();
     expect(second.log()).toContain('chorus-support is listening');
     const { rows } = await sql(databaseUrl, 'select name from ministry where code = $1', [code]);
     expect(rows).toEqual([{ name: 'Written before the SIGKILL' }]);

@@ -65,13 +65,17 @@ export async function startTestServer(opts: { databaseUrl?: string; env?: Record
     if (!rows.length) throw new Error(`no demo person with role ${role}${structureCode ? ` in ${structureCode}` : ''}`);
     return mintToken(config.jwt, rows[0].id, '1h');
   };
-  const gql: TestServer['gql'] = async (query, variables, auth = {}) => {
+  return { ...server, close: stop, orm, config, databaseUrl, tokenFor, tokenForRole, gql: graphqlClient(server.url) };
+}
+
+/** POSTs GraphQL to `url` with a token, an API key or extra headers. */
+export function graphqlClient(url: string): TestServer['gql'] {
+  return async (query, variables, auth = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...auth.headers };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
     if (auth.apiKey) headers['x-api-key'] = auth.apiKey;
-    const res = await fetch(server.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const text = await res.text();
     return { status: res.status, body: JSON.parse(text), headers: res.headers };
   };
-  return { ...server, close: stop, orm, config, databaseUrl, tokenFor, tokenForRole, gql };
 }

@@ -177,7 +177,7 @@ export class ServiceUnavailableError extends ChorusApiError {
 }
 
 /**
- * The application spent its query-cost budget for the window (HTTP 429). `extensions.retryAfterSeconds` says when to try again; the SDK waits that long before retrying.
+ * The application spent its query-cost budget for the window, or a caller has too many operations running and waiting on one server (HTTP 429). `extensions.retryAfterSeconds` says when to try again; the SDK waits that long before retrying.
  *
  * Thrown for the code `THROTTLED`.
  */

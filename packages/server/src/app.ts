@@ -7,7 +7,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError, parse, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { execute, GraphQLError, parse, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { pinoHttp } from 'pino-http';
@@ -18,7 +18,8 @@ import type { Config } from './core/config';
 import type { Context } from './core/context';
 import type { MikroORM } from './core/database';
 import { corsMiddleware } from './core/cors';
-import { createEventBus } from './core/events';
+import { CredentialCache } from './access/credential-cache';
+import { createEventBus, EVENTS_RESUMED } from './core/events';
 import { LiveConnections, type CredentialsChange } from './core/live-connections';
 import type { Logger } from './core/logger';
 import { createPipeline, type Credentials, type Pipeline } from './core/pipeline';
@@ -48,14 +49,16 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   const schema = await buildAppSchema(events.pubSub);
   const verify = await createJwtVerifier(config.jwt);
   const production = config.env === 'production';
+  const credentials = new CredentialCache(config.credentialsCacheMs);
   const pipeline = createPipeline({
     schema,
     config,
     orm,
     logger,
     pubSub: events.pubSub,
-    authenticate: (em, creds) => authenticate(em, verify, creds, { production }),
+    authenticate: (em, creds) => authenticate(em, verify, creds, { production, cache: credentials }),
     budget: applicationCostBudget,
+    settle: () => events.target.flush(),
   });
 
   const app = express();
@@ -65,7 +68,15 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   /* ---------- WebSocket (graphql-ws) on the same port and path, through the same pipeline ---------- */
 
   const live = new LiveConnections(logger);
-  events.target.addEventListener('CREDENTIALS_CHANGED', (e: CustomEvent) => void live.changed(e.detail as CredentialsChange));
+  // the cache forgets first, so the live connections' re-check reads the directory afresh
+  events.target.addEventListener('CREDENTIALS_CHANGED', (e: CustomEvent) => {
+    credentials.invalidate(e.detail as CredentialsChange);
+    void live.changed(e.detail as CredentialsChange);
+  });
+  events.target.addEventListener(EVENTS_RESUMED, () => {
+    credentials.invalidate();
+    void live.changed({});
+  });
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
@@ -92,7 +103,23 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       onSubscribe: (ctx, _id, payload) => wsOperation(pipeline, schema, logger, ctx, payload),
       onNext: (_ctx, _id, _payload, args, result) => formatWsResult(pipeline, args.contextValue as Context, result),
       // subscriptions are charged again for every event they deliver (README, "Subscriptions")
-      subscribe: async (args) => chargePerEvent(pipeline, args, await subscribe(args)),
+      // the caller's place (pipeline.guard took it) is freed once the operation has answered or started
+      subscribe: async (args) => {
+        try {
+          return chargePerEvent(pipeline, args, await subscribe(args));
+        } finally {
+          pipeline.done(args.contextValue as Context);
+        }
+      },
+      execute: async (args) => {
+        try {
+          const result = await execute(args);
+          await pipeline.settled({ document: args.document, operationName: args.operationName });
+          return result;
+        } finally {
+          pipeline.done(args.contextValue as Context);
+        }
+      },
     },
     wsServer,
   );
@@ -240,7 +267,12 @@ function httpPipelinePlugin(pipeline: Pipeline): ApolloServerPlugin<Context> {
         async didEncounterErrors({ errors, contextValue }) {
           pipeline.logUnexpected(contextValue, errors);
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, document, request }) {
+          try {
+            if (document) await pipeline.settled({ document, operationName: request.operationName });
+          } finally {
+            pipeline.done(contextValue);
+          }
           if (response.body.kind !== 'single') return;
           const result = pipeline.finishResult(contextValue, response.body.singleResult);
           const unavailable = result.errors?.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
@@ -289,6 +321,7 @@ async function wsOperation(pipeline: Pipeline, schema: import('graphql').GraphQL
   try {
     await pipeline.guard(opCtx, op);
   } catch (e) {
+    pipeline.done(opCtx);
     return [safeError(pipeline, e)];
   }
   log.info({ operationName: payload.operationName ?? null, viewer: opCtx.viewer?.label }, 'ws operation');

@@ -2,13 +2,15 @@
  * Credentials → Viewer, in one statement each. No credentials → null (anonymous); bad,
  * expired, revoked or (in production) demo credentials → UNAUTHENTICATED. Roles and
  * perimeters are read from the directory's rows (held roles, running correspondent
- * assignments), so an ended assignment or a deactivated person loses access at once.
+ * assignments), so an ended assignment or a deactivated person loses access at once;
+ * a CredentialCache may keep those rows for seconds, dropped as soon as a change is announced.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { unauthenticated } from '../core/errors';
 import { isUuid } from '../core/ids';
 import { Role } from '../core/roles';
+import type { CredentialCache } from './credential-cache';
 import { hashApiKey, parseApiKey, sameHash, tokenProblem, type JwtVerifier } from './credentials';
 import { isDemoApiKeyPrefix, isDemoEmail } from './demo-credentials';
 
@@ -20,6 +22,8 @@ export interface Credentials {
 export interface AuthOptions {
   /** Production refuses the demo data's credentials. */
   production: boolean;
+  /** Verified rows kept for a few seconds (absent: read on every request). */
+  cache?: CredentialCache;
 }
 
 export async function authenticate(em: EntityManager, verify: JwtVerifier, creds: Credentials, opts: AuthOptions = { production: false }): Promise<Viewer | null> {
@@ -35,6 +39,12 @@ export async function authenticate(em: EntityManager, verify: JwtVerifier, creds
   }
   if (!token.sub || !isUuid(token.sub)) throw unauthenticated('The token names no person.');
   return personViewer(em, token.sub, { ...opts, expiresAt: token.expiresAt });
+}
+
+/** Reads through the cache; what was not found is never remembered. */
+function cached<T>(cache: CredentialCache | undefined, key: string, principal: string | ((row: T) => string), read: () => Promise<T | undefined>): Promise<T | undefined> {
+  if (!cache) return read();
+  return (cache as CredentialCache<T>).through(key, typeof principal === 'string' ? () => principal : principal, read);
 }
 
 interface PersonRow {
@@ -65,7 +75,7 @@ const PERSON_VIEWER_SQL = `
    where p.id = ? and p.active`;
 
 export async function personViewer(em: EntityManager, personId: string, opts: AuthOptions & { expiresAt?: Date | null } = { production: false }): Promise<Viewer> {
-  const [row] = await em.execute<PersonRow[]>(PERSON_VIEWER_SQL, [Role.SN1_AGENT, personId]);
+  const row = await cached(opts.cache, `person:${personId}`, `PERSON:${personId}`, async () => (await em.execute<PersonRow[]>(PERSON_VIEWER_SQL, [Role.SN1_AGENT, personId]))[0]);
   if (!row) throw unauthenticated('The token names no active person.');
   if (opts.production && isDemoEmail(row.email)) throw unauthenticated('Demo accounts do not sign in to a production server.');
   return {
@@ -105,8 +115,13 @@ const API_KEY_SQL = `
 async function authenticateApiKey(em: EntityManager, key: string, opts: AuthOptions): Promise<Viewer> {
   const parsed = parseApiKey(key);
   if (!parsed) throw unauthenticated('The API key is malformed.');
-  const [row] = await em.execute<KeyRow[]>(API_KEY_SQL, [parsed.prefix]);
-  if (!row || !sameHash(row.hash, hashApiKey(key))) throw unauthenticated('The API key is unknown.');
+  const hash = hashApiKey(key);
+  // only the very key that matched its hash is remembered, under that hash
+  const row = await cached(opts.cache, `key:${hash}`, (r: KeyRow) => `APPLICATION:${r.application_id}`, async () => {
+    const [r] = await em.execute<KeyRow[]>(API_KEY_SQL, [parsed.prefix]);
+    return r && sameHash(r.hash, hash) ? r : undefined;
+  });
+  if (!row) throw unauthenticated('The API key is unknown.');
   if (opts.production && isDemoApiKeyPrefix(parsed.prefix)) throw unauthenticated('Demo API keys do not work on a production server.');
   const now = new Date();
   // raw rows carry timestamps as text
@@ -117,6 +132,7 @@ async function authenticateApiKey(em: EntityManager, key: string, opts: AuthOpti
   if (!row.active) throw unauthenticated('The application is suspended.');
   // at most one write a minute per key, outside the request's unit of work
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
+    row.last_used_at = now; // the cached row too: one write a minute, not one per request
     void em
       .getConnection()
       .execute(`update api_key set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')`, [row.key_id])

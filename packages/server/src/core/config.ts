@@ -22,6 +22,9 @@ const schema = z
     JWT_ISSUER: z.string().default('chorus-support'),
     JWT_AUDIENCE: z.string().default('chorus-support-api'),
     JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(31 * 86400).default(43200),
+    CREDENTIALS_CACHE_MS: z.coerce.number().int().min(0).max(60000).default(5000),
+    CALLER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
+    CALLER_QUEUE: z.coerce.number().int().min(0).max(100000).default(1000),
     DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
     DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(3000),
     DEMO_DATA: boolean.optional(),
@@ -96,6 +99,10 @@ export interface Config {
   embeddedPgPort: number;
   redisUrl?: string;
   jwt: { secret?: string; jwksUrl?: string; issuer: string; audience: string; maxLifetimeSeconds: number };
+  /** How long a verified person or API key is remembered (0: read on every request); announced changes drop it at once. */
+  credentialsCacheMs: number;
+  /** Operations one caller runs at once on an instance, and how many more may wait in line before THROTTLED. */
+  admission: { concurrency: number; maxWaiting: number };
   /** The database pool: connections per instance, and how long a request waits for one before SERVICE_UNAVAILABLE. */
   db: { poolSize: number; acquireTimeoutMs: number };
   demoData: boolean;
@@ -161,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       audience: e.JWT_AUDIENCE,
       maxLifetimeSeconds: e.JWT_MAX_LIFETIME_SECONDS,
     },
+    credentialsCacheMs: e.CREDENTIALS_CACHE_MS,
+    admission: { concurrency: e.CALLER_CONCURRENCY, maxWaiting: e.CALLER_QUEUE },
     db: { poolSize: e.DB_POOL_SIZE, acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS },
     demoData: e.DEMO_DATA ?? !production,
     logLevel: e.LOG_LEVEL,

@@ -46,6 +46,8 @@ export interface Context {
   pubSub: PubSub;
   /** Computed query cost, reported in `extensions.cost`. */
   cost?: number;
+  /** Frees this operation's place in its caller's share of the instance (core/admission.ts). */
+  release?: () => void;
   /** What the caller's budget says after this operation, reported in `extensions.rateLimit`. */
   rateLimit?: Record<string, unknown> | null;
   /** Set when the operation is an introspection query. */

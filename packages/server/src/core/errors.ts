@@ -88,7 +88,7 @@ export const API_ERROR_CODES = {
   NOT_FOUND: 'No such object, or it is outside what you may see.',
   CONFLICT: 'The change collides with the current state (a duplicate, a stale version): read again, then decide.',
   SERVICE_UNAVAILABLE: 'The database is unreachable or saturated (HTTP 503, with Retry-After). `extensions.retryAfterSeconds` says when to try again; safe to retry a query or an idempotent mutation.',
-  THROTTLED: 'The application spent its query-cost budget for the window (HTTP 429). `extensions.retryAfterSeconds` says when to try again; the SDK waits that long before retrying.',
+  THROTTLED: 'The application spent its query-cost budget for the window, or a caller has too many operations running and waiting on one server (HTTP 429). `extensions.retryAfterSeconds` says when to try again; the SDK waits that long before retrying.',
   QUERY_TOO_COMPLEX: 'The operation costs more than the limit (HTTP 400). `extensions.cost` and `extensions.maxCost` give both; ask for fewer items or fields.',
   QUERY_TOO_DEEP: 'The operation nests deeper than the server allows (HTTP 400).',
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax (HTTP 400).',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { Logger } from './logger';
@@ -5,6 +6,12 @@ import type { Logger } from './logger';
 const CHANNEL = 'chorus_support_events';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
 const MAX_PAYLOAD = 7900;
+
+/** Delivered locally when the LISTEN connection is back after a loss: events may have been missed. */
+export const EVENTS_RESUMED = 'EVENTS_RESUMED';
+
+/** The marker `flush` sends itself; never delivered to listeners. */
+const FLUSH = '__FLUSH__';
 
 type Listener = ((e: CustomEvent) => void) | { handleEvent(e: CustomEvent): void } | null;
 
@@ -19,6 +26,11 @@ export class PostgresEventTarget {
   /** NOTIFY goes through its own connection: the LISTEN connection only listens. */
   private readonly publisher: pg.Pool;
   private closed = false;
+  private listenedBefore = false;
+  private readonly instance = randomUUID();
+  private flushSeq = 0;
+  private readonly flushing = new Map<number, () => void>();
+  private nextFlush: Promise<void> | null = null;
   private ready: Promise<void>;
 
   constructor(
@@ -51,7 +63,10 @@ export class PostgresEventTarget {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       try {
         const { type, detail } = JSON.parse(msg.payload) as { type: string; detail: unknown };
-        this.deliver(type, detail);
+        if (type === FLUSH) {
+          const { instance, seq } = detail as { instance: string; seq: number };
+          if (instance === this.instance) this.flushing.get(seq)?.();
+        } else this.deliver(type, detail);
       } catch (e) {
         this.logger.warn({ err: e }, 'unreadable event payload');
       }
@@ -76,6 +91,37 @@ export class PostgresEventTarget {
       throw e;
     }
     this.client = client;
+    // what was announced while the connection was down is lost: say so, so caches start afresh
+    if (this.listenedBefore) this.deliver(EVENTS_RESUMED, {});
+    this.listenedBefore = true;
+  }
+
+  /**
+   * Resolves once this instance has received every event committed before the call:
+   * PostgreSQL delivers notifications in commit order, so a marker sent now comes back
+   * after them. Callers of one moment share one marker; gives up after `timeoutMs`.
+   */
+  flush(timeoutMs = 1000): Promise<void> {
+    if (this.closed || !this.client) return Promise.resolve();
+    if (this.nextFlush) return this.nextFlush;
+    const seq = ++this.flushSeq;
+    const flushed = new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.flushing.delete(seq);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      timer.unref();
+      this.flushing.set(seq, done);
+    });
+    this.nextFlush = flushed;
+    // callers arriving after the marker left need a marker of their own
+    setImmediate(() => {
+      this.nextFlush = null;
+      this.publish(JSON.stringify({ type: FLUSH, detail: { instance: this.instance, seq } }), FLUSH);
+    });
+    return flushed;
   }
 
   /** Resolves once this instance listens, so a test can publish right after start. */
@@ -108,10 +154,12 @@ export class PostgresEventTarget {
       return false;
     }
     if (this.closed) return false;
-    void this.publisher
-      .query('SELECT pg_notify($1, $2)', [CHANNEL, payload])
-      .catch((err) => this.logger.error({ err, type: event.type }, 'could not publish event'));
+    this.publish(payload, event.type);
     return true;
+  }
+
+  private publish(payload: string, type: string): void {
+    void this.publisher.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch((err) => this.logger.error({ err, type }, 'could not publish event'));
   }
 
   async close(): Promise<void> {

@@ -68,9 +68,14 @@ export class LiveConnections {
     live.timer.unref();
   }
 
-  /** Re-checks every connection of the principal a change concerns; closes those whose rights ended or changed. */
+  /**
+   * Re-checks every connection of the principal a change concerns (every connection when
+   * the change names nobody: announcements may have been missed); closes those whose
+   * rights ended or changed.
+   */
   async changed(change: CredentialsChange): Promise<void> {
-    const keys = [change.personId && `PERSON:${change.personId}`, change.applicationId && `APPLICATION:${change.applicationId}`].filter(Boolean) as string[];
+    const named = [change.personId && `PERSON:${change.personId}`, change.applicationId && `APPLICATION:${change.applicationId}`].filter(Boolean) as string[];
+    const keys = named.length ? named : [...this.byPrincipal.keys()];
     for (const key of keys) {
       for (const live of [...(this.byPrincipal.get(key) ?? [])]) {
         let now: Viewer | null = null;

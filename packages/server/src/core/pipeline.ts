@@ -18,6 +18,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { Admission } from './admission';
 import type { Config } from './config';
 import { loaderRegistry, type Context, type Viewer } from './context';
 import type { EntityManager, MikroORM } from './database';
@@ -46,6 +47,8 @@ export interface PipelineDeps {
   authenticate(em: EntityManager, creds: Credentials): Promise<Viewer | null>;
   /** The application cost budget (the integration module). */
   budget: CostBudget;
+  /** Resolves once this instance has heard the events committed so far (the event bus's flush). */
+  settle(): Promise<void>;
 }
 
 /** What one operation carries through the pipeline besides the context. */
@@ -64,6 +67,7 @@ export function createPipeline(deps: PipelineDeps) {
   const { schema, config, orm, logger } = deps;
   const production = config.env === 'production';
   const health = new DatabaseHealth(orm, logger);
+  const admission = new Admission(config.admission.concurrency, config.admission.maxWaiting);
 
   /** A lost database as the typed 503, noted by the health watch: an outage met while authenticating is logged too. */
   function unavailable(e: unknown, requestId: string): GraphQLError | null {
@@ -116,6 +120,7 @@ export function createPipeline(deps: PipelineDeps) {
    * and `ctx.rateLimit`.
    */
   async function guard(ctx: Context, op: Operation): Promise<void> {
+    await admit(ctx);
     const bad = variableTextProblem(op.variables ?? {});
     if (bad) throw new GraphQLError(bad, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
     let cost = 0;
@@ -128,6 +133,25 @@ export function createPipeline(deps: PipelineDeps) {
     }
     ctx.cost = cost;
     await charge(ctx);
+  }
+
+  /**
+   * Waits for a place in the caller's share of this instance (anonymous callers, who can
+   * do little, are not lined up); `done` frees it. Past the line's length: THROTTLED.
+   */
+  async function admit(ctx: Context): Promise<void> {
+    if (!ctx.viewer || ctx.release) return;
+    const release = await admission.enter(`${ctx.viewer.kind}:${ctx.viewer.id}`);
+    if (!release)
+      throw new GraphQLError(`Too many operations of yours are running or waiting on this server (${config.admission.concurrency} at once, ${config.admission.maxWaiting} in line); retry in a moment.`, {
+        extensions: { code: 'THROTTLED', retryAfterSeconds: 1, http: { status: 429, headers: new Map([['retry-after', '1']]) } },
+      });
+    ctx.release = release;
+  }
+
+  /** The operation has answered (or, for a subscription, started): its place goes to the next in line. */
+  function done(ctx: Context | undefined): void {
+    ctx?.release?.();
   }
 
   /** Charges the operation's cost to the caller's budget (again, for each event a subscription delivers). */
@@ -185,10 +209,25 @@ export function createPipeline(deps: PipelineDeps) {
     return result;
   }
 
-  return { context, guard, charge, formatError, logUnexpected, finishResult, health, production };
+  /**
+   * A mutation answers only once this instance has heard what it announced (its
+   * CREDENTIALS_CHANGED above all): a key revoked, a person deactivated, stops working
+   * here at once, cache or not, for the very next request.
+   */
+  async function settled(op: { document: DocumentNode; operationName?: string | null }): Promise<void> {
+    if (operationType(op.document, op.operationName) === 'mutation') await deps.settle();
+  }
+
+  return { context, guard, done, charge, settled, formatError, logUnexpected, finishResult, health, production };
 }
 
 export type Pipeline = ReturnType<typeof createPipeline>;
+
+function operationType(document: DocumentNode, operationName?: string | null): string | undefined {
+  const ops = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const op = operationName ? ops.find((d) => d.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
+  return op?.operation;
+}
 
 function isPublic(code: unknown): boolean {
   return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code);

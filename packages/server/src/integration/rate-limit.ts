@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { KeyedBatcher } from '../core/keyed-queue';
 
 export interface Charge {
   allowed: boolean;
@@ -33,4 +34,41 @@ export async function chargeApplicationCost(em: EntityManager, applicationId: st
   if (Math.random() < 0.01) void em.getConnection().execute(`delete from application_cost_window where window_start < now() - interval '1 hour'`).catch(() => undefined);
   if (row.spent === null) return { allowed: false, budgetPerMinute: row.budget, remaining: Math.max(0, row.budget - (row.before ?? 0)), resetAt };
   return { allowed: true, budgetPerMinute: row.budget, remaining: row.budget - row.spent, resetAt };
+}
+
+interface ChargeItem {
+  em: EntityManager;
+  cost: number;
+}
+
+/**
+ * Concurrent charges of one application on this instance go to PostgreSQL together: a
+ * burst of a hundred calls (a retry storm) is one statement on the budget's row, not a
+ * hundred queued for the pool and for that row's lock. When the whole batch fits, it is
+ * charged at once and each call learns what remained after it; otherwise each is charged
+ * in turn, so calls are refused exactly as one by one.
+ */
+const charges = new KeyedBatcher<ChargeItem, Charge>(async (key, items) => {
+  const [applicationId, window] = key.split('|');
+  const windowSeconds = Number(window);
+  const em = items[0].em;
+  const total = items.reduce((n, i) => n + i.cost, 0);
+  if (items.length > 1) {
+    const all = await chargeApplicationCost(em, applicationId, total, windowSeconds);
+    if (all.allowed) {
+      let after = all.budgetPerMinute - all.remaining - total;
+      return items.map((i) => {
+        after += i.cost;
+        return { ...all, remaining: all.budgetPerMinute - after };
+      });
+    }
+  }
+  const out: Charge[] = [];
+  for (const i of items) out.push(await chargeApplicationCost(em, applicationId, i.cost, windowSeconds));
+  return out;
+});
+
+/** Charges one call's cost, batched with the same application's concurrent calls. */
+export function chargeApplicationCostBatched(em: EntityManager, applicationId: string, cost: number, windowSeconds = 60): Promise<Charge> {
+  return charges.run(`${applicationId}|${windowSeconds}`, { em, cost });
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Context } from '../core/context';
 import type { CostBudget } from '../core/pipeline';
-import { chargeApplicationCost } from './rate-limit';
+import { chargeApplicationCostBatched } from './rate-limit';
 
 /**
  * Applications spend a per-minute cost budget; people are not throttled here. Out of
@@ -10,7 +10,7 @@ import { chargeApplicationCost } from './rate-limit';
 export const applicationCostBudget: CostBudget = async (ctx: Context, cost: number) => {
   const viewer = ctx.viewer;
   if (viewer?.kind !== 'APPLICATION') return null;
-  const charge = await chargeApplicationCost(ctx.em, viewer.id, cost, ctx.config.rateLimitWindowSeconds);
+  const charge = await chargeApplicationCostBatched(ctx.em, viewer.id, cost, ctx.config.rateLimitWindowSeconds);
   const info = { budget: charge.budgetPerMinute, windowSeconds: ctx.config.rateLimitWindowSeconds, remaining: charge.remaining, resetAt: charge.resetAt.toISOString() };
   if (!charge.allowed && cost > charge.budgetPerMinute) {
     // waiting would never help: this one query is bigger than a whole window's budget

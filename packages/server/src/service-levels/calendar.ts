@@ -110,16 +110,57 @@ export function hasWorkingTime(rules: CalendarRules): boolean {
   });
 }
 
+/**
+ * Each calendar's days, computed once: a day's working windows and where the next day
+ * starts. Luxon's zone arithmetic costs tens of microseconds a call, and a long-open
+ * ticket walks hundreds of days for each target on every refresh.
+ */
+interface Day {
+  windows: [number, number][];
+  next: number;
+}
+const calendars = new Map<string, Map<number, Day>>();
+const keyOfRules = new WeakMap<CalendarRules, string>();
+const MAX_CALENDARS = 500;
+const MAX_DAYS_KEPT = 20_000;
+
+function daysOf(rules: CalendarRules): Map<number, Day> {
+  let key = keyOfRules.get(rules);
+  if (!key) keyOfRules.set(rules, (key = JSON.stringify([rules.timeZone, rules.windows, rules.frenchHolidays, rules.alsaceMoselle, rules.closedDays])));
+  let days = calendars.get(key);
+  if (!days) {
+    if (calendars.size >= MAX_CALENDARS) calendars.clear();
+    calendars.set(key, (days = new Map()));
+  }
+  return days;
+}
+
+/** The local day starting at `start` (epoch ms of its local midnight). */
+function dayAt(rules: CalendarRules, days: Map<number, Day>, start: number): Day {
+  let d = days.get(start);
+  if (!d) {
+    const day = DateTime.fromMillis(start, { zone: rules.timeZone });
+    d = { windows: windowsOfDay(rules, day), next: day.plus({ days: 1 }).startOf('day').toMillis() };
+    if (days.size >= MAX_DAYS_KEPT) days.clear();
+    days.set(start, d);
+  }
+  return d;
+}
+
+const startOfLocalDay = (rules: CalendarRules, at: number) => DateTime.fromMillis(at, { zone: rules.timeZone }).startOf('day').toMillis();
+
 /** Business milliseconds between two instants (0 when `to` ≤ `from`). */
 export function businessMsBetween(rules: CalendarRules, from: Date | number, to: Date | number): number {
   const a = +from;
   const b = +to;
   if (b <= a) return 0;
+  const days = daysOf(rules);
   let total = 0;
-  let day = DateTime.fromMillis(a, { zone: rules.timeZone }).startOf('day');
-  const last = DateTime.fromMillis(b, { zone: rules.timeZone }).startOf('day');
-  for (let n = 0; day <= last && n <= MAX_DAYS * 10; n++, day = day.plus({ days: 1 })) {
-    for (const [s, e] of windowsOfDay(rules, day)) total += Math.max(0, Math.min(e, b) - Math.max(s, a));
+  let start = startOfLocalDay(rules, a);
+  for (let n = 0; start <= b && n <= MAX_DAYS * 10; n++) {
+    const day = dayAt(rules, days, start);
+    for (const [s, e] of day.windows) total += Math.max(0, Math.min(e, b) - Math.max(s, a));
+    start = day.next;
   }
   return total;
 }
@@ -128,15 +169,18 @@ export function businessMsBetween(rules: CalendarRules, from: Date | number, to:
 export function addBusinessMs(rules: CalendarRules, from: Date | number, ms: number): Date | null {
   const a = +from;
   if (ms <= 0) return new Date(a);
+  const days = daysOf(rules);
   let left = ms;
-  let day = DateTime.fromMillis(a, { zone: rules.timeZone }).startOf('day');
-  for (let n = 0; n < MAX_DAYS; n++, day = day.plus({ days: 1 })) {
-    for (const [s, e] of windowsOfDay(rules, day)) {
-      const start = Math.max(s, a);
-      if (e <= start) continue;
-      if (e - start >= left) return new Date(start + left);
-      left -= e - start;
+  let start = startOfLocalDay(rules, a);
+  for (let n = 0; n < MAX_DAYS; n++) {
+    const day = dayAt(rules, days, start);
+    for (const [s, e] of day.windows) {
+      const begin = Math.max(s, a);
+      if (e <= begin) continue;
+      if (e - begin >= left) return new Date(begin + left);
+      left -= e - begin;
     }
+    start = day.next;
   }
   return null;
 }
