@@ -7,7 +7,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError, parse, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, execute, parse, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { pinoHttp } from 'pino-http';
@@ -20,6 +20,7 @@ import type { MikroORM } from './core/database';
 import { corsMiddleware } from './core/cors';
 import { createEventBus } from './core/events';
 import { LiveConnections, type CredentialsChange } from './core/live-connections';
+import { currentObservation, metricsHandler, observing, trackSubscription, watchDatabase, websocketOpened, withinObservation } from './core/metrics';
 import type { Logger } from './core/logger';
 import { createPipeline, type Credentials, type Pipeline } from './core/pipeline';
 import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
@@ -33,6 +34,8 @@ import { fileRoutes } from './attachments';
 export interface RunningServer {
   url: string;
   port: number;
+  /** The port of /metrics when it has one of its own (METRICS_PORT). */
+  metricsPort?: number;
   httpServer: Server;
   /** Stops taking requests, finishes those in flight, closes subscriptions and the event connection. */
   close(): Promise<void>;
@@ -61,12 +64,17 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const metricsOn = config.metrics.enabled;
+  const unwatchDatabase = metricsOn ? watchDatabase(orm, config.metrics.maxOperationNames) : () => undefined;
+  /** Runs a transport's handling of one operation in its metrics scope (nothing when metrics are off). */
+  const observed = <T>(transport: 'http' | 'ws', run: () => T): T => (metricsOn ? observing(transport, run) : run());
 
   /* ---------- WebSocket (graphql-ws) on the same port and path, through the same pipeline ---------- */
 
   const live = new LiveConnections(logger);
   events.target.addEventListener('CREDENTIALS_CHANGED', (e: CustomEvent) => void live.changed(e.detail as CredentialsChange));
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  if (metricsOn) wsServer.on('connection', (socket) => socket.once('close', websocketOpened()));
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
       schema,
@@ -89,10 +97,12 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         }
       },
       onClose: (ctx) => ctx.extra.forget?.(),
-      onSubscribe: (ctx, _id, payload) => wsOperation(pipeline, schema, logger, ctx, payload),
+      onSubscribe: (ctx, _id, payload) => observed('ws', () => wsOperation(pipeline, schema, logger, ctx, payload)),
       onNext: (_ctx, _id, _payload, args, result) => formatWsResult(pipeline, args.contextValue as Context, result),
+      // graphql-ws executes after onSubscribe returned: back in the operation's metrics scope
+      execute: (args) => withinObservation((args.contextValue as Context).observation, () => execute(args)),
       // subscriptions are charged again for every event they deliver (README, "Subscriptions")
-      subscribe: async (args) => chargePerEvent(pipeline, args, await subscribe(args)),
+      subscribe: (args) => withinObservation((args.contextValue as Context).observation, async () => startSubscription(pipeline, args, await subscribe(args))),
     },
     wsServer,
   );
@@ -147,6 +157,12 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   app.use(corsMiddleware(config.cors));
   mountExplorer(app, config);
 
+  // /metrics on the public port (development, or production with METRICS_TOKEN); see config.metrics
+  if (config.metrics.servedOn === 'public-port') {
+    const handler = metricsHandler(config.metrics.token);
+    app.get('/metrics', (req, res) => void handler(req, res));
+  }
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -167,6 +183,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
+    // after the body is read: what follows (Apollo, every resolver) runs in the operation's metrics scope
+    (_req: Request, _res: Response, next: NextFunction) => observed('http', next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const ctx = await pipeline.context(httpCredentials(req), String(req.id), req.log);
@@ -194,6 +212,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     httpServer.listen(config.port, config.host, () => ok());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const metricsServer = config.metrics.servedOn === 'own-port' ? await listenForMetrics(config) : null;
+  if (config.metrics.enabled && config.metrics.servedOn === 'none') logger.info('metrics are not served: in production, set METRICS_PORT or METRICS_TOKEN');
   const webhooks = new WebhookDispatcher(orm, config.webhooks, logger);
   webhooks.start();
   const serviceLevels = new ServiceLevelJob(orm, config.serviceLevelPollMs, logger);
@@ -204,6 +224,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   return {
     url: `http://${host}:${port}/graphql`,
     port,
+    metricsPort: metricsServer ? (metricsServer.address() as AddressInfo).port : undefined,
     httpServer,
     close: () =>
       (closing ??= (async () => {
@@ -215,6 +236,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         await serviceLevels.stop();
         await events.target.close();
         logger.debug('event connection closed');
+        unwatchDatabase();
+        if (metricsServer) await new Promise((ok) => metricsServer.close(ok));
       })()),
   };
 }
@@ -275,24 +298,30 @@ async function wsOperation(pipeline: Pipeline, schema: import('graphql').GraphQL
     opCtx = await pipeline.context(ctx.extra.creds ?? {}, requestId, log);
   } catch (e) {
     pipeline.logUnexpected({ logger: log }, [e instanceof GraphQLError ? e : new GraphQLError(String(e), { originalError: e as Error })]);
-    return [safeError(pipeline, e)];
+    return refused(pipeline, { observation: currentObservation() }, [safeError(pipeline, e)]);
   }
   let document: DocumentNode;
   try {
     document = parse(payload.query);
   } catch (e) {
-    return [new GraphQLError((e as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+    return refused(pipeline, opCtx, [new GraphQLError((e as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })]);
   }
   const invalid = validate(schema, document);
-  if (invalid.length) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+  if (invalid.length) return refused(pipeline, opCtx, invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })));
   const op = { document, operationName: payload.operationName, variables: payload.variables };
   try {
     await pipeline.guard(opCtx, op);
   } catch (e) {
-    return [safeError(pipeline, e)];
+    return refused(pipeline, opCtx, [safeError(pipeline, e)]);
   }
   log.info({ operationName: payload.operationName ?? null, viewer: opCtx.viewer?.label }, 'ws operation');
   return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: opCtx };
+}
+
+/** A WebSocket operation refused before it ran (graphql-ws sends these errors itself): counted like an HTTP refusal. */
+function refused(pipeline: Pipeline, ctx: Pick<Context, 'observation'>, errors: GraphQLError[]): GraphQLError[] {
+  pipeline.observe(ctx, errors);
+  return errors;
 }
 
 function formatWsResult(pipeline: Pipeline, ctx: Context, result: ExecutionResult): ExecutionResult {
@@ -305,8 +334,31 @@ function formatWsResult(pipeline: Pipeline, ctx: Context, result: ExecutionResul
   return pipeline.finishResult(ctx, formatted) as ExecutionResult;
 }
 
+/** /metrics alone on METRICS_PORT (its token, if any, still asked). */
+async function listenForMetrics(config: Config): Promise<Server> {
+  const handler = metricsHandler(config.metrics.token);
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && (req.url === '/metrics' || req.url?.startsWith('/metrics?'))) return void handler(req, res);
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Only /metrics here.\n');
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(config.metrics.port, config.metrics.host, () => ok());
+  });
+  return server;
+}
+
+/** A subscription that started: counted as answered (ok), followed by the running-subscriptions gauge, charged per event. */
+function startSubscription(pipeline: Pipeline, args: ExecutionArgs, result: Awaited<ReturnType<typeof subscribe>>) {
+  if (!(Symbol.asyncIterator in result)) return result; // refused: its errors are answered through onNext
+  const ctx = args.contextValue as Context;
+  pipeline.observe(ctx);
+  const events = chargePerEvent(pipeline, args, result) as AsyncIterable<ExecutionResult>;
+  return ctx.observation ? trackSubscription(events) : events;
+}
+
 /** Charges a subscription's cost for every event it delivers; when the budget is spent, it ends with THROTTLED. */
-async function chargePerEvent(pipeline: Pipeline, args: ExecutionArgs, result: Awaited<ReturnType<typeof subscribe>>) {
+function chargePerEvent(pipeline: Pipeline, args: ExecutionArgs, result: Awaited<ReturnType<typeof subscribe>>) {
   const ctx = args.contextValue as Context;
   if (!(Symbol.asyncIterator in result) || ctx.viewer?.kind !== 'APPLICATION') return result;
   const source = result as AsyncGenerator<ExecutionResult>;

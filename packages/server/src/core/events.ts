@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { Logger } from './logger';
+import { eventMetrics } from './metrics';
 
 const CHANNEL = 'chorus_support_events';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
@@ -50,7 +51,9 @@ export class PostgresEventTarget {
     client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       try {
-        const { type, detail } = JSON.parse(msg.payload) as { type: string; detail: unknown };
+        // `at`: when it was published (ms since the epoch), by an instance or by a trigger
+        const { type, detail, at } = JSON.parse(msg.payload) as { type: string; detail: unknown; at?: number };
+        eventMetrics.delivered(type, at);
         this.deliver(type, detail);
       } catch (e) {
         this.logger.warn({ err: e }, 'unreadable event payload');
@@ -102,12 +105,13 @@ export class PostgresEventTarget {
   }
 
   dispatchEvent(event: Event): boolean {
-    const payload = JSON.stringify({ type: event.type, detail: (event as CustomEvent).detail });
+    const payload = JSON.stringify({ type: event.type, detail: (event as CustomEvent).detail, at: Date.now() });
     if (Buffer.byteLength(payload) > MAX_PAYLOAD) {
       this.logger.error({ type: event.type }, 'event payload too large for NOTIFY; dropped');
       return false;
     }
     if (this.closed) return false;
+    eventMetrics.published(event.type);
     void this.publisher
       .query('SELECT pg_notify($1, $2)', [CHANNEL, payload])
       .catch((err) => this.logger.error({ err, type: event.type }, 'could not publish event'));
