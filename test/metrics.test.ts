@@ -149,7 +149,7 @@ describe('/metrics', () => {
       inUse = Math.max(inUse, s.value('chorus_db_pool_in_use'));
       await new Promise((r) => setTimeout(r, 50));
     }
-    const answers = (await all).slice(2) as Awaited<ReturnType<typeof server.gql>>[];
+    const answers = (await all).slice(2) as { body: { data: { viewer?: { kind: string } } } }[];
     expect(answers.every((a) => a.body.data?.viewer?.kind === 'PERSON')).toBe(true);
     expect(waiting).toBeGreaterThanOrEqual(1);
     expect(inUse).toBe(2);

@@ -10,7 +10,7 @@ export class Scrape {
   }
 
   private series<T extends { labels: Record<string, string> }>(name: string, labels: Record<string, string>): T[] {
-    return ((this.family(name)?.data ?? []) as T[]).filter((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v));
+    return ((this.family(name)?.data ?? []) as unknown as T[]).filter((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v));
   }
 
   /** The sum of a counter's or gauge's series matching `labels` (0 when none). */
