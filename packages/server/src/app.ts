@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { SpanKind, trace } from '@opentelemetry/api';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError, execute, parse, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, execute, getOperationAST, parse, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { pinoHttp } from 'pino-http';
@@ -22,7 +23,7 @@ import { createEventBus } from './core/events';
 import { LiveConnections, type CredentialsChange } from './core/live-connections';
 import { currentObservation, metricsHandler, observing, trackSubscription, watchDatabase, websocketOpened, withinObservation } from './core/metrics';
 import type { Logger } from './core/logger';
-import { createPipeline, type Credentials, type Pipeline } from './core/pipeline';
+import { createPipeline, REQUEST_ID_ATTRIBUTE, type Credentials, type Pipeline } from './core/pipeline';
 import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
 import { REPORTS_PATH, reportsRouter } from './reports';
 import { buildAppSchema } from './schema';
@@ -100,9 +101,9 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       onSubscribe: (ctx, _id, payload) => observed('ws', () => wsOperation(pipeline, schema, logger, ctx, payload)),
       onNext: (_ctx, _id, _payload, args, result) => formatWsResult(pipeline, args.contextValue as Context, result),
       // graphql-ws executes after onSubscribe returned: back in the operation's metrics scope
-      execute: (args) => withinObservation((args.contextValue as Context).observation, () => execute(args)),
+      execute: (args) => withinObservation((args.contextValue as Context).observation, () => inWsSpan(args, async () => execute(args))),
       // subscriptions are charged again for every event they deliver (README, "Subscriptions")
-      subscribe: (args) => withinObservation((args.contextValue as Context).observation, async () => startSubscription(pipeline, args, await subscribe(args))),
+      subscribe: (args) => withinObservation((args.contextValue as Context).observation, () => inWsSpan(args, async () => startSubscription(pipeline, args, await subscribe(args)))),
     },
     wsServer,
   );
@@ -314,7 +315,7 @@ async function wsOperation(pipeline: Pipeline, schema: import('graphql').GraphQL
   } catch (e) {
     return refused(pipeline, opCtx, [safeError(pipeline, e)]);
   }
-  log.info({ operationName: payload.operationName ?? null, viewer: opCtx.viewer?.label }, 'ws operation');
+  log.info({ operationName: getOperationAST(document, payload.operationName)?.name?.value ?? null, viewer: opCtx.viewer?.label }, 'ws operation');
   return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: opCtx };
 }
 
@@ -332,6 +333,25 @@ function formatWsResult(pipeline: Pipeline, ctx: Context, result: ExecutionResul
   };
   if (!formatted.errors) delete formatted.errors;
   return pipeline.finishResult(ctx, formatted) as ExecutionResult;
+}
+
+const tracer = trace.getTracer('chorus-support');
+
+/**
+ * A WebSocket operation's own server span (HTTP has the request's), carrying its request
+ * id, so its GraphQL and pg spans make one trace. Until answered; a subscription until set up.
+ * Without OpenTelemetry the API's spans are no-ops.
+ */
+function inWsSpan<T>(args: ExecutionArgs, run: () => Promise<T>): Promise<T> {
+  const ctx = args.contextValue as Context;
+  const name = getOperationAST(args.document, args.operationName)?.name?.value ?? 'operation';
+  return tracer.startActiveSpan(`graphql-ws ${name}`, { kind: SpanKind.SERVER, attributes: { [REQUEST_ID_ATTRIBUTE]: ctx.requestId } }, async (span) => {
+    try {
+      return await run();
+    } finally {
+      span.end();
+    }
+  });
 }
 
 /** /metrics alone on METRICS_PORT (its token, if any, still asked). */
