@@ -151,7 +151,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 && res.statusCode !== 503 ? 'error' : res.statusCode === 503 ? 'warn' : 'info'),
       customProps: (req) => ({ viewer: (req as { viewerLabel?: string }).viewerLabel }),
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
     }),
   );
 
