@@ -4,14 +4,17 @@
  * user error, a subscription over WebSocket, refused queries — and whose pool-waiting
  * gauge rises while a burst waits for connections.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { chatWidget } from './support/chatbot';
+import { sql } from './support/db';
 import { scrape, type Scrape } from './support/metrics';
 import { startTestServer } from './support/server';
 import { collect, wsClient } from './support/ws';
 
 // a small pool, so a burst has to wait; a generous acquire timeout, so it waits rather than fails
-const server = await startTestServer({ env: { DB_POOL_SIZE: '2', DB_ACQUIRE_TIMEOUT_MS: '30000', MAX_QUERY_DEPTH: '6', METRICS_MAX_OPERATION_NAMES: '40', WEBHOOK_POLL_MS: '200' } });
+const server = await startTestServer({ env: { DB_POOL_SIZE: '2', DB_ACQUIRE_TIMEOUT_MS: '30000', MAX_QUERY_DEPTH: '6', METRICS_MAX_OPERATION_NAMES: '40', WEBHOOK_POLL_MS: '200', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_MAX_ATTEMPTS: '2', WEBHOOK_RETRY_BASE_MS: '50' } });
 const metricsUrl = server.url.replace(/\/graphql$/, '/metrics');
 const admin = await server.tokenForRole('ADMINISTRATOR');
 
@@ -131,6 +134,26 @@ describe('/metrics', () => {
     expect(delta(before, after, 'chorus_chatbot_messages_total', { outcome: 'unanswered' }) + delta(before, after, 'chorus_chatbot_messages_total', { outcome: 'not_understood' })).toBe(1);
     // through the SDK's named operations
     expect(delta(before, after, OPS, { operation: 'SendMessage', type: 'mutation', outcome: 'ok' })).toBe(2);
+  });
+
+  it('the webhook queue: a delivery pending, then retried and failed', async () => {
+    const receiver = createServer((_req, res) => res.writeHead(500).end());
+    await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
+    await sql(server.databaseUrl, `update application_client set webhook_url = $1 where name = 'SAXO'`, [`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`]);
+    const before = await scrape(metricsUrl);
+    const { rows } = await sql(
+      server.databaseUrl,
+      `insert into webhook_delivery (id, application_id, event, payload, next_attempt_at) select gen_random_uuid(), id, 'TICKET_UPDATED', '{}', now() + interval '1 hour' from application_client where name = 'SAXO' returning id`,
+    );
+    const pending = await eventually((s) => s.value('chorus_webhook_deliveries', { status: 'pending' }) === 1);
+    expect(pending.value('chorus_webhook_deliveries', { status: 'pending' })).toBe(1);
+    await sql(server.databaseUrl, `update webhook_delivery set next_attempt_at = now() where id = $1`, [rows[0].id]);
+    const failed = await eventually((s) => s.value('chorus_webhook_deliveries', { status: 'failed' }) === 1);
+    receiver.close();
+    expect(failed.value('chorus_webhook_deliveries', { status: 'failed' })).toBe(1);
+    expect(failed.value('chorus_webhook_deliveries', { status: 'pending' })).toBe(0);
+    expect(delta(before, failed, 'chorus_webhook_attempts_total', { result: 'retry' })).toBe(1);
+    expect(delta(before, failed, 'chorus_webhook_attempts_total', { result: 'failed' })).toBe(1);
   });
 
   it('the pool-waiting gauge rises while a burst waits for connections, and falls back', async () => {
