@@ -238,7 +238,11 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         await events.target.close();
         logger.debug('event connection closed');
         unwatchDatabase();
-        if (metricsServer) await new Promise((ok) => metricsServer.close(ok));
+        if (metricsServer) {
+          const closed = new Promise((ok) => metricsServer.close(ok));
+          metricsServer.closeAllConnections(); // a scraper's keep-alive connection must not hold the shutdown
+          await closed;
+        }
       })()),
   };
 }
