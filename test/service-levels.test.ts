@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { sql } from './support/db';
+import { scrape } from './support/metrics';
 import { startTestServer } from './support/server';
 import { collect, wsClient } from './support/ws';
 import { desk } from './service-desk.helpers';
@@ -35,6 +36,20 @@ async function standings(reference: string, token = sn1) {
   const r = await a.gql(`query($r: String!) { ticket(reference: $r) { id version status ${STANDINGS} history { kind field oldValue newValue reason } } }`, { r: reference }, { token });
   expect(r.body.errors).toBeUndefined();
   return r.body.data.ticket;
+}
+
+/** The crossings announced (one row each) and those /metrics counted, read while no new one is announced. */
+async function crossingCounts(): Promise<{ rows: Record<string, number>; counted: Record<string, number> }> {
+  const rows = async () => {
+    const r = await sql(a.databaseUrl, `select state, count(*)::int n from service_level_crossing where announced group by state`);
+    return Object.fromEntries(['AT_RISK', 'BREACHED'].map((st) => [st, r.rows.find((x) => x.state === st)?.n ?? 0]));
+  };
+  for (;;) {
+    const first = await rows();
+    const m = await scrape(a.url.replace(/\/graphql$/, '/metrics'));
+    if (JSON.stringify(await rows()) !== JSON.stringify(first)) continue;
+    return { rows: first, counted: { AT_RISK: m.value('chorus_service_level_crossings_total', { state: 'at_risk' }), BREACHED: m.value('chorus_service_level_crossings_total', { state: 'breached' }) } };
+  }
 }
 
 let alwaysId: string;
@@ -76,6 +91,8 @@ describe('a breach crossing with two instances on one database', () => {
     const events = collect(ws, `subscription { ticketEvents { kind field newValue reason ticket { id } } }`);
     await new Promise((r) => setTimeout(r, 300)); // subscribed on instance b before anything happens
 
+    // both instances run in this process: /metrics counts the process's crossings, each once
+    const crossingsBefore = await crossingCounts();
     const lyon = (await sql(a.databaseUrl, `select id from structure where code = 'CSP-LYON'`)).rows[0].id;
     const opened = await api.open({ apiKey: DEMO_API_KEY }, { priority: 4, title: 'Flux SAXO bloqué', structureId: Buffer.from(`Structure:${lyon}`).toString('base64url') });
     expect(opened.userErrors).toEqual([]);
@@ -97,6 +114,11 @@ describe('a breach crossing with two instances on one database', () => {
       { kind: 'SERVICE_LEVEL_AT_RISK', n: 1 },
       { kind: 'SERVICE_LEVEL_BREACHED', n: 1 },
     ]);
+    const crossingsAfter = await crossingCounts();
+    for (const state of ['AT_RISK', 'BREACHED']) {
+      expect(crossingsAfter.counted[state] - crossingsBefore.counted[state]).toBe(crossingsAfter.rows[state] - crossingsBefore.rows[state]);
+      expect(crossingsAfter.rows[state] - crossingsBefore.rows[state]).toBeGreaterThanOrEqual(1);
+    }
     const breach = breached.history.find((e: any) => e.kind === 'SERVICE_LEVEL_BREACHED');
     expect(breach).toMatchObject({ field: 'RESOLUTION', oldValue: 'AT_RISK', newValue: 'BREACHED' });
     expect(breach.reason).toContain('dépassé');

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { SpanKind, trace } from '@opentelemetry/api';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { execute, GraphQLError, parse, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { execute, GraphQLError, getOperationAST, parse, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { pinoHttp } from 'pino-http';
@@ -21,8 +22,9 @@ import { corsMiddleware } from './core/cors';
 import { CredentialCache } from './access/credential-cache';
 import { createEventBus, EVENTS_RESUMED } from './core/events';
 import { LiveConnections, type CredentialsChange } from './core/live-connections';
+import { currentObservation, metricsHandler, observing, trackSubscription, watchDatabase, websocketOpened, withinObservation } from './core/metrics';
 import type { Logger } from './core/logger';
-import { createPipeline, type Credentials, type Pipeline } from './core/pipeline';
+import { createPipeline, REQUEST_ID_ATTRIBUTE, type Credentials, type Pipeline } from './core/pipeline';
 import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
 import { REPORTS_PATH, reportsRouter } from './reports';
 import { buildAppSchema } from './schema';
@@ -34,6 +36,8 @@ import { fileRoutes } from './attachments';
 export interface RunningServer {
   url: string;
   port: number;
+  /** The port of /metrics when it has one of its own (METRICS_PORT). */
+  metricsPort?: number;
   httpServer: Server;
   /** Stops taking requests, finishes those in flight, closes subscriptions and the event connection. */
   close(): Promise<void>;
@@ -64,6 +68,10 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const metricsOn = config.metrics.enabled;
+  const unwatchDatabase = metricsOn ? watchDatabase(orm, config.metrics.maxOperationNames) : () => undefined;
+  /** Runs a transport's handling of one operation in its metrics scope (nothing when metrics are off). */
+  const observed = <T>(transport: 'http' | 'ws', run: () => T): T => (metricsOn ? observing(transport, run) : run());
 
   /* ---------- WebSocket (graphql-ws) on the same port and path, through the same pipeline ---------- */
 
@@ -78,6 +86,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     void live.changed({});
   });
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  if (metricsOn) wsServer.on('connection', (socket) => socket.once('close', websocketOpened()));
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
       schema,
@@ -100,26 +109,33 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         }
       },
       onClose: (ctx) => ctx.extra.forget?.(),
-      onSubscribe: (ctx, _id, payload) => wsOperation(pipeline, schema, logger, ctx, payload),
+      onSubscribe: (ctx, _id, payload) => observed('ws', () => wsOperation(pipeline, schema, logger, ctx, payload)),
       onNext: (_ctx, _id, _payload, args, result) => formatWsResult(pipeline, args.contextValue as Context, result),
+      // graphql-ws executes after onSubscribe returned: back in the operation's metrics scope
+      execute: (args) =>
+        withinObservation((args.contextValue as Context).observation, () =>
+          inWsSpan(args, async () => {
+            try {
+              const result = await execute(args);
+              await pipeline.settled({ document: args.document, operationName: args.operationName });
+              return result;
+            } finally {
+              pipeline.done(args.contextValue as Context);
+            }
+          }),
+        ),
       // subscriptions are charged again for every event they deliver (README, "Subscriptions")
       // the caller's place (pipeline.guard took it) is freed once the operation has answered or started
-      subscribe: async (args) => {
-        try {
-          return chargePerEvent(pipeline, args, await subscribe(args));
-        } finally {
-          pipeline.done(args.contextValue as Context);
-        }
-      },
-      execute: async (args) => {
-        try {
-          const result = await execute(args);
-          await pipeline.settled({ document: args.document, operationName: args.operationName });
-          return result;
-        } finally {
-          pipeline.done(args.contextValue as Context);
-        }
-      },
+      subscribe: (args) =>
+        withinObservation((args.contextValue as Context).observation, () =>
+          inWsSpan(args, async () => {
+            try {
+              return startSubscription(pipeline, args, await subscribe(args));
+            } finally {
+              pipeline.done(args.contextValue as Context);
+            }
+          }),
+        ),
     },
     wsServer,
   );
@@ -167,12 +183,18 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 && res.statusCode !== 503 ? 'error' : res.statusCode === 503 ? 'warn' : 'info'),
       customProps: (req) => ({ viewer: (req as { viewerLabel?: string }).viewerLabel }),
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
     }),
   );
 
   app.use(corsMiddleware(config.cors));
   mountExplorer(app, config);
+
+  // /metrics on the public port (development, or production with METRICS_TOKEN); see config.metrics
+  if (config.metrics.servedOn === 'public-port') {
+    const handler = metricsHandler(config.metrics.token);
+    app.get('/metrics', (req, res) => void handler(req, res));
+  }
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -194,6 +216,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
+    // after the body is read: what follows (Apollo, every resolver) runs in the operation's metrics scope
+    (_req: Request, _res: Response, next: NextFunction) => observed('http', next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const ctx = await pipeline.context(httpCredentials(req), String(req.id), req.log);
@@ -221,6 +245,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     httpServer.listen(config.port, config.host, () => ok());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const metricsServer = config.metrics.servedOn === 'own-port' ? await listenForMetrics(config) : null;
+  if (config.metrics.enabled && config.metrics.servedOn === 'none') logger.info('metrics are not served: in production, set METRICS_PORT or METRICS_TOKEN');
   const webhooks = new WebhookDispatcher(orm, config.webhooks, logger);
   webhooks.start();
   const serviceLevels = new ServiceLevelJob(orm, config.serviceLevelPollMs, logger);
@@ -231,6 +257,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   return {
     url: `http://${host}:${port}/graphql`,
     port,
+    metricsPort: metricsServer ? (metricsServer.address() as AddressInfo).port : undefined,
     httpServer,
     close: () =>
       (closing ??= (async () => {
@@ -242,6 +269,12 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         await serviceLevels.stop();
         await events.target.close();
         logger.debug('event connection closed');
+        unwatchDatabase();
+        if (metricsServer) {
+          const closed = new Promise((ok) => metricsServer.close(ok));
+          metricsServer.closeAllConnections(); // a scraper's keep-alive connection must not hold the shutdown
+          await closed;
+        }
       })()),
   };
 }
@@ -307,25 +340,31 @@ async function wsOperation(pipeline: Pipeline, schema: import('graphql').GraphQL
     opCtx = await pipeline.context(ctx.extra.creds ?? {}, requestId, log);
   } catch (e) {
     pipeline.logUnexpected({ logger: log }, [e instanceof GraphQLError ? e : new GraphQLError(String(e), { originalError: e as Error })]);
-    return [safeError(pipeline, e)];
+    return refused(pipeline, { observation: currentObservation() }, [safeError(pipeline, e)]);
   }
   let document: DocumentNode;
   try {
     document = parse(payload.query);
   } catch (e) {
-    return [new GraphQLError((e as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+    return refused(pipeline, opCtx, [new GraphQLError((e as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })]);
   }
   const invalid = validate(schema, document);
-  if (invalid.length) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+  if (invalid.length) return refused(pipeline, opCtx, invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })));
   const op = { document, operationName: payload.operationName, variables: payload.variables };
   try {
     await pipeline.guard(opCtx, op);
   } catch (e) {
     pipeline.done(opCtx);
-    return [safeError(pipeline, e)];
+    return refused(pipeline, opCtx, [safeError(pipeline, e)]);
   }
-  log.info({ operationName: payload.operationName ?? null, viewer: opCtx.viewer?.label }, 'ws operation');
+  log.info({ operationName: getOperationAST(document, payload.operationName)?.name?.value ?? null, viewer: opCtx.viewer?.label }, 'ws operation');
   return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: opCtx };
+}
+
+/** A WebSocket operation refused before it ran (graphql-ws sends these errors itself): counted like an HTTP refusal. */
+function refused(pipeline: Pipeline, ctx: Pick<Context, 'observation'>, errors: GraphQLError[]): GraphQLError[] {
+  pipeline.observe(ctx, errors);
+  return errors;
 }
 
 function formatWsResult(pipeline: Pipeline, ctx: Context, result: ExecutionResult): ExecutionResult {
@@ -338,8 +377,50 @@ function formatWsResult(pipeline: Pipeline, ctx: Context, result: ExecutionResul
   return pipeline.finishResult(ctx, formatted) as ExecutionResult;
 }
 
+const tracer = trace.getTracer('chorus-support');
+
+/**
+ * A WebSocket operation's own server span (HTTP has the request's), carrying its request
+ * id, so its GraphQL and pg spans make one trace. Until answered; a subscription until set up.
+ * Without OpenTelemetry the API's spans are no-ops.
+ */
+function inWsSpan<T>(args: ExecutionArgs, run: () => Promise<T>): Promise<T> {
+  const ctx = args.contextValue as Context;
+  const name = getOperationAST(args.document, args.operationName)?.name?.value ?? 'operation';
+  return tracer.startActiveSpan(`graphql-ws ${name}`, { kind: SpanKind.SERVER, attributes: { [REQUEST_ID_ATTRIBUTE]: ctx.requestId } }, async (span) => {
+    try {
+      return await run();
+    } finally {
+      span.end();
+    }
+  });
+}
+
+/** /metrics alone on METRICS_PORT (its token, if any, still asked). */
+async function listenForMetrics(config: Config): Promise<Server> {
+  const handler = metricsHandler(config.metrics.token);
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && (req.url === '/metrics' || req.url?.startsWith('/metrics?'))) return void handler(req, res);
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Only /metrics here.\n');
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(config.metrics.port, config.metrics.host, () => ok());
+  });
+  return server;
+}
+
+/** A subscription that started: counted as answered (ok), followed by the running-subscriptions gauge, charged per event. */
+function startSubscription(pipeline: Pipeline, args: ExecutionArgs, result: Awaited<ReturnType<typeof subscribe>>) {
+  if (!(Symbol.asyncIterator in result)) return result; // refused: its errors are answered through onNext
+  const ctx = args.contextValue as Context;
+  pipeline.observe(ctx);
+  const events = chargePerEvent(pipeline, args, result) as AsyncIterable<ExecutionResult>;
+  return ctx.observation ? trackSubscription(events) : events;
+}
+
 /** Charges a subscription's cost for every event it delivers; when the budget is spent, it ends with THROTTLED. */
-async function chargePerEvent(pipeline: Pipeline, args: ExecutionArgs, result: Awaited<ReturnType<typeof subscribe>>) {
+function chargePerEvent(pipeline: Pipeline, args: ExecutionArgs, result: Awaited<ReturnType<typeof subscribe>>) {
   const ctx = args.contextValue as Context;
   if (!(Symbol.asyncIterator in result) || ctx.viewer?.kind !== 'APPLICATION') return result;
   const source = result as AsyncGenerator<ExecutionResult>;

@@ -1,3 +1,5 @@
+// first: tracing patches http, graphql and pg as they load
+import { telemetry } from './instrument';
 import 'reflect-metadata';
 import pg from 'pg';
 import { ConfigError, loadConfig, type Config } from './core/config';
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
         await server.close();
         await orm.close();
         await stopEmbedded();
+        await telemetry?.shutdown().catch((err) => logger.warn({ err }, 'the last spans could not be exported'));
       } catch (err) {
         logger.error({ err }, 'shutdown failed');
         process.exit(1);

@@ -1,6 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { chatbotAnswered, type ChatbotOutcome } from '../core/metrics';
 import { TroubleDomain } from '../directory/directory.enums';
 import { whomToAsk } from '../directory/directory.service';
 import { Person } from '../directory/person.entity';
@@ -183,7 +184,7 @@ export async function startConversation(em: EntityManager, viewer: Viewer, botCo
 /** The user types or pastes a message: it is matched, and the bot answers, offers candidates, or falls back. */
 export async function sendMessage(em: EntityManager, viewer: Viewer, conversationId: string, text: string): Promise<TurnResult> {
   assertHasChorusAccount(viewer);
-  return em.transactional(async (tx) => {
+  const done = await em.transactional(async (tx) => {
     const c = await loadOwnConversation(tx, viewer, conversationId, true);
     const bot = await c.bot.loadOrFail();
     const result = await matchMessage(tx, bot.id, text, thresholdsOf(bot));
@@ -220,8 +221,16 @@ export async function sendMessage(em: EntityManager, viewer: Viewer, conversatio
       turn = await fallback(tx, c, bot);
     }
     await tx.flush();
-    return { conversation: c, userTurn, turn };
+    return { conversation: c, userTurn, turn, outcome: messageOutcome(result) };
   });
+  const { outcome, ...turn } = done;
+  chatbotAnswered(outcome); // committed: counted once
+  return turn;
+}
+
+function messageOutcome(result: MatchResult): ChatbotOutcome {
+  if (!result.meaningful) return 'not_understood';
+  return result.outcome === MatchOutcome.CONFIDENT ? 'confident' : result.outcome === MatchOutcome.AMBIGUOUS ? 'ambiguous' : 'unanswered';
 }
 
 /**

@@ -51,6 +51,13 @@ const schema = z
     EXPLORER: boolean.optional(),
     CORS_ORIGINS: z.string().default(''),
     CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86400).default(600),
+    METRICS: boolean.optional(),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_HOST: z.string().optional(),
+    METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+    METRICS_MAX_OPERATION_NAMES: z.coerce.number().int().min(1).max(10000).default(200),
+    // read by the OpenTelemetry SDK itself (core/telemetry.ts); checked here so a typo stops the start
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -63,6 +70,8 @@ const schema = z
       if (env.WEBHOOK_ALLOWED_HOSTS)
         ctx.addIssue({ code: 'custom', path: ['WEBHOOK_ALLOWED_HOSTS'], message: 'production never lets webhooks reach private hosts' });
     }
+    if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT)
+      ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'METRICS_PORT must differ from PORT (leave it unset to serve /metrics on PORT)' });
     const explorerOn = env.EXPLORER ?? env.NODE_ENV !== 'production';
     if (env.GRAPHQL_BROWSER_PAGE === 'explorer' && !explorerOn)
       ctx.addIssue({ code: 'custom', path: ['GRAPHQL_BROWSER_PAGE'], message: 'GRAPHQL_BROWSER_PAGE=explorer needs EXPLORER=true' });
@@ -137,6 +146,12 @@ export interface Config {
   explorer: boolean;
   /** Origins whose browser pages may call the API (CORS); development adds the hosted Sandbox and localhost. */
   cors: { origins: string[]; allowLocalhost: boolean; maxAgeSeconds: number };
+  /**
+   * /metrics: where it is served — on a port of its own, on the public port, or nowhere
+   * (off, or production without a token or a port of its own) — and the bearer token it
+   * asks for, if any.
+   */
+  metrics: { enabled: boolean; servedOn: 'own-port' | 'public-port' | 'none'; port?: number; host: string; token?: string; maxOperationNames: number };
 }
 
 /** The hosted Apollo Sandbox, allowed by default outside production. */
@@ -205,6 +220,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       origins: [...new Set([...splitList(e.CORS_ORIGINS), ...(production ? [] : [APOLLO_STUDIO_ORIGIN])])],
       allowLocalhost: e.NODE_ENV === 'development',
       maxAgeSeconds: e.CORS_MAX_AGE_SECONDS,
+    },
+    metrics: {
+      enabled: e.METRICS ?? true,
+      servedOn: e.METRICS === false ? 'none' : e.METRICS_PORT !== undefined ? 'own-port' : production && !e.METRICS_TOKEN ? 'none' : 'public-port',
+      port: e.METRICS_PORT,
+      host: e.METRICS_HOST ?? e.HOST,
+      token: e.METRICS_TOKEN,
+      maxOperationNames: e.METRICS_MAX_OPERATION_NAMES,
     },
   };
 }

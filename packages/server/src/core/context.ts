@@ -4,6 +4,7 @@ import type { Logger } from './logger';
 import type { Role } from './roles';
 import type { PubSub } from './events';
 import type { Config } from './config';
+import type { Observation } from './metrics';
 
 /** Who is calling: a person (bearer JWT) or a business application (API key). */
 export interface Viewer {
@@ -52,6 +53,8 @@ export interface Context {
   rateLimit?: Record<string, unknown> | null;
   /** Set when the operation is an introspection query. */
   production: boolean;
+  /** What /metrics learns of this operation (absent when metrics are off, and for a WebSocket's connection check). */
+  observation?: Observation;
 }
 
 export function loaderRegistry(): Context['loader'] {

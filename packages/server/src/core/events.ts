@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { Logger } from './logger';
+import { eventMetrics } from './metrics';
 
 const CHANNEL = 'chorus_support_events';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
@@ -62,11 +63,15 @@ export class PostgresEventTarget {
     client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       try {
-        const { type, detail } = JSON.parse(msg.payload) as { type: string; detail: unknown };
+        // `at`: when it was published (ms since the epoch), by an instance or by a trigger
+        const { type, detail, at } = JSON.parse(msg.payload) as { type: string; detail: unknown; at?: number };
         if (type === FLUSH) {
           const { instance, seq } = detail as { instance: string; seq: number };
           if (instance === this.instance) this.flushing.get(seq)?.();
-        } else this.deliver(type, detail);
+          return;
+        }
+        eventMetrics.delivered(type, at);
+        this.deliver(type, detail);
       } catch (e) {
         this.logger.warn({ err: e }, 'unreadable event payload');
       }
@@ -148,12 +153,13 @@ export class PostgresEventTarget {
   }
 
   dispatchEvent(event: Event): boolean {
-    const payload = JSON.stringify({ type: event.type, detail: (event as CustomEvent).detail });
+    const payload = JSON.stringify({ type: event.type, detail: (event as CustomEvent).detail, at: Date.now() });
     if (Buffer.byteLength(payload) > MAX_PAYLOAD) {
       this.logger.error({ type: event.type }, 'event payload too large for NOTIFY; dropped');
       return false;
     }
     if (this.closed) return false;
+    eventMetrics.published(event.type);
     this.publish(payload, event.type);
     return true;
   }

@@ -6,9 +6,11 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { trace } from '@opentelemetry/api';
 import {
   GraphQLError,
   Kind,
+  getOperationAST,
   validate,
   type ASTVisitor,
   type DocumentNode,
@@ -25,6 +27,7 @@ import type { EntityManager, MikroORM } from './database';
 import { DomainError, PUBLIC_ERROR_CODES, toGraphQLError } from './errors';
 import type { PubSub } from './events';
 import type { Logger } from './logger';
+import { costCharged, currentObservation, describeOperation, operationFinished } from './metrics';
 import { Role } from './roles';
 import { controlCharacterProblem } from './validation';
 
@@ -60,6 +63,9 @@ export interface Operation {
 
 const SERVICE_UNAVAILABLE_RETRY_SECONDS = 5;
 
+/** The span attribute carrying the request id of the log lines (`x-request-id`). */
+export const REQUEST_ID_ATTRIBUTE = 'chorus.request_id';
+
 /** Introspection fields cost nothing: Sandbox must always be able to load the schema. */
 const introspectionIsFree: ComplexityEstimator = ({ field }) => (field.name.startsWith('__') ? 0 : undefined);
 
@@ -78,14 +84,19 @@ export function createPipeline(deps: PipelineDeps) {
 
   /** The context of one operation: a forked EntityManager, the viewer read afresh, request-scoped loaders. */
   async function context(creds: Credentials, requestId: string, log: Logger): Promise<Context> {
+    // a log line's request id leads to its trace (a no-op without OpenTelemetry)
+    trace.getActiveSpan()?.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
     const em = orm.em.fork();
+    const observation = currentObservation();
     let viewer: Viewer | null;
     try {
       viewer = await deps.authenticate(em, creds);
     } catch (e) {
-      throw unavailable(e, requestId) ?? e;
+      const coded = unavailable(e, requestId);
+      if (coded) operationFinished(observation, coded.extensions.code);
+      throw coded ?? e;
     }
-    return { em, viewer, requestId, logger: log, loader: loaderRegistry(), production, pubSub: deps.pubSub, config };
+    return { em, viewer, requestId, logger: log, loader: loaderRegistry(), production, pubSub: deps.pubSub, config, observation };
   }
 
   /** The rules that inspect the document for this caller; `onCost` receives the computed cost. */
@@ -120,6 +131,9 @@ export function createPipeline(deps: PipelineDeps) {
    * and `ctx.rateLimit`.
    */
   async function guard(ctx: Context, op: Operation): Promise<void> {
+    // the document is schema-valid here: its operation's name may become a label
+    const operation = getOperationAST(op.document, op.operationName);
+    describeOperation(ctx.observation, operation?.name?.value, operation?.operation ?? 'unknown');
     await admit(ctx);
     const bad = variableTextProblem(op.variables ?? {});
     if (bad) throw new GraphQLError(bad, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
@@ -161,6 +175,7 @@ export function createPipeline(deps: PipelineDeps) {
     } catch (e) {
       throw unavailable(e, ctx.requestId) ?? e;
     }
+    costCharged(ctx.observation, ctx.cost ?? 0);
   }
 
   /**
@@ -200,8 +215,17 @@ export function createPipeline(deps: PipelineDeps) {
     }
   }
 
-  /** Adds what every answer carries: the request id on masked errors, the cost and the rate limit. */
+  /**
+   * Counts an operation's answer in the metrics, once (a subscription's events are not
+   * answers): its outcome is the first error's code, else user_error or ok.
+   */
+  function observe(ctx: Pick<Context, 'observation'>, errors?: readonly { extensions?: Record<string, unknown> }[]): void {
+    operationFinished(ctx.observation, errors?.[0]?.extensions?.code ?? (errors?.length ? 'INTERNAL_SERVER_ERROR' : undefined));
+  }
+
+  /** Adds what every answer carries: the request id on masked errors, the cost and the rate limit; and counts it. */
   function finishResult<R extends { errors?: readonly GraphQLFormattedError[]; extensions?: Record<string, unknown> }>(ctx: Context, result: R): R {
+    observe(ctx, result.errors);
     for (const e of result.errors ?? []) {
       if (e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === 'SERVICE_UNAVAILABLE') (e.extensions as Record<string, unknown>).requestId = ctx.requestId;
     }
@@ -218,7 +242,7 @@ export function createPipeline(deps: PipelineDeps) {
     if (operationType(op.document, op.operationName) === 'mutation') await deps.settle();
   }
 
-  return { context, guard, done, charge, settled, formatError, logUnexpected, finishResult, health, production };
+  return { context, guard, done, charge, settled, formatError, logUnexpected, finishResult, observe, health, production };
 }
 
 export type Pipeline = ReturnType<typeof createPipeline>;

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../core/logger';
+import { webhookMetrics } from '../core/metrics';
 import { ApplicationClient } from '../access/application-client.entity';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { resolvesToPublicAddresses } from './webhook-url';
@@ -15,6 +16,8 @@ export interface WebhookPolicy {
 }
 
 export const SIGNATURE_HEADER = 'x-chorus-signature';
+
+const QUEUE_COUNT_EVERY_MS = 5000;
 
 /** `v1=<hex HMAC-SHA256 of "<timestamp>.<body>">`: the receiver recomputes it with the shared secret. */
 export function signWebhook(secret: string, timestamp: string, body: string): string {
@@ -37,6 +40,7 @@ export class WebhookDispatcher {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private queueCountedAt = 0;
 
   constructor(
     private readonly orm: MikroORM,
@@ -73,11 +77,25 @@ export class WebhookDispatcher {
                       order by next_attempt_at limit 20 for update skip locked)
         returning id`,
     );
-    if (!claimed.length) return 0;
+    if (!claimed.length) {
+      await this.countQueue(em, false);
+      return 0;
+    }
     const deliveries = await em.find(WebhookDelivery, { id: { $in: claimed.map((r) => r.id) } }, { populate: ['application'] });
     await Promise.all(deliveries.map((d) => this.attempt(d)));
     await em.flush();
+    await this.countQueue(em, true);
     return deliveries.length;
+  }
+
+  /** The queue's pending and failed deliveries for /metrics: after attempts, else at most every 5 s (a scrape never queries the database). */
+  private async countQueue(em: EntityManager, changed: boolean): Promise<void> {
+    if (!changed && Date.now() - this.queueCountedAt < QUEUE_COUNT_EVERY_MS) return;
+    this.queueCountedAt = Date.now();
+    const [row] = await em.execute<{ pending: number; failed: number }[]>(
+      `select count(*) filter (where status = 'PENDING')::int as pending, count(*) filter (where status = 'FAILED')::int as failed from webhook_delivery where status in ('PENDING', 'FAILED')`,
+    );
+    webhookMetrics.queue(row.pending, row.failed);
   }
 
   private async attempt(d: WebhookDelivery): Promise<void> {
@@ -111,10 +129,12 @@ export class WebhookDispatcher {
       d.status = WebhookDeliveryStatus.DELIVERED;
       d.deliveredAt = new Date();
       d.lastError = null;
+      webhookMetrics.attempt('delivered');
     } catch (e) {
       d.lastError = (e instanceof Error ? e.message : String(e)).slice(0, 500);
       if (d.attempts >= this.policy.maxAttempts) d.status = WebhookDeliveryStatus.FAILED;
       else d.nextAttemptAt = new Date(Date.now() + this.policy.retryBaseMs * 2 ** (d.attempts - 1));
+      webhookMetrics.attempt(d.status === WebhookDeliveryStatus.FAILED ? 'failed' : 'retry');
       this.logger.warn({ delivery: d.id, attempts: d.attempts, error: d.lastError }, 'webhook delivery failed');
     }
   }

@@ -7,6 +7,7 @@ import { raw, UniqueConstraintViolationException, type EntityManager, type Filte
 import { DateTime } from 'luxon';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { serviceLevelCrossed } from '../core/metrics';
 import { Role } from '../core/roles';
 import { SupportLevel } from '../directory/directory.enums';
 import { Structure } from '../directory/structure.entity';
@@ -328,6 +329,8 @@ export async function announceCrossings(em: EntityManager, ticketId: string, now
     await refreshSnapshots(tem, [t], now);
     return notices.length ? { notices, result: null } : null;
   });
+  // committed, and claimed by this instance only: each crossing is counted once
+  for (const e of done?.events ?? []) serviceLevelCrossed(e.kind === TicketEventKind.SERVICE_LEVEL_BREACHED ? 'breached' : 'at_risk');
   return done?.events ?? [];
 }
 
