@@ -11,10 +11,14 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../core/config';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { toGlobalId } from '../core/ids';
 import { Role } from '../core/roles';
 import { Person } from '../directory/person.entity';
-import { assertMayEditKnowledge } from '../knowledge/knowledge.service';
+import { imageOfText, imageText } from '../knowledge/dialog';
+import { KnowledgeStatus } from '../knowledge/knowledge.enums';
+import { assertMayEditKnowledge, maySeeUnpublished, updateItem } from '../knowledge/knowledge.service';
 import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
+import { KnowledgeErrorCode } from '../knowledge/knowledge.errors';
 import { changeAttachments, findVisibleTickets } from '../service-desk/ticket.service';
 import { maySeeInternalComments } from '../service-desk/ticket.transitions';
 import { FileErrorCode } from './attachment.errors';
@@ -231,31 +235,75 @@ export async function downloadUrl(settings: FileSettings, viewer: Viewer, kind: 
 
 /* ---------- knowledge images ---------- */
 
-/** Adds an image to a knowledge item (editors); the same bytes on one item are stored once. */
-export async function addKnowledgeImage(em: EntityManager, viewer: Viewer, input: { itemId: string; uploadId: string }): Promise<AddKnowledgeImageResult> {
+/**
+ * Knowledge images the viewer may see among `ids`: those of items the viewer may read (a
+ * person; a published item, or any item for the knowledge back office), the same rule as
+ * `node(id:)` on items. The download, `node(id:)` and the answers' IMAGE blocks all ask here.
+ */
+export async function findVisibleKnowledgeImages(em: EntityManager, viewer: Viewer, ids: readonly string[]): Promise<KnowledgeImage[]> {
+  if (!ids.length || viewer.kind !== 'PERSON') return [];
+  const rows = await em.find(KnowledgeImage, { id: { $in: [...ids] } }, { populate: ['item'] });
+  const backOffice = maySeeUnpublished(viewer);
+  return rows.filter((i) => backOffice || i.item.getEntity().status === KnowledgeStatus.PUBLISHED);
+}
+
+export interface KnowledgeImagePlacement {
+  /** The dialog node whose texts get the image. */
+  nodeId: string;
+  /** Before texts[position] (0 = first); null: after every text. */
+  position: number | null;
+  /** The alternative text; default: the file name. */
+  alt: string | null;
+}
+
+/**
+ * Adds an image to a knowledge item (editors); the same bytes on one item are stored once.
+ * With a placement, the image's text (`![alt](image:<id>)`) goes among the node's texts at
+ * that position, through updateItem (its limits, version, history and phrases); a retry
+ * that finds the image already in that node places it no second time.
+ */
+export async function addKnowledgeImage(em: EntityManager, viewer: Viewer, input: { itemId: string; uploadId: string; placement?: KnowledgeImagePlacement | null }): Promise<AddKnowledgeImageResult> {
   assertMayEditKnowledge(viewer);
   return em.transactional(async (tx) => {
     const item = await tx.findOne(KnowledgeItem, { id: input.itemId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!item) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No such knowledge item.', ['itemId']);
+    assertMayEditKnowledge(viewer, item.kind);
     const file = await uploadOf(tx, viewer, input.uploadId, UploadPurpose.KNOWLEDGE_IMAGE);
-    const same = await tx.findOne(KnowledgeImage, { item: item.id, sha256: file.sha256! });
-    if (same) {
+    let image = await tx.findOne(KnowledgeImage, { item: item.id, sha256: file.sha256! });
+    const duplicate = !!image;
+    if (image) {
       if (file.status === StoredFileStatus.STORED) {
         await fileStore().delete(tx, file.id);
         file.status = StoredFileStatus.MERGED;
         await tx.flush();
       }
-      return { image: same, duplicate: true };
+    } else {
+      if (file.status !== StoredFileStatus.STORED) throw new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, 'This upload is already used elsewhere.', ['uploadId']);
+      file.status = StoredFileStatus.ATTACHED;
+      image = tx.create(KnowledgeImage, { item, file, name: file.name, contentType: file.contentType!, size: file.size, sha256: file.sha256! });
+      await tx.flush();
     }
-    if (file.status !== StoredFileStatus.STORED) throw new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, 'This upload is already used elsewhere.', ['uploadId']);
-    file.status = StoredFileStatus.ATTACHED;
-    const image = tx.create(KnowledgeImage, { item, file, name: file.name, contentType: file.contentType!, size: file.size, sha256: file.sha256! });
-    await tx.flush();
-    return { image, duplicate: false };
+    const p = input.placement;
+    if (p) {
+      const node = item.dialog.nodes.find((n) => n.id === p.nodeId);
+      if (!node) throw new DomainError(KnowledgeErrorCode.DIALOG_INVALID, `The dialog has no node "${p.nodeId.slice(0, 40)}".`, ['nodeId']);
+      const globalId = toGlobalId('KnowledgeImage', image.id);
+      if (!node.texts.some((t) => imageOfText(t)?.imageId === globalId)) {
+        const texts = [...node.texts];
+        const at = p.position == null ? texts.length : Math.min(p.position, texts.length);
+        texts.splice(at, 0, imageText(image.id, p.alt?.trim() || image.name));
+        // the list keeps its place among the other texts (a list sitting right there stays before the image)
+        const listPosition = node.listPosition != null && node.listPosition > at ? node.listPosition + 1 : node.listPosition;
+        const dialog = { ...item.dialog, nodes: item.dialog.nodes.map((n) => (n.id === node.id ? { ...n, texts, listPosition } : n)) };
+        await updateItem(tx, viewer, item.id, { dialog }, `Image ${image.name} added`);
+      }
+    }
+    return { image, duplicate, item };
   });
 }
 
 export interface AddKnowledgeImageResult {
   image: KnowledgeImage;
   duplicate: boolean;
+  item: KnowledgeItem;
 }

@@ -1,6 +1,7 @@
 import { nodeIdResolver } from '../core/base.entity';
 import { registerNodeType } from '../core/node-registry';
 import {
+  AnswerBlockImageFieldResolver,
   AttachmentResolver,
   KnowledgeImageFieldsResolver,
   knowledgeImageNodeFetcher,
@@ -22,6 +23,7 @@ export const attachmentResolvers = [
   TicketAttachmentFieldsResolver,
   KnowledgeImageFieldsResolver,
   KnowledgeItemImagesFieldResolver,
+  AnswerBlockImageFieldResolver,
   nodeIdResolver(TicketAttachment),
   nodeIdResolver(KnowledgeImage),
 ] as const;
