@@ -28,7 +28,7 @@ import { buildAppSchema } from './schema';
 import { applicationCostBudget } from './integration/throttle';
 import { WebhookDispatcher } from './integration/webhooks';
 import { ServiceLevelJob } from './service-levels';
-import { fileRoutes } from './attachments';
+import { fileRoutes, S3FileStore, useFileStore } from './attachments';
 
 export interface RunningServer {
   url: string;
@@ -57,6 +57,9 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     authenticate: (em, creds) => authenticate(em, verify, creds, { production }),
     budget: applicationCostBudget,
   });
+
+  // where new files' bytes go (ATTACHMENT_STORE); PostgreSQL unless an object store is configured
+  if (config.files.store === 's3') useFileStore(new S3FileStore(config.files.s3!));
 
   const app = express();
   app.disable('x-powered-by');

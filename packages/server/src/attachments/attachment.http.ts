@@ -17,7 +17,8 @@ import { applicationViewer, personViewer } from '../access/authenticate';
 import { FileErrorCode } from './attachment.errors';
 import { findVisibleAttachments, findVisibleKnowledgeImages, receiveUpload } from './attachment.service';
 import { isInlineImage } from './file-check';
-import { fileStore } from './file-store';
+import { storeFor } from './file-store';
+import { StoredFile } from './stored-file.entity';
 import { verifyGrant } from './signed-url';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -103,6 +104,8 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
       if (image) file = { fileId: image.file.id, name: image.name, contentType: image.contentType, size: image.size };
     }
     if (!file) return notFound();
+    // the store the file was written to (files kept in the database stay readable after a move to S3)
+    const { store } = await em.findOneOrFail(StoredFile, { id: file.fileId }, { fields: ['store'] });
     res.attachment(file.name); // sets a Content-Type from the name: replaced by the sniffed one just below
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', String(file.size));
@@ -113,7 +116,7 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
     let sent = 0;
     try {
       // one chunk at a time: the next is read from the store once the client took this one
-      for await (const chunk of fileStore().get(em, file.fileId)) {
+      for await (const chunk of storeFor(store).get(em, file.fileId)) {
         if (res.destroyed) return;
         sent += chunk.length;
         if (!res.write(chunk)) await once(res, 'drain');

@@ -23,7 +23,7 @@ import { changeAttachments, findVisibleTickets } from '../service-desk/ticket.se
 import { maySeeInternalComments } from '../service-desk/ticket.transitions';
 import { FileErrorCode } from './attachment.errors';
 import { assertAllowedType, sanitizeFileName, SNIFF_BYTES } from './file-check';
-import { fileStore } from './file-store';
+import { fileStore, storeFor, type FileStore } from './file-store';
 import { KnowledgeImage } from './knowledge-image.entity';
 import { signGrant, viewerClaim } from './signed-url';
 import { StoredFile, StoredFileStatus, UploadPurpose } from './stored-file.entity';
@@ -42,8 +42,11 @@ export const fileUrl = (settings: FileSettings, path: string) => `${settings.pub
 
 export async function createUpload(em: EntityManager, viewer: Viewer, settings: FileSettings, input: { fileName: string; purpose: UploadPurpose }) {
   const name = sanitizeFileName(input.fileName);
-  // sweep what was never sent or never attached (one statement, chunks cascade)
-  await em.getConnection().execute(`delete from stored_file where status in ('PENDING', 'STORED', 'MERGED') and expires_at < now()`);
+  // sweep what was never sent or never attached (one statement, chunks cascade; objects in a store outside the database go after)
+  const swept: { id: string; store: string; status: string }[] = await em
+    .getConnection()
+    .execute(`delete from stored_file where status in ('PENDING', 'STORED', 'MERGED') and expires_at < now() returning id, store, status`);
+  for (const f of swept) if (f.status === StoredFileStatus.STORED && f.store !== 'postgres') await storeFor(f.store).discard?.(f.id);
   const file = em.create(StoredFile, {
     purpose: input.purpose,
     name,
@@ -74,6 +77,18 @@ export interface ReceiveOptions {
 export async function receiveUpload(em: EntityManager, settings: FileSettings, fileId: string, body: AsyncIterable<Buffer>, opts: ReceiveOptions): Promise<StoredFile> {
   if (opts.contentLength != null && opts.contentLength > settings.maxFileBytes) throw tooLarge(settings);
   if (opts.contentLength === 0) throw empty();
+  const store = fileStore();
+  let written = false;
+  try {
+    return await receiveInTransaction(em, settings, fileId, body, opts, store, () => (written = true));
+  } catch (e) {
+    // an object store keeps what it was sent whatever the transaction did: drop it
+    if (written) await store.discard?.(fileId).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function receiveInTransaction(em: EntityManager, settings: FileSettings, fileId: string, body: AsyncIterable<Buffer>, opts: ReceiveOptions, store: FileStore, started: () => void): Promise<StoredFile> {
   return em.transactional(async (tx) => {
     const file = await tx.findOne(StoredFile, { id: fileId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!file || file.expiresAt < new Date()) throw new DomainError(FileErrorCode.UPLOAD_NOT_FOUND, 'No such upload, or its URL expired: ask for a new one.');
@@ -111,7 +126,9 @@ export async function receiveUpload(em: EntityManager, settings: FileSettings, f
         yield all;
       }
     }
-    await fileStore().put(tx, file.id, checked());
+    if (file.store !== store.kind) throw new Error(`upload ${file.id} was asked for the ${file.store} store; this server writes to ${store.kind}`);
+    started();
+    await store.put(tx, file.id, checked());
     if (size === 0) throw empty();
     if (opts.contentLength != null && size !== opts.contentLength) throw truncated(`${size} of the ${opts.contentLength} bytes announced arrived`);
     const sha256 = hash.digest('hex');
@@ -158,7 +175,7 @@ export async function addTicketAttachment(em: EntityManager, viewer: Viewer, set
     const same = await tx.findOne(TicketAttachment, { ticket: t.id, sha256: file.sha256! });
     if (same) {
       if (file.status === StoredFileStatus.STORED) {
-        await fileStore().delete(tx, file.id);
+        await storeFor(file.store).delete(tx, file.id);
         file.status = StoredFileStatus.MERGED;
       }
       return { result: { attachment: same, duplicate: true }, change: null };
@@ -197,9 +214,10 @@ export async function removeTicketAttachment(em: EntityManager, viewer: Viewer, 
     if (!mine && !SUPPORT.some((r) => viewer.roles.has(r))) throw new DomainError(FileErrorCode.ATTACHMENT_NOT_YOURS, 'Rule ATTACHMENT_NOT_YOURS: only whoever added the file, or a support agent, removes it.', ['id']);
     const change = { kind: 'REMOVED' as const, name: a.name, internal: a.internal, bytes: a.size };
     const fileId = a.file.id;
+    const { store } = await a.file.loadOrFail();
     tx.remove(a);
     await tx.flush();
-    await fileStore().delete(tx, fileId);
+    await storeFor(store).delete(tx, fileId);
     await tx.getConnection().execute('delete from stored_file where id = ?', [fileId], 'run', tx.getTransactionContext());
     return { result: attachmentId, change };
   });
@@ -273,7 +291,7 @@ export async function addKnowledgeImage(em: EntityManager, viewer: Viewer, input
     const duplicate = !!image;
     if (image) {
       if (file.status === StoredFileStatus.STORED) {
-        await fileStore().delete(tx, file.id);
+        await storeFor(file.store).delete(tx, file.id);
         file.status = StoredFileStatus.MERGED;
         await tx.flush();
       }

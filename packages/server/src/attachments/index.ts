@@ -16,6 +16,8 @@ import { TicketAttachment } from './ticket-attachment.entity';
 import './attachment.errors';
 
 export { fileRoutes } from './attachment.http';
+export { S3FileStore } from './s3-file-store';
+export { useFileStore } from './file-store';
 export const attachmentEntities = [StoredFile, StoredFileChunk, TicketAttachment, KnowledgeImage];
 export const attachmentResolvers = [
   AttachmentResolver,
