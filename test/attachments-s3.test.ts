@@ -11,6 +11,7 @@ import { join } from 'node:path';
 // @ts-expect-error s3rver ships no type declarations
 import S3rver from 's3rver';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fileStore, PostgresFileStore, useFileStore } from '../packages/server/src/attachments/file-store';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
 import { desk } from './service-desk.helpers';
@@ -133,5 +134,28 @@ describe('attachments in an S3-compatible object store', () => {
     // the damaged one is then sent whole, and kept
     expect((await put(damaged.url, bytes, { 'x-content-sha256': sha(bytes) })).status).toBe(201);
     expect(objectsOf(raw(damaged.id))).toHaveLength(1);
+  });
+
+  it('files kept in PostgreSQL before the switch to S3 are still served and removed from PostgreSQL', async () => {
+    const ticket = (await open({ token: cca })).ticket as { id: string };
+    const s3store = fileStore();
+    expect(s3store.kind).toBe('s3');
+    // as a deployment did before setting ATTACHMENT_STORE=s3 (the server runs in this process)
+    useFileStore(new PostgresFileStore());
+    const before = await createUpload('avant.png');
+    const bytes = png(300 * 1024);
+    expect((await put(before.url, bytes)).status).toBe(201);
+    useFileStore(s3store);
+    const fileId = raw(before.id);
+    expect(await storedFile(fileId)).toMatchObject({ store: 'postgres', chunks: 2 });
+    const added = await attach(ticket.id, before.id);
+    expect(added.userErrors).toEqual([]);
+    const res = await fetch(new URL(added.attachment.download.url, origin));
+    expect(res.status).toBe(200);
+    expect(sha(Buffer.from(await res.arrayBuffer()))).toBe(sha(bytes));
+    expect(objectsOf(fileId)).toEqual([]);
+    const removed = await server.gql(`mutation($input: RemoveTicketAttachmentInput!) { removeTicketAttachment(input: $input) { userErrors { code } } }`, { input: { id: added.attachment.id } }, { token: cca });
+    expect(removed.body.data.removeTicketAttachment.userErrors).toEqual([]);
+    expect(Number((await sql(server.databaseUrl, `select count(*) n from stored_file_chunk where file_id = $1`, [fileId])).rows[0].n)).toBe(0);
   });
 });
