@@ -134,6 +134,12 @@ describe('attachments in an S3-compatible object store', () => {
     // the damaged one is then sent whole, and kept
     expect((await put(damaged.url, bytes, { 'x-content-sha256': sha(bytes) })).status).toBe(201);
     expect(objectsOf(raw(damaged.id))).toHaveLength(1);
+
+    // never attached: once swept (past its lifetime, at the next createUpload) its object goes too
+    await sql(server.databaseUrl, `update stored_file set expires_at = now() - interval '1 minute' where id = $1`, [raw(damaged.id)]);
+    await createUpload('suivant.png');
+    expect(await storedFile(raw(damaged.id))).toBeUndefined();
+    expect(objectsOf(raw(damaged.id))).toEqual([]);
   });
 
   it('files kept in PostgreSQL before the switch to S3 are still served and removed from PostgreSQL', async () => {
