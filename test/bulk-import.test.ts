@@ -65,12 +65,17 @@ describe('knowledge items import', () => {
     expect(await count(`select count(*)::int n from knowledge_item where title like 'Import : %'`)).toBe(2);
 
     // matched by title whatever its case and spacing; a changed answer is reported, in JSON too
-    const json = JSON.stringify({ items: [{ bot: 'izia', domain: 'EJ', kind: 'HOW_TO', title: 'import :  COMMENT clôturer un EJ', answer: ["Ouvrez l'EJ.", 'Choisissez « Clôturer » puis confirmez.'], list: ['Un EJ soldé', 'Un EJ sans service fait'], listPosition: 1 }] });
+    const json = JSON.stringify({ items: [{ bot: 'izia', domain: 'EJ', title: 'import :  COMMENT clôturer un EJ', answer: ["Ouvrez l'EJ.", 'Choisissez « Clôturer » puis confirmez.'], list: ['Un EJ soldé', 'Un EJ sans service fait'], listPosition: 1 }] });
     const changed = (await importItems({ format: 'JSON', json, dryRun: false })).data.importKnowledgeItems;
     expect(changed.report.lines).toEqual([
       { section: 'KNOWLEDGE_ITEMS', line: 1, key: 'IZIA import : COMMENT clôturer un EJ', action: 'CHANGE', changes: ['title: Import : comment clôturer un EJ → import : COMMENT clôturer un EJ', 'answer'], message: null },
     ]);
     expect(await count(`select count(*)::int n from knowledge_item where title like '%lôturer un EJ' and dialog->'nodes'->0->'texts'->>1 = 'Choisissez « Clôturer » puis confirmez.'`)).toBe(1);
+
+    // an empty kind keeps a known item's (here an upgrade note, which a default HOW_TO could not be)
+    expect((await importItems({ items: `bot,domain,kind,title,answer\nIZIA,UPGRADE_SAP,UPGRADE_NOTE,Note d'import SAP,Le menu change.\n`, dryRun: false })).data.importKnowledgeItems.report.applied).toBe(true);
+    const kept = (await importItems({ items: `bot,domain,title,answer\nIZIA,UPGRADE_SAP,Note d'import SAP,Le menu change.\n`, dryRun: false })).data.importKnowledgeItems;
+    expect(kept.report.lines.map((l: any) => [l.action, l.message])).toEqual([['UNCHANGED', null]]);
   });
 
   it('bad lines are reported with their line numbers, and nothing is written', async () => {

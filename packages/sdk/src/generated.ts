@@ -633,7 +633,7 @@ export type ImportKnowledgeItemsInput = {
   dryRun?: boolean;
   /** CSV or JSON. */
   format: BulkImportFormat;
-  /** CSV, columns `bot,domain,kind,title,message,answer,list,listPosition,position,publish`: bot and domain as codes (`IZIA`, `EJ`); kind a KnowledgeKind (empty: ERROR_MESSAGE when there is a message, else HOW_TO); title the key, matched within the bot case and spacing aside; answer one bubble per line of the cell (a line `![alt](image:<KnowledgeImage id>)` shows an image of the item); list one item per line; listPosition where the list sits among the bubbles (empty: after them); position in the domain list (empty: unchanged, 100 for a new item); publish `true` to put the item live (empty or `false`: a new item stays a draft, a published one stays published). */
+  /** CSV, columns `bot,domain,kind,title,message,answer,list,listPosition,position,publish`: bot and domain as codes (`IZIA`, `EJ`); kind a KnowledgeKind (empty: unchanged for a known item; for a new one ERROR_MESSAGE when there is a message, else HOW_TO); title the key, matched within the bot case and spacing aside; answer one bubble per line of the cell (a line `![alt](image:<KnowledgeImage id>)` shows an image of the item); list one item per line; listPosition where the list sits among the bubbles (empty: after them); position in the domain list (empty: unchanged, 100 for a new item); publish `true` to put the item live (empty or `false`: a new item stays a draft, a published one stays published). */
   items?: string | null | undefined;
   /** JSON: `{ "items": [...] }` with the CSV columns as keys; `answer` and `list` may be arrays (one bubble or item each). */
   json?: string | null | undefined;

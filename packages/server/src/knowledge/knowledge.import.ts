@@ -70,7 +70,11 @@ export async function importKnowledgeItems(em: EntityManager, viewer: Viewer, in
       inFile.add(match);
       const domain = domains.get(`${bot.id}|${(data.domain ?? '').toUpperCase()}`);
       if (!domain) { refuse(`${bot.code} has no domain with the code "${data.domain ?? ''}".`); continue; }
-      const kind = (data.kind || (data.message ? KnowledgeKind.ERROR_MESSAGE : KnowledgeKind.HOW_TO)) as KnowledgeKind;
+      const matches = existing.get(match) ?? [];
+      if (matches.length > 1) { refuse(`${matches.length} items of ${bot.code} have this title: the import cannot tell which one to change.`); continue; }
+      const item = matches[0] ?? null;
+      // an empty kind keeps a known item's; a new one is an error message when it has one, else a how-to
+      const kind = (data.kind || item?.kind || (data.message ? KnowledgeKind.ERROR_MESSAGE : KnowledgeKind.HOW_TO)) as KnowledgeKind;
       if (!KINDS.has(kind)) { refuse(`kind: one of ${[...KINDS].join(', ')}.`); continue; }
       if (!mayEditAll && kind !== KnowledgeKind.MAJOR_INCIDENT) { refuse('SN2 agents import major incidents only; other knowledge is for knowledge editors.'); continue; }
       const publish = (data.publish ?? '').toLowerCase();
@@ -88,9 +92,6 @@ export async function importKnowledgeItems(em: EntityManager, viewer: Viewer, in
       const list = linesOf(data.list);
       const message = data.message?.trim() || null;
 
-      const matches = existing.get(match) ?? [];
-      if (matches.length > 1) { refuse(`${matches.length} items of ${bot.code} have this title: the import cannot tell which one to change.`); continue; }
-      const item = matches[0] ?? null;
       if (item?.status === KnowledgeStatus.ARCHIVED) { refuse('This item is archived: publish it again before importing over it.'); continue; }
       const oneAnswer = !item || (item.dialog.nodes.length === 1 && item.dialog.nodes[0].kind === DialogNodeKind.ANSWER);
       const answerNode: DialogNodeData | undefined = item?.dialog.nodes.find((n) => n.id === item.dialog.start);
