@@ -99,6 +99,9 @@ IZIA,EJ,SOMETHING,Import KO : genre inconnu,,Une réponse.,
       [8, expect.stringContaining('kind: one of')],
     ]);
     expect(await count(`select count(*)::int n from knowledge_item where title like 'Import KO%'`)).toBe(0);
+    // spreadsheet exports: CRLF line ends and a cell over two lines; the line numbers are still the file's
+    const crlf = (await importItems({ items: 'bot,domain,kind,title,answer\r\nIZIA,EJ,HOW_TO,Import KO : deux lignes,"Ligne 1\r\nLigne 2"\r\n\r\nNOBOT,EJ,HOW_TO,Import KO : robot,Réponse\r\n' })).data.importKnowledgeItems;
+    expect(crlf.report.lines.map((l: any) => [l.line, l.action])).toEqual([[2, 'CREATE'], [5, 'REFUSE']]);
     const broken = (await importItems({ items: 'bot,title\n"unclosed,quote\n' })).data.importKnowledgeItems;
     expect(broken.userErrors).toEqual([expect.objectContaining({ code: 'VALIDATION_FAILED', field: ['input', 'items'] })]);
   });
