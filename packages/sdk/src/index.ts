@@ -21,6 +21,7 @@ import {
   TicketUpdatedDocument,
   UploadPurpose,
   type AddTicketAttachmentMutation,
+  type AddKnowledgeImageMutation,
   type FileIncidentInput,
   type FileIncidentMutation,
   type PeopleFilter,
@@ -61,9 +62,9 @@ export interface ClientOptions {
 
 /**
  * Operations whose mutations are safe to resend: FileIncident carries an idempotency key;
- * AddTicketAttachment names its upload, which attaches once (a resend returns the same attachment).
+ * AddTicketAttachment and AddKnowledgeImage name their upload, which attaches once (a resend returns the same one).
  */
-const IDEMPOTENT = new Set<string>(['FileIncident', 'AddTicketAttachment']);
+const IDEMPOTENT = new Set<string>(['FileIncident', 'AddTicketAttachment', 'AddKnowledgeImage']);
 
 /** What `incidents.file` and `files.attach` report for one file. */
 export type AttachmentOutcome = AddTicketAttachmentMutation['addTicketAttachment'] & { name: string };
@@ -144,6 +145,12 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
   files: {
     upload(source: FileSource, purpose?: UploadPurpose): Promise<UploadResult>;
     attach(ticketId: string, source: FileSource): Promise<AttachmentOutcome>;
+    /**
+     * Adds an image to a knowledge item (knowledge editors): uploads it (purpose KNOWLEDGE_IMAGE,
+     * images only, type read from the bytes) and, with `nodeId`, shows it among that dialog
+     * node's texts at `position`, with `altText`. The chatbot then answers with an IMAGE block there.
+     */
+    addKnowledgeImage(itemId: string, source: FileSource, placement?: { nodeId: string; position?: number; altText?: string }): Promise<AddKnowledgeImageMutation['addKnowledgeImage']>;
   };
   /**
    * Tickets you may see, every page.
@@ -232,8 +239,13 @@ export function createClient(options: ClientOptions): ChorusClient {
     return { ...added, name: source.name };
   };
 
+  const addKnowledgeImage = async (itemId: string, source: FileSource, placement?: { nodeId: string; position?: number; altText?: string }) => {
+    const { uploadId } = await upload(source, UploadPurpose.KNOWLEDGE_IMAGE);
+    return (await sdk.AddKnowledgeImage({ input: { itemId, uploadId, ...placement } })).addKnowledgeImage;
+  };
+
   return Object.assign(sdk, {
-    files: { upload, attach },
+    files: { upload, attach, addKnowledgeImage },
     incidents: {
       file: async ({ attachments, ...input }: Omit<FileIncidentInput, 'idempotencyKey'> & { idempotencyKey?: string; attachments?: FileSource[] }) => {
         const filed = (await sdk.FileIncident({ input: { ...input, idempotencyKey: input.idempotencyKey ?? `sdk:${globalThis.crypto.randomUUID()}` } })).fileIncident;

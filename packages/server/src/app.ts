@@ -31,7 +31,7 @@ import { buildAppSchema } from './schema';
 import { applicationCostBudget } from './integration/throttle';
 import { WebhookDispatcher } from './integration/webhooks';
 import { ServiceLevelJob } from './service-levels';
-import { fileRoutes } from './attachments';
+import { fileRoutes, S3FileStore, useFileStore } from './attachments';
 
 export interface RunningServer {
   url: string;
@@ -64,6 +64,9 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     budget: applicationCostBudget,
     settle: () => events.target.flush(),
   });
+
+  // where new files' bytes go (ATTACHMENT_STORE); PostgreSQL unless an object store is configured
+  if (config.files.store === 's3') useFileStore(new S3FileStore(config.files.s3!));
 
   const app = express();
   app.disable('x-powered-by');

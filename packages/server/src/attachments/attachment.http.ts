@@ -3,7 +3,7 @@
  *   PUT /files/uploads/<token>     the bytes of an upload asked for with `createUpload` (streamed)
  *   GET /files/<token>/<name>      an attachment or knowledge image, from a `downloadUrl`
  * Tokens are short-lived signed grants (signed-url.ts). A download re-checks the viewer's
- * perimeter through the same rule as GraphQL (findVisibleAttachments): anything not
+ * perimeter through the same rule as GraphQL (findVisibleAttachments, findVisibleKnowledgeImages): anything not
  * visible, expired or forged is a plain 404.
  */
 import { once } from 'node:events';
@@ -15,10 +15,10 @@ import { DomainError } from '../core/errors';
 import { toGlobalId } from '../core/ids';
 import { applicationViewer, personViewer } from '../access/authenticate';
 import { FileErrorCode } from './attachment.errors';
-import { findVisibleAttachments, receiveUpload } from './attachment.service';
+import { findVisibleAttachments, findVisibleKnowledgeImages, receiveUpload } from './attachment.service';
 import { isInlineImage } from './file-check';
-import { fileStore } from './file-store';
-import { KnowledgeImage } from './knowledge-image.entity';
+import { storeFor } from './file-store';
+import { StoredFile } from './stored-file.entity';
 import { verifyGrant } from './signed-url';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -100,10 +100,12 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
       const [a] = await findVisibleAttachments(em, viewer, [grant.id]);
       if (a) file = { fileId: a.file.id, name: a.name, contentType: a.contentType, size: a.size };
     } else {
-      const image = await em.findOne(KnowledgeImage, { id: grant.id });
+      const [image] = await findVisibleKnowledgeImages(em, viewer, [grant.id]);
       if (image) file = { fileId: image.file.id, name: image.name, contentType: image.contentType, size: image.size };
     }
     if (!file) return notFound();
+    // the store the file was written to (files kept in the database stay readable after a move to S3)
+    const { store } = await em.findOneOrFail(StoredFile, { id: file.fileId }, { fields: ['store'] });
     res.attachment(file.name); // sets a Content-Type from the name: replaced by the sniffed one just below
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', String(file.size));
@@ -114,7 +116,7 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
     let sent = 0;
     try {
       // one chunk at a time: the next is read from the store once the client took this one
-      for await (const chunk of fileStore().get(em, file.fileId)) {
+      for await (const chunk of storeFor(store).get(em, file.fileId)) {
         if (res.destroyed) return;
         sent += chunk.length;
         if (!res.write(chunk)) await once(res, 'drain');

@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { IsOptional, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { SafeText } from '../core/validation';
 import { UploadPurpose } from './stored-file.entity';
 
@@ -37,4 +38,20 @@ export class AddKnowledgeImageInput {
 
   @Field(() => ID, { description: 'The upload (purpose KNOWLEDGE_IMAGE), whose bytes were PUT to its URL.' })
   uploadId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Shows the image in this dialog node (e.g. `answer`), among its texts at `position`; the item changes like with updateKnowledgeItem (version, history; a published item stays publishable). Omitted: the image is only added to the item, to place later with its `dialogText`.' })
+  @IsOptional()
+  @SafeText(40, { min: 1 })
+  nodeId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Where among the node’s texts: before texts[position] (0 = first, after a list that sits there). Omitted: after every text.' })
+  @IsOptional()
+  @Min(0)
+  @Max(10)
+  position?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The alternative text read out in place of the image (at most 300 characters); default: the file name.' })
+  @IsOptional()
+  @SafeText(300, { min: 1 })
+  altText?: string | null;
 }

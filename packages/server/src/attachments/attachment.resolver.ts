@@ -3,6 +3,7 @@ import type { Context } from '../core/context';
 import { decodeId, toGlobalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 import { Person } from '../directory/person.entity';
+import { AnswerBlock, imageText } from '../knowledge/dialog';
 import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
 import { Ticket } from '../service-desk/ticket.entity';
 import { maySeeInternalComments } from '../service-desk/ticket.transitions';
@@ -12,8 +13,6 @@ import { AddKnowledgeImagePayload, AddTicketAttachmentPayload, CreateUploadPaylo
 import { KnowledgeImage } from './knowledge-image.entity';
 import { TicketAttachment } from './ticket-attachment.entity';
 
-/** The dialog text that shows an image in its place among an answer's texts. */
-export const imageReference = (image: { id: string; name: string }) => `![${image.name.replace(/[[\]]/g, '')}](image:${toGlobalId('KnowledgeImage', image.id)})`;
 
 @Resolver()
 export class AttachmentResolver {
@@ -52,10 +51,14 @@ export class AttachmentResolver {
   }
 
   @Authorized()
-  @Mutation(() => AddKnowledgeImagePayload, { description: 'Adds a received image to a knowledge item (knowledge editors). Put its `dialogText` among an answer node’s texts to show it there.' })
+  @Mutation(() => AddKnowledgeImagePayload, { description: 'Adds a received image to a knowledge item (knowledge editors), and with `nodeId` shows it among that node’s texts at `position`: the chatbot then answers with an IMAGE block in that place (`ConversationTurn.blocks`). The same bytes on one item are stored once (`duplicate: true`, also for a retry).' })
   addKnowledgeImage(@Arg('input', { validate: false, description: 'The image to add.' }) input: AddKnowledgeImageInput, @Ctx() ctx: Context) {
     return runMutation(input, () =>
-      files.addKnowledgeImage(ctx.em, ctx.viewer!, { itemId: decodeId(input.itemId, 'KnowledgeItem', 'itemId'), uploadId: decodeId(input.uploadId, 'Upload', 'uploadId') }),
+      files.addKnowledgeImage(ctx.em, ctx.viewer!, {
+        itemId: decodeId(input.itemId, 'KnowledgeItem', 'itemId'),
+        uploadId: decodeId(input.uploadId, 'Upload', 'uploadId'),
+        placement: input.nodeId ? { nodeId: input.nodeId, position: input.position ?? null, alt: input.altText ?? null } : null,
+      }),
     );
   }
 }
@@ -110,7 +113,7 @@ export class KnowledgeImageFieldsResolver {
 
   @FieldResolver(() => String, { description: 'The text to put among an answer node’s texts, `![name](image:<id>)`: the chatbot shows the image in its place (`ConversationTurn.blocks`).' })
   dialogText(@Root() i: KnowledgeImage): string {
-    return imageReference(i);
+    return imageText(i.id, i.name);
   }
 }
 
@@ -127,6 +130,29 @@ export class KnowledgeItemImagesFieldResolver {
   }
 }
 
+@Resolver(() => AnswerBlock)
+export class AnswerBlockImageFieldResolver {
+  @FieldResolver(() => KnowledgeImage, {
+    nullable: true,
+    description: 'IMAGE blocks: the image, whose `download.url` is a link made for you (valid a few minutes; `<img src>`). Seen by whoever may read the item (published items: every person). Null for other blocks, or when the image is gone or not yours to see.',
+  })
+  image(@Root() b: AnswerBlock, @Ctx() ctx: Context) {
+    if (!b.imageId) return null;
+    let id: string;
+    try {
+      id = decodeId(b.imageId, 'KnowledgeImage');
+    } catch {
+      return null;
+    }
+    return ctx
+      .loader<string, KnowledgeImage | null>('answerImages', async (ids) => {
+        const rows = await files.findVisibleKnowledgeImages(ctx.em, ctx.viewer!, ids);
+        return ids.map((x) => rows.find((r) => r.id === x) ?? null);
+      })
+      .load(id);
+  }
+}
+
 /** node(id:) for attachments: the same visibility as the download. */
 export const ticketAttachmentNodeFetcher = (ctx: Context, ids: string[]) => files.findVisibleAttachments(ctx.em, ctx.viewer!, ids);
-export const knowledgeImageNodeFetcher = (ctx: Context, ids: string[]) => ctx.em.find(KnowledgeImage, { id: { $in: ids } });
+export const knowledgeImageNodeFetcher = (ctx: Context, ids: string[]) => files.findVisibleKnowledgeImages(ctx.em, ctx.viewer!, ids);

@@ -11,15 +11,19 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../core/config';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { toGlobalId } from '../core/ids';
 import { Role } from '../core/roles';
 import { Person } from '../directory/person.entity';
-import { assertMayEditKnowledge } from '../knowledge/knowledge.service';
+import { imageOfText, imageText } from '../knowledge/dialog';
+import { KnowledgeStatus } from '../knowledge/knowledge.enums';
+import { assertMayEditKnowledge, maySeeUnpublished, updateItem } from '../knowledge/knowledge.service';
 import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
+import { KnowledgeErrorCode } from '../knowledge/knowledge.errors';
 import { changeAttachments, findVisibleTickets } from '../service-desk/ticket.service';
 import { maySeeInternalComments } from '../service-desk/ticket.transitions';
 import { FileErrorCode } from './attachment.errors';
 import { assertAllowedType, sanitizeFileName, SNIFF_BYTES } from './file-check';
-import { fileStore } from './file-store';
+import { fileStore, storeFor, type FileStore } from './file-store';
 import { KnowledgeImage } from './knowledge-image.entity';
 import { signGrant, viewerClaim } from './signed-url';
 import { StoredFile, StoredFileStatus, UploadPurpose } from './stored-file.entity';
@@ -38,8 +42,11 @@ export const fileUrl = (settings: FileSettings, path: string) => `${settings.pub
 
 export async function createUpload(em: EntityManager, viewer: Viewer, settings: FileSettings, input: { fileName: string; purpose: UploadPurpose }) {
   const name = sanitizeFileName(input.fileName);
-  // sweep what was never sent or never attached (one statement, chunks cascade)
-  await em.getConnection().execute(`delete from stored_file where status in ('PENDING', 'STORED', 'MERGED') and expires_at < now()`);
+  // sweep what was never sent or never attached (one statement, chunks cascade; objects in a store outside the database go after)
+  const swept: { id: string; store: string; status: string }[] = await em
+    .getConnection()
+    .execute(`delete from stored_file where status in ('PENDING', 'STORED', 'MERGED') and expires_at < now() returning id, store, status`);
+  for (const f of swept) if (f.status === StoredFileStatus.STORED && f.store !== 'postgres') await storeFor(f.store).discard?.(f.id);
   const file = em.create(StoredFile, {
     purpose: input.purpose,
     name,
@@ -70,6 +77,18 @@ export interface ReceiveOptions {
 export async function receiveUpload(em: EntityManager, settings: FileSettings, fileId: string, body: AsyncIterable<Buffer>, opts: ReceiveOptions): Promise<StoredFile> {
   if (opts.contentLength != null && opts.contentLength > settings.maxFileBytes) throw tooLarge(settings);
   if (opts.contentLength === 0) throw empty();
+  const store = fileStore();
+  let written = false;
+  try {
+    return await receiveInTransaction(em, settings, fileId, body, opts, store, () => (written = true));
+  } catch (e) {
+    // an object store keeps what it was sent whatever the transaction did: drop it
+    if (written) await store.discard?.(fileId).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function receiveInTransaction(em: EntityManager, settings: FileSettings, fileId: string, body: AsyncIterable<Buffer>, opts: ReceiveOptions, store: FileStore, started: () => void): Promise<StoredFile> {
   return em.transactional(async (tx) => {
     const file = await tx.findOne(StoredFile, { id: fileId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!file || file.expiresAt < new Date()) throw new DomainError(FileErrorCode.UPLOAD_NOT_FOUND, 'No such upload, or its URL expired: ask for a new one.');
@@ -107,7 +126,9 @@ export async function receiveUpload(em: EntityManager, settings: FileSettings, f
         yield all;
       }
     }
-    await fileStore().put(tx, file.id, checked());
+    if (file.store !== store.kind) throw new Error(`upload ${file.id} was asked for the ${file.store} store; this server writes to ${store.kind}`);
+    started();
+    await store.put(tx, file.id, checked());
     if (size === 0) throw empty();
     if (opts.contentLength != null && size !== opts.contentLength) throw truncated(`${size} of the ${opts.contentLength} bytes announced arrived`);
     const sha256 = hash.digest('hex');
@@ -154,7 +175,7 @@ export async function addTicketAttachment(em: EntityManager, viewer: Viewer, set
     const same = await tx.findOne(TicketAttachment, { ticket: t.id, sha256: file.sha256! });
     if (same) {
       if (file.status === StoredFileStatus.STORED) {
-        await fileStore().delete(tx, file.id);
+        await storeFor(file.store).delete(tx, file.id);
         file.status = StoredFileStatus.MERGED;
       }
       return { result: { attachment: same, duplicate: true }, change: null };
@@ -193,9 +214,10 @@ export async function removeTicketAttachment(em: EntityManager, viewer: Viewer, 
     if (!mine && !SUPPORT.some((r) => viewer.roles.has(r))) throw new DomainError(FileErrorCode.ATTACHMENT_NOT_YOURS, 'Rule ATTACHMENT_NOT_YOURS: only whoever added the file, or a support agent, removes it.', ['id']);
     const change = { kind: 'REMOVED' as const, name: a.name, internal: a.internal, bytes: a.size };
     const fileId = a.file.id;
+    const { store } = await a.file.loadOrFail();
     tx.remove(a);
     await tx.flush();
-    await fileStore().delete(tx, fileId);
+    await storeFor(store).delete(tx, fileId);
     await tx.getConnection().execute('delete from stored_file where id = ?', [fileId], 'run', tx.getTransactionContext());
     return { result: attachmentId, change };
   });
@@ -231,31 +253,75 @@ export async function downloadUrl(settings: FileSettings, viewer: Viewer, kind: 
 
 /* ---------- knowledge images ---------- */
 
-/** Adds an image to a knowledge item (editors); the same bytes on one item are stored once. */
-export async function addKnowledgeImage(em: EntityManager, viewer: Viewer, input: { itemId: string; uploadId: string }): Promise<AddKnowledgeImageResult> {
+/**
+ * Knowledge images the viewer may see among `ids`: those of items the viewer may read (a
+ * person; a published item, or any item for the knowledge back office), the same rule as
+ * `node(id:)` on items. The download, `node(id:)` and the answers' IMAGE blocks all ask here.
+ */
+export async function findVisibleKnowledgeImages(em: EntityManager, viewer: Viewer, ids: readonly string[]): Promise<KnowledgeImage[]> {
+  if (!ids.length || viewer.kind !== 'PERSON') return [];
+  const rows = await em.find(KnowledgeImage, { id: { $in: [...ids] } }, { populate: ['item'] });
+  const backOffice = maySeeUnpublished(viewer);
+  return rows.filter((i) => backOffice || i.item.getEntity().status === KnowledgeStatus.PUBLISHED);
+}
+
+export interface KnowledgeImagePlacement {
+  /** The dialog node whose texts get the image. */
+  nodeId: string;
+  /** Before texts[position] (0 = first); null: after every text. */
+  position: number | null;
+  /** The alternative text; default: the file name. */
+  alt: string | null;
+}
+
+/**
+ * Adds an image to a knowledge item (editors); the same bytes on one item are stored once.
+ * With a placement, the image's text (`![alt](image:<id>)`) goes among the node's texts at
+ * that position, through updateItem (its limits, version, history and phrases); a retry
+ * that finds the image already in that node places it no second time.
+ */
+export async function addKnowledgeImage(em: EntityManager, viewer: Viewer, input: { itemId: string; uploadId: string; placement?: KnowledgeImagePlacement | null }): Promise<AddKnowledgeImageResult> {
   assertMayEditKnowledge(viewer);
   return em.transactional(async (tx) => {
     const item = await tx.findOne(KnowledgeItem, { id: input.itemId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!item) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No such knowledge item.', ['itemId']);
+    assertMayEditKnowledge(viewer, item.kind);
     const file = await uploadOf(tx, viewer, input.uploadId, UploadPurpose.KNOWLEDGE_IMAGE);
-    const same = await tx.findOne(KnowledgeImage, { item: item.id, sha256: file.sha256! });
-    if (same) {
+    let image = await tx.findOne(KnowledgeImage, { item: item.id, sha256: file.sha256! });
+    const duplicate = !!image;
+    if (image) {
       if (file.status === StoredFileStatus.STORED) {
-        await fileStore().delete(tx, file.id);
+        await storeFor(file.store).delete(tx, file.id);
         file.status = StoredFileStatus.MERGED;
         await tx.flush();
       }
-      return { image: same, duplicate: true };
+    } else {
+      if (file.status !== StoredFileStatus.STORED) throw new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, 'This upload is already used elsewhere.', ['uploadId']);
+      file.status = StoredFileStatus.ATTACHED;
+      image = tx.create(KnowledgeImage, { item, file, name: file.name, contentType: file.contentType!, size: file.size, sha256: file.sha256! });
+      await tx.flush();
     }
-    if (file.status !== StoredFileStatus.STORED) throw new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, 'This upload is already used elsewhere.', ['uploadId']);
-    file.status = StoredFileStatus.ATTACHED;
-    const image = tx.create(KnowledgeImage, { item, file, name: file.name, contentType: file.contentType!, size: file.size, sha256: file.sha256! });
-    await tx.flush();
-    return { image, duplicate: false };
+    const p = input.placement;
+    if (p) {
+      const node = item.dialog.nodes.find((n) => n.id === p.nodeId);
+      if (!node) throw new DomainError(KnowledgeErrorCode.DIALOG_INVALID, `The dialog has no node "${p.nodeId.slice(0, 40)}".`, ['nodeId']);
+      const globalId = toGlobalId('KnowledgeImage', image.id);
+      if (!node.texts.some((t) => imageOfText(t)?.imageId === globalId)) {
+        const texts = [...node.texts];
+        const at = p.position == null ? texts.length : Math.min(p.position, texts.length);
+        texts.splice(at, 0, imageText(image.id, p.alt?.trim() || image.name));
+        // the list keeps its place among the other texts (a list sitting right there stays before the image)
+        const listPosition = node.listPosition != null && node.listPosition > at ? node.listPosition + 1 : node.listPosition;
+        const dialog = { ...item.dialog, nodes: item.dialog.nodes.map((n) => (n.id === node.id ? { ...n, texts, listPosition } : n)) };
+        await updateItem(tx, viewer, item.id, { dialog }, `Image ${image.name} added`);
+      }
+    }
+    return { image, duplicate, item };
   });
 }
 
 export interface AddKnowledgeImageResult {
   image: KnowledgeImage;
   duplicate: boolean;
+  item: KnowledgeItem;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { MutationPayload } from '../core/mutation';
+import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
 import { Ticket } from '../service-desk/ticket.entity';
 import { TicketEvent } from '../service-desk/ticket-event.entity';
 import { KnowledgeImage } from './knowledge-image.entity';
@@ -79,4 +80,7 @@ export class AddKnowledgeImagePayload extends MutationPayload {
 
   @Field(() => Boolean, { nullable: true, description: 'True when the same bytes were already on the item. Null on failure.' })
   duplicate!: boolean | null;
+
+  @Field(() => KnowledgeItem, { nullable: true, description: 'The item, with the image among the node’s texts when a `nodeId` was given; null on failure.' })
+  item!: KnowledgeItem | null;
 }

@@ -21,6 +21,12 @@ export interface FileStore {
   get(em: EntityManager, fileId: string): AsyncIterable<Buffer>;
   /** Drops the bytes (inside `tx` for the database store; the database one also cascades from `stored_file`). */
   delete(tx: EntityManager, fileId: string): Promise<void>;
+  /**
+   * Stores that write outside the database (object stores) drop here what `put` wrote when
+   * the transaction around it failed, so that a refused or cut-off upload leaves nothing.
+   * The database store has nothing to do: its rows went with the rollback.
+   */
+  discard?(fileId: string): Promise<void>;
 }
 
 /** Regroups a byte stream into chunks of exactly `size` bytes (the last one shorter). */
@@ -78,10 +84,20 @@ export class PostgresFileStore implements FileStore {
   }
 }
 
-let store: FileStore = new PostgresFileStore();
-/** The store in use. */
+const postgres = new PostgresFileStore();
+let store: FileStore = postgres;
+/** The store new files go to (ATTACHMENT_STORE). */
 export const fileStore = (): FileStore => store;
 /** For a deployment that configures another store (and for tests). */
 export function useFileStore(s: FileStore): void {
   store = s;
+}
+/**
+ * The store a file was written to (`stored_file.store`): files kept in the database before
+ * a move to an object store are still read, and dropped, from the database.
+ */
+export function storeFor(kind: string): FileStore {
+  if (kind === store.kind) return store;
+  if (kind === postgres.kind) return postgres;
+  throw new Error(`file store "${kind}" is not configured on this server (ATTACHMENT_STORE=${store.kind})`);
 }

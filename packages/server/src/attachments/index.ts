@@ -1,6 +1,7 @@
 import { nodeIdResolver } from '../core/base.entity';
 import { registerNodeType } from '../core/node-registry';
 import {
+  AnswerBlockImageFieldResolver,
   AttachmentResolver,
   KnowledgeImageFieldsResolver,
   knowledgeImageNodeFetcher,
@@ -15,6 +16,8 @@ import { TicketAttachment } from './ticket-attachment.entity';
 import './attachment.errors';
 
 export { fileRoutes } from './attachment.http';
+export { S3FileStore } from './s3-file-store';
+export { useFileStore } from './file-store';
 export const attachmentEntities = [StoredFile, StoredFileChunk, TicketAttachment, KnowledgeImage];
 export const attachmentResolvers = [
   AttachmentResolver,
@@ -22,6 +25,7 @@ export const attachmentResolvers = [
   TicketAttachmentFieldsResolver,
   KnowledgeImageFieldsResolver,
   KnowledgeItemImagesFieldResolver,
+  AnswerBlockImageFieldResolver,
   nodeIdResolver(TicketAttachment),
   nodeIdResolver(KnowledgeImage),
 ] as const;

@@ -2,6 +2,22 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /** The signing secret shipped for demos; production refuses it. */
+/** An S3-compatible object store for file bytes (ATTACHMENT_STORE=s3). */
+export interface S3Settings {
+  /** Another service than AWS (MinIO, Ceph, Garage, a cloud's S3 API…); AWS itself when unset. */
+  endpoint?: string;
+  bucket: string;
+  region: string;
+  /** Static keys; the AWS default credential chain (environment, profile, instance role) when unset. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Bucket in the path rather than the host name (most S3-compatible servers need it; default with S3_ENDPOINT). */
+  forcePathStyle: boolean;
+  /** Put before each file's id to make its key. */
+  keyPrefix: string;
+  /** Size of each part of a multipart upload, and so the most bytes one upload holds in memory. */
+  partBytes: number;
+}
+
 export const DEMO_JWT_SECRET = 'chorus-support-demo-secret-change-me-please-0123456789';
 
 const boolean = z
@@ -46,6 +62,15 @@ const schema = z
     FILE_DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
     FILE_URL_SECRET: z.string().min(32, 'FILE_URL_SECRET must be at least 32 characters').optional(),
     FILE_UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    ATTACHMENT_STORE: z.enum(['postgres', 's3']).default('postgres'),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3_BUCKET: 3 to 63 lower-case letters, digits, dots or hyphens').optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: boolean.optional(),
+    S3_KEY_PREFIX: z.string().max(200).regex(/^[A-Za-z0-9!_.*'()\/-]*$/, 'S3_KEY_PREFIX: letters, digits and !_.*\'()/- only').default('files/'),
+    S3_PART_BYTES: z.coerce.number().int().min(5 * 1024 * 1024).max(512 * 1024 * 1024).default(8 * 1024 * 1024),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     GRAPHQL_BROWSER_PAGE: z.enum(['sandbox', 'explorer', 'none']).optional(),
     EXPLORER: boolean.optional(),
@@ -60,6 +85,9 @@ const schema = z
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.ATTACHMENT_STORE === 's3' && !env.S3_BUCKET) ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'ATTACHMENT_STORE=s3 needs S3_BUCKET' });
+    if (!!env.S3_ACCESS_KEY_ID !== !!env.S3_SECRET_ACCESS_KEY)
+      ctx.addIssue({ code: 'custom', path: ['S3_SECRET_ACCESS_KEY'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or neither: the AWS default credential chain)' });
     if (env.NODE_ENV === 'production') {
       if (!env.JWT_SECRET && !env.JWKS_URL)
         ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production needs JWT_SECRET or JWKS_URL' });
@@ -139,6 +167,10 @@ export interface Config {
     uploadConcurrency: number;
     /** Where clients reach this server (for absolute file URLs); relative URLs when unset. */
     publicUrl?: string;
+    /** Where new files' bytes go: PostgreSQL (default) or an S3-compatible object store. */
+    store: 'postgres' | 's3';
+    /** The object store, when `store` is s3. */
+    s3?: S3Settings;
   };
   /** What a browser gets at GET /graphql: Apollo Sandbox (needs its CDN), the local explorer, or nothing. */
   browserPage: 'sandbox' | 'explorer' | 'none';
@@ -213,6 +245,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         createHash('sha256').update(`file-urls:${e.JWT_SECRET ?? (production || e.JWKS_URL ? randomBytes(32).toString('hex') : DEMO_JWT_SECRET)}`).digest('hex'),
       uploadConcurrency: e.FILE_UPLOAD_CONCURRENCY,
       publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+      store: e.ATTACHMENT_STORE,
+      s3:
+        e.ATTACHMENT_STORE === 's3'
+          ? {
+              endpoint: e.S3_ENDPOINT,
+              bucket: e.S3_BUCKET!,
+              region: e.S3_REGION,
+              credentials: e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY! } : undefined,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE ?? !!e.S3_ENDPOINT,
+              keyPrefix: e.S3_KEY_PREFIX,
+              partBytes: e.S3_PART_BYTES,
+            }
+          : undefined,
     },
     explorer: e.EXPLORER ?? !production,
     browserPage: e.GRAPHQL_BROWSER_PAGE ?? (production ? 'none' : 'explorer'),

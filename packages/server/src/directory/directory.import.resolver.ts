@@ -1,34 +1,11 @@
 import { IsOptional, MaxLength } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { ImportFormat } from '../core/bulk-import';
+import { ImportReport, MAX_IMPORT_TEXT as MAX_TEXT, reportOf } from '../core/bulk-import.types';
 import type { Context } from '../core/context';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
-import { ImportAction, importDirectory, ImportSection } from './directory.import';
-
-export enum ImportFormat {
-  CSV = 'CSV',
-  JSON = 'JSON',
-}
-registerEnumType(ImportFormat, { name: 'DirectoryImportFormat', description: 'How an import file is written.', valuesConfig: { CSV: { description: 'CSV with a header line; comma or semicolon separated; UTF-8 (a BOM is accepted).' }, JSON: { description: 'One JSON document.' } } });
-registerEnumType(ImportSection, {
-  name: 'DirectoryImportSection',
-  description: 'Which part of a directory import a line belongs to.',
-  valuesConfig: { STRUCTURES: { description: 'Structures, matched by code.' }, PEOPLE: { description: 'People, matched by email (case-insensitive).' }, ASSIGNMENTS: { description: 'Correspondent assignments, matched by person, structure and role.' } },
-});
-registerEnumType(ImportAction, {
-  name: 'ImportAction',
-  description: 'What an import does (or would do, in a dry run) with one line.',
-  valuesConfig: {
-    CREATE: { description: 'A new object.' },
-    CHANGE: { description: 'An existing object whose fields differ: `changes` lists them.' },
-    UNCHANGED: { description: 'Already as the line says: nothing to write.' },
-    END: { description: 'A running assignment the file no longer lists is ended (only with `deactivateAbsent`).' },
-    DEACTIVATE: { description: 'A person of the file’s structures absent from the file is deactivated (only with `deactivateAbsent`).' },
-    REFUSE: { description: 'The line is wrong (`message` says why): nothing of the import is written.' },
-  },
-});
-
-const MAX_TEXT = 1_900_000;
+import { importDirectory } from './directory.import';
 
 @InputType({ description: 'A directory import: CSV texts (one per section) or one JSON document. Administrators only.' })
 export class ImportDirectoryInput {
@@ -62,54 +39,11 @@ export class ImportDirectoryInput {
   deactivateAbsent!: boolean;
 }
 
-@ObjectType({ description: 'One line of an import report.' })
-export class ImportLineReport {
-  @Field(() => ImportSection, { description: 'The part of the import.' })
-  section!: ImportSection;
-
-  @Field(() => Int, { description: 'CSV: the line in its text (the header is line 1). JSON: the position in its array, from 1. 0 for lines the import adds itself (END, DEACTIVATE).' })
-  line!: number;
-
-  @Field({ description: 'What the line names: structure code, email, or "email kind structure".' })
-  key!: string;
-
-  @Field(() => ImportAction, { description: 'What is (or would be) done.' })
-  action!: ImportAction;
-
-  @Field(() => [String], { description: 'For CHANGE: each field that changes, "field: old → new".' })
-  changes!: string[];
-
-  @Field(() => String, { nullable: true, description: 'For REFUSE: why.' })
-  message!: string | null;
-}
-
-@ObjectType({ description: 'What an import did, or would do.' })
-export class ImportReport {
-  @Field({ description: 'True when written (not a dry run and no line refused).' })
-  applied!: boolean;
-
-  @Field(() => Int, { description: 'Lines refused; anything but 0 means nothing was written.' })
-  refusedCount!: number;
-
-  @Field(() => Int, { description: 'Lines that create, change, end or deactivate something.' })
-  changeCount!: number;
-
-  @Field(() => [ImportLineReport], { description: 'Every line, in the order of the file (structures, people, assignments), then the lines the import adds.' })
-  lines!: ImportLineReport[];
-}
-
 @ObjectType({ description: 'Result of importDirectory.' })
 export class ImportDirectoryPayload extends MutationPayload {
   @Field(() => ImportReport, { nullable: true, description: 'The report; null when the file itself could not be read (see userErrors).' })
   report!: ImportReport | null;
 }
-
-export const reportOf = (r: { applied: boolean; lines: ImportLineReport[] }): ImportReport => ({
-  applied: r.applied,
-  refusedCount: r.lines.filter((l) => l.action === ImportAction.REFUSE).length,
-  changeCount: r.lines.filter((l) => l.action !== ImportAction.REFUSE && l.action !== ImportAction.UNCHANGED).length,
-  lines: r.lines,
-});
 
 @Resolver()
 export class DirectoryImportResolver {

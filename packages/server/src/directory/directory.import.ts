@@ -9,42 +9,16 @@
  * asked (`deactivateAbsent`), never by default.
  */
 import { randomUUID } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ImportAction, ImportFormat, ImportSection, readImportRows, runImport, type ImportReportData } from '../core/bulk-import';
 import type { Viewer } from '../core/context';
-import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
 import { pgArray } from '../service-desk/ticket.service';
 import { CorrespondentKind, StructureKind } from './directory.enums';
 import { assertMayManageDirectory } from './directory.service';
 
-export enum ImportSection {
-  STRUCTURES = 'STRUCTURES',
-  PEOPLE = 'PEOPLE',
-  ASSIGNMENTS = 'ASSIGNMENTS',
-}
-
-export enum ImportAction {
-  CREATE = 'CREATE',
-  CHANGE = 'CHANGE',
-  UNCHANGED = 'UNCHANGED',
-  END = 'END',
-  DEACTIVATE = 'DEACTIVATE',
-  REFUSE = 'REFUSE',
-}
-
-export interface ImportLine {
-  section: ImportSection;
-  /** CSV: the line in its file (the header is line 1). JSON: the position in its array, from 1. 0 for lines the import adds (ended, deactivated). */
-  line: number;
-  key: string;
-  action: ImportAction;
-  changes: string[];
-  message: string | null;
-}
-
 export interface DirectoryImportInput {
-  format: 'CSV' | 'JSON';
+  format: ImportFormat | 'CSV' | 'JSON';
   structures?: string | null;
   people?: string | null;
   assignments?: string | null;
@@ -54,60 +28,34 @@ export interface DirectoryImportInput {
   deactivateAbsent: boolean;
 }
 
-export interface DirectoryImportReport {
-  applied: boolean;
-  lines: ImportLine[];
-}
+type DirectorySection = ImportSection.STRUCTURES | ImportSection.PEOPLE | ImportSection.ASSIGNMENTS;
 
-type Row = { line: number; data: Record<string, string> };
-
-const MAX_ROWS = 20_000;
 const CORRESPONDENT = new Set<string>(Object.values(CorrespondentKind));
 const HELD = new Set<string>(Object.values(Role).filter((r) => !CORRESPONDENT.has(r) && r !== Role.APPLICATION));
 const KINDS = new Set<string>(Object.values(StructureKind));
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function rowsOf(input: DirectoryImportInput): Record<ImportSection, Row[]> {
-  const out: Record<ImportSection, Row[]> = { STRUCTURES: [], PEOPLE: [], ASSIGNMENTS: [] };
-  if (input.format === 'JSON') {
-    let doc: Record<string, unknown>;
-    try {
-      doc = JSON.parse(input.json ?? '{}');
-    } catch (e) {
-      throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `The JSON does not parse: ${(e as Error).message}`, ['json']);
-    }
-    for (const [section, key] of [[ImportSection.STRUCTURES, 'structures'], [ImportSection.PEOPLE, 'people'], [ImportSection.ASSIGNMENTS, 'assignments']] as const) {
-      const list = doc[key] ?? [];
-      if (!Array.isArray(list)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `"${key}" must be an array.`, ['json']);
-      out[section] = list.map((item, i) => ({ line: i + 1, data: Object.fromEntries(Object.entries((item ?? {}) as object).map(([k, v]) => [k, v == null ? '' : Array.isArray(v) ? v.join('|') : String(v).trim()])) }));
-    }
-  } else {
-    for (const [section, text, field] of [[ImportSection.STRUCTURES, input.structures, 'structures'], [ImportSection.PEOPLE, input.people, 'people'], [ImportSection.ASSIGNMENTS, input.assignments, 'assignments']] as const) {
-      if (!text?.trim()) continue;
-      try {
-        const records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true, delimiter: [',', ';'] }) as { record: Record<string, string>; info: { lines: number } }[];
-        out[section] = records.map((r) => ({ line: r.info.lines, data: r.record }));
-      } catch (e) {
-        throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `The ${field} CSV does not parse: ${(e as Error).message}`, [field]);
-      }
-    }
-  }
-  const total = out.STRUCTURES.length + out.PEOPLE.length + out.ASSIGNMENTS.length;
-  if (total > MAX_ROWS) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `An import takes at most ${MAX_ROWS} lines in all (this one has ${total}).`);
-  return out;
-}
+const rowsOf = (input: DirectoryImportInput) =>
+  readImportRows<DirectorySection>(
+    input.format,
+    [
+      { section: ImportSection.STRUCTURES, field: 'structures', csv: input.structures, jsonKey: 'structures' },
+      { section: ImportSection.PEOPLE, field: 'people', csv: input.people, jsonKey: 'people' },
+      { section: ImportSection.ASSIGNMENTS, field: 'assignments', csv: input.assignments, jsonKey: 'assignments' },
+    ],
+    input.json,
+  );
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const exec = (em: EntityManager, sql: string, params: unknown[] = []): Promise<any[]> => em.getConnection().execute(sql, params, 'all', em.getTransactionContext());
 
 /** Plans the import against the database (4 reads), then writes it unless it is a dry run or a line is refused. */
-export async function importDirectory(em: EntityManager, viewer: Viewer, input: DirectoryImportInput): Promise<DirectoryImportReport> {
+export async function importDirectory(em: EntityManager, viewer: Viewer, input: DirectoryImportInput): Promise<ImportReportData> {
   assertMayManageDirectory(viewer);
   const rows = rowsOf(input);
-  return em.transactional(async (tx) => {
-    const lines: ImportLine[] = [];
-    const refuse = (section: ImportSection, line: number, key: string, message: string) => lines.push({ section, line, key, action: ImportAction.REFUSE, changes: [], message });
-    const record = (section: ImportSection, line: number, key: string, action: ImportAction, changes: string[] = []) => lines.push({ section, line, key, action, changes, message: null });
+  return runImport(em, input.dryRun, async (tx, log) => {
+    const refuse = log.refuse.bind(log);
+    const record = log.record.bind(log);
 
     const structureCodes = [...new Set([...rows.STRUCTURES.map((r) => r.data.code), ...rows.STRUCTURES.map((r) => r.data.parent), ...rows.PEOPLE.map((r) => r.data.structure), ...rows.ASSIGNMENTS.map((r) => r.data.structure)].filter(Boolean))];
     const emails = [...new Set([...rows.PEOPLE.map((r) => r.data.email), ...rows.ASSIGNMENTS.map((r) => r.data.email)].filter(Boolean).map((e) => e.toLowerCase()))];
@@ -242,33 +190,31 @@ export async function importDirectory(em: EntityManager, viewer: Viewer, input: 
       for (const a of ended) record(ImportSection.ASSIGNMENTS, 0, `${(a as A & { email: string }).email} ${a.kind} ${(a as A & { code: string }).code}`, ImportAction.END);
     }
 
-    const refused = lines.some((l) => l.action === ImportAction.REFUSE);
-    if (input.dryRun || refused) return { applied: false, lines };
-
     /* the writes: one statement per kind of change, whatever the number of rows */
-    const col = (xs: unknown[]) => pgArray(xs.map((x) => (x == null ? '' : String(x))));
-    if (newStructures.length)
-      await exec(tx, `insert into structure (id, code, name, kind, ministry_id, parent_id) select id, code, name, kind, ministry_id, nullif(parent_id, '')::uuid from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[]) as v(id, code, name, kind, ministry_id, parent_id)`, [
-        col(newStructures.map((s) => s.id)), col(newStructures.map((s) => s.code)), col(newStructures.map((s) => s.name)), col(newStructures.map((s) => s.kind)), col(newStructures.map((s) => s.ministry_id)), col(newStructures.map((s) => s.parent_id)),
-      ]);
-    if (changedStructures.length)
-      await exec(tx, `update structure s set name = v.name, kind = v.kind, ministry_id = v.ministry_id, parent_id = nullif(v.parent_id, '')::uuid, updated_at = now() from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[]) as v(id, name, kind, ministry_id, parent_id) where s.id = v.id`, [
-        col(changedStructures.map((s) => s.id)), col(changedStructures.map((s) => s.name)), col(changedStructures.map((s) => s.kind)), col(changedStructures.map((s) => s.ministry_id)), col(changedStructures.map((s) => s.parent_id)),
-      ]);
-    if (newPeople.length)
-      await exec(tx, `insert into person (id, email, first_name, last_name, structure_id, held_roles, active) select id, email, first_name, last_name, structure_id, string_to_array(roles, '|'), true from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[]) as v(id, email, first_name, last_name, structure_id, roles)`, [
-        col(newPeople.map((p) => p.id)), col(newPeople.map((p) => p.email)), col(newPeople.map((p) => p.first_name)), col(newPeople.map((p) => p.last_name)), col(newPeople.map((p) => p.structure_id)), col(newPeople.map((p) => p.held_roles.join('|'))),
-      ]);
-    if (changedPeople.length)
-      await exec(tx, `update person p set first_name = v.first_name, last_name = v.last_name, structure_id = v.structure_id, held_roles = coalesce(string_to_array(nullif(v.roles, ''), '|'), '{}'), active = true, updated_at = now() from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[]) as v(id, first_name, last_name, structure_id, roles) where p.id = v.id`, [
-        col(changedPeople.map((p) => p.id)), col(changedPeople.map((p) => p.first_name)), col(changedPeople.map((p) => p.last_name)), col(changedPeople.map((p) => p.structure_id)), col(changedPeople.map((p) => p.held_roles.join('|'))),
-      ]);
-    if (newAssignments.length)
-      await exec(tx, `insert into correspondent_assignment (id, person_id, structure_id, kind, since) select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[])`, [
-        col(newAssignments.map((a) => a.id)), col(newAssignments.map((a) => a.person_id)), col(newAssignments.map((a) => a.structure_id)), col(newAssignments.map((a) => a.kind)), col(newAssignments.map((a) => a.since)),
-      ]);
-    if (ended.length) await exec(tx, `update correspondent_assignment set until = now(), end_reason = 'Absent from a full directory import', updated_at = now() where id = any(?::uuid[])`, [col(ended.map((a) => a.id))]);
-    if (absentees.length) await exec(tx, `update person set active = false, updated_at = now() where id = any(?::uuid[])`, [col(absentees.map((p) => p.id))]);
-    return { applied: true, lines };
+    return async () => {
+      const col = (xs: unknown[]) => pgArray(xs.map((x) => (x == null ? '' : String(x))));
+      if (newStructures.length)
+        await exec(tx, `insert into structure (id, code, name, kind, ministry_id, parent_id) select id, code, name, kind, ministry_id, nullif(parent_id, '')::uuid from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[]) as v(id, code, name, kind, ministry_id, parent_id)`, [
+          col(newStructures.map((s) => s.id)), col(newStructures.map((s) => s.code)), col(newStructures.map((s) => s.name)), col(newStructures.map((s) => s.kind)), col(newStructures.map((s) => s.ministry_id)), col(newStructures.map((s) => s.parent_id)),
+        ]);
+      if (changedStructures.length)
+        await exec(tx, `update structure s set name = v.name, kind = v.kind, ministry_id = v.ministry_id, parent_id = nullif(v.parent_id, '')::uuid, updated_at = now() from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[]) as v(id, name, kind, ministry_id, parent_id) where s.id = v.id`, [
+          col(changedStructures.map((s) => s.id)), col(changedStructures.map((s) => s.name)), col(changedStructures.map((s) => s.kind)), col(changedStructures.map((s) => s.ministry_id)), col(changedStructures.map((s) => s.parent_id)),
+        ]);
+      if (newPeople.length)
+        await exec(tx, `insert into person (id, email, first_name, last_name, structure_id, held_roles, active) select id, email, first_name, last_name, structure_id, string_to_array(roles, '|'), true from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[]) as v(id, email, first_name, last_name, structure_id, roles)`, [
+          col(newPeople.map((p) => p.id)), col(newPeople.map((p) => p.email)), col(newPeople.map((p) => p.first_name)), col(newPeople.map((p) => p.last_name)), col(newPeople.map((p) => p.structure_id)), col(newPeople.map((p) => p.held_roles.join('|'))),
+        ]);
+      if (changedPeople.length)
+        await exec(tx, `update person p set first_name = v.first_name, last_name = v.last_name, structure_id = v.structure_id, held_roles = coalesce(string_to_array(nullif(v.roles, ''), '|'), '{}'), active = true, updated_at = now() from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[]) as v(id, first_name, last_name, structure_id, roles) where p.id = v.id`, [
+          col(changedPeople.map((p) => p.id)), col(changedPeople.map((p) => p.first_name)), col(changedPeople.map((p) => p.last_name)), col(changedPeople.map((p) => p.structure_id)), col(changedPeople.map((p) => p.held_roles.join('|'))),
+        ]);
+      if (newAssignments.length)
+        await exec(tx, `insert into correspondent_assignment (id, person_id, structure_id, kind, since) select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[])`, [
+          col(newAssignments.map((a) => a.id)), col(newAssignments.map((a) => a.person_id)), col(newAssignments.map((a) => a.structure_id)), col(newAssignments.map((a) => a.kind)), col(newAssignments.map((a) => a.since)),
+        ]);
+      if (ended.length) await exec(tx, `update correspondent_assignment set until = now(), end_reason = 'Absent from a full directory import', updated_at = now() where id = any(?::uuid[])`, [col(ended.map((a) => a.id))]);
+      if (absentees.length) await exec(tx, `update person set active = false, updated_at = now() where id = any(?::uuid[])`, [col(absentees.map((p) => p.id))]);
+    };
   });
 }

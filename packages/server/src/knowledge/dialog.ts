@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../core/ids';
 import { AnswerBlockKind, DialogActionKind, DialogNodeKind } from './knowledge.enums';
 
 /** A dialog as stored (jsonb on the item) and as shown through the API. */
@@ -38,25 +39,44 @@ export class DialogAction {
   url!: string | null;
 }
 
-@ObjectType({ description: 'One block of what the bot says, in the order it shows them: a text bubble or a bulleted list.' })
+@ObjectType({ description: 'One block of what the bot says, in the order it shows them: a text bubble, a bulleted list or an image.' })
 export class AnswerBlock {
-  @Field(() => AnswerBlockKind, { description: 'TEXT: one bubble, in `text`. LIST: a bulleted list, in `items`.' })
+  @Field(() => AnswerBlockKind, { description: 'TEXT: one bubble, in `text`. LIST: a bulleted list, in `items`. IMAGE: an image of the item, in `image`, with its alternative text in `text`.' })
   kind!: AnswerBlockKind;
 
-  @Field(() => String, { nullable: true, description: 'The bubble’s text; null for a LIST block.' })
+  @Field(() => String, { nullable: true, description: 'The bubble’s text; for an IMAGE block its alternative text; null for a LIST block.' })
   text!: string | null;
 
-  @Field(() => [String], { description: 'The list’s items, in order; empty for a TEXT block.' })
+  @Field(() => [String], { description: 'The list’s items, in order; empty for a TEXT or IMAGE block.' })
   items!: string[];
+
+  /** IMAGE blocks: the global id of the KnowledgeImage (resolved, under its perimeter, by the attachments module). */
+  imageId?: string | null;
+}
+
+/**
+ * A dialog text that is exactly `![alt](image:<KnowledgeImage id>)` shows that image in its
+ * place among the bubbles. The syntax lives here, both ways.
+ */
+const IMAGE_TEXT = /^!\[([^\]]{0,300})\]\(image:([A-Za-z0-9_-]{1,200})\)$/;
+export const imageText = (imageId: string, alt: string) => `![${alt.replace(/[[\]\r\n]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)}](image:${toGlobalId('KnowledgeImage', imageId)})`;
+/** The image a dialog text shows (global id and alternative text), or null for a plain text. */
+export function imageOfText(text: string): { imageId: string; alt: string } | null {
+  const m = IMAGE_TEXT.exec(text);
+  return m ? { alt: m[1], imageId: m[2] } : null;
 }
 
 /**
  * Texts and list in the order they are shown: the list before texts[listPosition]
  * (after every text when listPosition is null or past the end), as the source shows
- * "Ajout d'un tiers dans l'EJ": text, text, list of messages, text.
+ * "Ajout d'un tiers dans l'EJ": text, text, list of messages, text. A text that shows an
+ * image (imageText) is an IMAGE block in its place.
  */
 export function blocksOf(texts: string[], listItems: string[], listPosition?: number | null): AnswerBlock[] {
-  const blocks: AnswerBlock[] = texts.map((text) => ({ kind: AnswerBlockKind.TEXT, text, items: [] }));
+  const blocks: AnswerBlock[] = texts.map((text) => {
+    const image = imageOfText(text);
+    return image ? { kind: AnswerBlockKind.IMAGE, text: image.alt, items: [], imageId: image.imageId } : { kind: AnswerBlockKind.TEXT, text, items: [] };
+  });
   if (listItems.length) {
     const at = listPosition == null ? blocks.length : Math.max(0, Math.min(listPosition, blocks.length));
     blocks.splice(at, 0, { kind: AnswerBlockKind.LIST, text: null, items: listItems });

@@ -2,6 +2,7 @@ import { nodeIdResolver } from '../core/base.entity';
 import { registerNodeType } from '../core/node-registry';
 import { KnowledgeAbbreviation } from './abbreviation.entity';
 import { KnowledgeAbbreviationResolver } from './abbreviation.resolver';
+import { KnowledgeImportResolver } from './knowledge.import.resolver';
 import { Bot, BotDomain } from './bot.entity';
 import { KnowledgeItem, KnowledgePhrase, KnowledgePublication, KnowledgeWord } from './knowledge-item.entity';
 import { KnowledgeStatus } from './knowledge.enums';
@@ -34,6 +35,7 @@ export const knowledgeResolvers = [
   MatchCandidateFieldsResolver,
   ReviewClusterFieldsResolver,
   KnowledgeAbbreviationResolver,
+  KnowledgeImportResolver,
   DialogNodeFieldsResolver,
   ...knowledgeEntities.map(nodeIdResolver),
 ] as const;

@@ -97,6 +97,7 @@ registerEnumType(PhraseKind, {
 export enum AnswerBlockKind {
   TEXT = 'TEXT',
   LIST = 'LIST',
+  IMAGE = 'IMAGE',
 }
 registerEnumType(AnswerBlockKind, {
   name: 'AnswerBlockKind',
@@ -104,6 +105,7 @@ registerEnumType(AnswerBlockKind, {
   valuesConfig: {
     TEXT: { description: 'One text bubble.' },
     LIST: { description: 'A bulleted list (known messages, anomalies).' },
+    IMAGE: { description: 'An image of the item (e.g. the Chorus screen with its messages): `image` gives it and a short-lived link, `text` its alternative text.' },
   },
 });
 

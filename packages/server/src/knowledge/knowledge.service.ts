@@ -193,6 +193,24 @@ function record(em: EntityManager, item: KnowledgeItem, action: PublicationActio
   em.create(KnowledgePublication, { item, action, version: item.version, by: viewer?.kind === 'PERSON' ? em.getReference(Person, viewer.id, { wrapped: true }) : null, note: note?.trim() || null });
 }
 
+/**
+ * The reason the item rules refuse these fields in this domain (null when they pass): the
+ * same checks as createItem/updateItem, on a detached item, for imports that report
+ * every line before writing any.
+ */
+export function itemFieldsProblem(domain: BotDomain, f: Omit<ItemFields, 'domainId'>, opts: { publish?: boolean } = {}): string | null {
+  try {
+    const probe = new KnowledgeItem();
+    applyFields(probe, f);
+    assertKindFitsDomain(probe, domain);
+    if (opts.publish) assertDialogPublishable(probe.dialog);
+    return null;
+  } catch (e) {
+    if (e instanceof DomainError) return e.message;
+    throw e;
+  }
+}
+
 export async function createItem(em: EntityManager, viewer: Viewer | null, botId: string, f: ItemFields, opts: { skipAuth?: boolean } = {}): Promise<KnowledgeItem> {
   if (!opts.skipAuth) assertMayEditKnowledge(viewer!, f.kind);
   const bot = await findBot(em, { id: botId });

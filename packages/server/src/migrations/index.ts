@@ -14,6 +14,7 @@ import { Migration20261201230910_Attachments } from './Migration20261201230910_A
 import { Migration20261202003000_TicketEventKinds } from './Migration20261202003000_TicketEventKinds';
 import { Migration20261201230956_KnowledgeAbbreviations } from './Migration20261201230956_KnowledgeAbbreviations';
 import { Migration20261201234824_ConversationTurnListPosition } from './Migration20261201234824_ConversationTurnListPosition';
+import { Migration20261202023120_ClosedDayLabels } from './Migration20261202023120_ClosedDayLabels';
 import { Migration20261202030000_EventTimestamps } from './Migration20261202030000_EventTimestamps';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
@@ -33,5 +34,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202003000_TicketEventKinds', class: Migration20261202003000_TicketEventKinds },
   { name: 'Migration20261201230956_KnowledgeAbbreviations', class: Migration20261201230956_KnowledgeAbbreviations },
   { name: 'Migration20261201234824_ConversationTurnListPosition', class: Migration20261201234824_ConversationTurnListPosition },
+  { name: 'Migration20261202023120_ClosedDayLabels', class: Migration20261202023120_ClosedDayLabels },
   { name: 'Migration20261202030000_EventTimestamps', class: Migration20261202030000_EventTimestamps },
 ];

@@ -2,6 +2,7 @@ import { nodeIdResolver } from '../core/base.entity';
 import { registerNodeType } from '../core/node-registry';
 import { BusinessCalendar, ServiceLevelQueueEntry, ServiceLevelTarget, serviceLevelEntities } from './service-level.entity';
 import {
+  BusinessCalendarFieldsResolver,
   queueEntryNodeFetcher,
   ServiceLevelQueueEntryFieldsResolver,
   ServiceLevelResolver,
@@ -21,6 +22,7 @@ export const serviceLevelResolvers = [
   ServiceLevelTargetFieldsResolver,
   ServiceLevelQueueEntryFieldsResolver,
   StructureTimeZoneFieldsResolver,
+  BusinessCalendarFieldsResolver,
   nodeIdResolver(BusinessCalendar),
   nodeIdResolver(ServiceLevelTarget),
   nodeIdResolver(ServiceLevelQueueEntry),

@@ -21,7 +21,7 @@ export class WorkingWindowType implements WorkingWindow {
 
 @Entity({ tableName: 'business_calendar' })
 @ObjectType({ implements: Node, description: 'A named business calendar: working windows per weekday, a time zone, French public holidays and extra closed days. Service-level targets count time on one.' })
-export class BusinessCalendar extends BaseEntity<'timeZone' | 'frenchHolidays' | 'alsaceMoselle' | 'closedDays'> {
+export class BusinessCalendar extends BaseEntity<'timeZone' | 'frenchHolidays' | 'alsaceMoselle' | 'closedDays' | 'closedDayLabels'> {
   @Property({ type: 'string', length: 40 })
   @Unique()
   @Field({ description: 'Short unique code, e.g. `PARIS_OFFICE_HOURS`.' })
@@ -50,6 +50,10 @@ export class BusinessCalendar extends BaseEntity<'timeZone' | 'frenchHolidays' |
   @Property({ type: 'json' })
   @Field(() => [String], { description: 'Extra closed days, local dates `YYYY-MM-DD`, sorted.' })
   closedDays: string[] = [];
+
+  /** What each extra closed day is (e.g. "Pont de l'Ascension"), by date; shown in `closedDayList`. */
+  @Property({ type: 'json', default: '{}' })
+  closedDayLabels: Record<string, string> = {};
 }
 
 @Entity({ tableName: 'service_level_target' })

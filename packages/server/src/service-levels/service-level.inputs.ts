@@ -1,5 +1,7 @@
-import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { ImportFormat } from '../core/bulk-import';
+import { MAX_IMPORT_TEXT } from '../core/bulk-import.types';
 import { SafeText, TEXT } from '../core/validation';
 import { SupportLevel } from '../directory/directory.enums';
 import { ServiceLevelMetric } from './service-level.enums';
@@ -152,4 +154,23 @@ export class ServiceLevelStatisticsFilter {
 
   @Field(() => [ServiceLevelMetric], { nullable: true, description: 'Only these measures.' })
   metric?: ServiceLevelMetric[] | null;
+}
+
+@InputType({ description: 'Extra closed days of business calendars, as CSV or one JSON document (administrators). Days are added or relabelled, never removed.' })
+export class ImportClosedDaysInput {
+  @Field(() => ImportFormat, { description: 'CSV or JSON.' })
+  format!: ImportFormat;
+
+  @Field(() => String, { nullable: true, description: 'CSV, columns `calendar,date,label`: the calendar’s code, the local date `YYYY-MM-DD`, and what the day is (optional, at most 200 characters), e.g. `PARIS_OFFICE_HOURS,2027-05-07,Pont de l’Ascension`.' })
+  @IsOptional()
+  @MaxLength(MAX_IMPORT_TEXT)
+  closedDays?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'JSON: `{ "closedDays": [{ "calendar": …, "date": …, "label": … }] }`.' })
+  @IsOptional()
+  @MaxLength(MAX_IMPORT_TEXT)
+  json?: string | null;
+
+  @Field({ defaultValue: true, description: 'True (the default): only report what would happen. False: apply, all or nothing (a single refused line: nothing is written).' })
+  dryRun!: boolean;
 }

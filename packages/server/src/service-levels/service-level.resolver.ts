@@ -3,6 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resol
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
 import type { Context } from '../core/context';
 import { decodeId, toGlobalId } from '../core/ids';
+import { reportOf } from '../core/bulk-import.types';
 import { runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
 import { Structure } from '../directory/structure.entity';
@@ -14,6 +15,7 @@ import { BusinessCalendar, ServiceLevelQueueEntry, ServiceLevelTarget } from './
 import { ServiceLevelStatisticsDimension } from './service-level.enums';
 import {
   CreateBusinessCalendarInput,
+  ImportClosedDaysInput,
   RemoveServiceLevelTargetInput,
   ServiceLevelQueueFilter,
   ServiceLevelStatisticsFilter,
@@ -21,9 +23,12 @@ import {
   SetStructureTimeZoneInput,
   UpdateBusinessCalendarInput,
 } from './service-level.inputs';
+import { importClosedDays } from './closed-day.import';
 import * as sl from './service-level.service';
 import {
   BusinessCalendarPayload,
+  ClosedDay,
+  ImportClosedDaysPayload,
   RemoveServiceLevelTargetPayload,
   ServiceLevelQueueConnection,
   ServiceLevelStatisticsRow,
@@ -93,6 +98,15 @@ export class ServiceLevelResolver {
   @Mutation(() => BusinessCalendarPayload, { description: 'Changes a business calendar: hours, zone, holidays, closed days (administrators). Standings are recomputed.' })
   updateBusinessCalendar(@Arg('input', { validate: false, description: 'The change.' }) input: UpdateBusinessCalendarInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ calendar: await sl.updateCalendar(ctx.em, ctx.viewer!, decodeId(input.id, 'BusinessCalendar'), input) }));
+  }
+
+  @Authorized()
+  @Mutation(() => ImportClosedDaysPayload, {
+    description:
+      'Loads extra closed days of business calendars in bulk (administrators): each line adds a day or changes its label, matched by calendar code and date. Dry run by default: a report line by line. Applied: all or nothing, each calendar changed once (standings recomputed); importing the same file again changes nothing.',
+  })
+  importClosedDays(@Arg('input', { validate: false, description: 'The file and options.' }) input: ImportClosedDaysInput, @Ctx() ctx: Context) {
+    return runMutation(input, async () => ({ report: reportOf(await importClosedDays(ctx.em, ctx.viewer!, input)) }));
   }
 
   @Authorized()
@@ -184,3 +198,11 @@ export const queueEntryNodeFetcher = async (ctx: Context, ids: string[]) => {
   const visible = new Set((await findVisibleTickets(ctx.em, ctx.viewer!, [...new Set(rows.map((r) => r.ticket.id))])).map((t) => t.id));
   return rows.filter((r) => visible.has(r.ticket.id));
 };
+
+@Resolver(() => BusinessCalendar)
+export class BusinessCalendarFieldsResolver {
+  @FieldResolver(() => [ClosedDay], { description: 'The extra closed days with their labels, by date (the same days as `closedDays`).' })
+  closedDayList(@Root() c: BusinessCalendar): ClosedDay[] {
+    return c.closedDays.map((date) => ({ date, label: c.closedDayLabels?.[date] ?? null }));
+  }
+}

@@ -39,7 +39,13 @@ export interface CalendarFields {
   frenchHolidays?: boolean | null;
   alsaceMoselle?: boolean | null;
   closedDays?: string[] | null;
+  /** Labels by date; only the closed days' are kept. */
+  closedDayLabels?: Record<string, string> | null;
 }
+
+/** Most extra closed days a calendar holds. */
+export const MAX_CLOSED_DAYS = 500;
+export const MAX_CLOSED_DAY_LABEL = 200;
 
 function checkedZone(zone: string, field = 'timeZone'): string {
   const z = zone.trim();
@@ -65,10 +71,24 @@ function checkedWindows(windows: WorkingWindow[]): WorkingWindow[] {
   return out;
 }
 
+/** A closed day's date, checked: a real calendar date written YYYY-MM-DD. */
+export const isClosedDayDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid;
+
 function checkedDays(days: string[]): string[] {
   const out = [...new Set(days.map((d) => d.trim()))].sort();
+  if (out.length > MAX_CLOSED_DAYS) throw new DomainError(ServiceLevelErrorCode.INVALID_CLOSED_DAY, `A calendar has at most ${MAX_CLOSED_DAYS} extra closed days.`, ['closedDays']);
   for (const d of out) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || !DateTime.fromISO(d).isValid) throw new DomainError(ServiceLevelErrorCode.INVALID_CLOSED_DAY, `"${d.slice(0, 20)}" is not a date YYYY-MM-DD.`, ['closedDays']);
+    if (!isClosedDayDate(d)) throw new DomainError(ServiceLevelErrorCode.INVALID_CLOSED_DAY, `"${d.slice(0, 20)}" is not a date YYYY-MM-DD.`, ['closedDays']);
+  }
+  return out;
+}
+
+/** The labels of these days only, trimmed, empty ones dropped. */
+function labelsOf(days: readonly string[], labels: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const d of days) {
+    const l = labels[d]?.trim();
+    if (l) out[d] = l.slice(0, MAX_CLOSED_DAY_LABEL);
   }
   return out;
 }
@@ -89,6 +109,7 @@ export async function createCalendar(em: EntityManager, viewer: Viewer, f: Calen
     alsaceMoselle: f.alsaceMoselle ?? false,
     closedDays: checkedDays(f.closedDays ?? []),
   });
+  cal.closedDayLabels = labelsOf(cal.closedDays, f.closedDayLabels ?? {});
   try {
     await em.flush();
   } catch (e) {
@@ -108,6 +129,7 @@ export async function updateCalendar(em: EntityManager, viewer: Viewer, id: stri
   if (f.frenchHolidays != null) cal.frenchHolidays = f.frenchHolidays;
   if (f.alsaceMoselle != null) cal.alsaceMoselle = f.alsaceMoselle;
   if (f.closedDays != null) cal.closedDays = checkedDays(f.closedDays);
+  if (f.closedDayLabels != null || f.closedDays != null) cal.closedDayLabels = labelsOf(cal.closedDays, f.closedDayLabels ?? cal.closedDayLabels);
   await em.flush();
   await invalidateStandings(em);
   return cal;

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../core/connection';
+import { ImportReport } from '../core/bulk-import.types';
 import { MutationPayload } from '../core/mutation';
 import { SupportLevel } from '../directory/directory.enums';
 import { Structure } from '../directory/structure.entity';
@@ -92,4 +93,19 @@ export class SetStructureTimeZonePayload extends MutationPayload {
 
   @Field(() => String, { nullable: true, description: 'Its own time zone now; null when it follows the calendars.' })
   timeZone?: string | null;
+}
+
+@ObjectType({ description: 'An extra closed day of a business calendar.' })
+export class ClosedDay {
+  @Field({ description: 'Local date `YYYY-MM-DD`.' })
+  date!: string;
+
+  @Field(() => String, { nullable: true, description: 'What the day is (e.g. "Pont de l’Ascension"); null when none was given.' })
+  label!: string | null;
+}
+
+@ObjectType({ description: 'Result of importClosedDays.' })
+export class ImportClosedDaysPayload extends MutationPayload {
+  @Field(() => ImportReport, { nullable: true, description: 'The report; null when the file itself could not be read (see userErrors).' })
+  report!: ImportReport | null;
 }
