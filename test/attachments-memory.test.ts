@@ -21,7 +21,9 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const db = await createTestDatabase();
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+// a small young generation: chunk-sized garbage awaiting collection cannot float tens of MB
+// (V8's default lets it reach 16-32 MB under load), so what RSS shows is what the server holds
+const child = spawn(process.execPath, ['--max-semi-space-size=1', '-r', '@swc-node/register', 'src/main.ts'], {
   cwd: fileURLToPath(new URL('../packages/server', import.meta.url)),
   env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
   stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@
  * internal error, every answer within 10 s, and an unrelated query answered within 1 s
  * meanwhile.
  */
+import http from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../packages/server/src/access/credentials';
 import { loadConfig } from '../packages/server/src/core/config';
@@ -25,7 +26,28 @@ afterAll(async () => {
 await sql(a.databaseUrl, `update application_client set cost_budget_per_minute = 10000000 where name = 'SAXO'`);
 const lyon = Buffer.from(`Structure:${(await sql(a.databaseUrl, `select id from structure where code = 'CSP-LYON'`)).rows[0].id}`).toString('base64url');
 const { rows: analysts } = await sql(db.url, `select id from person where 'ANALYST' = any(held_roles) and active order by email limit 1`);
-const analyst = { token: await mintToken(loadConfig({ NODE_ENV: 'test' }).jwt, analysts[0].id, '1h') };
+const analystToken = await mintToken(loadConfig({ NODE_ENV: 'test' }).jwt, analysts[0].id, '1h');
+
+/**
+ * The analyst's front end already has its connection open (keep-alive) when the storm
+ * starts: what is timed is the server's answer, not a TCP handshake queued behind the
+ * storm's hundred new connections.
+ */
+const analystAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+afterAll(() => analystAgent.destroy());
+function analystAsks(query: string, anonymous = false): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ query });
+    const req = http.request(procA.url, { method: 'POST', agent: analystAgent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(anonymous ? {} : { authorization: `Bearer ${analystToken}` }) } }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 const FILE = `mutation($input: FileIncidentInput!) { fileIncident(input: $input) { ticket { id } replayed filing { groupedWithFirst } userErrors { code } } }`;
 
 function incident(flowId: string, key: string) {
@@ -47,6 +69,8 @@ for (const [i, server] of [a, b].entries()) {
 
 /** Fires `n` filings at once, half on each instance, while an analyst asks `{ viewer }` on A; returns every answer with its duration. */
 async function storm(inputs: ReturnType<typeof incident>[]) {
+  // the connection is open before the storm; asked anonymously, so the analyst is not in the credentials cache yet
+  expect((await analystAsks('{ __typename }', true)).status).toBe(200);
   const timed = <T>(p: Promise<T>) => {
     const start = Date.now();
     return p.then((r) => ({ r, ms: Date.now() - start }));
@@ -54,7 +78,7 @@ async function storm(inputs: ReturnType<typeof incident>[]) {
   const filings = Promise.all(inputs.map((input, i) => timed((i % 2 ? b : a).gql(FILE, { input }, { apiKey: DEMO_API_KEY }))));
   // the unrelated query arrives in the thick of it
   await new Promise((r) => setTimeout(r, 150));
-  const unrelated = await timed(a.gql(`{ viewer { kind } }`, {}, analyst));
+  const unrelated = await timed(analystAsks(`{ viewer { kind } }`));
   return { results: await filings, unrelated };
 }
 
