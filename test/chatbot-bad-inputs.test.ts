@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
+import { fromGlobalId } from '../packages/server/src/core/ids';
 import { buttonOf, CHOOSE, FEEDBACK, plainUserEmail, SEND, START } from './support/chatbot';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
@@ -26,7 +27,7 @@ describe('messages a user should not send, and how the bot takes them', () => {
       expect(res.userErrors).toEqual([{ field: ['input', 'text'], code: 'VALIDATION_FAILED', message: expect.any(String) }]);
       expect(res.turn).toBeNull();
     }
-    const { rows } = await sql(server.databaseUrl, `select count(*)::int n from conversation_turn t join conversation c on c.id = t.conversation_id where c.id::text = (select id::text from conversation order by created_at desc limit 1)`);
+    const { rows } = await sql(server.databaseUrl, `select count(*)::int n from conversation_turn where conversation_id = $1`, [fromGlobalId(id).id]);
     expect(rows[0].n).toBe(1); // the welcome only
   });
 
@@ -51,12 +52,13 @@ describe('messages a user should not send, and how the bot takes them', () => {
     expect(res.userTurn.candidates[0].title).toBe('Centre financier inexistant');
 
     const injection = "'; drop table knowledge_phrase; -- Robert'); DELETE FROM conversation; --";
+    const count = async () => (await sql(server.databaseUrl, `select (select count(*) from knowledge_phrase)::int phrases, (select count(*) from conversation)::int conversations`)).rows[0];
+    const before = await count();
     const sqlRes = await run(SEND, { conversationId: id, text: injection });
     expect(sqlRes.userErrors).toEqual([]);
     expect(sqlRes.userTurn.texts).toEqual([injection]);
-    const { rows } = await sql(server.databaseUrl, `select (select count(*) from knowledge_phrase)::int phrases, (select count(*) from conversation)::int conversations`);
-    expect(rows[0].phrases).toBeGreaterThan(40);
-    expect(rows[0].conversations).toBeGreaterThan(0);
+    // not a row went: every phrase and every conversation is still there
+    expect(await count()).toEqual(before);
   });
 
   it('a button that is not in the current turn is BUTTON_NOT_OFFERED; replaying an old one is BUTTON_EXPIRED; a link is not chosen', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ChorusApiError, createClient as sdkClient, TicketImpact, TicketRequestStatus } from '@chorus-support/sdk';
 import { buttonOf, chatWidget, CHOOSE, FEEDBACK, plainUserEmail, SEND, START, TURN_FIELDS } from './support/chatbot';
 import { startTestServer } from './support/server';
+import { subscriptionsRunning, untilSubscribed } from './support/ws';
 
 const server = await startTestServer();
 const lyonUserEmail = await plainUserEmail(server.databaseUrl, 'CSP-LYON');
@@ -90,13 +91,14 @@ describe('following a conversation by subscription', () => {
     const url = server.url.replace(/^http/, 'ws');
     const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${lyonUser}` }, lazy: true, retryAttempts: 0 });
     const received: any[] = [];
+    const subscribedBefore = await subscriptionsRunning(server.url);
     const done = new Promise<void>((resolve, reject) => {
       client.subscribe(
         { query: `subscription($id: ID!) { conversationTurns(conversationId: $id) { ${TURN_FIELDS} } }`, variables: { id } },
         { next: (m) => { received.push(m); if (received.length === 2) resolve(); }, error: reject, complete: () => undefined },
       );
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSubscribed(server.url, subscribedBefore + 1);
     await run(SEND, { conversationId: id, text: 'Centre financier inexistant' });
     await Promise.race([done, new Promise((_, fail) => setTimeout(() => fail(new Error('no turns received')), 5000))]);
     expect(received.map((m) => m.data.conversationTurns.speaker)).toEqual(['USER', 'BOT']);

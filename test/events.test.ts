@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collect, wsClient } from './support/ws';
+import { collect, subscriptionsRunning, untilSubscribed, wsClient } from './support/ws';
 import { startTestServer } from './support/server';
 
 const a = await startTestServer();
@@ -9,8 +9,9 @@ describe('events across server instances (PostgreSQL LISTEN/NOTIFY)', () => {
   it('delivers a change made on instance B to a subscriber on instance A, over a real WebSocket', async () => {
     const analyst = await a.tokenForRole('ANALYST');
     const client = wsClient(a.url, { token: analyst });
+    const before = await subscriptionsRunning(a.url);
     const sub = collect(client, `subscription { directoryChanged { kind nodeId at } }`);
-    await new Promise((r) => setTimeout(r, 300)); // let the subscription register
+    await untilSubscribed(a.url, before + 1);
 
     const admin = await b.tokenForRole('ADMINISTRATOR');
     const { body } = await b.gql(`{ structures(first: 1, filter: { search: "CSP-LYON" }) { nodes { id } } }`, {}, { token: admin });

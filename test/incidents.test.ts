@@ -7,6 +7,7 @@ import { generateApiKey } from '../packages/server/src/access/credentials';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
+import { subscriptionsRunning, untilSubscribed } from './support/ws';
 
 const server = await startTestServer({ env: { RATE_LIMIT_WINDOW_SECONDS: '1' } });
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
@@ -224,6 +225,7 @@ describe('following an incident', () => {
 
   it('the example flow monitor files an incident and waits for its resolution by subscription', async () => {
     const flowId = `SAXO-EJ-MONITOR-${Date.now()}`;
+    const subscribedBefore = await subscriptionsRunning(server.url);
     const child = spawn(process.execPath, [fileURLToPath(new URL('../packages/sdk/examples/flow-monitor.mjs', import.meta.url))], {
       env: { ...process.env, CHORUS_URL: server.url, CHORUS_API_KEY: DEMO_API_KEY, FLOW_ID: flowId, TIMEOUT_S: '30' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -235,7 +237,7 @@ describe('following an incident', () => {
     for (let i = 0; i < 100 && !/filed (FSD-\S+) \((\S+)\)/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
     const [, reference, ticketId] = /filed (FSD-\S+) \((\S+)\) level=(\S+)/.exec(out) ?? [];
     expect(reference, out).toBeDefined();
-    await new Promise((r) => setTimeout(r, 500)); // the monitor subscribes
+    await untilSubscribed(server.url, subscribedBefore + 1); // the monitor subscribes
 
     // the technical team takes and resolves it
     const tech = await server.tokenForRole('TECHNICAL_AGENT');

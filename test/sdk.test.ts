@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { BadInputError, createClient, DirectoryChangedDocument, ForbiddenError, NetworkError, Role, StructureKind, TroubleDomain, UnauthenticatedError, ViewerKind } from '@chorus-support/sdk';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { startTestServer } from './support/server';
+import { subscriptionsRunning, untilSubscribed } from './support/ws';
 
 const server = await startTestServer();
 
@@ -113,8 +114,9 @@ describe('the SDK client layer', () => {
   it('subscribes over WebSocket with the same credentials', async () => {
     const analyst = createClient({ url: server.url, token: await server.tokenForRole('ANALYST'), webSocketImpl: WebSocket });
     const events = analyst.subscribe<{ directoryChanged: { kind: string; nodeId: string; at: string } }>(DirectoryChangedDocument);
+    const subscribedBefore = await subscriptionsRunning(server.url);
     const first = events.next();
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSubscribed(server.url, subscribedBefore + 1);
     const admin = createClient({ url: server.url, token: await server.tokenForRole('ADMINISTRATOR') });
     const { structures } = await admin.Structures({ first: 1 });
     await admin.UpdateStructure({ input: { id: structures.nodes[0].id, name: 'Renamed for the subscription' } });

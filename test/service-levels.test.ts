@@ -8,7 +8,7 @@ import { DEMO_API_KEY } from '../packages/server/src/integration/integration.dem
 import { sql } from './support/db';
 import { scrape } from './support/metrics';
 import { startTestServer } from './support/server';
-import { collect, wsClient } from './support/ws';
+import { collect, subscriptionsRunning, untilSubscribed, wsClient } from './support/ws';
 import { desk } from './service-desk.helpers';
 
 const env = { SERVICE_LEVEL_POLL_MS: '100', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' };
@@ -88,8 +88,9 @@ describe('a breach crossing with two instances on one database', () => {
     await sql(a.databaseUrl, `update application_client set webhook_url = 'http://127.0.0.1:9/hook', webhook_secret = null where name = 'SAXO'`);
     const ws = wsClient(b.url, { token: sn1 });
     afterAll(() => ws.dispose());
+    const subscribedBefore = await subscriptionsRunning(b.url);
     const events = collect(ws, `subscription { ticketEvents { kind field newValue reason ticket { id } } }`);
-    await new Promise((r) => setTimeout(r, 300)); // subscribed on instance b before anything happens
+    await untilSubscribed(b.url, subscribedBefore + 1); // subscribed on instance b before anything happens
 
     // both instances run in this process: /metrics counts the process's crossings, each once
     const crossingsBefore = await crossingCounts();

@@ -57,3 +57,23 @@ export function collect<T = any>(client: Client, query: string, variables: Recor
     },
   };
 }
+
+/**
+ * Waits until the server process runs at least `n` subscriptions (its /metrics gauge), so a
+ * test changes data only once its subscriber is registered, without a guessed sleep.
+ */
+export async function untilSubscribed(httpUrl: string, n: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const running = await subscriptionsRunning(httpUrl);
+    if (running >= n) return;
+    if (Date.now() > deadline) throw new Error(`${running} subscriptions running after ${timeoutMs} ms, waiting for ${n}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The subscriptions the server process runs now (its /metrics gauge). */
+export async function subscriptionsRunning(httpUrl: string): Promise<number> {
+  const text = await fetch(httpUrl.replace(/\/graphql$/, '/metrics')).then((r) => r.text());
+  return Number(/^chorus_graphql_subscriptions (\d+)/m.exec(text)?.[1] ?? 0);
+}

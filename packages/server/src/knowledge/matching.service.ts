@@ -222,9 +222,7 @@ export async function matchMessage(
        from jsonb_to_recordset(?::jsonb) as q(seg text, words text[])
        cross join lateral (
          select c.*, similarity(c.template, q.seg) as sim, q.seg
-           from (select p.item_id, p.kind, p.text, p.template from knowledge_phrase p
-                  where string_to_array(p.template, ' ') && q.words and p.bot_id = ? and p.active
-                  limit ?) c
+           from (${PHRASES_WITH_WORDS_SQL.replace('?::text[]', 'q.words')}) c
           order by similarity(c.template, q.seg) desc
           limit 25
        ) p
@@ -248,6 +246,18 @@ export async function matchMessage(
  * it: the word itself, or for a word the dictionary lacks (a typo, most often) its
  * closest dictionary word when similar enough (pg_trgm GIN on the short words).
  */
+/** The dictionary word closest to a typed one (pg_trgm `%` through the GIN trigram index). */
+export const TYPO_CORRECTION_SQL = `select word, phrase_count from knowledge_word
+  where word % ? and phrase_count > 0 and similarity(word, ?) >= ?
+  order by similarity(word, ?) desc, word
+  limit 1`;
+export const typoCorrectionParams = (typed: string) => [typed, typed, TYPO_SIMILARITY, typed];
+
+/** A bot's active phrases holding any of some words (the GIN index on the template's words). */
+export const PHRASES_WITH_WORDS_SQL = `select p.item_id, p.kind, p.text, p.template from knowledge_phrase p
+  where string_to_array(p.template, ' ') && ?::text[] and p.bot_id = ? and p.active
+  limit ?`;
+
 async function resolveWords(em: EntityManager, segments: string[]): Promise<Map<string, { word: string; count: number }>> {
   const all = [...new Set(segments.flatMap((s) => s.split(' ')).filter((w) => w.length >= 2))].slice(0, 60);
   const out = new Map<string, { word: string; count: number }>();
@@ -259,13 +269,7 @@ async function resolveWords(em: EntityManager, segments: string[]): Promise<Map<
   const missing = all.filter((w) => !out.has(w) && w.length >= 4);
   // one query per word, so the planner sees the word and uses the trigram index
   for (const typed of missing.slice(0, 12)) {
-    const [fix]: { word: string; phrase_count: number }[] = await em.execute(
-      `select word, phrase_count from knowledge_word
-        where word % ? and phrase_count > 0 and similarity(word, ?) >= ?
-        order by similarity(word, ?) desc, word
-        limit 1`,
-      [typed, typed, TYPO_SIMILARITY, typed],
-    );
+    const [fix]: { word: string; phrase_count: number }[] = await em.execute(TYPO_CORRECTION_SQL, typoCorrectionParams(typed));
     if (fix) out.set(typed, { word: fix.word, count: fix.phrase_count });
   }
   return out;
