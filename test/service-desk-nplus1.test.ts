@@ -5,7 +5,7 @@ import { startTestServer } from './support/server';
 // the nested selection below costs more than the default limit at 100 tickets; the limit is not what this file tests
 // the service-level job recomputes standings on the same pool in the background (its first pass after an hour here): not the request's work
 // and the verified caller stays cached for the whole file, so every page counts the same authentication (none)
-const server = await startTestServer({ env: { MAX_QUERY_COST: '50000', SERVICE_LEVEL_POLL_MS: '3600000', CREDENTIALS_CACHE_MS: '600000' } });
+const server = await startTestServer({ env: { MAX_QUERY_COST: '50000', SERVICE_LEVEL_POLL_MS: '3600000', CREDENTIALS_CACHE_MS: '60000' } });
 const sn1 = { token: await server.tokenForRole('SN1_AGENT') };
 const cca = { token: await server.tokenForRole('CCA', 'CSP-LYON') };
 
