@@ -28,3 +28,9 @@ registerErrorCodes(FileErrorCode, {
   UPLOAD_FOR_ANOTHER_USE: { kind: 'BAD_USER_INPUT', description: 'The upload was asked for another purpose (a ticket attachment vs a knowledge image).' },
   ATTACHMENT_NOT_YOURS: { kind: 'FORBIDDEN', description: 'Only whoever added the file, or a support agent, removes it.' },
 });
+
+declare module '../core/errors' {
+  interface DomainErrorCodes {
+    attachments: FileErrorCode;
+  }
+}

@@ -25,3 +25,9 @@ registerErrorCodes(ChatbotErrorCode, {
   TICKET_REQUEST_EXISTS: { kind: 'CONFLICT', description: 'This conversation already went to your CCA.' },
   TICKET_REQUEST_CLOSED: { kind: 'CONFLICT', description: 'The ticket request was already converted or dismissed.' },
 });
+
+declare module '../core/errors' {
+  interface DomainErrorCodes {
+    chatbot: ChatbotErrorCode;
+  }
+}

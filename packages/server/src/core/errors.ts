@@ -13,10 +13,21 @@ export enum CoreErrorCode {
 /** How a code surfaces when it is thrown outside a mutation payload. */
 export type ErrorKind = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN';
 
+/**
+ * Every module's code enum, by module: each `<module>.errors.ts` adds its own by
+ * declaration merging, so core names no module and `DomainError.code` is still the union
+ * of every code that exists (a typo or a code of nowhere does not compile).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DomainErrorCodes {
+  core: CoreErrorCode;
+}
+export type DomainErrorCode = DomainErrorCodes[keyof DomainErrorCodes];
+
 /** A domain rule refused something. Services throw it; the API layer maps it in one place. */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: DomainErrorCode,
     message: string,
     readonly field: string[] | null = null,
   ) {

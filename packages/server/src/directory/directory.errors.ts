@@ -25,3 +25,9 @@ registerErrorCodes(DirectoryErrorCode, {
   NOT_YOUR_STRUCTURE: { kind: 'FORBIDDEN', description: 'A platform head acts only for their own structure.' },
   ROLE_NOT_ASSIGNABLE: { kind: 'FORBIDDEN', description: 'Your role may not grant this role.' },
 });
+
+declare module '../core/errors' {
+  interface DomainErrorCodes {
+    directory: DirectoryErrorCode;
+  }
+}

@@ -1,6 +1,6 @@
 import { raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
-import { CoreErrorCode, DomainError } from '../core/errors';
+import { CoreErrorCode, DomainError, type DomainErrorCode } from '../core/errors';
 import { CORRESPONDENT_ROLES, Role } from '../core/roles';
 import { likeContains, withoutAccents } from '../core/text';
 import { CorrespondentAssignment } from './correspondent-assignment.entity';
@@ -107,7 +107,7 @@ export async function whomToAsk(em: EntityManager, structureId: string, domain: 
 
 /* ---------- writes ---------- */
 
-async function mustFind<T extends object>(em: EntityManager, entity: new () => T, id: string, code: string, field: string): Promise<T> {
+async function mustFind<T extends object>(em: EntityManager, entity: new () => T, id: string, code: DomainErrorCode, field: string): Promise<T> {
   const found = await em.findOne(entity, { id } as FilterQuery<T>);
   if (!found) throw new DomainError(code, `No ${entity.name.toLowerCase()} has this id.`, [field]);
   return found;

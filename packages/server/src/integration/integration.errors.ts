@@ -33,3 +33,10 @@ registerErrorCodes(IncidentErrorCode, {
   OCCURRED_IN_FUTURE: { kind: 'BAD_USER_INPUT', description: 'The occurrence time (or exchange date) lies in the future.' },
   INVALID_ROUTING_PATTERN: { kind: 'BAD_USER_INPUT', description: 'The routing pattern is not a valid regular expression.' },
 });
+
+declare module '../core/errors' {
+  interface DomainErrorCodes {
+    integration: IntegrationErrorCode;
+    integration_1: IncidentErrorCode;
+  }
+}

@@ -29,3 +29,9 @@ registerErrorCodes(KnowledgeErrorCode, {
   THRESHOLDS_INVALID: { kind: 'BAD_USER_INPUT', description: 'Thresholds must satisfy 0 < ambiguous ≤ confident ≤ 1.' },
   ABBREVIATION_INVALID: { kind: 'BAD_USER_INPUT', description: 'A short form is one word (letters or digits, optionally a trailing dot) and its expansion the different word(s) it stands for.' },
 });
+
+declare module '../core/errors' {
+  interface DomainErrorCodes {
+    knowledge: KnowledgeErrorCode;
+  }
+}

@@ -13,3 +13,9 @@ registerErrorCodes(KnownErrorCode, {
   NOT_LINKED: { kind: 'CONFLICT', description: 'The ticket is linked to no known anomaly.' },
   ALREADY_LINKED: { kind: 'CONFLICT', description: 'The ticket is already linked to this known anomaly.' },
 });
+
+declare module '../core/errors' {
+  interface DomainErrorCodes {
+    known_errors: KnownErrorCode;
+  }
+}

@@ -46,3 +46,9 @@ registerErrorCodes(TicketErrorCode, {
   UNKNOWN_DOMAIN: { kind: 'BAD_USER_INPUT', description: 'No active domain has this code (see `ticketDomains`).' },
   REQUESTER_NOT_IN_STRUCTURE: { kind: 'BAD_USER_INPUT', description: 'The requesting user must belong to the ticket’s structure.' },
 });
+
+declare module '../core/errors' {
+  interface DomainErrorCodes {
+    service_desk: TicketErrorCode;
+  }
+}

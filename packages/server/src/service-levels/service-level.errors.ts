@@ -20,3 +20,9 @@ registerErrorCodes(ServiceLevelErrorCode, {
   TARGET_LEVEL_MISMATCH: { kind: 'BAD_USER_INPUT', description: 'LEVEL_HOLD targets need a level; FIRST_RESPONSE and RESOLUTION targets take none.' },
   INVALID_TARGET: { kind: 'BAD_USER_INPUT', description: 'Priority must be 1–4, the target at least one second (at most a year), and the at-risk share strictly between 0 and 1.' },
 });
+
+declare module '../core/errors' {
+  interface DomainErrorCodes {
+    service_levels: ServiceLevelErrorCode;
+  }
+}

@@ -47,3 +47,9 @@ registerErrorCodes(TrainingErrorCode, {
   SESSION_ALREADY_STARTED: { kind: 'CONFLICT', description: 'The session has already begun (its first part has started): it takes no new registration request.' },
   LAST_PART_NOT_STARTED: { kind: 'CONFLICT', description: 'A session becomes HELD only once its last part has started.' },
 });
+
+declare module '../core/errors' {
+  interface DomainErrorCodes {
+    training: TrainingErrorCode;
+  }
+}
