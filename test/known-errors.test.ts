@@ -29,7 +29,7 @@ const LINK = `mutation($input: LinkTicketToKnownErrorInput!) { linkTicketToKnown
 const UNLINK = `mutation($input: UnlinkTicketFromKnownErrorInput!) { unlinkTicketFromKnownError(input: $input) { ticket { version ${KNOWN} } event { kind field oldValue newValue } userErrors { field code } } }`;
 
 async function item(title: string) {
-  const r = await server.gql(`query($s: String!) { knowledgeItems(first: 5, filter: { search: $s }) { nodes { id title kind causedMessages } } }`, { s: title }, { token: sn2 });
+  const r = await server.gql(`query($s: String!) { knowledgeItems(first: 5, filter: { search: $s }) { nodes { id title kind causedMessages investigationStatus } } }`, { s: title }, { token: sn2 });
   return r.body.data.knowledgeItems.nodes.find((n: any) => n.title === title);
 }
 
@@ -112,7 +112,9 @@ describe('tickets gather under a known anomaly', () => {
     const told = await ticket(linked.reference, cca);
     const comment = told.comments.find((c: any) => c.body.includes(workaround));
     expect(comment).toMatchObject({ internal: false, author: null });
-    expect(told.history.at(-1)).toMatchObject({ kind: 'KNOWN_ERROR_UPDATED', field: 'knownError', newValue: 'WORKAROUND_AVAILABLE' });
+    // old and new in the same form: the investigation status before and after
+    expect(told.history.at(-1)).toMatchObject({ kind: 'KNOWN_ERROR_UPDATED', field: 'knownError', oldValue: 'UNDER_INVESTIGATION', newValue: 'WORKAROUND_AVAILABLE' });
+    expect(tiers.investigationStatus).toBe('UNDER_INVESTIGATION');
     expect(told.version).toBe(linked.version); // the platform's notice overwrites nothing: no version bump
     // the unlinked ticket is not told
     expect((await ticket(other.reference)).history.some((e: any) => e.kind === 'KNOWN_ERROR_UPDATED')).toBe(false);

@@ -256,3 +256,60 @@ describe('the schema of the service desk', () => {
     expect(apps.body.data.ticketDomains.map((a: any) => a.code)).toContain('SERVICE_FAIT');
   });
 });
+
+describe('history values in one form', () => {
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+  const EMAIL = /^[^@\s]+@[^@\s]+$/;
+  const ASSIGN = `mutation($input: AssignTicketInput!) { assignTicket(input: $input) { ticket { version assignee { email } } event { field oldValue newValue } userErrors { code message } } }`;
+  const HISTORY = `query($r: String!) { ticket(reference: $r) { history { seq kind transition field oldValue newValue } } }`;
+
+  it('writes every assignee change, by a transition or an assignment, as emails old and new', async () => {
+    const agents = (await sql(server.databaseUrl, `select id, email from person where 'SN1_AGENT' = any(held_roles) and active order by created_at, email`)).rows;
+    let t = (await open(cca)).ticket;
+    t = await ok('TAKE', sn1, t);
+    const sn1Email = t.assignee.email;
+    t = await ok('ESCALATE', sn1, t, 'Déblocage AIFE nécessaire');
+    t = await ok('TAKE', sn2, t);
+    const sn2Email = t.assignee.email;
+    t = await ok('RETURN_TO_SN1', sn2, t, 'Débloqué');
+    expect(t.assignee.email).toBe(sn1Email);
+    const other = agents.find((a) => a.email !== sn1Email)!;
+    const assigned = await server.gql(ASSIGN, { input: { id: t.id, version: t.version, assigneeId: Buffer.from(`Person:${other.id}`).toString('base64url') } }, sn1);
+    expect(assigned.body.data.assignTicket).toMatchObject({ userErrors: [], event: { field: 'assignee', oldValue: sn1Email, newValue: other.email } });
+    t = { ...t, version: assigned.body.data.assignTicket.ticket.version };
+    t = await ok('TRANSFER_TO_TECHNICAL', sn1, t, 'Flux en cause');
+    t = await ok('TAKE', tech, t);
+    const techEmail = t.assignee.email;
+
+    const res = await server.gql(HISTORY, { r: t.reference }, sn1);
+    const assigneeEvents = res.body.data.ticket.history.filter((e: any) => e.field === 'assignee');
+    expect(assigneeEvents.map((e: any) => [e.transition ?? e.kind, e.oldValue, e.newValue])).toEqual([
+      ['TAKE', null, sn1Email],
+      ['ESCALATE', sn1Email, null],
+      ['TAKE', null, sn2Email],
+      ['RETURN_TO_SN1', sn2Email, sn1Email],
+      ['ASSIGNED', sn1Email, other.email],
+      ['TRANSFER_TO_TECHNICAL', other.email, null],
+      ['TAKE', null, techEmail],
+    ]);
+    for (const e of assigneeEvents) {
+      for (const v of [e.oldValue, e.newValue]) {
+        if (v !== null) expect(v).toMatch(EMAIL);
+        expect(v ?? '').not.toMatch(UUID);
+      }
+    }
+  });
+
+  it('replays the demo histories in the same form: no UUID in any event value', async () => {
+    const { rows: demo } = await sql(server.databaseUrl, `select count(*)::int as n from ticket_event where field = 'assignee'`);
+    expect(demo[0].n).toBeGreaterThan(20);
+    const { rows } = await sql(
+      server.databaseUrl,
+      `select t.reference, e.seq, e.old_value, e.new_value from ticket_event e join ticket t on t.id = e.ticket_id
+        where e.old_value ~* $1 or e.new_value ~* $1
+           or (e.field = 'assignee' and ((e.old_value is not null and e.old_value !~ '^[^@[:space:]]+@[^@[:space:]]+$') or (e.new_value is not null and e.new_value !~ '^[^@[:space:]]+@[^@[:space:]]+$')))`,
+      ['[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'],
+    );
+    expect(rows).toEqual([]);
+  });
+});

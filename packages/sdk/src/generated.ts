@@ -1394,7 +1394,7 @@ export enum TicketEventKind {
   ATTACHMENT_REMOVED = 'ATTACHMENT_REMOVED',
   /** One field changed; `field`, `oldValue` and `newValue` say which and how. */
   FIELD_CHANGED = 'FIELD_CHANGED',
-  /** The known anomaly (major incident) the ticket is linked to got a workaround or was fixed; `newValue` is its investigation status, `reason` the public comment written. */
+  /** The known anomaly (major incident) the ticket is linked to got a workaround or was fixed; `oldValue` and `newValue` are its investigation status before and after, `reason` the public comment written. */
   KNOWN_ERROR_UPDATED = 'KNOWN_ERROR_UPDATED',
   /** The ticket was opened. */
   OPENED = 'OPENED',

@@ -7,7 +7,7 @@ import { migrate, openDatabase } from './core/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres';
 import { createLogger, type Logger } from './core/logger';
 import { startServer } from './app';
-import { demoCredentials, loadDemoDataIfEmpty } from './seed/demo';
+import { demoCredentials, demoCredentialsText, loadDemoDataIfEmpty } from './seed/demo';
 
 const DATABASE_NAME = 'chorus_support';
 
@@ -80,19 +80,7 @@ async function main(): Promise<void> {
 }
 
 async function printDemoCredentials(config: Config, em: Parameters<typeof demoCredentials>[0], url: string) {
-  const { tokens, apiKey } = await demoCredentials(em, config);
-  const lines = [
-    '',
-    `Demo data is loaded. Open ${url} in a browser (Apollo Sandbox) and add a header:`,
-    '  Authorization: Bearer <token of the role you want to play>',
-    '',
-    ...tokens.map((t) => `  ${t.role.padEnd(18)} ${t.email.padEnd(40)} ${t.token}`),
-    '',
-    apiKey ? `  Application SAXO API key (header x-api-key): ${apiKey}` : '',
-    'Tokens last 12 hours; mint another with: npx -y pnpm@12.4.2 mint-token <email>',
-    '',
-  ];
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(demoCredentialsText(await demoCredentials(em, config), url));
 }
 
 void main();

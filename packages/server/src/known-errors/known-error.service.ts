@@ -143,7 +143,7 @@ export async function announceProgress(em: EntityManager, item: KnowledgeItem, b
   let told = 0;
   for (const link of links) {
     const done = await recordOnTicket(em.fork(), link.ticket.id, null, async () => ({
-      notices: [{ kind: TicketEventKind.KNOWN_ERROR_UPDATED, field: FIELD, newValue: item.investigationStatus, reason: text, publicComment: text }],
+      notices: [{ kind: TicketEventKind.KNOWN_ERROR_UPDATED, field: FIELD, oldValue: before.investigationStatus, newValue: item.investigationStatus, reason: text, publicComment: text }],
       result: null,
     }));
     // the history events reach ticketEvents through the database's own trigger

@@ -54,3 +54,19 @@ export async function demoCredentials(em: EntityManager, config: Config): Promis
   const demoKey = await em.count(ApiKey, { prefix: 'de0000000001', revokedAt: null });
   return { tokens, apiKey: demoKey ? DEMO_API_KEY : null };
 }
+
+/** What the server prints at start when it loaded the demo data: one line per role (END_USER included), then the API key. */
+export function demoCredentialsText({ tokens, apiKey }: { tokens: DemoCredential[]; apiKey: string | null }, url: string): string {
+  const lines = [
+    '',
+    `Demo data is loaded. Open ${url} in a browser (Apollo Sandbox) and add a header:`,
+    '  Authorization: Bearer <token of the role you want to play>',
+    '',
+    ...tokens.map((t) => `  ${t.role.padEnd(18)} ${t.email.padEnd(40)} ${t.token}`),
+    '',
+    apiKey ? `  Application SAXO API key (header x-api-key): ${apiKey}` : '',
+    'Tokens last 12 hours; mint another with: npx -y pnpm@12.4.2 mint-token <email>',
+    '',
+  ];
+  return lines.join('\n') + '\n';
+}

@@ -59,11 +59,11 @@ export class TicketEvent extends BaseEntity {
   field?: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Value before (as text).' })
+  @Field(() => String, { nullable: true, description: 'Value before, as text in the same form as `newValue`: a person by email, reference data by code, a known anomaly by title.' })
   oldValue?: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Value after (as text).' })
+  @Field(() => String, { nullable: true, description: 'Value after, as text in the same form as `oldValue`: a person by email, reference data by code, a known anomaly by title.' })
   newValue?: string | null;
 
   @Property({ type: 'text', nullable: true })

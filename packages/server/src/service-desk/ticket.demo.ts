@@ -8,7 +8,7 @@ import { ApplicationClient } from '../access/application-client.entity';
 import { TicketApplication, TicketDomain } from './reference-data.entity';
 import { Ticket } from './ticket.entity';
 import { TicketEventKind, TicketImpact, TicketNature, TicketStatus, TicketTransition as T } from './ticket.enums';
-import { addCommentRow, applyTransition, nextReferences, type Actor } from './ticket.service';
+import { addCommentRow, applyTransition, loadTransitionParties, nextReferences, type Actor } from './ticket.service';
 
 type Who = 'CCA' | 'SN1' | 'SN2' | 'TECH' | 'APP';
 /** One step of a demo history: who fires which transition, hours after the previous step. */
@@ -166,7 +166,9 @@ export async function seedDemoTickets(em: EntityManager): Promise<number> {
       at = new Date(Math.min(at.getTime() + hours * 3_600_000, now - 60_000));
       if (what === 'NOTE') addCommentRow(em, t, actor(who, k), text!, true, at);
       else {
-        applyTransition(em, t, what, actor(who, k), at, text, undefined);
+        // the people are loaded above: the replayed events name them by email, as live ones do
+        await loadTransitionParties(em, t, actor(who, k));
+        applyTransition(em, t, what, actor(who, k), at, text);
         if (text && [T.REQUEST_INFO, T.PROVIDE_INFO, T.RESOLVE, T.REOPEN, T.RETURN_TO_SN1].includes(what)) addCommentRow(em, t, actor(who, k), text, false, at);
       }
     }

@@ -4,7 +4,7 @@
  * transaction holding the ticket's row lock, checks the client's version, asks
  * ticket.transitions whether it is allowed, and appends history events.
  */
-import { LockMode, raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import { LockMode, raw, Reference, UniqueConstraintViolationException, wrap, type EntityManager, type Ref, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { scopeFilter, ticketScope } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
@@ -180,15 +180,43 @@ function appendEvent(
 }
 
 /**
+ * How a history event writes a person: their email, the form every event uses (ASSIGNED,
+ * TRANSITION, …) so old and new values read alike. The person must be loaded — see
+ * loadTransitionParties; a bare reference would leave us with only a UUID.
+ */
+export function personLabel(p: Ref<Person> | Person | null | undefined): string | null {
+  if (!p) return null;
+  const entity = Reference.isReference(p) ? p.unwrap() : p;
+  if (!wrap(entity).isInitialized()) throw new Error(`personLabel: person ${entity.id} is not loaded; load the transition's parties first.`);
+  return entity.email;
+}
+
+/**
+ * Loads what applyTransition labels in its event (the current assignee, who escalated,
+ * the acting person) into the caller's EntityManager, so the synchronous applyTransition
+ * writes emails. One statement per missing person; nothing when all are loaded.
+ */
+export async function loadTransitionParties(em: EntityManager, t: Ticket, actor: Actor): Promise<void> {
+  const ids = [t.assignee?.id, t.escalatedBy?.id, actor.personId ?? undefined].filter((id): id is string => !!id);
+  const missing = [...new Set(ids)].filter((id) => {
+    const loaded = em.getUnitOfWork().getById<Person>(Person.name, id);
+    return !loaded || !wrap(loaded).isInitialized();
+  });
+  if (missing.length) await em.find(Person, { id: { $in: missing } });
+}
+
+/**
  * Applies a transition of the table to the row (status, level, nature, assignee,
  * counters, timestamps) and appends its event. No rule is checked here: callers check
- * `assertMayFire` first (the demo loader replays known-good histories).
+ * `assertMayFire` first (the demo loader replays known-good histories). The people the
+ * event names must be loaded (loadTransitionParties): an assignee change is written as
+ * emails, old and new alike.
  */
-export function applyTransition(em: EntityManager, t: Ticket, transition: TicketTransition, actor: Actor, at: Date, reason?: string | null, actorEmail?: string): TicketEvent {
+export function applyTransition(em: EntityManager, t: Ticket, transition: TicketTransition, actor: Actor, at: Date, reason?: string | null): TicketEvent {
   const rule = TRANSITIONS[transition];
   const fromStatus = t.status;
   const fromLevel = t.level;
-  const oldAssignee = t.assignee?.id ?? null;
+  const oldAssignee = t.assignee ?? null;
   t.status = rule.to;
   const effect = rule.effect ?? {};
   if (effect.level) t.level = effect.level;
@@ -224,8 +252,8 @@ export function applyTransition(em: EntityManager, t: Ticket, transition: Ticket
       break;
   }
   t.updatedAt = at;
-  const newAssignee = t.assignee?.id ?? null;
-  const assigneeChanged = oldAssignee !== newAssignee;
+  const newAssignee = t.assignee ?? null;
+  const assigneeChanged = (oldAssignee?.id ?? null) !== (newAssignee?.id ?? null);
   return appendEvent(em, t, actor, at, {
     kind: TicketEventKind.TRANSITION,
     transition,
@@ -233,8 +261,8 @@ export function applyTransition(em: EntityManager, t: Ticket, transition: Ticket
     fromLevel,
     reason,
     field: assigneeChanged ? 'assignee' : null,
-    oldValue: assigneeChanged ? oldAssignee : null,
-    newValue: assigneeChanged ? (effect.assignee === 'ACTOR' ? (actorEmail ?? newAssignee) : newAssignee) : null,
+    oldValue: assigneeChanged ? personLabel(oldAssignee) : null,
+    newValue: assigneeChanged ? personLabel(newAssignee) : null,
   });
 }
 
@@ -361,7 +389,8 @@ export async function fireTransition(em: EntityManager, viewer: Viewer, id: stri
   const { ticket, result: event } = await changeTicket(em, viewer, id, version, async (tem, t) => {
     const now = new Date();
     assertMayFire(viewer, t, transition, currentSettings(), now, reason);
-    const event = applyTransition(tem, t, transition, actorOf(viewer), now, reason, viewer.label);
+    await loadTransitionParties(tem, t, actorOf(viewer));
+    const event = applyTransition(tem, t, transition, actorOf(viewer), now, reason);
     // the question, the answer and the resolution are also public comments the CCA reads
     if (reason?.trim() && PUBLIC_REASON.has(transition)) addCommentRow(tem, t, actorOf(viewer), reason.trim(), false, now);
     await notifyStatusChange(tem, t, event);
@@ -436,12 +465,13 @@ export async function assignTicket(em: EntityManager, viewer: Viewer, id: string
       roles = rolesOf(assignee, await runningAssignmentsOf(tem, [assignee.id]));
     }
     assertMayAssign(viewer, t, assignee ? { roles, active: assignee.active } : null);
-    const old = t.assignee ? (await t.assignee.load())?.email ?? null : null;
     if ((t.assignee?.id ?? null) === (assignee?.id ?? null)) return null;
+    await loadTransitionParties(tem, t, PLATFORM);
+    const old = personLabel(t.assignee);
     const now = new Date();
     t.assignee = assignee ? tem.getReference(Person, assignee.id, { wrapped: true }) : null;
     t.updatedAt = now;
-    return appendEvent(tem, t, actorOf(viewer), now, { kind: TicketEventKind.ASSIGNED, fromStatus: t.status, fromLevel: t.level, field: 'assignee', oldValue: old, newValue: assignee?.email ?? null });
+    return appendEvent(tem, t, actorOf(viewer), now, { kind: TicketEventKind.ASSIGNED, fromStatus: t.status, fromLevel: t.level, field: 'assignee', oldValue: old, newValue: personLabel(assignee) });
   });
   return { ticket, event };
 }

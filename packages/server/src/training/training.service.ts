@@ -309,6 +309,11 @@ async function assertLastPartStarted(em: EntityManager, session: TrainingSession
   }
 }
 
+/** A request comes before the session's first part: once it has begun (even still OPEN), no new one. */
+function assertNotYetBegun(session: TrainingSession, now: Date): void {
+  if (session.startsAt <= now) throw new DomainError(TrainingErrorCode.SESSION_ALREADY_STARTED, 'The session has already begun: it takes no new request.', ['sessionId']);
+}
+
 /* ---------- registration workflow ---------- */
 
 function transition(em: EntityManager, r: TrainingRegistration, action: RegistrationAction, to: RegistrationStatus, actor: Person | null, note?: string | null) {
@@ -332,7 +337,7 @@ export async function requestRegistration(em: EntityManager, viewer: Viewer, ses
   if (!session) throw new DomainError(TrainingErrorCode.UNKNOWN_SESSION, 'No session has this id.', ['sessionId']);
   if (session.status === SessionStatus.FULL) throw new DomainError(TrainingErrorCode.SESSION_FULL, 'The session is full.', ['sessionId']);
   if (session.status !== SessionStatus.OPEN) throw new DomainError(TrainingErrorCode.SESSION_NOT_OPEN, `The session is ${session.status.toLowerCase()}: it takes no request.`, ['sessionId']);
-  if (session.startsAt <= new Date()) throw new DomainError(TrainingErrorCode.SESSION_ALREADY_STARTED, 'The session has already begun: it takes no new request.', ['sessionId']);
+  assertNotYetBegun(session, new Date());
   const orderedBy = session.orderedBy?.id;
   const structure = trainee.structure.getEntity();
   if (orderedBy && structure.ministry.id !== orderedBy) throw new DomainError(TrainingErrorCode.SESSION_NOT_OPEN, 'This session was ordered by another ministry.', ['sessionId']);
