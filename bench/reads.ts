@@ -436,8 +436,12 @@ function printTable(runs: Run[]) {
   log('targets (issue 11): ours/PGL req/s ≥ 1.0 at 32 connections, ours/PGL p99 ≤ 1.0, ours/PGL p50 ≤ 2.0 at 1 connection, RSS ≤ 1.5× PostGraphile’s');
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// exit when done: a subscriber, sampler or connection left open by a failure must not keep the bench (and the smoke test) waiting
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
 
