@@ -23,7 +23,7 @@ import { migrate, openDatabase } from '../packages/server/src/core/database';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/core/embedded-postgres';
 import { loadDemoDataIfEmpty } from '../packages/server/src/seed/demo';
 import { measureLive } from './reads/live';
-import { startChild, type Child } from './reads/processes';
+import { startChild, systemNode, type Child } from './reads/processes';
 import { seed } from './reads/seed';
 
 const SMOKE = process.env.BENCH_SMOKE === '1';
@@ -31,7 +31,8 @@ const num = (name: string, full: number, smoke: number) => Number(process.env[na
 const SUBSCRIBERS = num('BENCH_SUBSCRIBERS', 1000, 20);
 const CHANGES = num('BENCH_CHANGES', 100, 3);
 const ROOT = resolve(__dirname, '..');
-const NODE = process.env.BENCH_NODE ?? process.execPath;
+/** Our server runs on the machine's Node, not on the bench package's Node 22. */
+const NODE = process.env.BENCH_NODE ?? systemNode();
 const JWT = { secret: randomBytes(32).toString('hex'), issuer: 'chorus-support', audience: 'chorus-support-api', maxLifetimeSeconds: 43200 };
 
 const START = Date.now();
