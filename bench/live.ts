@@ -19,12 +19,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { mintToken } from '../packages/server/src/access/credentials';
-import { migrate, openDatabase } from '../packages/server/src/core/database';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/core/embedded-postgres';
-import { loadDemoDataIfEmpty } from '../packages/server/src/seed/demo';
 import { measureLive } from './reads/live';
 import { startChild, systemNode, type Child } from './reads/processes';
 import { seed } from './reads/seed';
+import { createBenchDatabase, dropBenchDatabase } from './reads/database';
 
 const SMOKE = process.env.BENCH_SMOKE === '1';
 const num = (name: string, full: number, smoke: number) => Number(process.env[name] ?? (SMOKE ? smoke : full));
@@ -54,14 +53,7 @@ async function main() {
       embedded = await startEmbeddedPostgres({ dataDir: join(work, 'pg'), persistent: false });
       adminUrl = embedded.url;
     }
-    await adminQuery(adminUrl, `create database ${dbName}${process.env.BENCH_TEMPLATE ? ` template ${process.env.BENCH_TEMPLATE}` : ''}`);
-    const u = new URL(adminUrl);
-    u.pathname = `/${dbName}`;
-    const databaseUrl = u.toString();
-    const orm = await openDatabase(databaseUrl);
-    await migrate(orm);
-    await loadDemoDataIfEmpty(orm);
-    await orm.close(true);
+    const { databaseUrl } = await createBenchDatabase(adminUrl, dbName);
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     db.on('error', () => undefined); // the forced drop at the end ends this connection
@@ -98,21 +90,12 @@ async function main() {
     process.exitCode = 1;
   } finally {
     await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
-    if (adminUrl) await adminQuery(adminUrl, `drop database if exists ${dbName} with (force)`).catch(() => undefined);
+    if (adminUrl) await dropBenchDatabase(adminUrl, dbName);
     await embedded?.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-async function adminQuery(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 // exit when done: a subscriber, sampler or connection left open by a failure must not keep the bench (and the smoke test) waiting
 main().then(

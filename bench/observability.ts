@@ -25,12 +25,11 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { mintToken } from '../packages/server/src/access/credentials';
-import { migrate, openDatabase } from '../packages/server/src/core/database';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/core/embedded-postgres';
-import { loadDemoDataIfEmpty } from '../packages/server/src/seed/demo';
 import { startChild, type Child } from './reads/processes';
 import { HOT } from './reads/queries';
 import { READER_EMAIL, seed } from './reads/seed';
+import { createBenchDatabase, dropBenchDatabase } from './reads/database';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -79,14 +78,7 @@ async function main() {
       embedded = await startEmbeddedPostgres({ dataDir: join(work, 'pg'), persistent: false });
       adminUrl = embedded.url;
     }
-    await adminQuery(adminUrl, `create database ${dbName}`);
-    const u = new URL(adminUrl);
-    u.pathname = `/${dbName}`;
-    const databaseUrl = u.toString();
-    const orm = await openDatabase(databaseUrl);
-    await migrate(orm);
-    await loadDemoDataIfEmpty(orm);
-    await orm.close(true);
+    const { databaseUrl } = await createBenchDatabase(adminUrl, dbName);
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     await seed(db, { tickets: TICKETS, people: 600, registrations: 300 }, log);
@@ -181,21 +173,12 @@ async function main() {
     if (scraper) clearInterval(scraper);
     await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
     sink.close();
-    if (adminUrl) await adminQuery(adminUrl, `drop database if exists ${dbName} with (force)`).catch(() => undefined);
+    if (adminUrl) await dropBenchDatabase(adminUrl, dbName);
     await embedded?.stop();
     if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   }
 }
 
-async function adminQuery(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

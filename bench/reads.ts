@@ -30,14 +30,13 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { mintToken } from '../packages/server/src/access/credentials';
-import { migrate, openDatabase } from '../packages/server/src/core/database';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/core/embedded-postgres';
-import { loadDemoDataIfEmpty } from '../packages/server/src/seed/demo';
 import { measureLive, type LiveResult } from './reads/live';
 import { sampleRss, startChild, systemNode, type Child } from './reads/processes';
 import { summariseProfile } from './reads/profile';
 import { canonical, DEEP, HOT, QUERIES, TARGETS, type Query, type Target } from './reads/queries';
 import { READER_EMAIL, seed } from './reads/seed';
+import { createBenchDatabase, dropBenchDatabase } from './reads/database';
 
 const SMOKE = process.env.BENCH_SMOKE === '1';
 const num = (name: string, full: number, smoke: number) => Number(process.env[name] ?? (SMOKE ? smoke : full));
@@ -106,16 +105,8 @@ async function main() {
       embedded = await startEmbeddedPostgres({ dataDir: join(work, 'pg'), persistent: false });
       adminUrl = embedded.url;
     }
-    // BENCH_TEMPLATE: a database already migrated and holding the demo data (the test suite's template) to clone
-    await adminQuery(adminUrl, `create database ${dbName}${process.env.BENCH_TEMPLATE ? ` template ${process.env.BENCH_TEMPLATE}` : ''}`);
-    const u = new URL(adminUrl);
-    u.pathname = `/${dbName}`;
-    const databaseUrl = u.toString();
-    const orm = await openDatabase(databaseUrl);
-    const applied = await migrate(orm);
-    await loadDemoDataIfEmpty(orm);
-    await orm.close(true);
-    log(`database ${dbName}: ${applied.length} migrations applied${process.env.BENCH_TEMPLATE ? ` (cloned from ${process.env.BENCH_TEMPLATE})` : ''}, demo data loaded`);
+    const { databaseUrl, migrations } = await createBenchDatabase(adminUrl, dbName);
+    log(`database ${dbName}: ${migrations} migrations applied${process.env.BENCH_TEMPLATE ? ` (cloned from ${process.env.BENCH_TEMPLATE})` : ''}, demo data loaded`);
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     db.on('error', () => undefined); // the forced drop at the end ends this connection
@@ -339,21 +330,12 @@ async function main() {
     process.exitCode = 1;
   } finally {
     await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
-    if (adminUrl) await adminQuery(adminUrl, `drop database if exists ${dbName} with (force)`).catch(() => undefined);
+    if (adminUrl) await dropBenchDatabase(adminUrl, dbName);
     await embedded?.stop();
     if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   }
 }
 
-async function adminQuery(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 function rotate<T>(xs: T[], n: number): T[] {
   const k = n % xs.length;

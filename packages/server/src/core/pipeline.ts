@@ -239,19 +239,13 @@ export function createPipeline(deps: PipelineDeps) {
    * here at once, cache or not, for the very next request.
    */
   async function settled(op: { document: DocumentNode; operationName?: string | null }): Promise<void> {
-    if (operationType(op.document, op.operationName) === 'mutation') await deps.settle();
+    if (getOperationAST(op.document, op.operationName)?.operation === 'mutation') await deps.settle();
   }
 
   return { context, guard, done, charge, settled, formatError, logUnexpected, finishResult, observe, health, production };
 }
 
 export type Pipeline = ReturnType<typeof createPipeline>;
-
-function operationType(document: DocumentNode, operationName?: string | null): string | undefined {
-  const ops = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-  const op = operationName ? ops.find((d) => d.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
-  return op?.operation;
-}
 
 function isPublic(code: unknown): boolean {
   return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code);
