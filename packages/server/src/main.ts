@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { ConfigError, loadConfig, type Config } from './core/config';
 import { migrate, openDatabase } from './core/database';
+import { isDatabaseUnavailable } from './core/pipeline';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres';
 import { createLogger, type Logger } from './core/logger';
 import { startServer } from './app';
@@ -39,8 +40,21 @@ async function main(): Promise<void> {
   const db = await database(config, logger);
   const stopEmbedded = async () => db.embedded?.stop().catch((err) => logger.error({ err }, 'embedded PostgreSQL did not stop cleanly'));
   try {
-    const orm = await openDatabase(db.url, logger, config.db);
-    const applied = await migrate(orm);
+    // a database that just started (an orphan stopped, a loaded machine) may not lend its
+    // first connection within the acquire timeout: a start waits for it a few times
+    let orm = await openDatabase(db.url, logger, config.db);
+    let applied: Awaited<ReturnType<typeof migrate>> | undefined;
+    for (let attempt = 1; !applied; attempt++) {
+      try {
+        applied = await migrate(orm);
+      } catch (e) {
+        if (attempt >= 5 || !isDatabaseUnavailable(e)) throw e;
+        logger.warn({ attempt }, 'database not ready yet; retrying');
+        await orm.close(true).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 1000));
+        orm = await openDatabase(db.url, logger, config.db);
+      }
+    }
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     if (config.demoData && (await loadDemoDataIfEmpty(orm))) logger.info('demo data loaded');
     const server = await startServer(config, orm, logger);

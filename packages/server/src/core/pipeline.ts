@@ -327,7 +327,7 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     const message = String(cur.message ?? '');
     if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300'].includes(code)) return true;
     if (name === 'KnexTimeoutError' || name === 'ConnectionException') return true;
-    if (/Timeout acquiring a connection|Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|connect ECONNREFUSED/i.test(message)) return true;
+    if (/Timeout acquiring a connection|Unable to acquire a connection|Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|connect ECONNREFUSED/i.test(message)) return true;
     cur = (cur.cause ?? cur.previous ?? cur.originalError) as Record<string, unknown> | undefined;
   }
   return false;
