@@ -55,22 +55,20 @@ export class PostgresFileStore implements FileStore {
   readonly kind = 'postgres';
 
   async put(tx: EntityManager, fileId: string, bytes: AsyncIterable<Buffer>): Promise<void> {
-    const conn = tx.getConnection();
     let seq = 0;
     // one chunk in memory at a time: the next is read from the socket once this one is written
     for await (const chunk of rechunk(bytes, FILE_CHUNK_BYTES)) {
-      await conn.execute('insert into stored_file_chunk (file_id, seq, data) values (?, ?, ?)', [fileId, seq++, chunk], 'run', tx.getTransactionContext());
+      await tx.execute('insert into stored_file_chunk (file_id, seq, data) values (?, ?, ?)', [fileId, seq++, chunk], 'run');
     }
   }
 
   async *get(em: EntityManager, fileId: string): AsyncGenerator<Buffer> {
-    const conn = em.getConnection();
     // read in slices: the driver receives bytea as hex text (twice the size), and small
     // strings die young, whereas 512 KB ones would pile up until a full collection. The
     // column's EXTERNAL storage lets substring() read just the slice.
     for (let seq = 0; ; seq++) {
       for (let from = 1; ; from += READ_SLICE_BYTES) {
-        const rows: { part: Buffer }[] = await conn.execute('select substring(data from ? for ?) as part from stored_file_chunk where file_id = ? and seq = ?', [from, READ_SLICE_BYTES, fileId, seq]);
+        const rows: { part: Buffer }[] = await em.execute('select substring(data from ? for ?) as part from stored_file_chunk where file_id = ? and seq = ?', [from, READ_SLICE_BYTES, fileId, seq]);
         if (!rows.length) return;
         const part = rows[0].part;
         if (part.length) yield part;
@@ -80,7 +78,7 @@ export class PostgresFileStore implements FileStore {
   }
 
   async delete(tx: EntityManager, fileId: string): Promise<void> {
-    await tx.getConnection().execute('delete from stored_file_chunk where file_id = ?', [fileId], 'run', tx.getTransactionContext());
+    await tx.execute('delete from stored_file_chunk where file_id = ?', [fileId], 'run');
   }
 }
 

@@ -13,7 +13,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ImportAction, ImportFormat, ImportSection, readImportRows, runImport, type ImportReportData } from '../core/bulk-import';
 import type { Viewer } from '../core/context';
 import { Role } from '../core/roles';
-import { pgArray } from '../service-desk/ticket.service';
+import { pgArray } from '../core/sql';
 import { CorrespondentKind, StructureKind } from './directory.enums';
 import { assertMayManageDirectory } from './directory.service';
 
@@ -47,7 +47,7 @@ const rowsOf = (input: DirectoryImportInput) =>
   );
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const exec = (em: EntityManager, sql: string, params: unknown[] = []): Promise<any[]> => em.getConnection().execute(sql, params, 'all', em.getTransactionContext());
+const exec = (em: EntityManager, sql: string, params: unknown[] = []): Promise<any[]> => em.execute(sql, params);
 
 /** Plans the import against the database (4 reads), then writes it unless it is a dry run or a line is refused. */
 export async function importDirectory(em: EntityManager, viewer: Viewer, input: DirectoryImportInput): Promise<ImportReportData> {

@@ -31,6 +31,7 @@ export async function chargeApplicationCost(em: EntityManager, applicationId: st
   );
   const row = rows[0] as unknown as { spent: number | null; budget: number; window_start: Date; before: number | null };
   const resetAt = new Date(new Date(row.window_start).getTime() + windowSeconds * 1000);
+  // now and then, unawaited: on the pool, outside any transaction of the caller's entity manager
   if (Math.random() < 0.01) void em.getConnection().execute(`delete from application_cost_window where window_start < now() - interval '1 hour'`).catch(() => undefined);
   if (row.spent === null) return { allowed: false, budgetPerMinute: row.budget, remaining: Math.max(0, row.budget - (row.before ?? 0)), resetAt };
   return { allowed: true, budgetPerMinute: row.budget, remaining: row.budget - row.spent, resetAt };

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgArray } from '../core/sql';
 import { MatchOutcome, PhraseKind } from './knowledge.enums';
 import { loadAbbreviations } from './abbreviation.service';
 import { extractVariableParts, meaningfulWords, segmentsOf, toTemplate, type VariablePart } from './normalise';
@@ -191,9 +192,9 @@ export async function matchMessage(
   const exact: Row[] = await em.execute(
     `select p.item_id, p.kind, i.title, i.domain_id, p.text, p.template
        from knowledge_phrase p join knowledge_item i on i.id = p.item_id
-      where p.template = any(array(select jsonb_array_elements_text(?::jsonb))) and p.bot_id = ? and p.active ${domainFilter}
+      where p.template = any(?::text[]) and p.bot_id = ? and p.active ${domainFilter}
       limit 20`,
-    [JSON.stringify(segments), botId, ...domainParam],
+    [pgArray(segments), botId, ...domainParam],
   );
   if (exact.length) {
     const candidates = rank(exact.map((r) => ({ itemId: r.item_id, title: r.title, domainId: r.domain_id, score: 1, exact: true, phrase: r.text, confidence: 1, unmatchedWords: [], kind: r.kind, matchedWords: r.template.split(' ').length, template: r.template })), limit);
@@ -262,8 +263,8 @@ async function resolveWords(em: EntityManager, segments: string[]): Promise<Map<
   const all = [...new Set(segments.flatMap((s) => s.split(' ')).filter((w) => w.length >= 2))].slice(0, 60);
   const out = new Map<string, { word: string; count: number }>();
   const known: { word: string; phrase_count: number }[] = await em.execute(
-    `select d.word, d.phrase_count from jsonb_array_elements_text(?::jsonb) as q(w) join knowledge_word d on d.word = q.w where d.phrase_count > 0`,
-    [JSON.stringify(all)],
+    `select d.word, d.phrase_count from unnest(?::text[]) as q(w) join knowledge_word d on d.word = q.w where d.phrase_count > 0`,
+    [pgArray(all)],
   );
   for (const k of known) out.set(k.word, { word: k.word, count: k.phrase_count });
   const missing = all.filter((w) => !out.has(w) && w.length >= 4);

@@ -9,11 +9,12 @@ import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { serviceLevelCrossed } from '../core/metrics';
 import { Role } from '../core/roles';
+import { pgArray } from '../core/sql';
 import { SupportLevel } from '../directory/directory.enums';
 import { Structure } from '../directory/structure.entity';
 import { Ticket } from '../service-desk/ticket.entity';
 import { TicketEventKind, TicketStatus, TicketTransition } from '../service-desk/ticket.enums';
-import { pgArray, recordOnTicket, visibleTicketsWhere, type TicketNotice } from '../service-desk/ticket.service';
+import { recordOnTicket, visibleTicketsWhere, type TicketNotice } from '../service-desk/ticket.service';
 import { hasWorkingTime, isValidTimeZone, minutesOf, type CalendarRules, type WorkingWindow } from './calendar';
 import { standingsOf, type HistoryStep, type ServiceLevelStanding, type TargetRule } from './service-level.compute';
 import { BusinessCalendar, ServiceLevelTarget, StructureTimeZone, ServiceLevelQueueEntry } from './service-level.entity';
@@ -95,7 +96,7 @@ function labelsOf(days: readonly string[], labels: Record<string, string>): Reco
 
 /** Standings are projections: when the rules change every ticket is computed again by the job (see ServiceLevelJob). */
 async function invalidateStandings(em: EntityManager): Promise<void> {
-  await em.getConnection().execute('delete from ticket_service_level_watermark', [], 'run', em.getTransactionContext());
+  await em.execute('delete from ticket_service_level_watermark', [], 'run');
 }
 
 export async function createCalendar(em: EntityManager, viewer: Viewer, f: CalendarFields & { code: string; name: string; windows: WorkingWindow[] }): Promise<BusinessCalendar> {
@@ -208,14 +209,10 @@ interface TicketKey {
 async function stepsOf(em: EntityManager, ids: readonly string[]): Promise<Map<string, HistoryStep[]>> {
   const out = new Map<string, HistoryStep[]>(ids.map((id) => [id, []]));
   if (!ids.length) return out;
-  const rows: { ticket_id: string; created_at: Date; transition: string | null; to_status: string; to_level: string }[] = await em
-    .getConnection()
-    .execute(
-      'select ticket_id, created_at, transition, to_status, to_level from ticket_event where ticket_id = any(?::uuid[]) order by ticket_id, seq',
-      [pgArray(ids)],
-      'all',
-      em.getTransactionContext(),
-    );
+  const rows: { ticket_id: string; created_at: Date; transition: string | null; to_status: string; to_level: string }[] = await em.execute(
+    'select ticket_id, created_at, transition, to_status, to_level from ticket_event where ticket_id = any(?::uuid[]) order by ticket_id, seq',
+    [pgArray(ids)],
+  );
   for (const r of rows) out.get(r.ticket_id)!.push({ at: new Date(r.created_at), transition: r.transition as TicketTransition | null, toStatus: r.to_status as TicketStatus, toLevel: r.to_level as SupportLevel });
   return out;
 }
@@ -249,18 +246,15 @@ export async function standingsFor(em: EntityManager, tickets: readonly TicketKe
 export async function refreshSnapshots(em: EntityManager, tickets: readonly TicketKey[], now = new Date()): Promise<void> {
   if (!tickets.length) return;
   const standings = await standingsFor(em, tickets, now);
-  const conn = em.getConnection();
-  const tx = em.getTransactionContext();
   const rows = tickets.flatMap((t) => (standings.get(t.id) ?? []).map((s) => ({ ...s, ticketId: t.id })));
   const ids = tickets.map((t) => t.id);
-  await conn.execute(
+  await em.execute(
     `delete from ticket_service_level s where s.ticket_id = any(?::uuid[]) and not exists (select 1 from jsonb_to_recordset(?::jsonb) as r("ticketId" uuid, "targetId" uuid) where r."ticketId" = s.ticket_id and r."targetId" = s.target_id)`,
     [pgArray(ids), JSON.stringify(rows.map((r) => ({ ticketId: r.ticketId, targetId: r.targetId })))],
     'run',
-    tx,
   );
   if (rows.length) {
-    const inserted: { ticket_id: string; target_id: string; at_risk_at: Date | null; due_at: Date | null }[] = await conn.execute(
+    const inserted: { ticket_id: string; target_id: string; at_risk_at: Date | null; due_at: Date | null }[] = await em.execute(
       `insert into ticket_service_level (id, ticket_id, target_id, clock, state, elapsed_seconds, at_risk_at, due_at, computed_at)
        select gen_random_uuid(), r."ticketId", r."targetId", r.clock, r.state, r."elapsedSeconds", r."atRiskAt", r."dueAt", ?
          from jsonb_to_recordset(?::jsonb) as r("ticketId" uuid, "targetId" uuid, clock text, state text, "elapsedSeconds" int, "atRiskAt" timestamptz, "dueAt" timestamptz)
@@ -268,15 +262,13 @@ export async function refreshSnapshots(em: EntityManager, tickets: readonly Tick
             at_risk_at = excluded.at_risk_at, due_at = excluded.due_at, computed_at = excluded.computed_at, updated_at = now()
        returning ticket_id, target_id, at_risk_at, due_at, (xmax = 0) as inserted`,
       [now, JSON.stringify(rows)],
-      'all',
-      tx,
     ).then((r) => (r as unknown as { inserted: boolean; ticket_id: string; target_id: string; at_risk_at: Date | null; due_at: Date | null }[]).filter((x) => x.inserted));
     const silent = inserted.flatMap((r) => [
       ...(r.at_risk_at && new Date(r.at_risk_at) <= now ? [{ ticketId: r.ticket_id, targetId: r.target_id, state: ServiceLevelState.AT_RISK, at: r.at_risk_at }] : []),
       ...(r.due_at && new Date(r.due_at) <= now ? [{ ticketId: r.ticket_id, targetId: r.target_id, state: ServiceLevelState.BREACHED, at: r.due_at }] : []),
     ]);
     if (silent.length) {
-      await conn.execute(
+      await em.execute(
         `insert into service_level_crossing (id, ticket_id, target_id, state, crossed_at, announced)
          select gen_random_uuid(), r."ticketId", r."targetId", r.state, r.at, false from jsonb_to_recordset(?::jsonb) as r("ticketId" uuid, "targetId" uuid, state text, at timestamptz)
            join ticket t on t.id = r."ticketId" join service_level_target g on g.id = r."targetId"
@@ -284,16 +276,14 @@ export async function refreshSnapshots(em: EntityManager, tickets: readonly Tick
          on conflict (ticket_id, target_id, state) do nothing`,
         [JSON.stringify(silent)],
         'run',
-        tx,
       );
     }
   }
-  await conn.execute(
+  await em.execute(
     `insert into ticket_service_level_watermark (ticket_id, computed_at) select unnest(?::uuid[]), ?
      on conflict (ticket_id) do update set computed_at = greatest(ticket_service_level_watermark.computed_at, excluded.computed_at)`,
     [pgArray(ids), now],
     'run',
-    tx,
   );
 }
 
@@ -330,12 +320,10 @@ export async function announceCrossings(em: EntityManager, ticketId: string, now
       ];
       for (const [state, at] of crossings) {
         if (!at || at > now) continue;
-        const claimed: unknown[] = await tem.getConnection().execute(
+        const claimed: unknown[] = await tem.execute(
           `insert into service_level_crossing (id, ticket_id, target_id, state, crossed_at, announced) values (gen_random_uuid(), ?, ?, ?, ?, true)
            on conflict (ticket_id, target_id, state) do nothing returning id`,
           [t.id, s.targetId, state, at],
-          'all',
-          tem.getTransactionContext(),
         );
         if (!claimed.length) continue;
         const what = `Objectif ${METRIC_WORDS[s.metric]}${s.level ? ` ${s.level}` : ''} (priorité ${t.priority}, ${duration(s.targetSeconds)} ouvrées)`;
@@ -358,7 +346,7 @@ export async function announceCrossings(em: EntityManager, ticketId: string, now
 
 /** Tickets with a crossing due and not yet claimed. Several instances may pick the same ticket: announceCrossings' unique claim row decides who announces. */
 export async function dueCrossings(em: EntityManager, limit = 50): Promise<string[]> {
-  const rows: { ticket_id: string }[] = await em.getConnection().execute(
+  const rows: { ticket_id: string }[] = await em.execute(
     `select distinct s.ticket_id from ticket_service_level s
       where (s.at_risk_at <= now() and not exists (select 1 from service_level_crossing c where c.ticket_id = s.ticket_id and c.target_id = s.target_id and c.state = 'AT_RISK'))
          or (s.due_at <= now() and not exists (select 1 from service_level_crossing c where c.ticket_id = s.ticket_id and c.target_id = s.target_id and c.state = 'BREACHED'))
@@ -370,7 +358,7 @@ export async function dueCrossings(em: EntityManager, limit = 50): Promise<strin
 
 /** Tickets whose standing was never computed or is older than their last change. */
 export async function staleTickets(em: EntityManager, limit = 200): Promise<TicketKey[]> {
-  const rows: { id: string; priority: number; structure_id: string }[] = await em.getConnection().execute(
+  const rows: { id: string; priority: number; structure_id: string }[] = await em.execute(
     `select t.id, t.priority, t.structure_id from ticket t left join ticket_service_level_watermark w on w.ticket_id = t.id
       where t.submitted_at is not null and (w.computed_at is null or w.computed_at < t.updated_at)
       order by t.updated_at desc limit ?`,
@@ -452,7 +440,7 @@ export async function serviceLevelStatistics(em: EntityManager, by: ServiceLevel
   if (f.domain?.length) where.push('d.code = any(?::text[])'), params.push(pgArray(f.domain));
   if (f.metric?.length) where.push('g.metric = any(?::text[])'), params.push(pgArray(f.metric));
   const [key, label] = GROUPS[by];
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+  const rows: Record<string, unknown>[] = await em.execute(
     `select ${key} as key, min(${label}) as label, g.metric,
             count(*) filter (where s.clock = 'STOPPED' or s.due_at <= now())::int as measured,
             count(*) filter (where (s.clock = 'STOPPED' or s.due_at <= now()) and not coalesce(s.due_at <= now(), false))::int as within,

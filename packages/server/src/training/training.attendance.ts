@@ -129,7 +129,7 @@ export async function importAttendance(em: EntityManager, viewer: Viewer, input:
   const rows = parseRows(input.format, input.data);
   return em.transactional(async (tx) => {
     // one import per session at a time: the merge reads then writes the stored intervals
-    const locked = await tx.getConnection().execute('select id from training_session where id = ? for update', [input.sessionId], 'all', tx.getTransactionContext());
+    const locked = await tx.execute('select id from training_session where id = ? for update', [input.sessionId]);
     if (!locked.length) throw new DomainError(TrainingErrorCode.UNKNOWN_SESSION, 'No session has this id.', ['sessionId']);
     const session = await tx.findOneOrFail(TrainingSession, { id: input.sessionId });
     const parts = new Map((await tx.find(TrainingSessionPart, { session })).map((p) => [p.number, p]));
