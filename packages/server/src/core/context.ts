@@ -41,6 +41,12 @@ export interface Context {
   logger: Logger;
   /** Request-scoped dataloaders, created on first use. */
   loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>): DataLoader<K, V>;
+  /**
+   * A value of the request computed once, for what has no key to batch on (the viewer's
+   * DAF perimeter…): the first call runs `compute`, later ones share its promise (a failure
+   * is not kept: the next call computes again).
+   */
+  memo<T>(key: MemoKey<T>, compute: () => Promise<T>): Promise<T>;
   /** The server's validated configuration. */
   config: Config;
   /** Publishes events to subscribers on every server instance. */
@@ -66,6 +72,28 @@ export function loaderRegistry(): Context['loader'] {
       loaders.set(name, l);
     }
     return l as DataLoader<K, V>;
+  };
+}
+
+/** Names a per-request value and its type, for `ctx.memo`; two keys never share a value, whatever their names. */
+export interface MemoKey<T> {
+  readonly name: string;
+  /** Never set: carries T. */
+  readonly value?: T;
+}
+
+export const memoKey = <T>(name: string): MemoKey<T> => ({ name });
+
+export function memoRegistry(): Context['memo'] {
+  const values = new Map<MemoKey<unknown>, Promise<unknown>>();
+  return <T>(key: MemoKey<T>, compute: () => Promise<T>): Promise<T> => {
+    let value = values.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = compute();
+      values.set(key, value);
+      value.catch(() => values.delete(key));
+    }
+    return value;
   };
 }
 

@@ -22,7 +22,7 @@ import {
 import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { Admission } from './admission';
 import type { Config } from './config';
-import { loaderRegistry, type Context, type Viewer } from './context';
+import { loaderRegistry, memoRegistry, type Context, type Viewer } from './context';
 import type { EntityManager, MikroORM } from './database';
 import { DomainError, PUBLIC_ERROR_CODES, toGraphQLError } from './errors';
 import type { PubSub } from './events';
@@ -96,7 +96,7 @@ export function createPipeline(deps: PipelineDeps) {
       if (coded) operationFinished(observation, coded.extensions.code);
       throw coded ?? e;
     }
-    return { em, viewer, requestId, logger: log, loader: loaderRegistry(), production, pubSub: deps.pubSub, config, observation };
+    return { em, viewer, requestId, logger: log, loader: loaderRegistry(), memo: memoRegistry(), production, pubSub: deps.pubSub, config, observation };
   }
 
   /** The rules that inspect the document for this caller; `onCost` receives the computed cost. */
