@@ -13,6 +13,7 @@ import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { toGlobalId } from '../core/ids';
 import { Role } from '../core/roles';
+import { sqlList } from '../core/sql';
 import { Person } from '../directory/person.entity';
 import { imageOfText, imageText } from '../knowledge/dialog';
 import { KnowledgeStatus } from '../knowledge/knowledge.enums';
@@ -26,7 +27,7 @@ import { assertAllowedType, sanitizeFileName, SNIFF_BYTES } from './file-check';
 import { fileStore, storeFor, type FileStore } from './file-store';
 import { KnowledgeImage } from './knowledge-image.entity';
 import { signGrant, viewerClaim } from './signed-url';
-import { StoredFile, StoredFileStatus, UploadPurpose } from './stored-file.entity';
+import { StoredFile, StoredFileStatus, UNATTACHED_STATUSES, UploadPurpose } from './stored-file.entity';
 import { TicketAttachment } from './ticket-attachment.entity';
 
 type FileSettings = Config['files'];
@@ -43,9 +44,7 @@ export const fileUrl = (settings: FileSettings, path: string) => `${settings.pub
 export async function createUpload(em: EntityManager, viewer: Viewer, settings: FileSettings, input: { fileName: string; purpose: UploadPurpose }) {
   const name = sanitizeFileName(input.fileName);
   // sweep what was never sent or never attached (one statement, chunks cascade; objects in a store outside the database go after)
-  const swept: { id: string; store: string; status: string }[] = await em
-    .getConnection()
-    .execute(`delete from stored_file where status in ('PENDING', 'STORED', 'MERGED') and expires_at < now() returning id, store, status`);
+  const swept: { id: string; store: string; status: string }[] = await em.execute(`delete from stored_file where status in ${sqlList(UNATTACHED_STATUSES)} and expires_at < now() returning id, store, status`);
   for (const f of swept) if (f.status === StoredFileStatus.STORED && f.store !== 'postgres') await storeFor(f.store).discard?.(f.id);
   const file = em.create(StoredFile, {
     purpose: input.purpose,
@@ -218,7 +217,7 @@ export async function removeTicketAttachment(em: EntityManager, viewer: Viewer, 
     tx.remove(a);
     await tx.flush();
     await storeFor(store).delete(tx, fileId);
-    await tx.getConnection().execute('delete from stored_file where id = ?', [fileId], 'run', tx.getTransactionContext());
+    await tx.execute('delete from stored_file where id = ?', [fileId], 'run');
     return { result: attachmentId, change };
   });
 }

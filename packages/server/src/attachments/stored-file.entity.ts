@@ -15,6 +15,9 @@ export enum StoredFileStatus {
   MERGED = 'MERGED',
 }
 
+/** Held by nothing: what the sweep deletes once it expires. */
+export const UNATTACHED_STATUSES: readonly StoredFileStatus[] = [StoredFileStatus.PENDING, StoredFileStatus.STORED, StoredFileStatus.MERGED];
+
 export enum UploadPurpose {
   TICKET_ATTACHMENT = 'TICKET_ATTACHMENT',
   KNOWLEDGE_IMAGE = 'KNOWLEDGE_IMAGE',

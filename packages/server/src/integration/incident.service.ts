@@ -8,7 +8,7 @@ import { Structure } from '../directory/structure.entity';
 import { KeyedBatcher } from '../core/keyed-queue';
 import { addComment, openTicket } from '../service-desk/ticket.service';
 import { Ticket } from '../service-desk/ticket.entity';
-import { TicketImpact, TicketNature, TicketStatus } from '../service-desk/ticket.enums';
+import { OPEN_STATUSES, TicketImpact, TicketNature } from '../service-desk/ticket.enums';
 import { FlowDirection, IncidentFiling } from './incident-filing.entity';
 import { IncidentErrorCode } from './integration.errors';
 import { IncidentRoutingRule } from './routing-rule.entity';
@@ -36,7 +36,6 @@ export interface FilingResult {
 /** Clocks differ: a few minutes ahead is tolerated, more is an error in the client. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** Tickets still worth attaching a new occurrence to. */
-const OPEN_STATUSES = [TicketStatus.NEW, TicketStatus.SUBMITTED, TicketStatus.IN_PROGRESS, TicketStatus.WAITING_FOR_INFO, TicketStatus.ESCALATED, TicketStatus.REOPENED];
 
 interface Pending {
   em: EntityManager;
@@ -195,7 +194,7 @@ async function fileOnce(tem: EntityManager, { viewer, input, opts, now }: Pendin
         errorSignature: signature,
         groupedWithFirst: false,
         createdAt: { $gte: new Date(now.getTime() - opts.groupingWindowMinutes * 60_000) },
-        ticket: { status: { $in: OPEN_STATUSES } },
+        ticket: { status: { $in: [...OPEN_STATUSES] } },
       },
       { orderBy: { createdAt: 'asc' } },
     );

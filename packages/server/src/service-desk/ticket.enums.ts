@@ -27,6 +27,15 @@ registerEnumType(TicketStatus, {
   },
 });
 
+/** Finished with: resolved, closed or cancelled. Every other ticket is open. */
+export const FINISHED_STATUSES: readonly TicketStatus[] = [TicketStatus.RESOLVED, TicketStatus.CLOSED, TicketStatus.CANCELLED];
+/** Not finished, a NEW draft included. */
+export const OPEN_STATUSES: readonly TicketStatus[] = Object.values(TicketStatus).filter((s) => !FINISHED_STATUSES.includes(s));
+/** With the support: open and sent (not a NEW draft). A level's time counts only then. */
+export const WITH_SUPPORT_STATUSES: readonly TicketStatus[] = OPEN_STATUSES.filter((s) => s !== TicketStatus.NEW);
+/** The support gave a resolution (whether the ticket was closed since or not). */
+export const RESOLVED_STATUSES: readonly TicketStatus[] = [TicketStatus.RESOLVED, TicketStatus.CLOSED];
+
 export enum TicketNature {
   FUNCTIONAL = 'FUNCTIONAL',
   TECHNICAL = 'TECHNICAL',
@@ -89,6 +98,16 @@ registerEnumType(TicketTransition, {
     CANCEL: { description: 'NEW / SUBMITTED → CANCELLED: the opener withdraws it before anyone took it.' },
   },
 });
+
+/** The support's first act on a submitted ticket: what ends the first-response time. */
+export const FIRST_RESPONSE_TRANSITIONS: readonly TicketTransition[] = [
+  TicketTransition.TAKE,
+  TicketTransition.REQUEST_INFO,
+  TicketTransition.ESCALATE,
+  TicketTransition.TRANSFER_TO_TECHNICAL,
+  TicketTransition.TRANSFER_TO_FUNCTIONAL,
+  TicketTransition.RESOLVE,
+];
 
 export enum TicketEventKind {
   OPENED = 'OPENED',

@@ -9,6 +9,7 @@ import { scopeFilter, ticketScope } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
+import { pgArray, sqlList, sqlLiteral } from '../core/sql';
 import { likeContains } from '../core/text';
 import { SupportLevel } from '../directory/directory.enums';
 import { Person } from '../directory/person.entity';
@@ -19,7 +20,7 @@ import { TicketEvent } from './ticket-event.entity';
 import { TICKET_SEARCH_DOCUMENT, Ticket } from './ticket.entity';
 import { ticketSettings, type TicketSettings } from './ticket.config';
 import { TicketErrorCode } from './ticket.errors';
-import { SortDirection, TicketEventKind, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition } from './ticket.enums';
+import { FIRST_RESPONSE_TRANSITIONS, RESOLVED_STATUSES, SortDirection, TicketEventKind, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition, WITH_SUPPORT_STATUSES } from './ticket.enums';
 import { notifyStatusChange, notifyTicketNotice, notifyTicketOpened } from './ticket.hooks';
 import {
   assertMayAssign,
@@ -648,11 +649,6 @@ export async function commentsOf(em: EntityManager, viewer: Viewer, ticketIds: r
 
 /* ---------- measures (SQL) ---------- */
 
-/** A PostgreSQL array literal, for one `?::type[]` parameter (knex would expand a JS array into a list). */
-export function pgArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-}
-
 export interface TicketMeasureRow {
   ticketId: string;
   firstResponseSeconds: number | null;
@@ -664,10 +660,14 @@ export interface TicketMeasureRow {
   reopenCount: number;
 }
 
+/** A level's time: from each event that leaves the ticket at that level until the next event (or now), while it is with the support. */
+const secondsAt = (level: SupportLevel) =>
+  `coalesce(sum(extract(epoch from (coalesce(ev.next_at, now()) - ev.created_at))) filter (where ev.to_level = ${sqlLiteral(level)} and ev.to_status in ${sqlList(WITH_SUPPORT_STATUSES)}), 0)::float8 as seconds_at_${level.toLowerCase()}`;
+
 /**
- * Per-ticket measures from the history, in one statement. A level's time runs from each
- * event that leaves the ticket at that level until the next event (or now), while the
- * ticket is with the support (not NEW, RESOLVED, CLOSED or CANCELLED).
+ * Per-ticket measures from the history, in one statement: the first response (the first of
+ * FIRST_RESPONSE_TRANSITIONS after the submission), the resolution time of a resolved
+ * ticket, and the time at each level.
  */
 export const MEASURES_CTE = `
   ev as (
@@ -678,12 +678,10 @@ export const MEASURES_CTE = `
   ),
   m as (
     select t.id as ticket_id,
-      extract(epoch from (min(ev.created_at) filter (where ev.transition in ('TAKE','REQUEST_INFO','ESCALATE','TRANSFER_TO_TECHNICAL','TRANSFER_TO_FUNCTIONAL','RESOLVE'))
-                          - min(ev.created_at) filter (where ev.transition = 'SUBMIT')))::float8 as first_response_seconds,
-      case when t.status in ('RESOLVED','CLOSED') then extract(epoch from (max(ev.created_at) filter (where ev.transition = 'RESOLVE') - t.submitted_at))::float8 end as resolution_seconds,
-      coalesce(sum(extract(epoch from (coalesce(ev.next_at, now()) - ev.created_at))) filter (where ev.to_level = 'SN1' and ev.to_status not in ('NEW','RESOLVED','CLOSED','CANCELLED')), 0)::float8 as seconds_at_sn1,
-      coalesce(sum(extract(epoch from (coalesce(ev.next_at, now()) - ev.created_at))) filter (where ev.to_level = 'SN2' and ev.to_status not in ('NEW','RESOLVED','CLOSED','CANCELLED')), 0)::float8 as seconds_at_sn2,
-      coalesce(sum(extract(epoch from (coalesce(ev.next_at, now()) - ev.created_at))) filter (where ev.to_level = 'TECHNICAL' and ev.to_status not in ('NEW','RESOLVED','CLOSED','CANCELLED')), 0)::float8 as seconds_at_technical,
+      extract(epoch from (min(ev.created_at) filter (where ev.transition in ${sqlList(FIRST_RESPONSE_TRANSITIONS)})
+                          - min(ev.created_at) filter (where ev.transition = ${sqlLiteral(TicketTransition.SUBMIT)})))::float8 as first_response_seconds,
+      case when t.status in ${sqlList(RESOLVED_STATUSES)} then extract(epoch from (max(ev.created_at) filter (where ev.transition = ${sqlLiteral(TicketTransition.RESOLVE)}) - t.submitted_at))::float8 end as resolution_seconds,
+      ${Object.values(SupportLevel).map(secondsAt).join(',\n      ')},
       t.escalation_count, t.reopen_count
     from ticket t join ev on ev.ticket_id = t.id
     where t.id in (select id from scope)

@@ -4,9 +4,10 @@ import { statisticsStructureIds } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
+import { pgArray, sqlList, sqlLiteral } from '../core/sql';
 import { SupportLevel } from '../directory/directory.enums';
-import { TicketStatisticsDimension, TicketStatus } from './ticket.enums';
-import { MEASURES_CTE, pgArray } from './ticket.service';
+import { FINISHED_STATUSES, RESOLVED_STATUSES, TicketStatisticsDimension, TicketStatus } from './ticket.enums';
+import { MEASURES_CTE } from './ticket.service';
 
 export const STATISTICS_ROLES = [Role.ANALYST, Role.SN1_AGENT, Role.ADMINISTRATOR];
 
@@ -25,7 +26,7 @@ export interface StatisticsFilter {
 }
 
 function scopeSql(viewer: Viewer, f: StatisticsFilter): { sql: string; params: unknown[] } {
-  const where = [`t.status <> 'NEW'`];
+  const where = [`t.status <> ${sqlLiteral(TicketStatus.NEW)}`];
   const params: unknown[] = [];
   const perimeter = statisticsStructureIds(viewer);
   if (perimeter !== 'ALL') where.push('t.structure_id = any(?::uuid[])'), params.push(pgArray(perimeter));
@@ -71,13 +72,13 @@ export async function ticketStatistics(em: EntityManager, viewer: Viewer, by: Ti
   assertMayReadStatistics(viewer);
   const scope = scopeSql(viewer, f);
   const [key, label] = KEYS[by];
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+  const rows: Record<string, unknown>[] = await em.execute(
     `with scope as (${scope.sql}), ${MEASURES_CTE}
      select * from (
        select ${key} as key, ${label} as label,
          count(*)::int as ticket_count,
-         count(*) filter (where t.status not in ('RESOLVED','CLOSED','CANCELLED'))::int as open_count,
-         count(*) filter (where t.status in ('RESOLVED','CLOSED'))::int as resolved_count,
+         count(*) filter (where t.status not in ${sqlList(FINISHED_STATUSES)})::int as open_count,
+         count(*) filter (where t.status in ${sqlList(RESOLVED_STATUSES)})::int as resolved_count,
          count(*) filter (where t.escalation_count > 0)::int as escalated_count,
          coalesce(sum(t.reopen_count), 0)::int as reopen_count,
          percentile_cont(0.5) within group (order by m.first_response_seconds) as median_first_response_seconds,
@@ -116,12 +117,10 @@ export async function ticketStatistics(em: EntityManager, viewer: Viewer, by: Ti
 export async function ticketBacklog(em: EntityManager, viewer: Viewer, f: StatisticsFilter) {
   assertMayReadStatistics(viewer);
   const scope = scopeSql(viewer, f);
-  const rows: { status: TicketStatus; level: SupportLevel; count: number }[] = await em.getConnection().execute(
+  const rows: { status: TicketStatus; level: SupportLevel; count: number }[] = await em.execute(
     `select t.status, t.level, count(*)::int as count from ticket t where t.id in (${scope.sql}) group by t.status, t.level order by t.status, t.level`,
     scope.params,
   );
-  const [totals]: { total: number; escalated: number }[] = await em
-    .getConnection()
-    .execute(`select count(*)::int as total, count(*) filter (where t.escalation_count > 0)::int as escalated from ticket t where t.id in (${scope.sql})`, scope.params);
+  const [totals]: { total: number; escalated: number }[] = await em.execute(`select count(*)::int as total, count(*) filter (where t.escalation_count > 0)::int as escalated from ticket t where t.id in (${scope.sql})`, scope.params);
   return { rows, total: totals.total, escalationRate: totals.total ? totals.escalated / totals.total : 0 };
 }

@@ -11,7 +11,7 @@ import { Role } from '../core/roles';
 import { SupportLevel } from '../directory/directory.enums';
 import type { TicketSettings } from './ticket.config';
 import { TicketErrorCode } from './ticket.errors';
-import { TicketNature, TicketStatus, TicketTransition } from './ticket.enums';
+import { RESOLVED_STATUSES, TicketNature, TicketStatus, TicketTransition } from './ticket.enums';
 
 /**
  * For whom a role may fire a transition:
@@ -296,6 +296,6 @@ export function assertMayRate(viewer: Viewer, t: TicketFacts): void {
   assertMayChangeSomething(viewer);
   if (!(inScope(viewer, t, Role.CCA, 'OWN_STRUCTURE') || inScope(viewer, t, Role.APPLICATION, 'OPENER')))
     throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: only the requesting side rates a resolution.');
-  if (t.status !== S.RESOLVED && t.status !== S.CLOSED) throw new DomainError(TicketErrorCode.NOT_RESOLVED, 'Rule NOT_RESOLVED: only a resolved or closed ticket is rated.');
+  if (!RESOLVED_STATUSES.includes(t.status)) throw new DomainError(TicketErrorCode.NOT_RESOLVED, 'Rule NOT_RESOLVED: only a resolved or closed ticket is rated.');
   if (t.satisfactionScore != null) throw new DomainError(TicketErrorCode.ALREADY_RATED, 'Rule ALREADY_RATED: this resolution has already been rated.');
 }

@@ -3,7 +3,7 @@
  * Ticket, the at-risk queue's snapshots and the crossing job all compute it the same way.
  */
 import { SupportLevel } from '../directory/directory.enums';
-import { TicketStatus, TicketTransition } from '../service-desk/ticket.enums';
+import { FINISHED_STATUSES, FIRST_RESPONSE_TRANSITIONS, TicketStatus, TicketTransition } from '../service-desk/ticket.enums';
 import { addBusinessMs, businessMsBetween, type CalendarRules } from './calendar';
 import { ServiceLevelClock, ServiceLevelMetric, ServiceLevelState } from './service-level.enums';
 
@@ -42,9 +42,8 @@ export interface ServiceLevelStanding {
 
 /** With the support and not waiting for the requester: the statuses that count. */
 const COUNTING = new Set([TicketStatus.SUBMITTED, TicketStatus.IN_PROGRESS, TicketStatus.ESCALATED, TicketStatus.REOPENED]);
-const FINISHED = new Set([TicketStatus.RESOLVED, TicketStatus.CLOSED, TicketStatus.CANCELLED]);
-/** The support's first act, as in ticket.service MEASURES_CTE. */
-const RESPONSES = new Set([TicketTransition.TAKE, TicketTransition.REQUEST_INFO, TicketTransition.ESCALATE, TicketTransition.TRANSFER_TO_TECHNICAL, TicketTransition.TRANSFER_TO_FUNCTIONAL, TicketTransition.RESOLVE]);
+const FINISHED = new Set(FINISHED_STATUSES);
+const RESPONSES = new Set(FIRST_RESPONSE_TRANSITIONS);
 
 /** The targets that apply to a ticket of this priority; `byPriority` holds every configured target. */
 export function standingsOf(steps: readonly HistoryStep[], rules: readonly TargetRule[], now: Date): ServiceLevelStanding[] {
