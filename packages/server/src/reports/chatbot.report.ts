@@ -6,7 +6,7 @@ import type { Context } from '../core/context';
 import { decodeId } from '../core/ids';
 import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
 import { chatbotMetrics } from '../chatbot/metrics.service';
-import { toCsv } from '../training/training.statistics';
+import { toCsv } from '../core/csv';
 import { donut } from './charts';
 import { int, percent } from './format';
 import { chart, page, table, type Table } from './page';

@@ -4,17 +4,17 @@
  * whose own check (analysts, SN1, administrators) guards them.
  */
 import type { Context } from '../core/context';
-import { TicketStatisticsDimension, TicketStatus } from '../service-desk/ticket.enums';
+import { FINISHED_STATUSES, TicketStatisticsDimension } from '../service-desk/ticket.enums';
 import { statisticsFilter } from '../service-desk/ticket.resolver';
 import { ticketBacklog, ticketStatistics, type StatisticsFilter, type StatisticsRow } from '../service-desk/ticket.statistics';
-import { toCsv } from '../training/training.statistics';
+import { toCsv } from '../core/csv';
 import { groupedBars } from './charts';
 import { durationSeconds, int, percent } from './format';
 import { chart, page, table, type Table } from './page';
 import { periodText, type ReportQuery } from './query';
 
 /** Finished statuses; everything else counted is the backlog (as ticket.statistics counts it). */
-const DONE = new Set<string>([TicketStatus.RESOLVED, TicketStatus.CLOSED, TicketStatus.CANCELLED]);
+const FINISHED = new Set<string>(FINISHED_STATUSES);
 
 function filterOf(q: ReportQuery): StatisticsFilter {
   return statisticsFilter({ openedFrom: q.from, openedTo: q.to, ministryId: q.ministryId, structureId: q.structureId } as Parameters<typeof statisticsFilter>[0]);
@@ -90,7 +90,7 @@ export function serviceDeskTables(d: Awaited<ReturnType<typeof serviceDeskData>>
 export async function serviceDeskReport(ctx: Context, q: ReportQuery): Promise<string> {
   const d = await serviceDeskData(ctx, q);
   const tables = serviceDeskTables(d);
-  const openByLevel = d.backlog.rows.filter((r) => !DONE.has(r.status));
+  const openByLevel = d.backlog.rows.filter((r) => !FINISHED.has(r.status));
   const [months, backlog] = await Promise.all([
     groupedBars('Tickets ouverts et résolus, par mois d’ouverture', d.months.flatMap((r) => [{ category: r.key, series: 'Ouverts', value: r.ticketCount }, { category: r.key, series: 'Résolus', value: r.resolvedCount }]), { category: 'Mois', value: 'Tickets' }),
     groupedBars('Stock de tickets en cours, par niveau et statut', openByLevel.map((r) => ({ category: r.level, series: r.status, value: r.count })), { category: 'Niveau', value: 'Tickets' }),

@@ -7,7 +7,8 @@
 import type { Context } from '../core/context';
 import { TrainingCourse } from '../training/catalogue.entity';
 import { BillingGroup, StatisticsTable } from '../training/training.enums';
-import { statisticsCsv, statisticsFilter } from '../training/training.resolver';
+import { statisticsCsv } from '../training/training.csv';
+import { statisticsFilter } from '../training/training.resolver';
 import { domainTable, participationTable, type StatisticsFilter } from '../training/training.statistics';
 import { donut, groupedBars } from './charts';
 import { duration, int } from './format';
@@ -105,5 +106,5 @@ export async function trainingReport(ctx: Context, q: ReportQuery): Promise<stri
 
 /** The same tables as the statistics API's CSV export (one table per file). */
 export function trainingCsv(ctx: Context, q: ReportQuery, which: StatisticsTable): Promise<string> {
-  return statisticsCsv(ctx, which, filterOf(q), BillingGroup.SESSION);
+  return statisticsCsv(ctx.em, which, filterOf(q), BillingGroup.SESSION);
 }

@@ -1,11 +1,12 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../core/base.entity';
+import { sqlList } from '../core/sql';
 import { Ministry } from '../directory/ministry.entity';
 import { Person } from '../directory/person.entity';
 import { Structure } from '../directory/structure.entity';
 import { TrainingSession, TrainingSessionPart } from './catalogue.entity';
-import { AttendanceSource, RegistrationAction, RegistrationStatus } from './training.enums';
+import { ALIVE, AttendanceSource, RegistrationAction, RegistrationStatus } from './training.enums';
 
 @Entity({ tableName: 'training_registration' })
 @Index({ properties: ['session', 'status'] })
@@ -14,7 +15,7 @@ import { AttendanceSource, RegistrationAction, RegistrationStatus } from './trai
 // one live request per trainee and session (the service checks first; this is the guard)
 @Unique({
   name: 'training_registration_live_unique',
-  expression: `create unique index "training_registration_live_unique" on "training_registration" ("session_id", "trainee_id") where "status" in ('REQUESTED', 'VALIDATED', 'REGISTERED', 'WAITLISTED', 'CONFIRMED')`,
+  expression: `create unique index "training_registration_live_unique" on "training_registration" ("session_id", "trainee_id") where "status" in ${sqlList(ALIVE)}`,
 })
 @ObjectType({ implements: Node, description: 'A trainee’s request for a seat in a session, and its course through validation, registration, confirmation or cancellation.' })
 export class TrainingRegistration extends BaseEntity<'status' | 'waitlistPriority' | 'partsConnected' | 'minutesConnected'> {

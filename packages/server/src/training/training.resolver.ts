@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import { groupByKey, type Context, type Viewer } from '../core/context';
+import { groupByKey, memoKey, type Context, type Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { decodeId, toGlobalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
@@ -13,6 +13,7 @@ import { Structure } from '../directory/structure.entity';
 import { TrainingCourse, TrainingDomain, TrainingPrice, TrainingSeatQuota, TrainingSession, TrainingSessionPart } from './catalogue.entity';
 import { TrainingAttendance, TrainingPolicy, TrainingRegistration, TrainingRegistrationEvent } from './registration.entity';
 import * as attendance from './training.attendance';
+import { statisticsCsv } from './training.csv';
 import { BillingGroup, RegistrationStatus, StatisticsTable } from './training.enums';
 import {
   CompatibilityTestInput,
@@ -31,6 +32,7 @@ import {
   TrainingStatisticsFilter,
   UpdateTrainingSessionInput,
 } from './training.inputs';
+import * as queries from './training.queries';
 import * as training from './training.service';
 import * as stats from './training.statistics';
 import {
@@ -73,12 +75,11 @@ export function statisticsFilter(f: TrainingStatisticsFilter | null): stats.Stat
   };
 }
 
-/** The request's DAF perimeter, computed once. */
+const PERIMETER = memoKey<Set<string>>('training.perimeter');
+
+/** The viewer's DAF perimeter, computed once per request. */
 function perimeterOf(ctx: Context): Promise<Set<string>> {
-  return ctx.loader<string, Set<string>>('training.perimeter', async (keys) => {
-    const p = await training.dafPerimeter(ctx.em, ctx.viewer!);
-    return keys.map(() => p);
-  }).load('me');
+  return ctx.memo(PERIMETER, () => training.dafPerimeter(ctx.em, ctx.viewer!));
 }
 
 @Resolver()
@@ -156,7 +157,7 @@ export class TrainingResolver {
     @Arg('billingGroupBy', () => BillingGroup, { defaultValue: BillingGroup.SESSION, description: 'Grouping of the BILLING table.' }) billingGroupBy: BillingGroup,
     @Ctx() ctx: Context,
   ): Promise<string> {
-    return statisticsCsv(ctx, table, statisticsFilter(filter), billingGroupBy);
+    return statisticsCsv(ctx.em, table, statisticsFilter(filter), billingGroupBy);
   }
 
   @Authorized(Role.TRAINING_REFERENT, Role.ANALYST, Role.ADMINISTRATOR)
@@ -289,35 +290,6 @@ export class TrainingResolver {
   }
 }
 
-export async function statisticsCsv(ctx: Context, table: StatisticsTable, f: stats.StatisticsFilter, groupBy: BillingGroup): Promise<string> {
-  switch (table) {
-    case StatisticsTable.REGISTRATIONS_BY_DOMAIN: {
-      const rows = await stats.domainTable(ctx.em, f);
-      return stats.toCsv(['domaine', 'inscrits', 'pourcentage'], rows.map((r) => [r.code ?? 'TOTAL', r.registrations, `${r.percent}%`]));
-    }
-    case StatisticsTable.ATTENDANCE_BY_DOMAIN: {
-      const rows = await stats.domainTable(ctx.em, f);
-      return stats.toCsv(['domaine', 'absents', 'presents', 'inscrits'], rows.map((r) => [r.code ?? 'TOTAL', r.absents, r.presents, r.registrations]));
-    }
-    case StatisticsTable.PARTS_ATTENDED:
-    case StatisticsTable.CONNECTION_TIMES: {
-      const rows = await stats.participationTable(ctx.em, f);
-      return stats.toCsv(
-        ['niveau', 'formation', 'inscriptions', '5 parties', '4 parties', '3 parties', '2 parties', '1 partie', '0 partie', 'duree partie', 'connexion min', 'connexion max', 'connexion moyenne'],
-        rows.map((r) => [r.level, r.label, r.registrations, ...[5, 4, 3, 2, 1, 0].map((k) => r.byPartsAttended[k]), stats.hhmm(r.partMinutes), stats.hhmm(r.minMinutes), stats.hhmm(r.maxMinutes), stats.hhmm(r.meanMinutes === null ? null : Math.round(r.meanMinutes))]),
-      );
-    }
-    case StatisticsTable.BILLING: {
-      const rows = await stats.billingTable(ctx.em, f, groupBy);
-      return stats.toCsv(['ligne', 'stagiaires', 'parties facturees', 'montant (EUR)'], rows.map((r) => [r.label, r.trainees, r.partsBilled, (r.amountCents / 100).toFixed(2)]));
-    }
-    case StatisticsTable.ASSIDUITY: {
-      const rows = await stats.assiduityTable(ctx.em, f, 10_000);
-      return stats.toCsv(['stagiaire', 'email', 'structure', 'sessions', 'absences', 'absences non justifiees', 'participations partielles', 'minutes connectees'], rows.map((r) => [r.fullName, r.email, r.structureCode, r.sessionsHeld, r.absences, r.unjustifiedAbsences, r.partialAttendances, r.minutesConnected]));
-    }
-  }
-}
-
 @Resolver(() => TrainingStatistics)
 export class TrainingStatisticsResolver {
   @FieldResolver(() => [DomainStatisticsRow], { description: 'Per domain: registrations, share of the total, absents and presents; TOTAL last.' })
@@ -446,14 +418,7 @@ export class TrainingSessionFieldsResolver {
 }
 
 function sessionCounts(ctx: Context) {
-  return ctx.loader<string, { seated: number; waitlisted: number }>('training.sessionCounts', async (ids) => {
-    const rows: { session_id: string; seated: number; waitlisted: number }[] = await ctx.em.getConnection().execute(
-      `select session_id, count(*) filter (where status in ('REGISTERED', 'CONFIRMED'))::int seated, count(*) filter (where status = 'WAITLISTED')::int waitlisted
-         from training_registration where session_id = any(?::uuid[]) group by session_id`,
-      [`{${ids.join(',')}}`],
-    );
-    return ids.map((id) => rows.find((r) => r.session_id === id) ?? { seated: 0, waitlisted: 0 });
-  });
+  return ctx.loader<string, queries.SessionCounts>('training.sessionCounts', (ids) => queries.sessionCounts(ctx.em, ids));
 }
 
 @Resolver(() => TrainingSeatQuota)
@@ -497,20 +462,7 @@ export class TrainingRegistrationFieldsResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Position on the waiting list, from 1 (WAITLISTED only). When the session shares its seats out per ministry, the position in the queue of the trainee’s ministry (the order in which its freed seats are given).' })
   waitingListPosition(@Root() r: TrainingRegistration, @Ctx() ctx: Context) {
     if (r.status !== RegistrationStatus.WAITLISTED) return null;
-    return ctx.loader<string, number | null>('training.waitlistPosition', async (ids) => {
-      const rows: { id: string; pos: number }[] = await ctx.em.getConnection().execute(
-        `select id, pos from (
-           -- with ministry seats, each ministry has its own queue (a MIN35 trainee waits only behind MIN35 ones)
-           select r.id, row_number() over (
-                    partition by r.session_id, case when exists (select 1 from training_seat_quota q where q.session_id = r.session_id) then r.ministry_id end
-                    order by r.waitlist_priority, r.waitlist_seq, r.id)::int pos
-             from training_registration r
-            where r.status = 'WAITLISTED' and r.session_id in (select session_id from training_registration where id = any(?::uuid[]))
-         ) w where id = any(?::uuid[])`,
-        [`{${ids.join(',')}}`, `{${ids.join(',')}}`],
-      );
-      return ids.map((id) => rows.find((x) => x.id === id)?.pos ?? null);
-    }).load(r.id);
+    return ctx.loader<string, number | null>('training.waitlistPosition', (ids) => queries.waitingListPositions(ctx.em, ids)).load(r.id);
   }
 
   @FieldResolver(() => [TrainingRegistrationEvent], { description: 'The append-only history, oldest first.' })

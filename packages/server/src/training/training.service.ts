@@ -10,12 +10,14 @@ import { DAF_PERIMETER_SQL, inScope, registrationScope, scopeFilter } from '../a
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
+import { pgArray } from '../core/sql';
 import { Ministry } from '../directory/ministry.entity';
 import { Person } from '../directory/person.entity';
 import { TrainingCourse, TrainingDomain, TrainingPrice, TrainingSeatQuota, TrainingSession, TrainingSessionPart } from './catalogue.entity';
 import { TrainingPolicy, TrainingRegistration, TrainingRegistrationEvent } from './registration.entity';
 import { ALIVE, CourseMode, RegistrationAction, RegistrationStatus, SEATED, SessionKind, SessionStatus } from './training.enums';
 import { TrainingErrorCode } from './training.errors';
+import { HELD_REGISTRATIONS_SQL, SEATED_SQL } from './training.queries';
 
 /* ---------- who may do what ---------- */
 
@@ -179,7 +181,7 @@ async function resolveSeats(em: EntityManager, seats: { ministryId: string; seat
 
 /** Locks the session row: every seat count and waiting-list move of a session runs under it. */
 async function lockSession(em: EntityManager, sessionId: string): Promise<TrainingSession> {
-  const rows = await em.getConnection().execute('select id from training_session where id = ? for update', [sessionId], 'all', em.getTransactionContext());
+  const rows = await em.execute('select id from training_session where id = ? for update', [sessionId]);
   if (!rows.length) throw new DomainError(TrainingErrorCode.UNKNOWN_SESSION, 'No session has this id.', ['sessionId']);
   return em.findOneOrFail(TrainingSession, { id: sessionId }, { refresh: true });
 }
@@ -191,11 +193,9 @@ interface SeatCounts {
 }
 
 async function seatCounts(em: EntityManager, session: TrainingSession): Promise<SeatCounts> {
-  const rows: { ministry_id: string; n: string }[] = await em.getConnection().execute(
-    `select ministry_id, count(*) n from training_registration where session_id = ? and status in ('REGISTERED', 'CONFIRMED') group by ministry_id`,
+  const rows: { ministry_id: string; n: string }[] = await em.execute(
+    `select ministry_id, count(*) n from training_registration where session_id = ? and status in ${SEATED_SQL} group by ministry_id`,
     [session.id],
-    'all',
-    em.getTransactionContext(),
   );
   const byMinistry = new Map(rows.map((r) => [r.ministry_id, Number(r.n)]));
   const quotaRows = await em.find(TrainingSeatQuota, { session }, { refresh: true });
@@ -400,7 +400,7 @@ export async function registerTrainee(em: EntityManager, viewer: Viewer, id: str
       take(counts, r.ministry.id);
       transition(tx, r, RegistrationAction.REGISTER, RegistrationStatus.REGISTERED, txActor, note);
     } else {
-      const [{ seq }] = await tx.getConnection().execute(`select nextval('training_waitlist_seq')::int seq`, [], 'all', tx.getTransactionContext());
+      const [{ seq }] = await tx.execute(`select nextval('training_waitlist_seq')::int seq`, []);
       r.waitlistSeq = seq;
       r.waitlistPriority = (await hasAssiduityPenalty(tx, r.trainee.id, r.id)) ? 1 : 0;
       transition(tx, r, RegistrationAction.WAITLIST, RegistrationStatus.WAITLISTED, txActor, note ?? 'No seat left for the ministry.');
@@ -484,30 +484,15 @@ export async function setPolicy(em: EntityManager, viewer: Viewer, input: { unju
   return policy;
 }
 
-/**
- * SQL for a trainee's held sessions (status HELD, whatever the clock says) in the policy window: parts connected out of the
- * course's parts, and whether the absence was justified. Shared by the waiting-list rule,
- * the referent's view of a trainee's record and the assiduity table.
- */
-export const HELD_REGISTRATIONS_SQL = `
-  select r.id, r.trainee_id, r.session_id, r.structure_id, r.ministry_id, s.starts_at, c.part_count,
-         (r.absence_justification is not null) justified, r.parts_connected, r.minutes_connected
-    from training_registration r
-    join training_session s on s.id = r.session_id and s.status = 'HELD'
-    join training_course c on c.id = s.course_id
-   where r.status in ('REGISTERED', 'CONFIRMED')`;
-
 async function hasAssiduityPenalty(em: EntityManager, traineeId: string, exceptId: string): Promise<boolean> {
   const policy = await currentPolicy(em);
   if (!policy.unjustifiedAbsenceMonths) return false;
-  const rows = await em.getConnection().execute(
+  const rows = await em.execute(
     `select 1 from (${HELD_REGISTRATIONS_SQL} and r.trainee_id = ? and r.id <> ?) h
       where h.starts_at >= now() - make_interval(months => ?) and not h.justified
         and (h.parts_connected = 0 or (? and h.parts_connected < h.part_count))
       limit 1`,
     [traineeId, exceptId, policy.unjustifiedAbsenceMonths, policy.partialAttendanceCounts],
-    'all',
-    em.getTransactionContext(),
   );
   return rows.length > 0;
 }
@@ -526,7 +511,7 @@ export interface TraineeRecord {
 export async function traineeRecords(em: EntityManager, traineeIds: readonly string[]): Promise<Map<string, TraineeRecord>> {
   const policy = await currentPolicy(em);
   const months = policy.unjustifiedAbsenceMonths || 12;
-  const rows: Record<string, string | number | boolean>[] = await em.getConnection().execute(
+  const rows: Record<string, string | number | boolean>[] = await em.execute(
     `select h.trainee_id,
             count(*)::int sessions_held,
             count(*) filter (where h.parts_connected = 0)::int absences,
@@ -537,7 +522,7 @@ export async function traineeRecords(em: EntityManager, traineeIds: readonly str
        from (${HELD_REGISTRATIONS_SQL} and r.trainee_id = any(?::uuid[])) h
       where h.starts_at >= now() - make_interval(months => ?)
       group by h.trainee_id`,
-    [policy.partialAttendanceCounts, `{${traineeIds.join(',')}}`, months],
+    [policy.partialAttendanceCounts, pgArray(traineeIds), months],
   );
   const out = new Map<string, TraineeRecord>();
   for (const id of traineeIds) out.set(id, { traineeId: id, sessionsHeld: 0, absences: 0, unjustifiedAbsences: 0, partialAttendances: 0, minutesConnected: 0, penalised: false });

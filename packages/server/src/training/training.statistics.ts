@@ -5,7 +5,9 @@
  * or confirmed, in a session that was not cancelled).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BillingGroup } from './training.enums';
+import { sqlLiteral } from '../core/sql';
+import { BillingGroup, SessionStatus } from './training.enums';
+import { SEATED_SQL, SESSION_HELD_SQL } from './training.queries';
 
 export interface StatisticsFilter {
   from?: Date | null;
@@ -17,9 +19,10 @@ export interface StatisticsFilter {
   sessionId?: string | null;
 }
 
-/** `select r.id, r.session_id, … from …` for the filtered registrations, with its parameters. */
-function registrations(f: StatisticsFilter): { sql: string; params: unknown[] } {
-  const where = [`r.status in ('REGISTERED', 'CONFIRMED')`, `s.status <> 'CANCELLED'`];
+/** `select r.id, r.session_id, … from …` for the filtered registrations (of held sessions only when asked), with its parameters. */
+function registrations(f: StatisticsFilter, only?: { held: true }): { sql: string; params: unknown[] } {
+  const where = [`r.status in ${SEATED_SQL}`, `s.status <> ${sqlLiteral(SessionStatus.CANCELLED)}`];
+  if (only?.held) where.push(SESSION_HELD_SQL);
   const params: unknown[] = [];
   const add = (cond: string, v: unknown) => {
     where.push(cond);
@@ -60,7 +63,7 @@ export interface DomainRow {
  */
 export async function domainTable(em: EntityManager, f: StatisticsFilter): Promise<DomainRow[]> {
   const reg = registrations(f);
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+  const rows: Record<string, unknown>[] = await em.execute(
     `with reg as (${reg.sql}),
      per as (select reg.domain_id, reg.parts_connected > 0 present from reg)
      select d.id domain_id, d.code, d.label,
@@ -116,7 +119,7 @@ export interface ParticipationRow {
  */
 export async function participationTable(em: EntityManager, f: StatisticsFilter): Promise<ParticipationRow[]> {
   const reg = registrations(f);
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+  const rows: Record<string, unknown>[] = await em.execute(
     `with reg as (${reg.sql}),
      per as (
        select course_id, session_id, parts_connected parts, min_part_minutes mn, max_part_minutes mx, minutes_connected sm from reg
@@ -191,7 +194,7 @@ export async function billingTable(em: EntityManager, f: StatisticsFilter, group
      )`;
   if (groupBy === BillingGroup.TRAINEE) {
     // one line per registration: no grouping, a top-N sort, and the totals as window sums on the same scan
-    const top: Record<string, unknown>[] = await em.getConnection().execute(
+    const top: Record<string, unknown>[] = await em.execute(
       `with reg as (${reg.sql}), ${sessionPrice},
        b as (
          select reg.id, reg.parts_connected parts, (reg.parts_connected * sp.cents_per_part)::bigint amount,
@@ -209,7 +212,7 @@ export async function billingTable(em: EntityManager, f: StatisticsFilter, group
     const t = top[0];
     return [...lines, { key: null, label: 'TOTAL', trainees: Number(t?.t_trainees ?? 0), partsBilled: Number(t?.t_parts ?? 0), amountCents: Number(t?.t_amount ?? 0) }];
   }
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+  const rows: Record<string, unknown>[] = await em.execute(
     `with reg as (${reg.sql}),
      session_price as (
        select s.id session_id, price.cents_per_part
@@ -259,9 +262,9 @@ export interface AssiduityRow {
 
 /** Trainees with an unjustified absence or a partial attendance, worst first. */
 export async function assiduityTable(em: EntityManager, f: StatisticsFilter, limit = 100): Promise<AssiduityRow[]> {
-  const reg = registrations(f);
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(
-    `with reg as (${reg.sql} and s.status = 'HELD'),
+  const reg = registrations(f, { held: true });
+  const rows: Record<string, unknown>[] = await em.execute(
+    `with reg as (${reg.sql}),
      per as (
        select trainee_id, part_count, justified, parts_connected parts, minutes_connected minutes from reg
      ),
@@ -295,19 +298,3 @@ export async function assiduityTable(em: EntityManager, f: StatisticsFilter, lim
     minutesConnected: Number(r.minutes ?? 0),
   }));
 }
-
-/* ---------- CSV ---------- */
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  // a leading = + - @ would be read as a formula by a spreadsheet
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
-  return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
-}
-
-export const hhmm = (m: number | null) => (m === null ? '' : `${Math.floor(m / 60)}h${String(Math.round(m % 60)).padStart(2, '0')}`);
