@@ -358,15 +358,7 @@ export class ReviewClusterFieldsResolver {
   entries(@Root() c: ReviewCluster, @Arg('first', () => Int, { defaultValue: 10, description: 'How many (at most 50).' }) first: number, @Ctx() ctx: Context) {
     const n = Math.max(0, Math.min(50, first));
     return ctx
-      .loader<string, ReviewEntry[]>(`entriesByCluster:${n}`, async (ids) => {
-        const rows: { id: string }[] = await ctx.em.execute(
-          `select id from (select e.id, row_number() over (partition by e.cluster_id order by e.created_at desc, e.id) rn
-             from review_entry e where e.cluster_id in (select jsonb_array_elements_text(?::jsonb)::uuid)) x where rn <= ?`,
-          [JSON.stringify(ids), n],
-        );
-        const entries = rows.length ? await ctx.em.find(ReviewEntry, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { createdAt: 'desc', id: 'asc' } }) : [];
-        return groupByKey(ids, entries, (e) => e.cluster.id);
-      })
+      .loader<string, ReviewEntry[]>(`entriesByCluster:${n}`, (ids) => review.latestEntriesOf(ctx.em, ids, n))
       .load(c.id);
   }
 }

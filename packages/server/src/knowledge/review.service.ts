@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../core/context';
+import { groupByKey, type Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { pgArray } from '../core/sql';
 import { Person } from '../directory/person.entity';
 import { Bot } from './bot.entity';
 import { KnowledgeItem } from './knowledge-item.entity';
@@ -25,7 +26,7 @@ export async function fileForReview(
   const text = entry.text.trim().slice(0, 4000) || '(message vide)';
   const template = (toTemplate(text) || text.toLowerCase()).slice(0, 500);
   return em.transactional(async (tx) => {
-    // tx.execute runs inside this transaction, so the lock lasts until commit (getConnection().execute would not)
+    // the lock lasts until this transaction commits
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`review:${entry.botId}:${entry.reason}`]);
     const itemFilter = entry.itemId ? 'and c.item_id = ?' : 'and c.item_id is null';
     const [near] = await tx.execute<{ id: string }[]>(
@@ -109,4 +110,15 @@ export async function ignoreCluster(em: EntityManager, viewer: Viewer, clusterId
   close(em, viewer, cluster, ReviewStatus.IGNORED, null, reason);
   await em.flush();
   return cluster;
+}
+
+/** The latest `n` entries of each cluster, newest first, in the ids' order (one statement for the batch). */
+export async function latestEntriesOf(em: EntityManager, clusterIds: readonly string[], n: number): Promise<ReviewEntry[][]> {
+  const rows: { id: string }[] = await em.execute(
+    `select id from (select e.id, row_number() over (partition by e.cluster_id order by e.created_at desc, e.id) rn
+       from review_entry e where e.cluster_id = any(?::uuid[])) x where rn <= ?`,
+    [pgArray(clusterIds), n],
+  );
+  const entries = rows.length ? await em.find(ReviewEntry, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { createdAt: 'desc', id: 'asc' } }) : [];
+  return groupByKey(clusterIds, entries, (e) => e.cluster.id);
 }

@@ -1,5 +1,4 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Min } from 'class-validator';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
@@ -10,7 +9,7 @@ import { Role } from '../core/roles';
 import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
 import { TicketEvent } from '../service-desk/ticket-event.entity';
 import { Ticket } from '../service-desk/ticket.entity';
-import { ticketOrder, visibleTicketsWhere } from '../service-desk/ticket.service';
+import { ticketOrder } from '../service-desk/ticket.service';
 import { STATISTICS_ROLES } from '../service-desk/ticket.statistics';
 import { TicketConnection } from '../service-desk/ticket.types';
 import { KnownErrorLink } from './known-error.entity';
@@ -134,16 +133,13 @@ export class KnowledgeItemKnownErrorFieldsResolver {
   @FieldResolver(() => Int, { description: 'Major incidents: how many tickets are linked to it now (all of them, whoever asks); 0 for other items.' })
   linkedTicketCount(@Root() item: KnowledgeItem, @Ctx() ctx: Context) {
     return ctx
-      .loader<string, number>('knownErrorLinkCount', async (ids) => {
-        const rows: { item_id: string; n: number }[] = await ctx.em.getConnection().execute('select item_id, count(*)::int as n from known_error_link where item_id = any(?::uuid[]) group by item_id', [`{${ids.join(',')}}`]);
-        return ids.map((id) => rows.find((r) => r.item_id === id)?.n ?? 0);
-      })
+      .loader<string, number>('knownErrorLinkCount', (ids) => known.linkedTicketCounts(ctx.em, ids))
       .load(item.id);
   }
 
   @FieldResolver(() => TicketConnection, { complexity: connectionComplexity, description: 'Major incidents: the linked tickets you may see (the desk’s visibility rule), last change first.' })
   linkedTickets(@Root() item: KnowledgeItem, @Args() page: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const where = { $and: [visibleTicketsWhere(ctx.viewer!), { [raw((a: string) => `${a}.id in (select l.ticket_id from known_error_link l where l.item_id = ?)`, [item.id])]: [] }] } as FilterQuery<Ticket>;
+    const where = known.visibleLinkedTicketsWhere(ctx.viewer!, item.id);
     return paginate(ctx.em, Ticket, where, ticketOrder(), page, info);
   }
 
@@ -152,7 +148,7 @@ export class KnowledgeItemKnownErrorFieldsResolver {
     description: 'Major incidents: references of linked tickets you may see (at most 100, last change first).',
   })
   async linkedTicketRefs(@Root() item: KnowledgeItem, @Ctx() ctx: Context) {
-    const where = { $and: [visibleTicketsWhere(ctx.viewer!), { [raw((a: string) => `${a}.id in (select l.ticket_id from known_error_link l where l.item_id = ?)`, [item.id])]: [] }] } as FilterQuery<Ticket>;
+    const where = known.visibleLinkedTicketsWhere(ctx.viewer!, item.id);
     return (await ctx.em.find(Ticket, where, { orderBy: ticketOrder(), limit: 100, fields: ['reference'] })).map((t) => t.reference);
   }
 }

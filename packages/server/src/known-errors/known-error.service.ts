@@ -4,10 +4,11 @@
  * a ticket whose pasted message matches an active anomaly is linked at opening, through
  * the knowledge matcher; the anomaly's news reaches every linked open ticket.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
+import { pgArray, sqlList } from '../core/sql';
 import { Person } from '../directory/person.entity';
 import { Bot } from '../knowledge/bot.entity';
 import type { IncidentBefore } from '../knowledge/knowledge.hooks';
@@ -18,8 +19,8 @@ import { DEFAULT_THRESHOLDS, matchMessage, pairScore } from '../knowledge/matchi
 import { segmentsOf, toTemplate } from '../knowledge/normalise';
 import type { TicketNote } from '../service-desk/ticket.hooks';
 import { Ticket } from '../service-desk/ticket.entity';
-import { TicketEventKind, TicketStatus } from '../service-desk/ticket.enums';
-import { recordOnTicket } from '../service-desk/ticket.service';
+import { FINISHED_STATUSES, OPEN_STATUSES, TicketEventKind, TicketStatus } from '../service-desk/ticket.enums';
+import { recordOnTicket, visibleTicketsWhere } from '../service-desk/ticket.service';
 import { KnownErrorLink } from './known-error.entity';
 import { KnownErrorCode } from './known-error.errors';
 
@@ -84,8 +85,8 @@ async function causedMessageScores(em: EntityManager, text: string): Promise<{ i
   const pairs = incidents.flatMap((i) => i.causedMessages.map((m) => ({ itemId: i.id, template: toTemplate(m) }))).filter((p) => p.template);
   const rows: { item_id: string; seg: string; template: string; sim: number; ws_in: number; ws_out: number }[] = await em.execute(
     `select p."itemId" as item_id, s.seg, p.template, similarity(s.seg, p.template) as sim, word_similarity(s.seg, p.template) as ws_in, word_similarity(p.template, s.seg) as ws_out
-       from jsonb_array_elements_text(?::jsonb) as s(seg) cross join jsonb_to_recordset(?::jsonb) as p("itemId" uuid, template text)`,
-    [JSON.stringify(segments), JSON.stringify(pairs)],
+       from unnest(?::text[]) as s(seg) cross join jsonb_to_recordset(?::jsonb) as p("itemId" uuid, template text)`,
+    [pgArray(segments), JSON.stringify(pairs)],
   );
   const best = new Map<string, number>();
   for (const r of rows) best.set(r.item_id, Math.max(best.get(r.item_id) ?? 0, r.seg === r.template ? 1 : pairScore(r)));
@@ -120,7 +121,6 @@ export async function linkOnOpening(em: EntityManager, t: Ticket): Promise<Ticke
   return [{ field: FIELD, oldValue: null, newValue: item.title, reason: `Message d’erreur reconnu : incident majeur connu « ${item.title} ».` }];
 }
 
-const OPEN = [TicketStatus.NEW, TicketStatus.SUBMITTED, TicketStatus.IN_PROGRESS, TicketStatus.WAITING_FOR_INFO, TicketStatus.ESCALATED, TicketStatus.REOPENED];
 
 /** What the linked tickets are told, or null when the change is no news for them. */
 export function progressNotice(item: KnowledgeItem, before: IncidentBefore): string | null {
@@ -139,7 +139,7 @@ export function progressNotice(item: KnowledgeItem, before: IncidentBefore): str
 export async function announceProgress(em: EntityManager, item: KnowledgeItem, before: IncidentBefore): Promise<number> {
   const text = progressNotice(item, before);
   if (!text) return 0;
-  const links = await em.find(KnownErrorLink, { item: item.id, ticket: { status: { $in: OPEN } } }, { orderBy: { createdAt: 'asc' } });
+  const links = await em.find(KnownErrorLink, { item: item.id, ticket: { status: { $in: [...OPEN_STATUSES] } } }, { orderBy: { createdAt: 'asc' } });
   let told = 0;
   for (const link of links) {
     const done = await recordOnTicket(em.fork(), link.ticket.id, null, async () => ({
@@ -169,9 +169,9 @@ export async function knownErrorStatistics(em: EntityManager, f: { openedFrom?: 
   const params: unknown[] = [];
   if (f.openedFrom) where.push('t.created_at >= ?'), params.push(f.openedFrom);
   if (f.openedTo) where.push('t.created_at < ?'), params.push(f.openedTo);
-  const rows: { item_id: string; linked: number; open: number; automatic: number }[] = await em.getConnection().execute(
+  const rows: { item_id: string; linked: number; open: number; automatic: number }[] = await em.execute(
     `select l.item_id, count(*)::int as linked,
-            count(*) filter (where t.status not in ('RESOLVED','CLOSED','CANCELLED'))::int as open,
+            count(*) filter (where t.status not in ${sqlList(FINISHED_STATUSES)})::int as open,
             count(*) filter (where l.automatic)::int as automatic
        from known_error_link l join ticket t on t.id = l.ticket_id
       where ${where.join(' and ')}
@@ -179,4 +179,15 @@ export async function knownErrorStatistics(em: EntityManager, f: { openedFrom?: 
     params,
   );
   return rows.map((r) => ({ itemId: r.item_id, linkedCount: r.linked, openCount: r.open, automaticCount: r.automatic }));
+}
+
+/** How many tickets are linked to each anomaly now, in the ids' order. */
+export async function linkedTicketCounts(em: EntityManager, itemIds: readonly string[]): Promise<number[]> {
+  const rows: { item_id: string; n: number }[] = await em.execute('select item_id, count(*)::int as n from known_error_link where item_id = any(?::uuid[]) group by item_id', [pgArray(itemIds)]);
+  return itemIds.map((id) => rows.find((r) => r.item_id === id)?.n ?? 0);
+}
+
+/** The tickets linked to an anomaly that the viewer may see (the desk's visibility rule), as a filter. */
+export function visibleLinkedTicketsWhere(viewer: Viewer, itemId: string): FilterQuery<Ticket> {
+  return { $and: [visibleTicketsWhere(viewer), { [raw((a: string) => `${a}.id in (select l.ticket_id from known_error_link l where l.item_id = ?)`, [itemId])]: [] }] } as FilterQuery<Ticket>;
 }
