@@ -4,6 +4,7 @@
  * The expected values below are typed from the source's tables, not from the generator input.
  */
 import { describe, expect, it } from 'vitest';
+import { sql } from './support/db';
 import { startTestServer } from './support/server';
 
 const server = await startTestServer();
@@ -108,6 +109,23 @@ describe('the first half of 2021, as the source tells it', () => {
     const p = res.body.data.p.trim().split('\r\n');
     expect(p.at(-1)).toMatch(/^TOTAL;TOTAL;307;22;6;131;30;49;69;;0h05;2h25;/);
     expect(p.find((l: string) => l.includes('session du 09 au 11 mars 2021'))).toMatch(/^SESSION;session du 09 au 11 mars 2021;65;0;0;34;14;2;15;2h00;0h06;2h20;2h0[0-9]$/);
+  });
+
+  it('seats taken and waiting lists, loaded for a whole page of sessions at once, match the registrations', async () => {
+    const res = await server.gql(`{ trainingSessions(first: 100) { nodes { id seatsTaken waitingListLength } } }`, {}, { token: referent });
+    expect(res.body.errors).toBeUndefined();
+    const raw = (id: string) => Buffer.from(id, 'base64url').toString().split(':')[1];
+    const got = res.body.data.trainingSessions.nodes.map((n: any) => [raw(n.id), n.seatsTaken, n.waitingListLength]);
+    const counted = await sql(
+      server.databaseUrl,
+      `select s.id, count(r.id) filter (where r.status in ('REGISTERED', 'CONFIRMED'))::int seated, count(r.id) filter (where r.status = 'WAITLISTED')::int waiting
+         from training_session s left join training_registration r on r.session_id = s.id where s.id = any($1::uuid[]) group by s.id`,
+      [got.map((g: unknown[]) => g[0])],
+    );
+    const want = new Map(counted.rows.map((r) => [r.id, [r.id, r.seated, r.waiting]]));
+    expect(got.length).toBeGreaterThan(10);
+    expect(got.some((g: number[]) => g[1] > 0)).toBe(true);
+    expect(got).toEqual(got.map((g: unknown[]) => want.get(g[0])));
   });
 
   it('statistics are for analysts and the referent only', async () => {
