@@ -1,6 +1,6 @@
 import { nodeIdResolver } from '../core/base.entity';
 import { registerNodeType } from '../core/node-registry';
-import { hasRole } from '../core/context';
+import { hasRole, requireViewer } from '../core/context';
 import { Role } from '../core/roles';
 import { toGlobalId } from '../core/ids';
 import { findVisibleTickets } from '../service-desk/ticket.service';
@@ -35,13 +35,13 @@ export const integrationResolvers = [
 const READERS = [Role.ADMINISTRATOR, Role.ANALYST];
 
 registerNodeType('ApplicationClient', async (ctx, ids) => {
-  const v = ctx.viewer!;
+  const v = requireViewer(ctx);
   const visible = hasRole(v, ...READERS) ? ids : ids.filter((id) => v.kind === 'APPLICATION' && id === v.id);
   return visible.length ? ctx.em.find(ApplicationClient, { id: { $in: visible } }) : [];
 });
 registerNodeType('ApiKey', async (ctx, ids) => (hasRole(ctx.viewer, ...READERS) ? ctx.em.find(ApiKey, { id: { $in: ids } }) : []));
 registerNodeType('WebhookDelivery', async (ctx, ids) => {
-  const v = ctx.viewer!;
+  const v = requireViewer(ctx);
   if (hasRole(v, ...READERS)) return ctx.em.find(WebhookDelivery, { id: { $in: ids } });
   return v.kind === 'APPLICATION' ? ctx.em.find(WebhookDelivery, { id: { $in: ids }, application: v.id }) : [];
 });
@@ -51,7 +51,7 @@ registerNodeType('IncidentRoutingRule', async (ctx, ids) =>
 // a filing is visible to whoever sees its ticket
 registerNodeType('IncidentFiling', async (ctx, ids) => {
   const rows = await ctx.em.find(IncidentFiling, { id: { $in: ids } });
-  const visible = new Set((await findVisibleTickets(ctx.em, ctx.viewer!, rows.map((r) => r.ticket.id))).map((t) => t.id));
+  const visible = new Set((await findVisibleTickets(ctx.em, requireViewer(ctx), rows.map((r) => r.ticket.id))).map((t) => t.id));
   return rows.filter((r) => visible.has(r.ticket.id));
 });
 

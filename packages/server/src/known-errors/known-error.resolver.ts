@@ -3,7 +3,7 @@ import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Min } from 'class-validator';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import type { Context } from '../core/context';
+import { requireViewer, type Context } from '../core/context';
 import { decodeId } from '../core/ids';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
@@ -78,7 +78,7 @@ export class KnownErrorResolver {
   @Mutation(() => KnownErrorLinkPayload, { description: 'Links a ticket you see to an active known anomaly (SN1, SN2 agents). One history event; the version is bumped.' })
   linkTicketToKnownError(@Arg('input', { validate: false, description: 'The ticket and anomaly.' }) input: LinkTicketToKnownErrorInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const r = await known.linkTicket(ctx.em, ctx.viewer!, decodeId(input.ticketId, 'Ticket', 'ticketId'), input.version, decodeId(input.knownErrorId, 'KnowledgeItem', 'knownErrorId'));
+      const r = await known.linkTicket(ctx.em, requireViewer(ctx), decodeId(input.ticketId, 'Ticket', 'ticketId'), input.version, decodeId(input.knownErrorId, 'KnowledgeItem', 'knownErrorId'));
       return { ticket: r.ticket, event: r.event };
     });
   }
@@ -87,7 +87,7 @@ export class KnownErrorResolver {
   @Mutation(() => KnownErrorLinkPayload, { description: 'Takes a ticket out of its known anomaly (SN1, SN2 agents). One history event; the version is bumped.' })
   unlinkTicketFromKnownError(@Arg('input', { validate: false, description: 'The ticket.' }) input: UnlinkTicketFromKnownErrorInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const r = await known.unlinkTicket(ctx.em, ctx.viewer!, decodeId(input.ticketId, 'Ticket', 'ticketId'), input.version);
+      const r = await known.unlinkTicket(ctx.em, requireViewer(ctx), decodeId(input.ticketId, 'Ticket', 'ticketId'), input.version);
       return { ticket: r.ticket, event: r.event };
     });
   }
@@ -143,7 +143,7 @@ export class KnowledgeItemKnownErrorFieldsResolver {
 
   @FieldResolver(() => TicketConnection, { complexity: connectionComplexity, description: 'Major incidents: the linked tickets you may see (the desk’s visibility rule), last change first.' })
   linkedTickets(@Root() item: KnowledgeItem, @Args() page: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const where = { $and: [visibleTicketsWhere(ctx.viewer!), { [raw((a: string) => `${a}.id in (select l.ticket_id from known_error_link l where l.item_id = ?)`, [item.id])]: [] }] } as FilterQuery<Ticket>;
+    const where = { $and: [visibleTicketsWhere(requireViewer(ctx)), { [raw((a: string) => `${a}.id in (select l.ticket_id from known_error_link l where l.item_id = ?)`, [item.id])]: [] }] } as FilterQuery<Ticket>;
     return paginate(ctx.em, Ticket, where, ticketOrder(), page, info);
   }
 
@@ -152,7 +152,7 @@ export class KnowledgeItemKnownErrorFieldsResolver {
     description: 'Major incidents: references of linked tickets you may see (at most 100, last change first).',
   })
   async linkedTicketRefs(@Root() item: KnowledgeItem, @Ctx() ctx: Context) {
-    const where = { $and: [visibleTicketsWhere(ctx.viewer!), { [raw((a: string) => `${a}.id in (select l.ticket_id from known_error_link l where l.item_id = ?)`, [item.id])]: [] }] } as FilterQuery<Ticket>;
+    const where = { $and: [visibleTicketsWhere(requireViewer(ctx)), { [raw((a: string) => `${a}.id in (select l.ticket_id from known_error_link l where l.item_id = ?)`, [item.id])]: [] }] } as FilterQuery<Ticket>;
     return (await ctx.em.find(Ticket, where, { orderBy: ticketOrder(), limit: 100, fields: ['reference'] })).map((t) => t.reference);
   }
 }
