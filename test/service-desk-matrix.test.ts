@@ -67,13 +67,13 @@ const RECIPES: Record<State, [TicketTransition, 'opener' | Viewer][]> = {
 /** A ticket of CSP-LYON in `state`, opened by its CCA (for the requester) or by SAXO. */
 async function arrange(state: State, openedBy: 'CCA' | 'APP') {
   const opener = openedBy === 'APP' ? saxo : ccaViewer;
-  let { ticket } = await openTicket(em(), opener, {
+  let { ticket } = await openTicket(em(), opener, server.config.tickets, {
     structureId: lyon,
     requesterId: openedBy === 'APP' ? null : requester.id,
     application: 'CHORUS_COEUR', domain: 'EJ', nature: TicketNature.FUNCTIONAL, impact: TicketImpact.ONE_USER, priority: 3,
     title: `matrix ${state}`, description: 'matrix', draft: true,
   });
-  for (const [tr, by] of RECIPES[state]) ticket = (await fireTransition(em(), by === 'opener' ? opener : by, ticket.id, ticket.version, tr, 'reason')).ticket;
+  for (const [tr, by] of RECIPES[state]) ticket = (await fireTransition(em(), by === 'opener' ? opener : by, server.config.tickets, ticket.id, ticket.version, tr, 'reason')).ticket;
   return { id: gid('Ticket', ticket.id), version: ticket.version, reference: ticket.reference };
 }
 

@@ -101,7 +101,7 @@ export class ChatbotResolver {
   })
   convertTicketRequest(@Arg('input', { validate: false, description: 'The request and what to change in the pre-filled ticket.' }) input: ConvertTicketRequestInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const { request, ticket } = await handoff.convertTicketRequestToTicket(ctx.em, requireViewer(ctx), decodeId(input.id, 'TicketRequest'), input);
+      const { request, ticket } = await handoff.convertTicketRequestToTicket(ctx.em, requireViewer(ctx), ctx.config.tickets, decodeId(input.id, 'TicketRequest'), input);
       return { ticketRequest: request, ticket };
     });
   }

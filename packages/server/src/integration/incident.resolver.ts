@@ -33,7 +33,7 @@ export class IncidentResolver {
   @Mutation(() => FileIncidentPayload, { description: 'Files an incident on a failed exchange flow (business applications). Safe to retry with the same idempotency key.' })
   fileIncident(@Arg('input', { validate: false, description: 'The incident.' }) input: FileIncidentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const result = await incidents.fileIncident(ctx.em, requireViewer(ctx), { ...input, structureId: decodeId(input.structureId, 'Structure', 'structureId') }, { groupingWindowMinutes: ctx.config.incidentGroupingWindowMinutes });
+      const result = await incidents.fileIncident(ctx.em, requireViewer(ctx), { ...input, structureId: decodeId(input.structureId, 'Structure', 'structureId') }, { groupingWindowMinutes: ctx.config.incidentGroupingWindowMinutes, tickets: ctx.config.tickets });
       return { ...result };
     });
   }

@@ -77,7 +77,7 @@ import { readChange } from './ticket.live';
 /** Fires one transition of the table; the same body behind every transition mutation. */
 function transition(ctx: Context, input: TransitionInputShape, tr: TicketTransition) {
   return runMutation(input, async () => {
-    const { ticket, event } = await desk.fireTransition(ctx.em, requireViewer(ctx), decodeId(input.id, 'Ticket'), input.version, tr, input.reason);
+    const { ticket, event } = await desk.fireTransition(ctx.em, requireViewer(ctx), ctx.config.tickets, decodeId(input.id, 'Ticket'), input.version, tr, input.reason);
     return { ticket, event };
   });
 }
@@ -153,7 +153,7 @@ export class TicketResolver {
   @Mutation(() => OpenTicketPayload, { description: 'Opens a ticket (CCAs for their structure, applications for theirs). Submitted to the support at once unless `draft`.' })
   openTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: OpenTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const { ticket, created } = await desk.openTicket(ctx.em, requireViewer(ctx), {
+      const { ticket, created } = await desk.openTicket(ctx.em, requireViewer(ctx), ctx.config.tickets, {
         ...input,
         structureId: decodeOptionalId(input.structureId, 'Structure', 'structureId'),
         requesterId: decodeOptionalId(input.requesterId, 'Person', 'requesterId'),
@@ -427,7 +427,7 @@ export class TicketFieldsResolver {
 
   @FieldResolver(() => [TicketTransition], { description: 'The transitions you may fire now, from the transition table (those needing a reason still need one).' })
   allowedTransitions(@Root() t: Ticket, @Ctx() ctx: Context) {
-    return allowedTransitions(requireViewer(ctx), t, desk.currentSettings());
+    return allowedTransitions(requireViewer(ctx), t, ctx.config.tickets);
   }
 
   @FieldResolver(() => TicketSatisfaction, { nullable: true, description: 'The requesting side’s rating of the resolution, once given.' })

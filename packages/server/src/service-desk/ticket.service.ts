@@ -17,7 +17,6 @@ import { TicketApplication, TicketDomain } from './reference-data.entity';
 import { TicketComment } from './ticket-comment.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { TICKET_SEARCH_DOCUMENT, Ticket } from './ticket.entity';
-import { ticketSettings, type TicketSettings } from './ticket.config';
 import { TicketErrorCode } from './ticket.errors';
 import { SortDirection, TicketEventKind, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition } from './ticket.enums';
 import { notifyStatusChange, notifyTicketNotice, notifyTicketOpened } from './ticket.hooks';
@@ -31,10 +30,8 @@ import {
   assertMaySee,
   maySeeInternalComments,
   TRANSITIONS,
+  type TicketSettings,
 } from './ticket.transitions';
-
-let settings: TicketSettings | null = null;
-export const currentSettings = () => (settings ??= ticketSettings());
 
 /* ---------- references ---------- */
 
@@ -313,7 +310,7 @@ function defaultStructureOf(viewer: Viewer): string | null {
   return own.length ? null : viewer.structureId;
 }
 
-export async function openTicket(em: EntityManager, viewer: Viewer, input: OpenTicketData): Promise<{ ticket: Ticket; created: boolean }> {
+export async function openTicket(em: EntityManager, viewer: Viewer, settings: TicketSettings, input: OpenTicketData): Promise<{ ticket: Ticket; created: boolean }> {
   const structureId = input.structureId ?? defaultStructureOf(viewer);
   if (!structureId) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'structureId is required: you open tickets for several structures.', ['structureId']);
   assertMayOpenFor(viewer, structureId);
@@ -362,7 +359,7 @@ export async function openTicket(em: EntityManager, viewer: Viewer, input: OpenT
       });
       appendEvent(tem, t, actor, now, { kind: TicketEventKind.OPENED });
       if (!input.draft) {
-        assertMayFire(viewer, t, TicketTransition.SUBMIT, currentSettings(), now);
+        assertMayFire(viewer, t, TicketTransition.SUBMIT, settings, now);
         applyTransition(tem, t, TicketTransition.SUBMIT, actor, now);
       }
       for (const note of await notifyTicketOpened(tem, t)) {
@@ -385,10 +382,10 @@ export async function openTicket(em: EntityManager, viewer: Viewer, input: OpenT
 
 /* ---------- transitions ---------- */
 
-export async function fireTransition(em: EntityManager, viewer: Viewer, id: string, version: number, transition: TicketTransition, reason?: string | null) {
+export async function fireTransition(em: EntityManager, viewer: Viewer, settings: TicketSettings, id: string, version: number, transition: TicketTransition, reason?: string | null) {
   const { ticket, result: event } = await changeTicket(em, viewer, id, version, async (tem, t) => {
     const now = new Date();
-    assertMayFire(viewer, t, transition, currentSettings(), now, reason);
+    assertMayFire(viewer, t, transition, settings, now, reason);
     await loadTransitionParties(tem, t, actorOf(viewer));
     const event = applyTransition(tem, t, transition, actorOf(viewer), now, reason);
     // the question, the answer and the resolution are also public comments the CCA reads

@@ -5,11 +5,11 @@
  * `allowedTransitions` to tell a front end which buttons to show.
  */
 import { actsAsCcaFor, inScope as inPolicyScope, READ_ALL_ROLES, ticketScope } from '../access/policies';
+import type { Config } from '../core/config';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
 import { SupportLevel } from '../directory/directory.enums';
-import type { TicketSettings } from './ticket.config';
 import { TicketErrorCode } from './ticket.errors';
 import { TicketNature, TicketStatus, TicketTransition } from './ticket.enums';
 
@@ -21,6 +21,9 @@ import { TicketNature, TicketStatus, TicketTransition } from './ticket.enums';
  * - ANY: any ticket the viewer sees.
  */
 export type Scope = 'OWN_STRUCTURE' | 'OPENER' | 'CURRENT_LEVEL' | 'ANY';
+
+/** The service desk's settings (core/config.ts validates them at start). */
+export type TicketSettings = Config['tickets'];
 
 /** The fields of a ticket the rules read (the entity satisfies it). */
 export interface TicketFacts {
