@@ -183,7 +183,7 @@ export type ChooseInput = {
 export type CloseTicketInput = {
   /** The ticket. */
   id: string;
-  /** Optional note. */
+  /** Optional: a note, kept in the history event. */
   reason?: string | null | undefined;
   /** The version you read; a stale one gets a CONFLICT user error. */
   version: number;
@@ -1358,7 +1358,7 @@ export enum StructureKind {
 export type SubmitTicketInput = {
   /** The ticket. */
   id: string;
-  /** Optional note. */
+  /** Optional: a note, kept in the history event. */
   reason?: string | null | undefined;
   /** The version you read; a stale one gets a CONFLICT user error. */
   version: number;
@@ -1378,7 +1378,7 @@ export enum SupportLevel {
 export type TakeTicketInput = {
   /** The ticket. */
   id: string;
-  /** Optional note. */
+  /** Optional: a note, kept in the history event. */
   reason?: string | null | undefined;
   /** The version you read; a stale one gets a CONFLICT user error. */
   version: number;

@@ -11,11 +11,12 @@ import {
   TicketFieldsResolver,
   ticketNodeFetcher,
   TicketResolver,
+  TicketTransitionResolvers,
 } from './ticket.resolver';
 import './ticket.errors';
 
 export { serviceDeskEntities };
-export const serviceDeskResolvers = [TicketResolver, TicketFieldsResolver, TicketEventFieldsResolver, TicketCommentFieldsResolver, ...serviceDeskEntities.map(nodeIdResolver)] as const;
+export const serviceDeskResolvers = [TicketResolver, ...TicketTransitionResolvers, TicketFieldsResolver, TicketEventFieldsResolver, TicketCommentFieldsResolver, ...serviceDeskEntities.map(nodeIdResolver)] as const;
 
 registerNodeType('Ticket', ticketNodeFetcher);
 registerNodeType('TicketEvent', ticketEventNodeFetcher);

@@ -13,57 +13,35 @@ import { TicketApplication, TicketDomain } from './reference-data.entity';
 import { TicketComment } from './ticket-comment.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
-import { TicketStatisticsDimension, TicketTransition } from './ticket.enums';
+import { TicketStatisticsDimension, TicketTransition, transitionMutationName } from './ticket.enums';
 import {
   AddTicketCommentInput,
   AssignTicketInput,
-  CancelTicketInput,
-  CloseTicketInput,
-  EscalateTicketInput,
   OpenTicketInput,
-  ProvideTicketInfoInput,
   RateTicketInput,
-  ReopenTicketInput,
-  RequestTicketInfoInput,
-  ResolveTicketInput,
-  ReturnTicketToSn1Input,
-  SubmitTicketInput,
-  TakeTicketInput,
   TicketEventsFilter,
   TicketFilter,
   TicketOrder,
   TicketStatisticsFilter,
-  TransferTicketToFunctionalInput,
-  TransferTicketToTechnicalInput,
+  TRANSITION_INPUTS,
   UpdateTicketInput,
   type TransitionInputShape,
 } from './ticket.inputs';
 import * as desk from './ticket.service';
 import { ticketBacklog, ticketStatistics } from './ticket.statistics';
-import { allowedTransitions, maySee, maySeeInternalComments } from './ticket.transitions';
+import { allowedTransitions, describeTransition, maySee, maySeeInternalComments, TRANSITIONS } from './ticket.transitions';
 import {
   AddTicketCommentPayload,
   AssignTicketPayload,
-  CancelTicketPayload,
-  CloseTicketPayload,
-  EscalateTicketPayload,
   OpenTicketPayload,
-  ProvideTicketInfoPayload,
   RateTicketPayload,
-  ReopenTicketPayload,
-  RequestTicketInfoPayload,
-  ResolveTicketPayload,
-  ReturnTicketToSn1Payload,
-  SubmitTicketPayload,
-  TakeTicketPayload,
   TICKET_CHANGED,
   TicketBacklog,
   TicketConnection,
   TicketMeasures,
   TicketSatisfaction,
   TicketStatisticsPage,
-  TransferTicketToFunctionalPayload,
-  TransferTicketToTechnicalPayload,
+  TRANSITION_PAYLOADS,
   UpdateTicketPayload,
   type TicketChangedMessage,
 } from './ticket.types';
@@ -74,13 +52,30 @@ import { historyLoader } from './ticket.loaders';
 import { readChange } from './ticket.live';
 
 
-/** Fires one transition of the table; the same body behind every transition mutation. */
-function transition(ctx: Context, input: TransitionInputShape, tr: TicketTransition) {
-  return runMutation(input, async () => {
-    const { ticket, event } = await desk.fireTransition(ctx.em, requireViewer(ctx), ctx.config.tickets, decodeId(input.id, 'Ticket'), input.version, tr, input.reason);
-    return { ticket, event };
-  });
+/**
+ * One mutation per transition of the table (submitTicket, takeTicket…), each with its own
+ * input and payload types, described from the table's rule: the same body behind each.
+ */
+function transitionResolver(transition: TicketTransition) {
+  const rule = TRANSITIONS[transition];
+  @Resolver()
+  class TransitionResolver {
+    @Authorized()
+    @Mutation(() => TRANSITION_PAYLOADS[transition], { name: transitionMutationName(transition), description: describeTransition(rule) })
+    fire(
+      @Arg('input', () => TRANSITION_INPUTS[transition], { validate: false, description: `Which ticket, the version you read, and ${rule.needsReason ? 'the reason' : 'an optional note'}.` }) input: TransitionInputShape,
+      @Ctx() ctx: Context,
+    ) {
+      return runMutation(input, async () => {
+        const { ticket, event } = await desk.fireTransition(ctx.em, requireViewer(ctx), ctx.config.tickets, decodeId(input.id, 'Ticket'), input.version, transition, input.reason);
+        return { ticket, event };
+      });
+    }
+  }
+  return TransitionResolver;
 }
+
+export const TicketTransitionResolvers = Object.values(TicketTransition).map(transitionResolver);
 
 @Resolver()
 export class TicketResolver {
@@ -179,78 +174,6 @@ export class TicketResolver {
       const { ticket, event } = await desk.assignTicket(ctx.em, requireViewer(ctx), decodeId(input.id, 'Ticket'), input.version, decodeOptionalId(input.assigneeId, 'Person', 'assigneeId'));
       return { ticket, event };
     });
-  }
-
-  @Authorized()
-  @Mutation(() => SubmitTicketPayload, { description: 'SUBMIT: sends a draft to SN1 (or to the technical team for a technical ticket).' })
-  submitTicket(@Arg('input', () => SubmitTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.SUBMIT);
-  }
-
-  @Authorized()
-  @Mutation(() => TakeTicketPayload, { description: 'TAKE: an agent of the current level takes the ticket (and becomes its assignee unless one is set).' })
-  takeTicket(@Arg('input', () => TakeTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.TAKE);
-  }
-
-  @Authorized()
-  @Mutation(() => RequestTicketInfoPayload, { description: 'REQUEST_INFO: the agent asks the CCA a question.' })
-  requestTicketInfo(@Arg('input', () => RequestTicketInfoInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.REQUEST_INFO);
-  }
-
-  @Authorized()
-  @Mutation(() => ProvideTicketInfoPayload, { description: 'PROVIDE_INFO: the CCA (or application) answers the support’s question.' })
-  provideTicketInfo(@Arg('input', () => ProvideTicketInfoInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.PROVIDE_INFO);
-  }
-
-  @Authorized()
-  @Mutation(() => EscalateTicketPayload, { description: 'ESCALATE: SN1, and only SN1, sends the ticket to SN2.' })
-  escalateTicket(@Arg('input', () => EscalateTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.ESCALATE);
-  }
-
-  @Authorized()
-  @Mutation(() => ReturnTicketToSn1Payload, { description: 'RETURN_TO_SN1: SN2 hands the ticket back to the SN1 agent who escalated it.' })
-  returnTicketToSn1(@Arg('input', () => ReturnTicketToSn1Input, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.RETURN_TO_SN1);
-  }
-
-  @Authorized()
-  @Mutation(() => TransferTicketToTechnicalPayload, { description: 'TRANSFER_TO_TECHNICAL: SN1 hands a technical incident to CES-CHOREGIE.' })
-  transferTicketToTechnical(@Arg('input', () => TransferTicketToTechnicalInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.TRANSFER_TO_TECHNICAL);
-  }
-
-  @Authorized()
-  @Mutation(() => TransferTicketToFunctionalPayload, { description: 'TRANSFER_TO_FUNCTIONAL: CES-CHOREGIE hands the functional side back to SN1.' })
-  transferTicketToFunctional(@Arg('input', () => TransferTicketToFunctionalInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.TRANSFER_TO_FUNCTIONAL);
-  }
-
-  @Authorized()
-  @Mutation(() => ResolveTicketPayload, { description: 'RESOLVE: the agent of the current level gives the resolution.' })
-  resolveTicket(@Arg('input', () => ResolveTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.RESOLVE);
-  }
-
-  @Authorized()
-  @Mutation(() => CloseTicketPayload, { description: 'CLOSE: the requesting side (or SN1) confirms the resolution.' })
-  closeTicket(@Arg('input', () => CloseTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.CLOSE);
-  }
-
-  @Authorized()
-  @Mutation(() => ReopenTicketPayload, { description: 'REOPEN: the requesting side reopens a resolved or closed ticket, within the reopening delay.' })
-  reopenTicket(@Arg('input', () => ReopenTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.REOPEN);
-  }
-
-  @Authorized()
-  @Mutation(() => CancelTicketPayload, { description: 'CANCEL: the opener withdraws the ticket before the support took it.' })
-  cancelTicket(@Arg('input', () => CancelTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.CANCEL);
   }
 
   @Authorized()

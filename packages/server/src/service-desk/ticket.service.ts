@@ -389,14 +389,12 @@ export async function fireTransition(em: EntityManager, viewer: Viewer, settings
     await loadTransitionParties(tem, t, actorOf(viewer));
     const event = applyTransition(tem, t, transition, actorOf(viewer), now, reason);
     // the question, the answer and the resolution are also public comments the CCA reads
-    if (reason?.trim() && PUBLIC_REASON.has(transition)) addCommentRow(tem, t, actorOf(viewer), reason.trim(), false, now);
+    if (reason?.trim() && TRANSITIONS[transition].publicReason) addCommentRow(tem, t, actorOf(viewer), reason.trim(), false, now);
     await notifyStatusChange(tem, t, event);
     return event;
   });
   return { ticket, event };
 }
-
-const PUBLIC_REASON = new Set([TicketTransition.REQUEST_INFO, TicketTransition.PROVIDE_INFO, TicketTransition.RESOLVE, TicketTransition.REOPEN, TicketTransition.RETURN_TO_SN1]);
 
 /* ---------- edits ---------- */
 
