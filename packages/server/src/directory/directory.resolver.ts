@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
 import { groupByKey, requireViewer, type Context } from '../core/context';
+import { findByIds } from '../core/base.entity';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { decodeId, decodeOptionalId, toGlobalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
@@ -273,6 +274,6 @@ export function directoryNodeFetcher<T extends { id: string }>(entity: new () =>
     const viewer = requireViewer(ctx);
     let visible = ids;
     if (viewer.kind === 'APPLICATION') visible = forApplications ? ids.filter((id) => viewer.applicationStructureIds.includes(id)) : [];
-    return visible.length ? ctx.em.find(entity, { id: { $in: visible } } as never) : [];
+    return visible.length ? findByIds(ctx.em, entity, visible) : [];
   };
 }

@@ -1,7 +1,9 @@
+import type { QueryOrderMap } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
 import { groupByKey, requireViewer, type Context, type Viewer } from '../core/context';
+import { findByIds } from '../core/base.entity';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { decodeId } from '../core/ids';
 import { runMutation } from '../core/mutation';
@@ -128,8 +130,8 @@ export class KnowledgeResolver {
     const where: Record<string, unknown> = { status: filter?.status ?? 'OPEN' };
     if (filter?.botId) where.bot = decodeId(filter.botId, 'Bot', 'botId');
     if (filter?.reason) where.reason = filter.reason;
-    const order = filter?.order === ReviewOrder.NEWEST_FIRST ? { lastSeenAt: 'desc', count: 'desc', id: 'asc' } : { count: 'desc', lastSeenAt: 'desc', id: 'asc' };
-    return paginate(ctx.em, ReviewCluster, where, order as never, page, info);
+    const order: QueryOrderMap<ReviewCluster> = filter?.order === ReviewOrder.NEWEST_FIRST ? { lastSeenAt: 'desc', count: 'desc', id: 'asc' } : { count: 'desc', lastSeenAt: 'desc', id: 'asc' };
+    return paginate(ctx.em, ReviewCluster, where, order, page, info);
   }
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
@@ -229,7 +231,7 @@ export class KnowledgeResolver {
 
 function byIds<T extends { id: string }>(ctx: Context, entity: new () => T, name: string) {
   return ctx.loader<string, T | null>(name, async (ids) => {
-    const rows = await ctx.em.find(entity, { id: { $in: [...ids] } } as never);
+    const rows = await findByIds(ctx.em, entity, ids);
     return ids.map((id) => rows.find((r) => r.id === id) ?? null);
   });
 }
@@ -376,7 +378,7 @@ export function knowledgeNodeFetcher<T extends { id: string }>(entity: new () =>
   return async (ctx: Context, ids: string[]) => {
     const viewer = requireViewer(ctx);
     if (viewer.kind !== 'PERSON') return [];
-    const rows = await ctx.em.find(entity, { id: { $in: ids } } as never);
+    const rows = await findByIds(ctx.em, entity, ids);
     return rows.filter((r) => visible(viewer, r));
   };
 }

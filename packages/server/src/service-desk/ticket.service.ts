@@ -5,6 +5,7 @@
  * ticket.transitions whether it is allowed, and appends history events.
  */
 import { LockMode, raw, Reference, UniqueConstraintViolationException, wrap, type EntityManager, type Ref, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import { ApplicationClient } from '../access/application-client.entity';
 import { scopeFilter, ticketScope } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
@@ -162,7 +163,7 @@ function appendEvent(
     kind: e.kind,
     transition: e.transition ?? null,
     actor: actor.personId ? em.getReference(Person, actor.personId) : null,
-    actorApplication: actor.applicationId ? (em.getReference('ApplicationClient', actor.applicationId) as never) : null,
+    actorApplication: actor.applicationId ? em.getReference(ApplicationClient, actor.applicationId) : null,
     fromStatus: e.fromStatus ?? null,
     toStatus: t.status,
     fromLevel: e.fromLevel ?? null,
@@ -532,7 +533,7 @@ export function addCommentRow(em: EntityManager, t: Ticket, actor: Actor, body: 
   return em.create(TicketComment, {
     ticket: t,
     author: actor.personId ? em.getReference(Person, actor.personId) : null,
-    authorApplication: actor.applicationId ? (em.getReference('ApplicationClient', actor.applicationId) as never) : null,
+    authorApplication: actor.applicationId ? em.getReference(ApplicationClient, actor.applicationId) : null,
     body,
     internal,
     createdAt: at,
@@ -626,6 +627,7 @@ export async function lastEventsOf(em: EntityManager, tickets: readonly { id: st
   const rows = await em.find(
     TicketEvent,
     { ticket: { $in: tickets.map((t) => t.id) }, [raw((a: string) => `${a}.seq > (select t.event_count from ticket t where t.id = ${a}.ticket_id) - ?`, [last])]: [] } as FilterQuery<TicketEvent>,
+    // the paths come from the GraphQL selection at run time (ticket.populate.ts); the ORM's path type checks literals only
     { orderBy: { ticket: 'asc', seq: 'asc' }, populate: populate as never[] },
   );
   for (const e of rows) out.get(e.ticket.id)?.push(e);
@@ -637,6 +639,7 @@ export async function commentsOf(em: EntityManager, viewer: Viewer, ticketIds: r
   if (!ticketIds.length) return out;
   const where: FilterQuery<TicketComment> = { ticket: { $in: [...ticketIds] } };
   if (!maySeeInternalComments(viewer)) where.internal = false;
+  // run-time paths from the GraphQL selection, as in lastEventsOf
   for (const c of await em.find(TicketComment, where, { orderBy: { createdAt: 'asc', id: 'asc' }, populate: populate as never[] })) out.get(c.ticket.id)?.push(c);
   return out;
 }

@@ -1,7 +1,9 @@
+import type { EntityClass } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
 import { groupByKey, requireViewer, type Context, type Viewer } from '../core/context';
+import { findByIds } from '../core/base.entity';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { decodeId, decodeOptionalId, toGlobalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
@@ -560,12 +562,12 @@ export const registrationNodeFetcher: NodeFetcher = async (ctx, ids) => {
   const viewer = ctx.viewer;
   if (!viewer) return [];
   const perimeter = await perimeterOf(ctx);
-  return ctx.em.find(TrainingRegistration, { $and: [{ id: { $in: ids } }, training.visibleRegistrationsWhere(viewer, perimeter)] } as never);
+  return ctx.em.find(TrainingRegistration, { $and: [{ id: { $in: ids } }, training.visibleRegistrationsWhere(viewer, perimeter)] });
 };
 
-export function catalogueNodeFetcher(entity: new () => object): NodeFetcher {
+export function catalogueNodeFetcher(entity: EntityClass<{ id: string }>): NodeFetcher {
   return async (ctx, ids) => {
     if (!ctx.viewer || ctx.viewer.kind !== 'PERSON') return [];
-    return (await ctx.em.find(entity as never, { id: { $in: ids } } as never)) as { id: string }[];
+    return findByIds(ctx.em, entity, ids);
   };
 }
