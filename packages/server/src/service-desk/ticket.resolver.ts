@@ -51,7 +51,6 @@ import { fastList, fastListPlan, fastTicketPage } from './ticket.fast-list';
 import { historyLoader } from './ticket.loaders';
 import { readChange } from './ticket.live';
 
-
 /**
  * One mutation per transition of the table (submitTicket, takeTicket…), each with its own
  * input and payload types, described from the table's rule: the same body behind each.
