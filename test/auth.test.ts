@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { generateApiKey, mintToken } from '../packages/server/src/access/credentials';
+import { requireViewer } from '../packages/server/src/core/context';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
@@ -100,5 +101,17 @@ describe('role checks on the directory', () => {
     const res = await server.gql(`{ people(first: 1) { nodes { email } } }`, {}, { apiKey: key.key });
     expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(res.body.data).toBeNull();
+  });
+});
+
+describe('requireViewer', () => {
+  it('gives a code reached without a caller the UNAUTHENTICATED error (HTTP 401), not a crash on null', () => {
+    let thrown: any;
+    try {
+      requireViewer({ viewer: null });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', http: { status: 401 } });
   });
 });

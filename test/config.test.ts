@@ -13,6 +13,7 @@ describe('configuration', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ env: 'development', port: 4000, demoData: true, maxQueryCost: 5000 });
     expect(c.jwt.secret).toBe(DEMO_JWT_SECRET);
+    expect(c.tickets.reopenDelayMs).toBe(15 * 86_400_000);
   });
 
   it.each([
@@ -22,6 +23,8 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production', JWT_SECRET: DEMO_JWT_SECRET }, /demo signing secret/],
     [{ NODE_ENV: 'production', JWT_SECRET: SECRET, DEMO_DATA: 'true' }, /demo data/],
     [{ JWT_SECRET: 'short' }, /at least 32/],
+    [{ TICKET_REOPEN_DELAY_DAYS: 'fifteen' }, /TICKET_REOPEN_DELAY_DAYS/],
+    [{ TICKET_REOPEN_DELAY_DAYS: '400' }, /TICKET_REOPEN_DELAY_DAYS/],
   ])('refuses %o with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -31,15 +34,25 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).demoData).toBe(false);
   });
 
-  it('the server refuses to start in production with the demo secret, saying why', () => {
-    const r = spawnSync(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+  /** Starts the real server entry point with `env` added; it must stop before touching the (unreachable) database. */
+  const start = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
       cwd: fileURLToPath(new URL('../packages/server', import.meta.url)),
-      env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: DEMO_JWT_SECRET, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+      env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', ...env },
       encoding: 'utf8',
       timeout: 20_000,
     });
+
+  it('the server refuses to start in production with the demo secret, saying why', () => {
+    const r = start({ NODE_ENV: 'production', JWT_SECRET: DEMO_JWT_SECRET });
     expect(r.status).toBe(78);
     expect(r.stderr).toMatch(/Invalid configuration:\n\s+JWT_SECRET: production refuses the demo signing secret/);
+  });
+
+  it('a bad reopening delay stops the start (exit 78), not the first ticket action', () => {
+    const r = start({ TICKET_REOPEN_DELAY_DAYS: 'two weeks' });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toMatch(/Invalid configuration:\n\s+TICKET_REOPEN_DELAY_DAYS: /);
   });
 });
 

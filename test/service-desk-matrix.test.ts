@@ -9,6 +9,8 @@ import type { Viewer } from '../packages/server/src/core/context';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { TicketImpact, TicketNature, TicketTransition } from '../packages/server/src/service-desk/ticket.enums';
 import { fireTransition, openTicket } from '../packages/server/src/service-desk/ticket.service';
+import { describeTransition, TRANSITIONS } from '../packages/server/src/service-desk/ticket.transitions';
+import { buildAppSchema } from '../packages/server/src/schema';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
 import { TRANSITION_MUTATIONS, type TransitionName } from './service-desk.helpers';
@@ -67,13 +69,13 @@ const RECIPES: Record<State, [TicketTransition, 'opener' | Viewer][]> = {
 /** A ticket of CSP-LYON in `state`, opened by its CCA (for the requester) or by SAXO. */
 async function arrange(state: State, openedBy: 'CCA' | 'APP') {
   const opener = openedBy === 'APP' ? saxo : ccaViewer;
-  let { ticket } = await openTicket(em(), opener, {
+  let { ticket } = await openTicket(em(), opener, server.config.tickets, {
     structureId: lyon,
     requesterId: openedBy === 'APP' ? null : requester.id,
     application: 'CHORUS_COEUR', domain: 'EJ', nature: TicketNature.FUNCTIONAL, impact: TicketImpact.ONE_USER, priority: 3,
     title: `matrix ${state}`, description: 'matrix', draft: true,
   });
-  for (const [tr, by] of RECIPES[state]) ticket = (await fireTransition(em(), by === 'opener' ? opener : by, ticket.id, ticket.version, tr, 'reason')).ticket;
+  for (const [tr, by] of RECIPES[state]) ticket = (await fireTransition(em(), by === 'opener' ? opener : by, server.config.tickets, ticket.id, ticket.version, tr, 'reason')).ticket;
   return { id: gid('Ticket', ticket.id), version: ticket.version, reference: ticket.reference };
 }
 
@@ -247,5 +249,21 @@ describe('the CCA’s structures are those of their CCA assignments, the same ov
       const ws = (await overWs(token, count)).data?.tickets.totalCount ?? null;
       expect({ who, ws }).toEqual({ who, ws: http });
     }
+  });
+});
+
+describe('the transition mutations', () => {
+  it('are one per transition of the table, each described from its own rule', async () => {
+    const mutations = (await buildAppSchema()).getMutationType()!.getFields();
+    const descriptions = new Set<string>();
+    for (const tr of Object.values(TicketTransition)) {
+      const rule = TRANSITIONS[tr];
+      const m = mutations[TRANSITION_MUTATIONS[tr as TransitionName]];
+      expect(m.description).toBe(describeTransition(rule));
+      for (const status of [...rule.from, rule.to]) expect(m.description).toContain(status);
+      for (const { role } of rule.actors) expect(m.description).toContain(role);
+      descriptions.add(m.description!);
+    }
+    expect(descriptions.size).toBe(Object.values(TicketTransition).length);
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { signWebhook, enqueueWebhook } from '../packages/server/src/integration/webhooks';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { sql } from './support/db';
+import { buildAppSchema } from '../packages/server/src/schema';
 import { startTestServer } from './support/server';
 
 /** A webhook receiver on loopback that answers with the scripted statuses, then 200. */
@@ -93,5 +94,24 @@ describe('webhooks', () => {
     const blockedRow = await until(async () => (await sql(strict.databaseUrl, `select attempts, last_error from webhook_delivery where id = $1 and attempts > 0`, [blocked])).rows[0]);
     expect(blockedRow.last_error).toMatch(/private or local/);
     expect(other.calls.length).toBe(0);
+  });
+  it('one status change makes one webhook, however often the modules were composed in the process', async () => {
+    await buildAppSchema(); // composes the modules again, as a second server or a schema dump in the same process would
+    const { rows } = await sql(
+      server.databaseUrl,
+      `select s.id from application_client a join application_client_structure x on x.application_client_id = a.id join structure s on s.id = x.structure_id where a.name = 'SAXO' order by s.code limit 1`,
+    );
+    const structureId = Buffer.from(`Structure:${rows[0].id}`).toString('base64url');
+    const opened = await server.gql(
+      `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id version reference status } userErrors { code } } }`,
+      { input: { structureId, application: 'CHORUS_COEUR', domain: 'EJ', title: 'composed twice', description: 'd' } },
+      { apiKey: DEMO_API_KEY },
+    );
+    expect(opened.body.data.openTicket).toMatchObject({ ticket: { status: 'SUBMITTED' }, userErrors: [] });
+    const { id, version, reference } = opened.body.data.openTicket.ticket;
+    const cancelled = await server.gql(`mutation($input: CancelTicketInput!) { cancelTicket(input: $input) { ticket { status } userErrors { code } } }`, { input: { id, version, reason: 'filed by mistake' } }, { apiKey: DEMO_API_KEY });
+    expect(cancelled.body.data.cancelTicket).toEqual({ ticket: { status: 'CANCELLED' }, userErrors: [] });
+    const deliveries = await sql(server.databaseUrl, `select count(*)::int as n from webhook_delivery where event = 'ticket.status_changed' and payload->>'reference' = $1 and payload->>'to' = 'CANCELLED'`, [reference]);
+    expect(deliveries.rows[0].n).toBe(1);
   });
 });

@@ -183,7 +183,7 @@ export type ChooseInput = {
 export type CloseTicketInput = {
   /** The ticket. */
   id: string;
-  /** Optional note. */
+  /** Optional: a note, kept in the history event. */
   reason?: string | null | undefined;
   /** The version you read; a stale one gets a CONFLICT user error. */
   version: number;
@@ -1358,7 +1358,7 @@ export enum StructureKind {
 export type SubmitTicketInput = {
   /** The ticket. */
   id: string;
-  /** Optional note. */
+  /** Optional: a note, kept in the history event. */
   reason?: string | null | undefined;
   /** The version you read; a stale one gets a CONFLICT user error. */
   version: number;
@@ -1378,7 +1378,7 @@ export enum SupportLevel {
 export type TakeTicketInput = {
   /** The ticket. */
   id: string;
-  /** Optional note. */
+  /** Optional: a note, kept in the history event. */
   reason?: string | null | undefined;
   /** The version you read; a stale one gets a CONFLICT user error. */
   version: number;
@@ -1952,7 +1952,7 @@ export enum UserErrorCode {
   NOT_THE_OPENER = 'NOT_THE_OPENER',
   /** The registration is outside your perimeter. */
   NOT_YOUR_PERIMETER = 'NOT_YOUR_PERIMETER',
-  /** A platform head acts only for their own structure. */
+  /** A platform head acts only for their own structure. Or: A CCA acts only for their own structure; an application only for its structures. */
   NOT_YOUR_STRUCTURE = 'NOT_YOUR_STRUCTURE',
   /** The bots are for people with a Chorus account (a person in a structure). */
   NO_CHORUS_ACCOUNT = 'NO_CHORUS_ACCOUNT',
@@ -2022,13 +2022,13 @@ export enum UserErrorCode {
   TRUNCATED_UPLOAD = 'TRUNCATED_UPLOAD',
   /** No API key has this id. */
   UNKNOWN_API_KEY = 'UNKNOWN_API_KEY',
-  /** No application has this id. */
+  /** No application has this id. Or: No active application has this code (see `ticketApplications`). */
   UNKNOWN_APPLICATION = 'UNKNOWN_APPLICATION',
   /** No bot has this id or code. */
   UNKNOWN_BOT = 'UNKNOWN_BOT',
   /** No course has this id. */
   UNKNOWN_COURSE = 'UNKNOWN_COURSE',
-  /** No training domain has this id or code. */
+  /** No active domain has this code (see `ticketDomains`). Or: No training domain has this id or code. Or: The domain does not exist or belongs to another bot. */
   UNKNOWN_DOMAIN = 'UNKNOWN_DOMAIN',
   /** No ministry has this id. */
   UNKNOWN_MINISTRY = 'UNKNOWN_MINISTRY',

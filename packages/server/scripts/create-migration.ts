@@ -8,12 +8,14 @@ import 'reflect-metadata';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { loadConfig } from '../src/core/config';
 import { migrate, openDatabase } from '../src/core/database';
 import { startEmbeddedPostgres } from '../src/core/embedded-postgres';
 
 async function run() {
-  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'chorus-migration-')), persistent: false });
-  const orm = await openDatabase(process.env.DATABASE_URL ?? embedded!.url);
+  const { databaseUrl } = loadConfig();
+  const embedded = databaseUrl ? null : await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'chorus-migration-')), persistent: false });
+  const orm = await openDatabase(databaseUrl ?? embedded!.url);
   try {
     await migrate(orm);
     const result = await orm.getMigrator().createMigration(undefined, false, false, process.argv[2]);

@@ -2,34 +2,50 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema, type GraphQLObjectType } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { RoleAuthChecker } from './access/auth-checker';
-import { ApiErrorCodeEnum, registerUserErrorCodeEnum } from './core/errors';
+import { ApiErrorCodeEnum, CORE_ERROR_CODES, registerErrorCodes, registerUserErrorCodeEnum } from './core/errors';
 import type { PubSub } from './core/events';
+import type { FeatureModule } from './core/module';
+import { registerNodeType } from './core/node-registry';
 import { NodeResolver } from './core/node.resolver';
-import { attachmentResolvers } from './attachments';
-import { chatbotResolvers } from './chatbot';
-import { directoryResolvers } from './directory';
-import { integrationResolvers } from './integration';
-import { knowledgeResolvers } from './knowledge';
-import { serviceDeskResolvers } from './service-desk';
-import { trainingResolvers } from './training';
-import { serviceLevelResolvers } from './service-levels';
-import { knownErrorResolvers } from './known-errors';
+import { attachmentsModule } from './attachments';
+import { chatbotModule } from './chatbot';
+import { directoryModule } from './directory';
+import { integrationModule } from './integration';
+import { knowledgeModule } from './knowledge';
+import { serviceDeskModule } from './service-desk';
+import { trainingModule } from './training';
+import { serviceLevelsModule } from './service-levels';
+import { knownErrorsModule } from './known-errors';
+
+/** Every feature module: importing one registers nothing, `composeModules` puts them together. */
+export const MODULES: readonly FeatureModule[] = [
+  directoryModule,
+  integrationModule,
+  serviceDeskModule,
+  trainingModule,
+  knowledgeModule,
+  chatbotModule,
+  serviceLevelsModule,
+  knownErrorsModule,
+  attachmentsModule,
+];
 
 /** Every resolver class of every module. */
-export const RESOLVERS = [
-  NodeResolver,
-  ...directoryResolvers,
-  ...integrationResolvers,
-  ...serviceDeskResolvers,
-  ...trainingResolvers,
-  ...knowledgeResolvers,
-  ...chatbotResolvers,
-  ...serviceLevelResolvers,
-  ...knownErrorResolvers,
-  ...attachmentResolvers,
-] as unknown as NonEmptyArray<Function>;
+export const RESOLVERS = [NodeResolver, ...MODULES.flatMap((m) => m.resolvers)] as unknown as NonEmptyArray<Function>;
+
+/**
+ * The composition of the modules: every module's error codes, its node types for
+ * `node(id:)`, and its listeners on the other modules' hooks (webhooks on ticket changes,
+ * known errors on openings). Run by `buildAppSchema`, so by every server start; again is harmless.
+ */
+export function composeModules(): void {
+  registerErrorCodes([CORE_ERROR_CODES, ...MODULES.flatMap((m) => m.errorCodes)]);
+  for (const m of MODULES) for (const [type, fetch] of Object.entries(m.nodeTypes)) registerNodeType(type, fetch);
+  for (const m of MODULES) m.wire?.();
+}
 
 export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
+  composeModules();
   registerUserErrorCodeEnum();
   const schema = await buildSchema({
     resolvers: RESOLVERS,

@@ -1,4 +1,4 @@
-import { registerErrorCodes } from '../core/errors';
+import { errorCodes } from '../core/errors';
 
 /** Every rule about uploaded files; the upload endpoint answers with the same codes (`extensions.reason`). */
 export enum FileErrorCode {
@@ -15,7 +15,7 @@ export enum FileErrorCode {
   ATTACHMENT_NOT_YOURS = 'ATTACHMENT_NOT_YOURS',
 }
 
-registerErrorCodes(FileErrorCode, {
+export const FILE_ERROR_CODES = errorCodes(FileErrorCode, {
   EMPTY_FILE: { kind: 'BAD_USER_INPUT', description: 'The upload carried no byte.' },
   TRUNCATED_UPLOAD: { kind: 'BAD_USER_INPUT', description: 'Fewer bytes arrived than announced (Content-Length), or their SHA-256 differs from the one announced: nothing was kept, upload again.' },
   FILE_TOO_LARGE: { kind: 'BAD_USER_INPUT', description: 'The file is larger than the per-file limit (ATTACHMENT_MAX_FILE_BYTES).' },

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import type { Context } from '../core/context';
+import { requireViewer, type Context } from '../core/context';
 import { decodeId, toGlobalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 import { Person } from '../directory/person.entity';
@@ -20,7 +20,7 @@ export class AttachmentResolver {
   @Mutation(() => CreateUploadPayload, { description: 'Step 1 of sending a file: a short-lived upload URL on this server. PUT the bytes there, then attach the upload by id (`addTicketAttachment`, `addKnowledgeImage`).' })
   createUpload(@Arg('input', { validate: false, description: 'The file to send.' }) input: CreateUploadInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const { file, url, expiresAt, maxBytes } = await files.createUpload(ctx.em, ctx.viewer!, ctx.config.files, input);
+      const { file, url, expiresAt, maxBytes } = await files.createUpload(ctx.em, requireViewer(ctx), ctx.config.files, input);
       return { upload: { id: toGlobalId('Upload', file.id), url, expiresAt, maxBytes, fileName: file.name, purpose: file.purpose } };
     });
   }
@@ -32,7 +32,7 @@ export class AttachmentResolver {
   })
   addTicketAttachment(@Arg('input', { validate: false, description: 'The attachment to add.' }) input: AddTicketAttachmentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const { ticket, event, result } = await files.addTicketAttachment(ctx.em, ctx.viewer!, ctx.config.files, {
+      const { ticket, event, result } = await files.addTicketAttachment(ctx.em, requireViewer(ctx), ctx.config.files, {
         ticketId: decodeId(input.ticketId, 'Ticket', 'ticketId'),
         uploadId: decodeId(input.uploadId, 'Upload', 'uploadId'),
         internal: input.internal,
@@ -45,7 +45,7 @@ export class AttachmentResolver {
   @Mutation(() => RemoveTicketAttachmentPayload, { description: 'Removes an attachment and its bytes (whoever added it, or a support agent). Records an ATTACHMENT_REMOVED event and bumps the version.' })
   removeTicketAttachment(@Arg('input', { validate: false, description: 'The attachment to remove.' }) input: RemoveTicketAttachmentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const { ticket, event, result } = await files.removeTicketAttachment(ctx.em, ctx.viewer!, decodeId(input.id, 'TicketAttachment'));
+      const { ticket, event, result } = await files.removeTicketAttachment(ctx.em, requireViewer(ctx), decodeId(input.id, 'TicketAttachment'));
       return { ticket, event, removedAttachmentId: toGlobalId('TicketAttachment', result) };
     });
   }
@@ -54,7 +54,7 @@ export class AttachmentResolver {
   @Mutation(() => AddKnowledgeImagePayload, { description: 'Adds a received image to a knowledge item (knowledge editors), and with `nodeId` shows it among that node’s texts at `position`: the chatbot then answers with an IMAGE block in that place (`ConversationTurn.blocks`). The same bytes on one item are stored once (`duplicate: true`, also for a retry).' })
   addKnowledgeImage(@Arg('input', { validate: false, description: 'The image to add.' }) input: AddKnowledgeImageInput, @Ctx() ctx: Context) {
     return runMutation(input, () =>
-      files.addKnowledgeImage(ctx.em, ctx.viewer!, {
+      files.addKnowledgeImage(ctx.em, requireViewer(ctx), {
         itemId: decodeId(input.itemId, 'KnowledgeItem', 'itemId'),
         uploadId: decodeId(input.uploadId, 'Upload', 'uploadId'),
         placement: input.nodeId ? { nodeId: input.nodeId, position: input.position ?? null, alt: input.altText ?? null } : null,
@@ -69,7 +69,7 @@ export class TicketAttachmentsFieldResolver {
   attachments(@Root() t: Ticket, @Ctx() ctx: Context) {
     return ctx
       .loader<string, TicketAttachment[]>('ticketAttachments', async (ids) => {
-        const byTicket = await files.attachmentsOf(ctx.em, ctx.viewer!, ids);
+        const byTicket = await files.attachmentsOf(ctx.em, requireViewer(ctx), ids);
         return ids.map((id) => byTicket.get(id) ?? []);
       })
       .load(t.id);
@@ -77,7 +77,7 @@ export class TicketAttachmentsFieldResolver {
 
   @FieldResolver(() => Int, { description: 'Number of files attached that you may see (internal ones count for the support levels only).' })
   attachmentCount(@Root() t: Ticket, @Ctx() ctx: Context): number {
-    return maySeeInternalComments(ctx.viewer!) ? t.attachmentCount : t.publicAttachmentCount;
+    return maySeeInternalComments(requireViewer(ctx)) ? t.attachmentCount : t.publicAttachmentCount;
   }
 }
 
@@ -85,7 +85,7 @@ export class TicketAttachmentsFieldResolver {
 export class TicketAttachmentFieldsResolver {
   @FieldResolver(() => FileLink, { description: 'A download link made for you, valid a few minutes; your perimeter is checked again when it is used.' })
   download(@Root() a: TicketAttachment, @Ctx() ctx: Context) {
-    return files.downloadUrl(ctx.config.files, ctx.viewer!, 't', a.id, a.name);
+    return files.downloadUrl(ctx.config.files, requireViewer(ctx), 't', a.id, a.name);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who attached it; null for an application.' })
@@ -108,7 +108,7 @@ export class TicketAttachmentFieldsResolver {
 export class KnowledgeImageFieldsResolver {
   @FieldResolver(() => FileLink, { description: 'A link to the image made for you, valid a few minutes.' })
   download(@Root() i: KnowledgeImage, @Ctx() ctx: Context) {
-    return files.downloadUrl(ctx.config.files, ctx.viewer!, 'k', i.id, i.name);
+    return files.downloadUrl(ctx.config.files, requireViewer(ctx), 'k', i.id, i.name);
   }
 
   @FieldResolver(() => String, { description: 'The text to put among an answer node’s texts, `![name](image:<id>)`: the chatbot shows the image in its place (`ConversationTurn.blocks`).' })
@@ -146,7 +146,7 @@ export class AnswerBlockImageFieldResolver {
     }
     return ctx
       .loader<string, KnowledgeImage | null>('answerImages', async (ids) => {
-        const rows = await files.findVisibleKnowledgeImages(ctx.em, ctx.viewer!, ids);
+        const rows = await files.findVisibleKnowledgeImages(ctx.em, requireViewer(ctx), ids);
         return ids.map((x) => rows.find((r) => r.id === x) ?? null);
       })
       .load(id);
@@ -154,5 +154,5 @@ export class AnswerBlockImageFieldResolver {
 }
 
 /** node(id:) for attachments: the same visibility as the download. */
-export const ticketAttachmentNodeFetcher = (ctx: Context, ids: string[]) => files.findVisibleAttachments(ctx.em, ctx.viewer!, ids);
-export const knowledgeImageNodeFetcher = (ctx: Context, ids: string[]) => files.findVisibleKnowledgeImages(ctx.em, ctx.viewer!, ids);
+export const ticketAttachmentNodeFetcher = (ctx: Context, ids: string[]) => files.findVisibleAttachments(ctx.em, requireViewer(ctx), ids);
+export const knowledgeImageNodeFetcher = (ctx: Context, ids: string[]) => files.findVisibleKnowledgeImages(ctx.em, requireViewer(ctx), ids);

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { ApplicationClient } from '../access/application-client.entity';
 import type { Config } from '../core/config';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
@@ -52,7 +53,7 @@ export async function createUpload(em: EntityManager, viewer: Viewer, settings: 
     store: fileStore().kind,
     ...ownerOf(viewer),
     expiresAt: new Date(Date.now() + settings.uploadUrlTtlSeconds * 1000),
-  } as never);
+  });
   await em.flush();
   const { token, expiresAt } = await signGrant(settings.urlSecret, { use: 'upload', fileId: file.id }, settings.uploadUrlTtlSeconds);
   return { file, url: fileUrl(settings, `/files/uploads/${token}`), expiresAt, maxBytes: settings.maxFileBytes };
@@ -148,7 +149,7 @@ const truncated = (why: string) => new DomainError(FileErrorCode.TRUNCATED_UPLOA
 
 /** A received upload of the viewer's, for attaching; an upload already used is returned too (retries). */
 async function uploadOf(em: EntityManager, viewer: Viewer, uploadId: string, purpose: UploadPurpose): Promise<StoredFile> {
-  const file = await em.findOne(StoredFile, { id: uploadId, ...ownerOf(viewer) } as never, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const file = await em.findOne(StoredFile, { id: uploadId, ...ownerOf(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!file) throw new DomainError(FileErrorCode.UPLOAD_NOT_FOUND, 'No upload of yours has this id.', ['uploadId']);
   if (file.purpose !== purpose) throw new DomainError(FileErrorCode.UPLOAD_FOR_ANOTHER_USE, `This upload was asked for ${file.purpose}.`, ['uploadId']);
   if (file.status === StoredFileStatus.PENDING) throw new DomainError(FileErrorCode.UPLOAD_NOT_RECEIVED, 'The file’s bytes have not been received yet: PUT them to the upload URL first.', ['uploadId']);
@@ -194,7 +195,7 @@ export async function addTicketAttachment(em: EntityManager, viewer: Viewer, set
       sha256: file.sha256!,
       internal: input.internal,
       addedBy: viewer.kind === 'PERSON' ? tx.getReference(Person, viewer.id) : null,
-      addedByApplication: viewer.kind === 'APPLICATION' ? (tx.getReference('ApplicationClient', viewer.id) as never) : null,
+      addedByApplication: viewer.kind === 'APPLICATION' ? tx.getReference(ApplicationClient, viewer.id) : null,
     });
     return { result: { attachment, duplicate: false }, change: { kind: 'ADDED', name: attachment.name, internal: attachment.internal, bytes: attachment.size } };
   });

@@ -1,5 +1,5 @@
 import { nodeIdResolver } from '../core/base.entity';
-import { registerNodeType } from '../core/node-registry';
+import type { FeatureModule } from '../core/module';
 import {
   AnswerBlockImageFieldResolver,
   AttachmentResolver,
@@ -13,7 +13,7 @@ import {
 import { KnowledgeImage } from './knowledge-image.entity';
 import { StoredFile, StoredFileChunk } from './stored-file.entity';
 import { TicketAttachment } from './ticket-attachment.entity';
-import './attachment.errors';
+import { FILE_ERROR_CODES } from './attachment.errors';
 
 export { fileRoutes } from './attachment.http';
 export { S3FileStore } from './s3-file-store';
@@ -30,5 +30,11 @@ export const attachmentResolvers = [
   nodeIdResolver(KnowledgeImage),
 ] as const;
 
-registerNodeType('TicketAttachment', ticketAttachmentNodeFetcher);
-registerNodeType('KnowledgeImage', knowledgeImageNodeFetcher);
+export const attachmentsModule: FeatureModule = {
+  resolvers: attachmentResolvers,
+  errorCodes: [FILE_ERROR_CODES],
+  nodeTypes: {
+    TicketAttachment: ticketAttachmentNodeFetcher,
+    KnowledgeImage: knowledgeImageNodeFetcher,
+  },
+};

@@ -51,12 +51,13 @@ export class S3FileStore implements FileStore {
   }
 
   async delete(_tx: EntityManager, fileId: string): Promise<void> {
-    // deleting a key that is not there succeeds in S3: a retried removal is harmless
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.key(fileId) }));
+    await this.discard(fileId);
   }
 
+  /** The object store needs no transaction: removing the object is all there is to it. */
   async discard(fileId: string): Promise<void> {
-    await this.delete(null as never, fileId);
+    // deleting a key that is not there succeeds in S3: a retried removal is harmless
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.key(fileId) }));
   }
 
   /** Closes the client's sockets. */

@@ -1,4 +1,4 @@
-import { registerErrorCodes } from '../core/errors';
+import { errorCodes } from '../core/errors';
 
 export enum ChatbotErrorCode {
   BOT_NOT_AVAILABLE = 'BOT_NOT_AVAILABLE',
@@ -13,7 +13,7 @@ export enum ChatbotErrorCode {
   TICKET_REQUEST_CLOSED = 'TICKET_REQUEST_CLOSED',
 }
 
-registerErrorCodes(ChatbotErrorCode, {
+export const CHATBOT_ERROR_CODES = errorCodes(ChatbotErrorCode, {
   BOT_NOT_AVAILABLE: { kind: 'BAD_USER_INPUT', description: 'No bot has this code.' },
   NO_CHORUS_ACCOUNT: { kind: 'FORBIDDEN', description: 'The bots are for people with a Chorus account (a person in a structure).' },
   BUTTON_NOT_OFFERED: { kind: 'BAD_USER_INPUT', description: 'This button is not one of those the bot offers now.' },

@@ -4,9 +4,9 @@ import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { readsEverything } from '../access/policies';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import { groupByKey, type Context, type Viewer } from '../core/context';
+import { groupByKey, requireViewer, type Context } from '../core/context';
 import { CoreErrorCode, DomainError, toGraphQLError } from '../core/errors';
-import { decodeId } from '../core/ids';
+import { decodeId, decodeOptionalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
 import { Person } from '../directory/person.entity';
@@ -52,26 +52,26 @@ export class ChatbotResolver {
   @Authorized(...PEOPLE)
   @Mutation(() => ChatTurnPayload, { description: 'Starts a conversation with a bot: returns its welcome text and the menu of domains.' })
   startConversation(@Arg('input', { validate: false, description: 'What to do.' }) input: StartConversationInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => payload(ctx, await conversations.startConversation(ctx.em, ctx.viewer!, input.bot)));
+    return runMutation(input, async () => payload(ctx, await conversations.startConversation(ctx.em, requireViewer(ctx), input.bot)));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => ChatTurnPayload, { description: 'Sends a typed or pasted message: the bot matches it and answers, offers candidates, or says honestly it does not know.' })
   sendMessage(@Arg('input', { validate: false, description: 'What to do.' }) input: SendMessageInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => payload(ctx, await conversations.sendMessage(ctx.em, ctx.viewer!, decodeId(input.conversationId, 'Conversation', 'conversationId'), input.text)));
+    return runMutation(input, async () => payload(ctx, await conversations.sendMessage(ctx.em, requireViewer(ctx), decodeId(input.conversationId, 'Conversation', 'conversationId'), input.text)));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => ChatTurnPayload, { description: 'Presses a button of the bot’s last turn.' })
   choose(@Arg('input', { validate: false, description: 'What to do.' }) input: ChooseInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => payload(ctx, await conversations.choose(ctx.em, ctx.viewer!, decodeId(input.conversationId, 'Conversation', 'conversationId'), input.buttonId)));
+    return runMutation(input, async () => payload(ctx, await conversations.choose(ctx.em, requireViewer(ctx), decodeId(input.conversationId, 'Conversation', 'conversationId'), input.buttonId)));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => FeedbackPayload, { description: 'Thumbs up or down on an answer, once; a thumbs down needs a comment and lands in the review queue.' })
   giveFeedback(@Arg('input', { validate: false, description: 'What to do.' }) input: GiveFeedbackInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
-      feedback: await giveFeedback(ctx.em, ctx.viewer!, { ...input, turnId: decodeId(input.turnId, 'ConversationTurn', 'turnId') }),
+      feedback: await giveFeedback(ctx.em, requireViewer(ctx), { ...input, turnId: decodeId(input.turnId, 'ConversationTurn', 'turnId') }),
     }));
   }
 
@@ -80,9 +80,9 @@ export class ChatbotResolver {
   requestTicket(@Arg('input', { validate: false, description: 'What to do.' }) input: RequestTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () =>
       ctx.em.transactional(async (tx) => {
-        conversations.assertHasChorusAccount(ctx.viewer!);
-        const c = await conversations.loadOwnConversation(tx, ctx.viewer!, decodeId(input.conversationId, 'Conversation', 'conversationId'), true);
-        const { request } = await handoff.createTicketRequest(tx, ctx.viewer!, c, input.note ?? null);
+        conversations.assertHasChorusAccount(requireViewer(ctx));
+        const c = await conversations.loadOwnConversation(tx, requireViewer(ctx), decodeId(input.conversationId, 'Conversation', 'conversationId'), true);
+        const { request } = await handoff.createTicketRequest(tx, requireViewer(ctx), c, input.note ?? null);
         await tx.flush();
         return { ticketRequest: request };
       }),
@@ -92,7 +92,7 @@ export class ChatbotResolver {
   @Authorized(Role.CCA)
   @Mutation(() => TicketRequestPayload, { description: 'The CCA of the requester’s structure dismisses a ticket request, saying why.' })
   dismissTicketRequest(@Arg('input', { validate: false, description: 'What to do.' }) input: DismissTicketRequestInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ ticketRequest: await handoff.dismissTicketRequest(ctx.em, ctx.viewer!, decodeId(input.id, 'TicketRequest'), input.reason) }));
+    return runMutation(input, async () => ({ ticketRequest: await handoff.dismissTicketRequest(ctx.em, requireViewer(ctx), decodeId(input.id, 'TicketRequest'), input.reason) }));
   }
 
   @Authorized(Role.CCA)
@@ -101,7 +101,7 @@ export class ChatbotResolver {
   })
   convertTicketRequest(@Arg('input', { validate: false, description: 'The request and what to change in the pre-filled ticket.' }) input: ConvertTicketRequestInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const { request, ticket } = await handoff.convertTicketRequestToTicket(ctx.em, ctx.viewer!, decodeId(input.id, 'TicketRequest'), input);
+      const { request, ticket } = await handoff.convertTicketRequestToTicket(ctx.em, requireViewer(ctx), ctx.config.tickets, decodeId(input.id, 'TicketRequest'), input);
       return { ticketRequest: request, ticket };
     });
   }
@@ -109,7 +109,7 @@ export class ChatbotResolver {
   @Authorized(...PEOPLE)
   @Query(() => ConversationConnection, { complexity: connectionComplexity, description: 'Your conversations, newest first.' })
   myConversations(@Args() page: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return paginate(ctx.em, Conversation, { person: ctx.viewer!.id }, { createdAt: 'desc', id: 'desc' }, page, info);
+    return paginate(ctx.em, Conversation, { person: requireViewer(ctx).id }, { createdAt: 'desc', id: 'desc' }, page, info);
   }
 
   @Authorized(...PEOPLE)
@@ -120,7 +120,7 @@ export class ChatbotResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const visible = handoff.ticketRequestVisibility(ctx.viewer!);
+    const visible = handoff.ticketRequestVisibility(requireViewer(ctx));
     const where = f?.status ? { $and: [visible, { status: f.status }] } : visible;
     return paginate(ctx.em, TicketRequest, where, { createdAt: 'desc', id: 'desc' }, page, info);
   }
@@ -130,8 +130,8 @@ export class ChatbotResolver {
   chatbotMetrics(@Arg('filter', () => ChatbotMetricsFilter, { description: 'Period and scope.' }) f: ChatbotMetricsFilter, @Ctx() ctx: Context) {
     if (!(f.from < f.to)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'from must come before to.', ['from']);
     return chatbotMetrics(ctx.em, {
-      botId: f.botId ? decodeId(f.botId, 'Bot', 'botId') : null,
-      domainId: f.domainId ? decodeId(f.domainId, 'BotDomain', 'domainId') : null,
+      botId: decodeOptionalId(f.botId, 'Bot', 'botId'),
+      domainId: decodeOptionalId(f.domainId, 'BotDomain', 'domainId'),
       from: f.from,
       to: f.to,
       deflectionDays: f.deflectionDays,
@@ -144,7 +144,7 @@ export class ChatbotResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       const id = decodeId(args.conversationId as string, 'Conversation', 'conversationId');
-      await conversations.loadOwnConversation(ctx.em, ctx.viewer!, id).catch(() => {
+      await conversations.loadOwnConversation(ctx.em, requireViewer(ctx), id).catch(() => {
         // the subscribe function runs outside the resolver middlewares: map the error here
         throw toGraphQLError(new DomainError(CoreErrorCode.NOT_FOUND, 'No conversation of yours has this id.', ['conversationId']));
       });
@@ -288,7 +288,7 @@ export class TicketRequestFieldsResolver {
     if (!r.ticketId) return null;
     return ctx
       .loader<string, Ticket | null>('visibleTicketById', async (ids) => {
-        const rows = await findVisibleTickets(ctx.em, ctx.viewer!, [...ids]);
+        const rows = await findVisibleTickets(ctx.em, requireViewer(ctx), [...ids]);
         return ids.map((id) => rows.find((t) => t.id === id) ?? null);
       })
       .load(r.ticketId);
@@ -334,7 +334,7 @@ export class ItemFeedbackCountFieldsResolver {
 /** node(id:) for the chatbot's objects: conversations and feedback are private to their person (analysts read); ticket requests follow their visibility. */
 export function chatbotNodeFetcher(kind: 'Conversation' | 'ConversationTurn' | 'AnswerFeedback' | 'TicketRequest') {
   return async (ctx: Context, ids: string[]) => {
-    const viewer = ctx.viewer as Viewer;
+    const viewer = requireViewer(ctx);
     if (viewer.kind !== 'PERSON') return [];
     const reader = readsEverything(viewer);
     let rows: { id: string }[];

@@ -76,7 +76,7 @@ interface BotSays {
 function addTurn(em: EntityManager, c: Conversation, fields: Partial<ConversationTurn> & { speaker: Speaker }): ConversationTurn {
   c.turnCount += 1;
   c.lastActivityAt = new Date();
-  return em.create(ConversationTurn, { conversation: c, seq: c.turnCount, ...fields } as never);
+  return em.create(ConversationTurn, { conversation: c, seq: c.turnCount, ...fields });
 }
 
 function botTurn(em: EntityManager, c: Conversation, says: BotSays): ConversationTurn {

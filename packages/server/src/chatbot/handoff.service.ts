@@ -13,6 +13,7 @@ import type { Ticket } from '../service-desk/ticket.entity';
 import { TicketImpact, TicketNature } from '../service-desk/ticket.enums';
 import { TICKET_TEXT } from '../service-desk/ticket.inputs';
 import { openTicket, type OpenTicketData } from '../service-desk/ticket.service';
+import type { TicketSettings } from '../service-desk/ticket.transitions';
 import { BOT_TEXTS, CORRESPONDENT_LABEL } from './bot-texts';
 import { ChatbotErrorCode } from './chatbot.errors';
 import { TicketRequestStatus } from './chatbot.enums';
@@ -119,12 +120,12 @@ export async function ticketPrefillOf(em: EntityManager, request: TicketRequest)
  * request (the CCA may override title, priority, impact, application and domain); the
  * ticket links back to the conversation; the request becomes CONVERTED with its ticket.
  */
-export async function convertTicketRequestToTicket(em: EntityManager, viewer: Viewer, id: string, overrides: ConvertTicketRequestData = {}): Promise<{ request: TicketRequest; ticket: Ticket }> {
+export async function convertTicketRequestToTicket(em: EntityManager, viewer: Viewer, settings: TicketSettings, id: string, overrides: ConvertTicketRequestData = {}): Promise<{ request: TicketRequest; ticket: Ticket }> {
   return em.transactional(async (tem) => {
     // the row lock serialises two CCAs converting the same request: the second one sees it CONVERTED
     const request = await pendingRequestForCca(tem, viewer, id, true);
     const prefill = await ticketPrefillOf(tem, request);
-    const { ticket } = await openTicket(tem, viewer, {
+    const { ticket } = await openTicket(tem, viewer, settings, {
       ...prefill,
       title: overrides.title?.trim() || prefill.title,
       application: overrides.application ?? prefill.application,

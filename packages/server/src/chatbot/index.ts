@@ -1,5 +1,5 @@
 import { nodeIdResolver } from '../core/base.entity';
-import { registerNodeType } from '../core/node-registry';
+import type { FeatureModule } from '../core/module';
 import {
   AnswerFeedbackFieldsResolver,
   ChatbotMetricsFieldsResolver,
@@ -12,7 +12,7 @@ import {
   TicketRequestFieldsResolver,
 } from './chatbot.resolver';
 import { AnswerFeedback, Conversation, ConversationTurn, TicketRequest } from './conversation.entity';
-import './chatbot.errors';
+import { CHATBOT_ERROR_CODES } from './chatbot.errors';
 
 export const chatbotEntities = [Conversation, ConversationTurn, AnswerFeedback, TicketRequest];
 export const chatbotResolvers = [
@@ -27,4 +27,8 @@ export const chatbotResolvers = [
   ...chatbotEntities.map(nodeIdResolver),
 ] as const;
 
-for (const kind of ['Conversation', 'ConversationTurn', 'AnswerFeedback', 'TicketRequest'] as const) registerNodeType(kind, chatbotNodeFetcher(kind));
+export const chatbotModule: FeatureModule = {
+  resolvers: chatbotResolvers,
+  errorCodes: [CHATBOT_ERROR_CODES],
+  nodeTypes: Object.fromEntries((['Conversation', 'ConversationTurn', 'AnswerFeedback', 'TicketRequest'] as const).map((kind) => [kind, chatbotNodeFetcher(kind)])),
+};

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property, type EntityClass, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Field, FieldResolver, ID, InterfaceType, ObjectType, Resolver, Root } from 'type-graphql';
 import { toGlobalId } from './ids';
 
@@ -49,4 +49,10 @@ export function nodeIdResolver(entity: new () => { id: string }) {
     }
   }
   return NodeIdResolver;
+}
+
+/** The rows of `entity` among `ids` (node fetchers, batch loaders), in no particular order. */
+export function findByIds<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>, ids: readonly string[]): Promise<T[]> {
+  // TypeScript cannot resolve FilterQuery<T> for a generic T, only for a concrete entity
+  return em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
 }

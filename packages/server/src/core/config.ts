@@ -52,6 +52,7 @@ const schema = z
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    TICKET_REOPEN_DELAY_DAYS: z.coerce.number().min(0).max(365).default(15),
     INCIDENT_GROUPING_WINDOW_MINUTES: z.coerce.number().int().min(0).default(1440),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     SERVICE_LEVEL_POLL_MS: z.coerce.number().int().min(10).default(5000),
@@ -148,6 +149,8 @@ export interface Config {
   maxQueryCost: number;
   shutdownTimeoutMs: number;
   webhooks: { allowedHosts: string[]; retryBaseMs: number; maxAttempts: number; pollMs: number; timeoutMs: number };
+  /** The service desk's rules: how long after resolution (or closing) the requesting side may reopen a ticket. */
+  tickets: { reopenDelayMs: number };
   /** Repeats of one flow's failure within this window join the first ticket (0: never). */
   incidentGroupingWindowMinutes: number;
   /** Length of a rate-limit window; an application's budget is scaled from its per-minute figure. */
@@ -230,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: e.WEBHOOK_POLL_MS,
       timeoutMs: 10_000,
     },
+    tickets: { reopenDelayMs: e.TICKET_REOPEN_DELAY_DAYS * 86_400_000 },
     incidentGroupingWindowMinutes: e.INCIDENT_GROUPING_WINDOW_MINUTES,
     rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
     serviceLevelPollMs: e.SERVICE_LEVEL_POLL_MS,

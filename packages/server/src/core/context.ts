@@ -5,6 +5,7 @@ import type { Role } from './roles';
 import type { PubSub } from './events';
 import type { Config } from './config';
 import type { Observation } from './metrics';
+import { unauthenticated } from './errors';
 
 /** Who is calling: a person (bearer JWT) or a business application (API key). */
 export interface Viewer {
@@ -26,6 +27,16 @@ export interface Viewer {
   expiresAt: Date | null;
   /** For logs: the API key prefix or the person's email. */
   label: string;
+}
+
+/**
+ * The caller of an operation that needs one. `@Authorized` has refused anonymous callers
+ * before a resolver runs; a path it does not guard (a field of a type, a node fetcher, a
+ * report) still gets the coded UNAUTHENTICATED error rather than a crash on null.
+ */
+export function requireViewer(ctx: Pick<Context, 'viewer'>): Viewer {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer;
 }
 
 export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {

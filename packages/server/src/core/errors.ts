@@ -36,23 +36,42 @@ export class DomainError extends Error {
   }
 }
 
-/** The GraphQL enum of every user-error code; each module registers its own codes. */
+/** The GraphQL enum of every user-error code, filled by `registerErrorCodes`. */
 export const UserErrorCode: Record<string, string> = {};
 const kinds = new Map<string, ErrorKind>();
 const descriptions: Record<string, { description: string }> = {};
 
-export function registerErrorCodes<E extends Record<string, string>>(
-  codes: E,
-  meta: { [K in keyof E]: { kind: ErrorKind; description: string } },
-): void {
-  for (const key of Object.keys(codes)) {
-    UserErrorCode[key] = codes[key];
-    kinds.set(codes[key], meta[key].kind);
-    descriptions[key] = { description: meta[key].description };
-  }
+/** A module's codes with what each means: how it surfaces, and its description in the schema. */
+export interface ErrorCodeCatalogue {
+  codes: Record<string, string>;
+  meta: Record<string, { kind: ErrorKind; description: string }>;
 }
 
-registerErrorCodes(CoreErrorCode, {
+/** Declares a module's codes; the composition root registers every module's (schema.ts). */
+export function errorCodes<E extends Record<string, string>>(codes: E, meta: { [K in keyof E]: { kind: ErrorKind; description: string } }): ErrorCodeCatalogue {
+  return { codes, meta };
+}
+
+/**
+ * Called by the composition root with every module's codes, before the schema is built;
+ * registering twice changes nothing. A code several modules declare (NOT_YOUR_STRUCTURE,
+ * UNKNOWN_DOMAIN…) gets each module's meaning in its description, and the first module's
+ * kind: the order is the root's list, never the order files happened to be imported in.
+ */
+export function registerErrorCodes(catalogues: readonly ErrorCodeCatalogue[]): void {
+  const meanings = new Map<string, string[]>();
+  for (const { codes, meta } of catalogues) {
+    for (const key of Object.keys(codes)) {
+      UserErrorCode[key] = codes[key];
+      if (!kinds.has(codes[key])) kinds.set(codes[key], meta[key].kind);
+      const known = meanings.get(key) ?? [];
+      if (!known.includes(meta[key].description)) meanings.set(key, [...known, meta[key].description]);
+    }
+  }
+  for (const [key, texts] of meanings) descriptions[key] = { description: texts.join(' Or: ') };
+}
+
+export const CORE_ERROR_CODES = errorCodes(CoreErrorCode, {
   VALIDATION_FAILED: { kind: 'BAD_USER_INPUT', description: 'An input value is malformed, too long or out of range.' },
   INVALID_ID: { kind: 'BAD_USER_INPUT', description: 'An id is malformed or names an object of another type.' },
   NOT_FOUND: { kind: 'NOT_FOUND', description: 'No such object, or it is outside what you may see.' },
@@ -61,7 +80,7 @@ registerErrorCodes(CoreErrorCode, {
 });
 
 let registered = false;
-/** Called once, just before the schema is built, when every module has registered its codes. */
+/** Called once, just before the schema is built, after `registerErrorCodes`. */
 export function registerUserErrorCodeEnum(): void {
   if (registered) return;
   registered = true;

@@ -179,7 +179,7 @@ export class PostgresEventTarget {
 export function createEventBus(connectionString: string, logger: Logger) {
   const target = new PostgresEventTarget(connectionString, logger);
   // the type-graphql 2 PubSub: publish(topic, payload) / subscribe(topic)
-  const pubSub = createPubSub({ eventTarget: target as never });
+  const pubSub = createPubSub({ eventTarget: target });
   return { pubSub, target };
 }
 

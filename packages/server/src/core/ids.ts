@@ -37,3 +37,8 @@ export function decodeId(globalId: string, type: string, field = 'id'): string {
   if (!isUuid(parsed.id)) throw new DomainError(CoreErrorCode.INVALID_ID, `This is not a valid ${type} id.`, [field]);
   return parsed.id;
 }
+
+/** An optional id argument: absent (null, undefined or empty) is null; present, it must name an object of `type`. */
+export function decodeOptionalId(globalId: string | null | undefined, type: string, field = 'id'): string | null {
+  return globalId ? decodeId(globalId, type, field) : null;
+}

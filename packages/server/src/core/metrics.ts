@@ -275,7 +275,7 @@ export function trackSubscription<T>(source: AsyncIterable<T> & Partial<AsyncIte
     },
     async return(value?: unknown) {
       end();
-      return (await it.return?.(value)) ?? { done: true, value: undefined as never };
+      return (await it.return?.(value)) ?? { done: true, value: undefined };
     },
     async throw(e?: unknown) {
       end();

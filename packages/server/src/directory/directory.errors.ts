@@ -1,4 +1,4 @@
-import { registerErrorCodes } from '../core/errors';
+import { errorCodes } from '../core/errors';
 
 export enum DirectoryErrorCode {
   EMAIL_TAKEN = 'EMAIL_TAKEN',
@@ -13,7 +13,7 @@ export enum DirectoryErrorCode {
   ROLE_NOT_ASSIGNABLE = 'ROLE_NOT_ASSIGNABLE',
 }
 
-registerErrorCodes(DirectoryErrorCode, {
+export const DIRECTORY_ERROR_CODES = errorCodes(DirectoryErrorCode, {
   EMAIL_TAKEN: { kind: 'CONFLICT', description: 'Another person already has this email.' },
   STRUCTURE_CODE_TAKEN: { kind: 'CONFLICT', description: 'Another structure already has this code.' },
   UNKNOWN_STRUCTURE: { kind: 'BAD_USER_INPUT', description: 'No structure has this id.' },

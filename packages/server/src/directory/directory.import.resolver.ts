@@ -2,7 +2,7 @@ import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { ImportFormat } from '../core/bulk-import';
 import { ImportReport, MAX_IMPORT_TEXT as MAX_TEXT, reportOf } from '../core/bulk-import.types';
-import type { Context } from '../core/context';
+import { requireViewer, type Context } from '../core/context';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
 import { importDirectory } from './directory.import';
@@ -53,6 +53,6 @@ export class DirectoryImportResolver {
       'Loads structures, people and correspondent assignments in bulk (onboarding a ministry). Dry run by default: a report line by line. Applied: all or nothing, and importing the same file again changes nothing. Administrators only.',
   })
   importDirectory(@Arg('input', { validate: false, description: 'The file(s) and options.' }) input: ImportDirectoryInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ report: reportOf(await importDirectory(ctx.em, ctx.viewer!, input)) }));
+    return runMutation(input, async () => ({ report: reportOf(await importDirectory(ctx.em, requireViewer(ctx), input)) }));
   }
 }

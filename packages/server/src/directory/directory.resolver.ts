@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import { groupByKey, type Context, type Viewer } from '../core/context';
+import { groupByKey, requireViewer, type Context } from '../core/context';
+import { findByIds } from '../core/base.entity';
 import { CoreErrorCode, DomainError } from '../core/errors';
-import { decodeId, toGlobalId } from '../core/ids';
+import { decodeId, decodeOptionalId, toGlobalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
 import { likeContains } from '../core/text';
@@ -53,7 +54,7 @@ export class DirectoryResolver {
   @Authorized()
   @Query(() => ViewerInfo, { description: 'The caller: who they are, their roles and structure.' })
   async viewer(@Ctx() ctx: Context): Promise<ViewerInfo> {
-    const v = ctx.viewer!;
+    const v = requireViewer(ctx);
     const person = v.kind === 'PERSON' ? await ctx.em.findOne(Person, { id: v.id }) : null;
     const structure = v.structureId ? await ctx.em.findOne(Structure, { id: v.structureId }) : null;
     return { kind: v.kind === 'PERSON' ? ViewerKind.PERSON : ViewerKind.APPLICATION, roles: [...v.roles].sort(), person, structure };
@@ -101,7 +102,7 @@ export class DirectoryResolver {
     const where = directory.peopleWhere({
       search: filter?.search,
       role: filter?.role,
-      structureId: filter?.structureId ? decodeId(filter.structureId, 'Structure', 'structureId') : undefined,
+      structureId: decodeOptionalId(filter?.structureId, 'Structure', 'structureId'),
     });
     return paginate(ctx.em, Person, where, { lastName: 'asc', firstName: 'asc', id: 'asc' }, page, info);
   }
@@ -113,7 +114,7 @@ export class DirectoryResolver {
     @Arg('structureId', () => ID, { nullable: true, description: 'Another structure (support levels, analysts and administrators only).' }) structureId: string | null,
     @Ctx() ctx: Context,
   ) {
-    const viewer = ctx.viewer!;
+    const viewer = requireViewer(ctx);
     let target = viewer.structureId;
     if (structureId) {
       target = decodeId(structureId, 'Structure', 'structureId');
@@ -129,10 +130,10 @@ export class DirectoryResolver {
   @Mutation(() => StructurePayload, { description: 'Creates a structure (administrators).' })
   createStructure(@Arg('input', { validate: false, description: 'What to change.' }) input: CreateStructureInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const structure = await directory.createStructure(ctx.em, ctx.viewer!, {
+      const structure = await directory.createStructure(ctx.em, requireViewer(ctx), {
         ...input,
         ministryId: decodeId(input.ministryId, 'Ministry', 'ministryId'),
-        parentId: input.parentId ? decodeId(input.parentId, 'Structure', 'parentId') : null,
+        parentId: decodeOptionalId(input.parentId, 'Structure', 'parentId'),
       });
       publishChange(ctx.pubSub, DirectoryChangeKind.STRUCTURE, 'Structure', structure.id);
       return { structure };
@@ -143,7 +144,7 @@ export class DirectoryResolver {
   @Mutation(() => StructurePayload, { description: 'Changes a structure (administrators).' })
   updateStructure(@Arg('input', { validate: false, description: 'What to change.' }) input: UpdateStructureInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const structure = await directory.updateStructure(ctx.em, ctx.viewer!, decodeId(input.id, 'Structure'), {
+      const structure = await directory.updateStructure(ctx.em, requireViewer(ctx), decodeId(input.id, 'Structure'), {
         name: input.name ?? undefined,
         kind: input.kind ?? undefined,
         parentId: input.parentId === undefined ? undefined : input.parentId && decodeId(input.parentId, 'Structure', 'parentId'),
@@ -157,7 +158,7 @@ export class DirectoryResolver {
   @Mutation(() => PersonPayload, { description: 'Adds a person (administrators).' })
   createPerson(@Arg('input', { validate: false, description: 'What to change.' }) input: CreatePersonInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const person = await directory.createPerson(ctx.em, ctx.viewer!, { ...input, structureId: decodeId(input.structureId, 'Structure', 'structureId') });
+      const person = await directory.createPerson(ctx.em, requireViewer(ctx), { ...input, structureId: decodeId(input.structureId, 'Structure', 'structureId') });
       publishChange(ctx.pubSub, DirectoryChangeKind.PERSON, 'Person', person.id);
       return { person };
     });
@@ -167,13 +168,13 @@ export class DirectoryResolver {
   @Mutation(() => PersonPayload, { description: 'Changes a person (administrators).' })
   updatePerson(@Arg('input', { validate: false, description: 'What to change.' }) input: UpdatePersonInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const person = await directory.updatePerson(ctx.em, ctx.viewer!, decodeId(input.id, 'Person'), {
+      const person = await directory.updatePerson(ctx.em, requireViewer(ctx), decodeId(input.id, 'Person'), {
         firstName: input.firstName ?? undefined,
         lastName: input.lastName ?? undefined,
         email: input.email ?? undefined,
         roles: input.roles ?? undefined,
         active: input.active ?? undefined,
-        structureId: input.structureId ? decodeId(input.structureId, 'Structure', 'structureId') : undefined,
+        structureId: decodeOptionalId(input.structureId, 'Structure', 'structureId') ?? undefined,
       });
       publishChange(ctx.pubSub, DirectoryChangeKind.PERSON, 'Person', person.id);
       return { person };
@@ -184,7 +185,7 @@ export class DirectoryResolver {
   @Mutation(() => CorrespondentAssignmentPayload, { description: 'Gives a person a correspondent role (administrators; platform heads for the CCHs of their own structure).' })
   assignCorrespondent(@Arg('input', { validate: false, description: 'What to change.' }) input: AssignCorrespondentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const assignment = await directory.assignCorrespondent(ctx.em, ctx.viewer!, {
+      const assignment = await directory.assignCorrespondent(ctx.em, requireViewer(ctx), {
         ...input,
         personId: decodeId(input.personId, 'Person', 'personId'),
         structureId: decodeId(input.structureId, 'Structure', 'structureId'),
@@ -198,7 +199,7 @@ export class DirectoryResolver {
   @Mutation(() => CorrespondentAssignmentPayload, { description: 'Ends a running correspondent assignment (same rights as assigning).' })
   endCorrespondentAssignment(@Arg('input', { validate: false, description: 'What to change.' }) input: EndCorrespondentAssignmentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const assignment = await directory.endCorrespondentAssignment(ctx.em, ctx.viewer!, decodeId(input.id, 'CorrespondentAssignment'), input.reason);
+      const assignment = await directory.endCorrespondentAssignment(ctx.em, requireViewer(ctx), decodeId(input.id, 'CorrespondentAssignment'), input.reason);
       publishChange(ctx.pubSub, DirectoryChangeKind.ASSIGNMENT, 'CorrespondentAssignment', assignment.id);
       return { assignment };
     });
@@ -270,9 +271,9 @@ export class CorrespondentAssignmentFieldsResolver {
 /** Visibility of directory nodes for `node(id:)`: people see the directory; applications see their own structures. */
 export function directoryNodeFetcher<T extends { id: string }>(entity: new () => T, forApplications = false) {
   return async (ctx: Context, ids: string[]) => {
-    const viewer = ctx.viewer as Viewer;
+    const viewer = requireViewer(ctx);
     let visible = ids;
     if (viewer.kind === 'APPLICATION') visible = forApplications ? ids.filter((id) => viewer.applicationStructureIds.includes(id)) : [];
-    return visible.length ? ctx.em.find(entity, { id: { $in: visible } } as never) : [];
+    return visible.length ? findByIds(ctx.em, entity, visible) : [];
   };
 }

@@ -60,7 +60,7 @@ export function rolesOf(person: Person, running: CorrespondentAssignment[]): Rol
   return [...roles].sort();
 }
 
-export function peopleWhere(filter: { search?: string; role?: Role; structureId?: string } = {}): FilterQuery<Person> {
+export function peopleWhere(filter: { search?: string; role?: Role; structureId?: string | null } = {}): FilterQuery<Person> {
   const where: FilterQuery<Person>[] = [];
   if (filter.search?.trim()) {
     // "ines dubois" finds Inès Dubois: accents, case and the space between names don't matter

@@ -1,5 +1,5 @@
 import { nodeIdResolver } from '../core/base.entity';
-import { registerNodeType } from '../core/node-registry';
+import type { FeatureModule } from '../core/module';
 import { CorrespondentAssignment } from './correspondent-assignment.entity';
 import {
   CorrespondentAssignmentFieldsResolver,
@@ -13,7 +13,7 @@ import { Person } from './person.entity';
 import { Structure } from './structure.entity';
 import { SupportTeam } from './support-team.entity';
 import { DirectoryImportResolver } from './directory.import.resolver';
-import './directory.errors';
+import { DIRECTORY_ERROR_CODES } from './directory.errors';
 
 export const directoryEntities = [Ministry, Structure, SupportTeam, Person, CorrespondentAssignment];
 export const directoryResolvers = [
@@ -25,8 +25,14 @@ export const directoryResolvers = [
   ...directoryEntities.map(nodeIdResolver),
 ] as const;
 
-registerNodeType('Ministry', directoryNodeFetcher(Ministry));
-registerNodeType('Structure', directoryNodeFetcher(Structure, true));
-registerNodeType('SupportTeam', directoryNodeFetcher(SupportTeam));
-registerNodeType('Person', directoryNodeFetcher(Person));
-registerNodeType('CorrespondentAssignment', directoryNodeFetcher(CorrespondentAssignment));
+export const directoryModule: FeatureModule = {
+  resolvers: directoryResolvers,
+  errorCodes: [DIRECTORY_ERROR_CODES],
+  nodeTypes: {
+    Ministry: directoryNodeFetcher(Ministry),
+    Structure: directoryNodeFetcher(Structure, true),
+    SupportTeam: directoryNodeFetcher(SupportTeam),
+    Person: directoryNodeFetcher(Person),
+    CorrespondentAssignment: directoryNodeFetcher(CorrespondentAssignment),
+  },
+};

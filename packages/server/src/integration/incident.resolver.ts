@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { groupByKey, type Context } from '../core/context';
-import { decodeId } from '../core/ids';
+import { groupByKey, requireViewer, type Context } from '../core/context';
+import { decodeId, decodeOptionalId } from '../core/ids';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
 import { Ticket } from '../service-desk/ticket.entity';
@@ -33,7 +33,7 @@ export class IncidentResolver {
   @Mutation(() => FileIncidentPayload, { description: 'Files an incident on a failed exchange flow (business applications). Safe to retry with the same idempotency key.' })
   fileIncident(@Arg('input', { validate: false, description: 'The incident.' }) input: FileIncidentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const result = await incidents.fileIncident(ctx.em, ctx.viewer!, { ...input, structureId: decodeId(input.structureId, 'Structure', 'structureId') }, { groupingWindowMinutes: ctx.config.incidentGroupingWindowMinutes });
+      const result = await incidents.fileIncident(ctx.em, requireViewer(ctx), { ...input, structureId: decodeId(input.structureId, 'Structure', 'structureId') }, { groupingWindowMinutes: ctx.config.incidentGroupingWindowMinutes, tickets: ctx.config.tickets });
       return { ...result };
     });
   }
@@ -47,7 +47,7 @@ export class IncidentResolver {
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => IncidentRoutingRulePayload, { description: 'Creates or changes a routing rule (administrators).' })
   saveIncidentRoutingRule(@Arg('input', { validate: false, description: 'The rule.' }) input: SaveIncidentRoutingRuleInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ rule: await incidents.saveRoutingRule(ctx.em, ctx.viewer!, { ...input, id: input.id ? decodeId(input.id, 'IncidentRoutingRule') : null }) }));
+    return runMutation(input, async () => ({ rule: await incidents.saveRoutingRule(ctx.em, requireViewer(ctx), { ...input, id: decodeOptionalId(input.id, 'IncidentRoutingRule') }) }));
   }
 }
 

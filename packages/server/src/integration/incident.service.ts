@@ -7,6 +7,7 @@ import { withoutAccents } from '../core/text';
 import { Structure } from '../directory/structure.entity';
 import { KeyedBatcher } from '../core/keyed-queue';
 import { addComment, openTicket } from '../service-desk/ticket.service';
+import type { TicketSettings } from '../service-desk/ticket.transitions';
 import { Ticket } from '../service-desk/ticket.entity';
 import { OPEN_STATUSES, TicketImpact, TicketNature } from '../service-desk/ticket.enums';
 import { FlowDirection, IncidentFiling } from './incident-filing.entity';
@@ -41,7 +42,7 @@ interface Pending {
   em: EntityManager;
   viewer: Viewer;
   input: IncidentInput;
-  opts: { groupingWindowMinutes: number };
+  opts: FilingOptions;
   now: Date;
 }
 
@@ -112,7 +113,13 @@ function validate(input: IncidentInput, now: Date): void {
  * of retries never needs more connections than it holds. A key already filed is answered
  * at once, without any lock: a committed filing never changes.
  */
-export async function fileIncident(em: EntityManager, viewer: Viewer, input: IncidentInput, opts: { groupingWindowMinutes: number }): Promise<FilingResult> {
+/** The settings a filing follows: its grouping window, and the service desk's rules for the ticket it opens. */
+export interface FilingOptions {
+  groupingWindowMinutes: number;
+  tickets: TicketSettings;
+}
+
+export async function fileIncident(em: EntityManager, viewer: Viewer, input: IncidentInput, opts: FilingOptions): Promise<FilingResult> {
   assertMayFileFor(viewer, input.structureId);
   const now = new Date();
   validate(input, now);
@@ -208,7 +215,7 @@ async function fileOnce(tem: EntityManager, { viewer, input, opts, now }: Pendin
   }
 
   const structure = await tem.findOneOrFail(Structure, input.structureId);
-  const { ticket } = await openTicket(tem, viewer, {
+  const { ticket } = await openTicket(tem, viewer, opts.tickets, {
     structureId: structure.id,
     application: input.application ?? 'CHORUS_COEUR',
     domain: route.domain,

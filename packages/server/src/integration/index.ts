@@ -1,6 +1,7 @@
 import { nodeIdResolver } from '../core/base.entity';
-import { registerNodeType } from '../core/node-registry';
-import { hasRole } from '../core/context';
+import type { FeatureModule } from '../core/module';
+import type { NodeFetcher } from '../core/node-registry';
+import { hasRole, requireViewer } from '../core/context';
 import { Role } from '../core/roles';
 import { toGlobalId } from '../core/ids';
 import { findVisibleTickets } from '../service-desk/ticket.service';
@@ -12,10 +13,10 @@ import { ApiKeyFieldsResolver, ApplicationClientFieldsResolver, IntegrationResol
 import { IncidentFiling } from './incident-filing.entity';
 import { IncidentResolver, TicketIncidentFieldsResolver } from './incident.resolver';
 import { IncidentRoutingRule } from './routing-rule.entity';
-import { onTicketNotice, onTicketStatusChange } from '../service-desk/ticket.hooks';
+import { onTicketNotice, onTicketStatusChange, type StatusChangeListener, type TicketNoticeListener } from '../service-desk/ticket.hooks';
 import { TicketEventKind } from '../service-desk/ticket.enums';
 import { enqueueWebhook } from './webhooks';
-import './integration.errors';
+import { INCIDENT_ERROR_CODES, INTEGRATION_ERROR_CODES } from './integration.errors';
 
 export const integrationEntities = [ApplicationClient, ApiKey, ApplicationCostWindow, WebhookDelivery, IncidentRoutingRule, IncidentFiling];
 export const integrationResolvers = [
@@ -34,29 +35,30 @@ export const integrationResolvers = [
 /** Who sees every application's records; an application sees its own. */
 const READERS = [Role.ADMINISTRATOR, Role.ANALYST];
 
-registerNodeType('ApplicationClient', async (ctx, ids) => {
-  const v = ctx.viewer!;
-  const visible = hasRole(v, ...READERS) ? ids : ids.filter((id) => v.kind === 'APPLICATION' && id === v.id);
-  return visible.length ? ctx.em.find(ApplicationClient, { id: { $in: visible } }) : [];
-});
-registerNodeType('ApiKey', async (ctx, ids) => (hasRole(ctx.viewer, ...READERS) ? ctx.em.find(ApiKey, { id: { $in: ids } }) : []));
-registerNodeType('WebhookDelivery', async (ctx, ids) => {
-  const v = ctx.viewer!;
-  if (hasRole(v, ...READERS)) return ctx.em.find(WebhookDelivery, { id: { $in: ids } });
-  return v.kind === 'APPLICATION' ? ctx.em.find(WebhookDelivery, { id: { $in: ids }, application: v.id }) : [];
-});
-registerNodeType('IncidentRoutingRule', async (ctx, ids) =>
-  hasRole(ctx.viewer, ...READERS, Role.SN1_AGENT, Role.TECHNICAL_AGENT) ? ctx.em.find(IncidentRoutingRule, { id: { $in: ids } }) : [],
-);
-// a filing is visible to whoever sees its ticket
-registerNodeType('IncidentFiling', async (ctx, ids) => {
-  const rows = await ctx.em.find(IncidentFiling, { id: { $in: ids } });
-  const visible = new Set((await findVisibleTickets(ctx.em, ctx.viewer!, rows.map((r) => r.ticket.id))).map((t) => t.id));
-  return rows.filter((r) => visible.has(r.ticket.id));
-});
+const nodeTypes: Record<string, NodeFetcher> = {
+  ApplicationClient: async (ctx, ids) => {
+    const v = requireViewer(ctx);
+    const visible = hasRole(v, ...READERS) ? ids : ids.filter((id) => v.kind === 'APPLICATION' && id === v.id);
+    return visible.length ? ctx.em.find(ApplicationClient, { id: { $in: visible } }) : [];
+  },
+  ApiKey: async (ctx, ids) => (hasRole(ctx.viewer, ...READERS) ? ctx.em.find(ApiKey, { id: { $in: ids } }) : []),
+  WebhookDelivery: async (ctx, ids) => {
+    const v = requireViewer(ctx);
+    if (hasRole(v, ...READERS)) return ctx.em.find(WebhookDelivery, { id: { $in: ids } });
+    return v.kind === 'APPLICATION' ? ctx.em.find(WebhookDelivery, { id: { $in: ids }, application: v.id }) : [];
+  },
+  IncidentRoutingRule: async (ctx, ids) =>
+    hasRole(ctx.viewer, ...READERS, Role.SN1_AGENT, Role.TECHNICAL_AGENT) ? ctx.em.find(IncidentRoutingRule, { id: { $in: ids } }) : [],
+  // a filing is visible to whoever sees its ticket
+  IncidentFiling: async (ctx, ids) => {
+    const rows = await ctx.em.find(IncidentFiling, { id: { $in: ids } });
+    const visible = new Set((await findVisibleTickets(ctx.em, requireViewer(ctx), rows.map((r) => r.ticket.id))).map((t) => t.id));
+    return rows.filter((r) => visible.has(r.ticket.id));
+  },
+};
 
-// the filing application hears of every status change of its tickets
-onTicketStatusChange(async (em, ticket, event) => {
+/** The filing application hears of every status change of its tickets. */
+const tellStatusChange: StatusChangeListener = async (em, ticket, event) => {
   if (!ticket.openedByApplication) return;
   await enqueueWebhook(em, ticket.openedByApplication.id, 'ticket.status_changed', {
     ticketId: toGlobalId('Ticket', ticket.id),
@@ -67,7 +69,7 @@ onTicketStatusChange(async (em, ticket, event) => {
     transition: event.transition ?? null,
     at: event.createdAt.toISOString(),
   });
-});
+};
 
 /** Webhook event of each notice recorded on a ticket by another module (service levels, known errors). */
 const NOTICE_EVENTS: Partial<Record<TicketEventKind, string>> = {
@@ -76,8 +78,8 @@ const NOTICE_EVENTS: Partial<Record<TicketEventKind, string>> = {
   [TicketEventKind.KNOWN_ERROR_UPDATED]: 'ticket.known_error_updated',
 };
 
-// the filing application hears of its tickets' service-level crossings and known-error news
-onTicketNotice(async (em, ticket, event) => {
+/** The filing application hears of its tickets' service-level crossings and known-error news. */
+const tellNotice: TicketNoticeListener = async (em, ticket, event) => {
   if (!ticket.openedByApplication) return;
   const name = NOTICE_EVENTS[event.kind] ?? (event.field === 'knownError' ? 'ticket.known_error_linked' : null);
   if (!name) return;
@@ -91,4 +93,14 @@ onTicketNotice(async (em, ticket, event) => {
     message: event.reason ?? null,
     at: event.createdAt.toISOString(),
   });
-});
+};
+
+export const integrationModule: FeatureModule = {
+  resolvers: integrationResolvers,
+  errorCodes: [INTEGRATION_ERROR_CODES, INCIDENT_ERROR_CODES],
+  nodeTypes,
+  wire: () => {
+    onTicketStatusChange(tellStatusChange);
+    onTicketNotice(tellNotice);
+  },
+};

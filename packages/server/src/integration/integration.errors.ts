@@ -1,4 +1,4 @@
-import { registerErrorCodes } from '../core/errors';
+import { errorCodes } from '../core/errors';
 
 export enum IntegrationErrorCode {
   APPLICATION_NAME_TAKEN = 'APPLICATION_NAME_TAKEN',
@@ -9,7 +9,7 @@ export enum IntegrationErrorCode {
   WEBHOOK_URL_REFUSED = 'WEBHOOK_URL_REFUSED',
 }
 
-registerErrorCodes(IntegrationErrorCode, {
+export const INTEGRATION_ERROR_CODES = errorCodes(IntegrationErrorCode, {
   APPLICATION_NAME_TAKEN: { kind: 'CONFLICT', description: 'Another application already has this name.' },
   UNKNOWN_APPLICATION: { kind: 'NOT_FOUND', description: 'No application has this id.' },
   UNKNOWN_API_KEY: { kind: 'NOT_FOUND', description: 'No API key has this id.' },
@@ -26,7 +26,7 @@ export enum IncidentErrorCode {
   INVALID_ROUTING_PATTERN = 'INVALID_ROUTING_PATTERN',
 }
 
-registerErrorCodes(IncidentErrorCode, {
+export const INCIDENT_ERROR_CODES = errorCodes(IncidentErrorCode, {
   ONLY_APPLICATIONS_FILE: { kind: 'FORBIDDEN', description: 'Only business applications file incidents (people open tickets).' },
   STRUCTURE_NOT_ALLOWED: { kind: 'FORBIDDEN', description: 'The application may not file for this structure (another ministry’s, or not registered for it).' },
   IDEMPOTENCY_KEY_REUSED: { kind: 'CONFLICT', description: 'This idempotency key was already used with a different request body.' },

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import type { Context } from '../core/context';
+import { requireViewer, type Context } from '../core/context';
 import { decodeId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
@@ -27,7 +27,7 @@ export class IntegrationResolver {
   @Authorized(Role.APPLICATION)
   @Query(() => ApplicationClient, { description: 'The calling business application: its structures, budget and webhook.' })
   async currentApplication(@Ctx() ctx: Context) {
-    return ctx.em.findOneOrFail(ApplicationClient, ctx.viewer!.id);
+    return ctx.em.findOneOrFail(ApplicationClient, requireViewer(ctx).id);
   }
 
   @Authorized(Role.ADMINISTRATOR, Role.ANALYST, Role.APPLICATION)
@@ -38,7 +38,7 @@ export class IntegrationResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const v = ctx.viewer!;
+    const v = requireViewer(ctx);
     const where = { ...(v.kind === 'APPLICATION' ? { application: v.id } : {}), ...(status ? { status } : {}) };
     return paginate(ctx.em, WebhookDelivery, where, { createdAt: 'desc', id: 'desc' }, page, info);
   }
@@ -47,7 +47,7 @@ export class IntegrationResolver {
   @Mutation(() => RegisterApplicationPayload, { description: 'Registers a business application and issues its first API key (shown once).' })
   registerApplication(@Arg('input', { validate: false, description: WHAT }) input: RegisterApplicationInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const { application, issued } = await integration.registerApplication(ctx.em, ctx.viewer!, {
+      const { application, issued } = await integration.registerApplication(ctx.em, requireViewer(ctx), {
         ...input,
         ministryId: decodeId(input.ministryId, 'Ministry', 'ministryId'),
         structureIds: input.structureIds.map((id) => decodeId(id, 'Structure', 'structureIds')),
@@ -60,7 +60,7 @@ export class IntegrationResolver {
   @Mutation(() => ApplicationPayload, { description: 'Changes an application: contact, structures, budget, webhook, suspension.' })
   updateApplication(@Arg('input', { validate: false, description: WHAT }) input: UpdateApplicationInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
-      application: await integration.updateApplication(ctx.em, ctx.viewer!, decodeId(input.id, 'ApplicationClient'), {
+      application: await integration.updateApplication(ctx.em, requireViewer(ctx), decodeId(input.id, 'ApplicationClient'), {
         ...input,
         structureIds: input.structureIds?.map((id) => decodeId(id, 'Structure', 'structureIds')),
       }, ctx.config.webhooks.allowedHosts),
@@ -70,19 +70,19 @@ export class IntegrationResolver {
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => IssueApiKeyPayload, { description: 'Issues another API key for an application (shown once).' })
   issueApiKey(@Arg('input', { validate: false, description: WHAT }) input: IssueApiKeyInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ issued: await integration.issueApiKey(ctx.em, ctx.viewer!, decodeId(input.applicationId, 'ApplicationClient', 'applicationId'), input.label) }));
+    return runMutation(input, async () => ({ issued: await integration.issueApiKey(ctx.em, requireViewer(ctx), decodeId(input.applicationId, 'ApplicationClient', 'applicationId'), input.label) }));
   }
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => IssueApiKeyPayload, { description: 'Replaces a key: the new one is returned once; the old one works for `graceMinutes` more.' })
   rotateApiKey(@Arg('input', { validate: false, description: WHAT }) input: RotateApiKeyInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ issued: await integration.rotateApiKey(ctx.em, ctx.viewer!, decodeId(input.id, 'ApiKey'), input.graceMinutes) }));
+    return runMutation(input, async () => ({ issued: await integration.rotateApiKey(ctx.em, requireViewer(ctx), decodeId(input.id, 'ApiKey'), input.graceMinutes) }));
   }
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => ApiKeyPayload, { description: 'Revokes a key at once.' })
   revokeApiKey(@Arg('input', { validate: false, description: WHAT }) input: RevokeApiKeyInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ apiKey: await integration.revokeApiKey(ctx.em, ctx.viewer!, decodeId(input.id, 'ApiKey')) }));
+    return runMutation(input, async () => ({ apiKey: await integration.revokeApiKey(ctx.em, requireViewer(ctx), decodeId(input.id, 'ApiKey')) }));
   }
 }
 

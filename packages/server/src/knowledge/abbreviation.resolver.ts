@@ -1,6 +1,6 @@
 import { IsOptional } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import type { Context } from '../core/context';
+import { requireViewer, type Context } from '../core/context';
 import { decodeId } from '../core/ids';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
@@ -48,12 +48,12 @@ export class KnowledgeAbbreviationResolver {
     description: 'Knowledge editors: adds or changes an abbreviation. Every stored phrase is read again with it at once, so the next paste is matched with it. ABBREVIATION_INVALID when the short form is not one word or the expansion is empty.',
   })
   setAbbreviation(@Arg('input', { validate: false, description: 'The short form and the words it stands for.' }) input: SetAbbreviationInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ abbreviation: await abbreviations.setAbbreviation(ctx.em, ctx.viewer!, input) }));
+    return runMutation(input, async () => ({ abbreviation: await abbreviations.setAbbreviation(ctx.em, requireViewer(ctx), input) }));
   }
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgeAbbreviationPayload, { description: 'Knowledge editors: removes an abbreviation; every stored phrase is read again without it.' })
   removeAbbreviation(@Arg('input', { validate: false, description: 'Which abbreviation.' }) input: RemoveAbbreviationInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ abbreviation: await abbreviations.removeAbbreviation(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeAbbreviation')) }));
+    return runMutation(input, async () => ({ abbreviation: await abbreviations.removeAbbreviation(ctx.em, requireViewer(ctx), decodeId(input.id, 'KnowledgeAbbreviation')) }));
   }
 }

@@ -1,5 +1,5 @@
 import { nodeIdResolver } from '../core/base.entity';
-import { registerNodeType } from '../core/node-registry';
+import type { FeatureModule } from '../core/module';
 import { KnowledgeAbbreviation } from './abbreviation.entity';
 import { KnowledgeAbbreviationResolver } from './abbreviation.resolver';
 import { KnowledgeImportResolver } from './knowledge.import.resolver';
@@ -20,7 +20,7 @@ import {
 } from './knowledge.resolver';
 import { maySeeUnpublished } from './knowledge.service';
 import { ReviewCluster, ReviewEntry } from './review.entity';
-import './knowledge.errors';
+import { KNOWLEDGE_ERROR_CODES } from './knowledge.errors';
 
 export const knowledgeEntities = [Bot, BotDomain, KnowledgeItem, KnowledgePhrase, KnowledgePublication, ReviewCluster, ReviewEntry, KnowledgeAbbreviation];
 /** Tables without a GraphQL type. */
@@ -40,11 +40,17 @@ export const knowledgeResolvers = [
   ...knowledgeEntities.map(nodeIdResolver),
 ] as const;
 
-registerNodeType('Bot', knowledgeNodeFetcher(Bot, () => true));
-registerNodeType('BotDomain', knowledgeNodeFetcher(BotDomain, () => true));
-registerNodeType('KnowledgeItem', knowledgeNodeFetcher(KnowledgeItem, (v, i) => i.status === KnowledgeStatus.PUBLISHED || maySeeUnpublished(v)));
-registerNodeType('KnowledgePhrase', knowledgeNodeFetcher(KnowledgePhrase, (v) => maySeeUnpublished(v)));
-registerNodeType('KnowledgePublication', knowledgeNodeFetcher(KnowledgePublication, (v) => maySeeUnpublished(v)));
-registerNodeType('ReviewCluster', knowledgeNodeFetcher(ReviewCluster, (v) => maySeeUnpublished(v)));
-registerNodeType('KnowledgeAbbreviation', knowledgeNodeFetcher(KnowledgeAbbreviation, (v) => maySeeUnpublished(v)));
-registerNodeType('ReviewEntry', knowledgeNodeFetcher(ReviewEntry, (v) => maySeeUnpublished(v)));
+export const knowledgeModule: FeatureModule = {
+  resolvers: knowledgeResolvers,
+  errorCodes: [KNOWLEDGE_ERROR_CODES],
+  nodeTypes: {
+    Bot: knowledgeNodeFetcher(Bot, () => true),
+    BotDomain: knowledgeNodeFetcher(BotDomain, () => true),
+    KnowledgeItem: knowledgeNodeFetcher(KnowledgeItem, (v, i) => i.status === KnowledgeStatus.PUBLISHED || maySeeUnpublished(v)),
+    KnowledgePhrase: knowledgeNodeFetcher(KnowledgePhrase, (v) => maySeeUnpublished(v)),
+    KnowledgePublication: knowledgeNodeFetcher(KnowledgePublication, (v) => maySeeUnpublished(v)),
+    ReviewCluster: knowledgeNodeFetcher(ReviewCluster, (v) => maySeeUnpublished(v)),
+    KnowledgeAbbreviation: knowledgeNodeFetcher(KnowledgeAbbreviation, (v) => maySeeUnpublished(v)),
+    ReviewEntry: knowledgeNodeFetcher(ReviewEntry, (v) => maySeeUnpublished(v)),
+  },
+};

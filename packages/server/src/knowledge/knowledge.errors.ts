@@ -1,4 +1,4 @@
-import { registerErrorCodes } from '../core/errors';
+import { errorCodes } from '../core/errors';
 
 export enum KnowledgeErrorCode {
   UNKNOWN_BOT = 'UNKNOWN_BOT',
@@ -15,7 +15,7 @@ export enum KnowledgeErrorCode {
   ABBREVIATION_INVALID = 'ABBREVIATION_INVALID',
 }
 
-registerErrorCodes(KnowledgeErrorCode, {
+export const KNOWLEDGE_ERROR_CODES = errorCodes(KnowledgeErrorCode, {
   UNKNOWN_BOT: { kind: 'BAD_USER_INPUT', description: 'No bot has this id or code.' },
   UNKNOWN_DOMAIN: { kind: 'BAD_USER_INPUT', description: 'The domain does not exist or belongs to another bot.' },
   DIALOG_INVALID: { kind: 'BAD_USER_INPUT', description: 'The dialog has a dangling button, an unreachable node, a cycle, or a node without content.' },

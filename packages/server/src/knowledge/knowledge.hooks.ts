@@ -12,11 +12,11 @@ export interface IncidentBefore {
 
 /** Runs after a major incident's change is saved: e.g. known errors tell the linked tickets. */
 export type IncidentProgressListener = (em: EntityManager, item: KnowledgeItem, before: IncidentBefore) => Promise<void> | void;
-const listeners: IncidentProgressListener[] = [];
+const listeners = new Set<IncidentProgressListener>();
 
 /** Other modules hear of a known anomaly's progress without the knowledge base knowing them. */
 export function onIncidentProgress(listener: IncidentProgressListener): void {
-  listeners.push(listener);
+  listeners.add(listener);
 }
 
 export async function notifyIncidentProgress(em: EntityManager, item: KnowledgeItem, before: IncidentBefore): Promise<void> {

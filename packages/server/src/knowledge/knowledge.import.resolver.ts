@@ -2,7 +2,7 @@ import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { ImportFormat } from '../core/bulk-import';
 import { ImportReport, MAX_IMPORT_TEXT, reportOf } from '../core/bulk-import.types';
-import type { Context } from '../core/context';
+import { requireViewer, type Context } from '../core/context';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
 import { importKnowledgeItems } from './knowledge.import';
@@ -44,6 +44,6 @@ export class KnowledgeImportResolver {
       'Loads knowledge items in bulk: each line creates or changes a single-answer item, matched by bot and title. Dry run by default: a report line by line. Applied: all or nothing, through the same rules, phrases and publication history as one item at a time; importing the same file again changes nothing.',
   })
   importKnowledgeItems(@Arg('input', { validate: false, description: 'The file and options.' }) input: ImportKnowledgeItemsInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ report: reportOf(await importKnowledgeItems(ctx.em, ctx.viewer!, input)) }));
+    return runMutation(input, async () => ({ report: reportOf(await importKnowledgeItems(ctx.em, requireViewer(ctx), input)) }));
   }
 }

@@ -1,7 +1,9 @@
+import type { QueryOrderMap } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import { groupByKey, type Context, type Viewer } from '../core/context';
+import { groupByKey, requireViewer, type Context, type Viewer } from '../core/context';
+import { findByIds } from '../core/base.entity';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { decodeId } from '../core/ids';
 import { runMutation } from '../core/mutation';
@@ -101,7 +103,7 @@ export class KnowledgeResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const where: Record<string, unknown>[] = [];
-    if (!knowledge.maySeeUnpublished(ctx.viewer!)) where.push({ status: KnowledgeStatus.PUBLISHED });
+    if (!knowledge.maySeeUnpublished(requireViewer(ctx))) where.push({ status: KnowledgeStatus.PUBLISHED });
     else if (filter?.status) where.push({ status: filter.status });
     if (filter?.botId) where.push({ bot: decodeId(filter.botId, 'Bot', 'botId') });
     if (filter?.domainId) where.push({ domain: decodeId(filter.domainId, 'BotDomain', 'domainId') });
@@ -128,15 +130,15 @@ export class KnowledgeResolver {
     const where: Record<string, unknown> = { status: filter?.status ?? 'OPEN' };
     if (filter?.botId) where.bot = decodeId(filter.botId, 'Bot', 'botId');
     if (filter?.reason) where.reason = filter.reason;
-    const order = filter?.order === ReviewOrder.NEWEST_FIRST ? { lastSeenAt: 'desc', count: 'desc', id: 'asc' } : { count: 'desc', lastSeenAt: 'desc', id: 'asc' };
-    return paginate(ctx.em, ReviewCluster, where, order as never, page, info);
+    const order: QueryOrderMap<ReviewCluster> = filter?.order === ReviewOrder.NEWEST_FIRST ? { lastSeenAt: 'desc', count: 'desc', id: 'asc' } : { count: 'desc', lastSeenAt: 'desc', id: 'asc' };
+    return paginate(ctx.em, ReviewCluster, where, order, page, info);
   }
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
   @Mutation(() => BotPayload, { description: 'Changes a bot’s texts and matching thresholds (knowledge editors).' })
   updateBot(@Arg('input', { validate: false, description: 'What to do.' }) input: UpdateBotInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
-      bot: await knowledge.updateBotSettings(ctx.em, ctx.viewer!, decodeId(input.botId, 'Bot', 'botId'), {
+      bot: await knowledge.updateBotSettings(ctx.em, requireViewer(ctx), decodeId(input.botId, 'Bot', 'botId'), {
         welcomeText: input.welcomeText ?? undefined,
         fallbackText: input.fallbackText ?? undefined,
         confidentThreshold: input.confidentThreshold ?? undefined,
@@ -153,7 +155,7 @@ export class KnowledgeResolver {
     return runMutation(input, async () => {
       const domain = await domainForInput(ctx, input.domainId);
       const f = itemFields(input);
-      return { item: await knowledge.createItem(ctx.em, ctx.viewer!, domain.bot.id, { ...f, kind: input.kind, title: input.title, dialog: f.dialog!, domainId: domain.id }) };
+      return { item: await knowledge.createItem(ctx.em, requireViewer(ctx), domain.bot.id, { ...f, kind: input.kind, title: input.title, dialog: f.dialog!, domainId: domain.id }) };
     });
   }
 
@@ -163,27 +165,27 @@ export class KnowledgeResolver {
     return runMutation(input, async () => {
       const domainId = input.domainId ? (await domainForInput(ctx, input.domainId)).id : undefined;
       const f = itemFields(input);
-      return { item: await knowledge.updateItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), { ...f, domainId }, input.note) };
+      return { item: await knowledge.updateItem(ctx.em, requireViewer(ctx), decodeId(input.id, 'KnowledgeItem'), { ...f, domainId }, input.note) };
     });
   }
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgeItemPayload, { description: 'Puts an item live; refused when its dialog has a dangling or unreachable node or a cycle (DIALOG_INVALID).' })
   publishKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: KnowledgeItemActionInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ item: await knowledge.publishItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), input.note) }));
+    return runMutation(input, async () => ({ item: await knowledge.publishItem(ctx.em, requireViewer(ctx), decodeId(input.id, 'KnowledgeItem'), input.note) }));
   }
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgeItemPayload, { description: 'Withdraws a published item: it no longer answers.' })
   archiveKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: KnowledgeItemActionInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ item: await knowledge.archiveItem(ctx.em, ctx.viewer!, decodeId(input.id, 'KnowledgeItem'), input.note) }));
+    return runMutation(input, async () => ({ item: await knowledge.archiveItem(ctx.em, requireViewer(ctx), decodeId(input.id, 'KnowledgeItem'), input.note) }));
   }
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgePhrasePayload, { description: 'Adds a wording to an item, so the same message matches it next time.' })
   addReformulation(@Arg('input', { validate: false, description: 'What to do.' }) input: AddReformulationInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const phrase = await knowledge.addReformulation(ctx.em, ctx.viewer!, decodeId(input.itemId, 'KnowledgeItem', 'itemId'), input.text);
+      const phrase = await knowledge.addReformulation(ctx.em, requireViewer(ctx), decodeId(input.itemId, 'KnowledgeItem', 'itemId'), input.text);
       return { phrase, item: await phrase.item.load() };
     });
   }
@@ -191,14 +193,14 @@ export class KnowledgeResolver {
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgePhrasePayload, { description: 'Removes a reformulation from an item.' })
   removeReformulation(@Arg('input', { validate: false, description: 'What to do.' }) input: RemovePhraseInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ phrase: null, item: await knowledge.removePhrase(ctx.em, ctx.viewer!, decodeId(input.phraseId, 'KnowledgePhrase', 'phraseId')) }));
+    return runMutation(input, async () => ({ phrase: null, item: await knowledge.removePhrase(ctx.em, requireViewer(ctx), decodeId(input.phraseId, 'KnowledgePhrase', 'phraseId')) }));
   }
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => ReviewClusterPayload, { description: 'Review queue: adds the entry’s message as a reformulation of an item; the very next identical message matches it.' })
   addReviewAsReformulation(@Arg('input', { validate: false, description: 'What to do.' }) input: AddClusterAsReformulationInput, @Ctx() ctx: Context) {
     return runMutation(input, async () =>
-      review.addClusterAsReformulation(ctx.em, ctx.viewer!, decodeId(input.clusterId, 'ReviewCluster', 'clusterId'), decodeId(input.itemId, 'KnowledgeItem', 'itemId'), input.text),
+      review.addClusterAsReformulation(ctx.em, requireViewer(ctx), decodeId(input.clusterId, 'ReviewCluster', 'clusterId'), decodeId(input.itemId, 'KnowledgeItem', 'itemId'), input.text),
     );
   }
 
@@ -208,7 +210,7 @@ export class KnowledgeResolver {
     return runMutation(input, async () => {
       const domain = await domainForInput(ctx, input.item.domainId);
       const f = itemFields(input.item);
-      return review.createItemFromCluster(ctx.em, ctx.viewer!, decodeId(input.clusterId, 'ReviewCluster', 'clusterId'), {
+      return review.createItemFromCluster(ctx.em, requireViewer(ctx), decodeId(input.clusterId, 'ReviewCluster', 'clusterId'), {
         ...f,
         kind: input.item.kind,
         title: input.item.title,
@@ -221,7 +223,7 @@ export class KnowledgeResolver {
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => ReviewClusterPayload, { description: 'Review queue: dismisses an entry, saying why.' })
   ignoreReview(@Arg('input', { validate: false, description: 'What to do.' }) input: IgnoreReviewClusterInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ cluster: await review.ignoreCluster(ctx.em, ctx.viewer!, decodeId(input.clusterId, 'ReviewCluster', 'clusterId'), input.reason), item: null }));
+    return runMutation(input, async () => ({ cluster: await review.ignoreCluster(ctx.em, requireViewer(ctx), decodeId(input.clusterId, 'ReviewCluster', 'clusterId'), input.reason), item: null }));
   }
 }
 
@@ -229,7 +231,7 @@ export class KnowledgeResolver {
 
 function byIds<T extends { id: string }>(ctx: Context, entity: new () => T, name: string) {
   return ctx.loader<string, T | null>(name, async (ids) => {
-    const rows = await ctx.em.find(entity, { id: { $in: [...ids] } } as never);
+    const rows = await findByIds(ctx.em, entity, ids);
     return ids.map((id) => rows.find((r) => r.id === id) ?? null);
   });
 }
@@ -287,7 +289,7 @@ export class KnowledgeItemFieldsResolver {
 
   @FieldResolver(() => [KnowledgePhrase], { description: 'Every wording the matcher compares messages with (support, editors and analysts; empty for others).' })
   phrases(@Root() i: KnowledgeItem, @Ctx() ctx: Context) {
-    if (!knowledge.maySeeUnpublished(ctx.viewer!)) return [];
+    if (!knowledge.maySeeUnpublished(requireViewer(ctx))) return [];
     return ctx
       .loader<string, KnowledgePhrase[]>('phrasesByItem', async (ids) => {
         const rows = await ctx.em.find(KnowledgePhrase, { item: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
@@ -298,7 +300,7 @@ export class KnowledgeItemFieldsResolver {
 
   @FieldResolver(() => [KnowledgePublication], { description: 'Publication history, oldest first (support, editors and analysts; empty for others).' })
   history(@Root() i: KnowledgeItem, @Ctx() ctx: Context) {
-    if (!knowledge.maySeeUnpublished(ctx.viewer!)) return [];
+    if (!knowledge.maySeeUnpublished(requireViewer(ctx))) return [];
     return ctx
       .loader<string, KnowledgePublication[]>('historyByItem', async (ids) => {
         const rows = await ctx.em.find(KnowledgePublication, { item: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
@@ -366,9 +368,9 @@ export class ReviewClusterFieldsResolver {
 /** node(id:) visibility: menus for everybody; published items for everybody, the rest for the back office. */
 export function knowledgeNodeFetcher<T extends { id: string }>(entity: new () => T, visible: (viewer: Viewer, row: T) => boolean) {
   return async (ctx: Context, ids: string[]) => {
-    const viewer = ctx.viewer!;
+    const viewer = requireViewer(ctx);
     if (viewer.kind !== 'PERSON') return [];
-    const rows = await ctx.em.find(entity, { id: { $in: ids } } as never);
+    const rows = await findByIds(ctx.em, entity, ids);
     return rows.filter((r) => visible(viewer, r));
   };
 }

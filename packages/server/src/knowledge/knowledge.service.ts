@@ -211,8 +211,8 @@ export function itemFieldsProblem(domain: BotDomain, f: Omit<ItemFields, 'domain
   }
 }
 
-export async function createItem(em: EntityManager, viewer: Viewer | null, botId: string, f: ItemFields, opts: { skipAuth?: boolean } = {}): Promise<KnowledgeItem> {
-  if (!opts.skipAuth) assertMayEditKnowledge(viewer!, f.kind);
+export async function createItem(em: EntityManager, viewer: Viewer, botId: string, f: ItemFields, opts: { skipAuth?: boolean } = {}): Promise<KnowledgeItem> {
+  if (!opts.skipAuth) assertMayEditKnowledge(viewer, f.kind);
   const bot = await findBot(em, { id: botId });
   const domain = await domainOf(em, bot, f.domainId);
   const item = em.create(KnowledgeItem, { bot, domain, kind: f.kind, title: '', dialog: { start: '', nodes: [] } });
@@ -270,9 +270,9 @@ export async function updateItem(em: EntityManager, viewer: Viewer, id: string, 
 }
 
 /** Puts an item live: its dialog must be playable (no dangling or unreachable node, no cycle). */
-export async function publishItem(em: EntityManager, viewer: Viewer | null, id: string, note?: string | null, opts: { skipAuth?: boolean } = {}): Promise<KnowledgeItem> {
+export async function publishItem(em: EntityManager, viewer: Viewer, id: string, note?: string | null, opts: { skipAuth?: boolean } = {}): Promise<KnowledgeItem> {
   const item = await loadItem(em, id);
-  if (!opts.skipAuth) assertMayEditKnowledge(viewer!, item.kind);
+  if (!opts.skipAuth) assertMayEditKnowledge(viewer, item.kind);
   if (item.status === KnowledgeStatus.PUBLISHED) throw new DomainError(KnowledgeErrorCode.ALREADY_PUBLISHED, 'This item is already published.', ['id']);
   assertDialogPublishable(item.dialog);
   item.status = KnowledgeStatus.PUBLISHED;

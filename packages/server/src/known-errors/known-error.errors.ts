@@ -1,4 +1,4 @@
-import { registerErrorCodes } from '../core/errors';
+import { errorCodes } from '../core/errors';
 
 export enum KnownErrorCode {
   NOT_A_KNOWN_ERROR = 'NOT_A_KNOWN_ERROR',
@@ -7,7 +7,7 @@ export enum KnownErrorCode {
   ALREADY_LINKED = 'ALREADY_LINKED',
 }
 
-registerErrorCodes(KnownErrorCode, {
+export const KNOWN_ERROR_CODES = errorCodes(KnownErrorCode, {
   NOT_A_KNOWN_ERROR: { kind: 'BAD_USER_INPUT', description: 'This knowledge item is not a major incident (known anomaly).' },
   KNOWN_ERROR_NOT_ACTIVE: { kind: 'CONFLICT', description: 'The known anomaly is not active: unpublished, archived, or already fixed.' },
   NOT_LINKED: { kind: 'CONFLICT', description: 'The ticket is linked to no known anomaly.' },

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Min } from 'class-validator';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import type { Context } from '../core/context';
+import { requireViewer, type Context } from '../core/context';
 import { decodeId } from '../core/ids';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
@@ -77,7 +77,7 @@ export class KnownErrorResolver {
   @Mutation(() => KnownErrorLinkPayload, { description: 'Links a ticket you see to an active known anomaly (SN1, SN2 agents). One history event; the version is bumped.' })
   linkTicketToKnownError(@Arg('input', { validate: false, description: 'The ticket and anomaly.' }) input: LinkTicketToKnownErrorInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const r = await known.linkTicket(ctx.em, ctx.viewer!, decodeId(input.ticketId, 'Ticket', 'ticketId'), input.version, decodeId(input.knownErrorId, 'KnowledgeItem', 'knownErrorId'));
+      const r = await known.linkTicket(ctx.em, requireViewer(ctx), decodeId(input.ticketId, 'Ticket', 'ticketId'), input.version, decodeId(input.knownErrorId, 'KnowledgeItem', 'knownErrorId'));
       return { ticket: r.ticket, event: r.event };
     });
   }
@@ -86,7 +86,7 @@ export class KnownErrorResolver {
   @Mutation(() => KnownErrorLinkPayload, { description: 'Takes a ticket out of its known anomaly (SN1, SN2 agents). One history event; the version is bumped.' })
   unlinkTicketFromKnownError(@Arg('input', { validate: false, description: 'The ticket.' }) input: UnlinkTicketFromKnownErrorInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const r = await known.unlinkTicket(ctx.em, ctx.viewer!, decodeId(input.ticketId, 'Ticket', 'ticketId'), input.version);
+      const r = await known.unlinkTicket(ctx.em, requireViewer(ctx), decodeId(input.ticketId, 'Ticket', 'ticketId'), input.version);
       return { ticket: r.ticket, event: r.event };
     });
   }
@@ -139,7 +139,7 @@ export class KnowledgeItemKnownErrorFieldsResolver {
 
   @FieldResolver(() => TicketConnection, { complexity: connectionComplexity, description: 'Major incidents: the linked tickets you may see (the desk’s visibility rule), last change first.' })
   linkedTickets(@Root() item: KnowledgeItem, @Args() page: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const where = known.visibleLinkedTicketsWhere(ctx.viewer!, item.id);
+    const where = known.visibleLinkedTicketsWhere(requireViewer(ctx), item.id);
     return paginate(ctx.em, Ticket, where, ticketOrder(), page, info);
   }
 
@@ -148,7 +148,7 @@ export class KnowledgeItemKnownErrorFieldsResolver {
     description: 'Major incidents: references of linked tickets you may see (at most 100, last change first).',
   })
   async linkedTicketRefs(@Root() item: KnowledgeItem, @Ctx() ctx: Context) {
-    const where = known.visibleLinkedTicketsWhere(ctx.viewer!, item.id);
+    const where = known.visibleLinkedTicketsWhere(requireViewer(ctx), item.id);
     return (await ctx.em.find(Ticket, where, { orderBy: ticketOrder(), limit: 100, fields: ['reference'] })).map((t) => t.reference);
   }
 }

@@ -3,7 +3,7 @@
  * ticket followed), handoffs. Figures from chatbot/metrics.service, for its readers.
  */
 import type { Context } from '../core/context';
-import { decodeId } from '../core/ids';
+import { decodeId, decodeOptionalId } from '../core/ids';
 import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
 import { chatbotMetrics } from '../chatbot/metrics.service';
 import { toCsv } from '../core/csv';
@@ -24,7 +24,7 @@ export function chatbotPeriod(q: ReportQuery): { from: Date; to: Date } {
 
 export async function chatbotData(ctx: Context, q: ReportQuery) {
   const period = chatbotPeriod(q);
-  const m = await chatbotMetrics(ctx.em, { ...period, botId: q.botId ? decodeId(q.botId, 'Bot', 'botId') : null, domainId: null, deflectionDays: DEFLECTION_DAYS });
+  const m = await chatbotMetrics(ctx.em, { ...period, botId: decodeOptionalId(q.botId, 'Bot', 'botId'), domainId: null, deflectionDays: DEFLECTION_DAYS });
   const thumbsDown = m.itemFeedback.reduce((n, r) => n + r.down, 0);
   const thumbsUp = m.itemFeedback.reduce((n, r) => n + r.up, 0);
   const items = new Map((await ctx.em.find(KnowledgeItem, { id: { $in: m.itemFeedback.map((r) => r.itemId) } })).map((i) => [i.id, i.title]));

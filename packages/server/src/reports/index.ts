@@ -7,7 +7,7 @@
 import { Router, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { METRICS_READERS } from '../chatbot/chatbot.resolver';
-import type { Context } from '../core/context';
+import { requireViewer, type Context } from '../core/context';
 import { CoreErrorCode, DomainError, toGraphQLError } from '../core/errors';
 import type { Role } from '../core/roles';
 import { STATISTICS_ROLES } from '../service-desk/ticket.statistics';
@@ -25,8 +25,8 @@ type Make = (ctx: Context, q: ReportQuery & { table?: string }) => Promise<strin
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
 
 function mayRead(ctx: Context, roles: readonly Role[]): void {
-  if (!ctx.viewer) throw new GraphQLError('Authentication required: send a bearer token or an API key.', { extensions: { code: 'UNAUTHENTICATED' } });
-  if (!roles.some((r) => ctx.viewer!.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Your role does not allow this report.');
+  const viewer = requireViewer(ctx);
+  if (!roles.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Your role does not allow this report.');
 }
 
 function trainingTable(t: string | undefined): StatisticsTable {

@@ -3,7 +3,7 @@
  * the median time spent at each level, month by month. Figures from ticket.statistics,
  * whose own check (analysts, SN1, administrators) guards them.
  */
-import type { Context } from '../core/context';
+import { requireViewer, type Context } from '../core/context';
 import { FINISHED_STATUSES, TicketStatisticsDimension } from '../service-desk/ticket.enums';
 import { statisticsFilter } from '../service-desk/ticket.resolver';
 import { ticketBacklog, ticketStatistics, type StatisticsFilter, type StatisticsRow } from '../service-desk/ticket.statistics';
@@ -25,7 +25,7 @@ async function allGroups(ctx: Context, by: TicketStatisticsDimension, f: Statist
   const rows: StatisticsRow[] = [];
   let after: string | null = null;
   for (;;) {
-    const page = await ticketStatistics(ctx.em, ctx.viewer!, by, f, { first: 100, after });
+    const page = await ticketStatistics(ctx.em, requireViewer(ctx), by, f, { first: 100, after });
     rows.push(...page.items);
     if (!page.hasNextPage) return rows;
     after = page.endKey;
@@ -34,7 +34,7 @@ async function allGroups(ctx: Context, by: TicketStatisticsDimension, f: Statist
 
 export async function serviceDeskData(ctx: Context, q: ReportQuery) {
   const f = filterOf(q);
-  const backlog = await ticketBacklog(ctx.em, ctx.viewer!, f); // checks the viewer first
+  const backlog = await ticketBacklog(ctx.em, requireViewer(ctx), f); // checks the viewer first
   const [levels, domains, months] = [await allGroups(ctx, TicketStatisticsDimension.LEVEL, f), await allGroups(ctx, TicketStatisticsDimension.DOMAIN, f), await allGroups(ctx, TicketStatisticsDimension.MONTH, f)];
   return { backlog, levels, domains, months };
 }

@@ -1,5 +1,5 @@
 import { nodeIdResolver } from '../core/base.entity';
-import { registerNodeType } from '../core/node-registry';
+import type { FeatureModule } from '../core/module';
 import { serviceDeskEntities } from './entities';
 import { TicketApplication, TicketDomain } from './reference-data.entity';
 import {
@@ -11,14 +11,21 @@ import {
   TicketFieldsResolver,
   ticketNodeFetcher,
   TicketResolver,
+  TicketTransitionResolvers,
 } from './ticket.resolver';
-import './ticket.errors';
+import { TICKET_ERROR_CODES } from './ticket.errors';
 
 export { serviceDeskEntities };
-export const serviceDeskResolvers = [TicketResolver, TicketFieldsResolver, TicketEventFieldsResolver, TicketCommentFieldsResolver, ...serviceDeskEntities.map(nodeIdResolver)] as const;
+export const serviceDeskResolvers = [TicketResolver, ...TicketTransitionResolvers, TicketFieldsResolver, TicketEventFieldsResolver, TicketCommentFieldsResolver, ...serviceDeskEntities.map(nodeIdResolver)] as const;
 
-registerNodeType('Ticket', ticketNodeFetcher);
-registerNodeType('TicketEvent', ticketEventNodeFetcher);
-registerNodeType('TicketComment', ticketCommentNodeFetcher);
-registerNodeType('TicketApplication', referenceNodeFetcher(TicketApplication));
-registerNodeType('TicketDomain', referenceNodeFetcher(TicketDomain));
+export const serviceDeskModule: FeatureModule = {
+  resolvers: serviceDeskResolvers,
+  errorCodes: [TICKET_ERROR_CODES],
+  nodeTypes: {
+    Ticket: ticketNodeFetcher,
+    TicketEvent: ticketEventNodeFetcher,
+    TicketComment: ticketCommentNodeFetcher,
+    TicketApplication: referenceNodeFetcher(TicketApplication),
+    TicketDomain: referenceNodeFetcher(TicketDomain),
+  },
+};

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../core/roles';
 import { CorrespondentAssignment } from '../directory/correspondent-assignment.entity';
-import { SupportLevel } from '../directory/directory.enums';
+import { CorrespondentKind, SupportLevel } from '../directory/directory.enums';
 import { Person } from '../directory/person.entity';
 import { Structure } from '../directory/structure.entity';
 import { ApplicationClient } from '../access/application-client.entity';
 import { TicketApplication, TicketDomain } from './reference-data.entity';
+import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
 import { TicketEventKind, TicketImpact, TicketNature, TicketStatus, TicketTransition as T } from './ticket.enums';
 import { addCommentRow, applyTransition, loadTransitionParties, nextReferences, type Actor } from './ticket.service';
@@ -116,7 +117,7 @@ export async function seedDemoTickets(em: EntityManager): Promise<number> {
   const people = await em.find(Person, {}, { orderBy: { createdAt: 'asc', email: 'asc' } });
   const agents = (role: Role) => people.filter((p) => p.heldRoles.includes(role));
   const [sn1, sn2, tech] = [agents(Role.SN1_AGENT), agents(Role.SN2_AGENT), agents(Role.TECHNICAL_AGENT)];
-  const ccas = await em.find(CorrespondentAssignment, { kind: 'CCA' as never, until: null }, { populate: ['structure'] });
+  const ccas = await em.find(CorrespondentAssignment, { kind: CorrespondentKind.CCA, until: null }, { populate: ['structure'] });
   const saxo = await em.findOne(ApplicationClient, { name: 'SAXO' });
   const structures = new Map((await em.find(Structure, {})).map((s) => [s.code, s]));
 
@@ -159,7 +160,7 @@ export async function seedDemoTickets(em: EntityManager): Promise<number> {
       updatedAt: at,
     });
     t.eventCount += 1;
-    em.create('TicketEvent', { ticket: t, seq: 1, kind: TicketEventKind.OPENED, actor: opener.personId, actorApplication: opener.applicationId, toStatus: t.status, toLevel: t.level, createdAt: at, updatedAt: at } as never);
+    em.create(TicketEvent, { ticket: t, seq: 1, kind: TicketEventKind.OPENED, actor: opener.personId, actorApplication: opener.applicationId, toStatus: t.status, toLevel: t.level, createdAt: at, updatedAt: at });
     const steps: Step[] = s.draft ? [] : [[T.SUBMIT, 'CCA', 0], ...s.steps];
     let k = 0;
     for (const [what, who, hours, text] of steps) {

@@ -80,6 +80,22 @@ export enum TicketTransition {
   REOPEN = 'REOPEN',
   CANCEL = 'CANCEL',
 }
+/**
+ * The API name of a transition's mutation: its verb, `Ticket`, then the rest (SUBMIT →
+ * submitTicket, REQUEST_INFO → requestTicketInfo, RETURN_TO_SN1 → returnTicketToSn1); its
+ * input and payload types are named after it (SubmitTicketInput, SubmitTicketPayload).
+ */
+export function transitionMutationName(transition: TicketTransition): string {
+  const [verb, ...rest] = transition.toLowerCase().split('_');
+  return [verb, 'ticket', ...rest].map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('');
+}
+
+/** SubmitTicketInput, SubmitTicketPayload… */
+export function transitionTypeName(transition: TicketTransition, suffix: 'Input' | 'Payload'): string {
+  const name = transitionMutationName(transition);
+  return `${name[0].toUpperCase()}${name.slice(1)}${suffix}`;
+}
+
 registerEnumType(TicketTransition, {
   name: 'TicketTransition',
   description: 'A move of the life cycle. Each one is its own mutation; `Ticket.allowedTransitions` lists those the caller may fire now.',

@@ -1,4 +1,4 @@
-import { registerErrorCodes } from '../core/errors';
+import { errorCodes } from '../core/errors';
 
 /** Every rule of the service desk that can refuse something; the code names the rule. */
 export enum TicketErrorCode {
@@ -24,7 +24,7 @@ export enum TicketErrorCode {
   REQUESTER_NOT_IN_STRUCTURE = 'REQUESTER_NOT_IN_STRUCTURE',
 }
 
-registerErrorCodes(TicketErrorCode, {
+export const TICKET_ERROR_CODES = errorCodes(TicketErrorCode, {
   TRANSITION_NOT_ALLOWED_FROM_STATUS: { kind: 'CONFLICT', description: 'The transition table does not allow this transition from the ticket’s current status.' },
   ROLE_MAY_NOT_FIRE_TRANSITION: { kind: 'FORBIDDEN', description: 'The transition table does not allow your role to fire this transition.' },
   ESCALATION_RESERVED_TO_SN1: { kind: 'FORBIDDEN', description: 'Only an SN1 agent escalates a ticket to SN2.' },

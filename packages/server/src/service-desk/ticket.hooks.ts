@@ -5,11 +5,11 @@ import type { Ticket } from './ticket.entity';
 /** Runs inside the transition's transaction: what it writes commits (or rolls back) with it. */
 export type StatusChangeListener = (em: EntityManager, ticket: Ticket, event: TicketEvent) => Promise<void> | void;
 
-const listeners: StatusChangeListener[] = [];
+const listeners = new Set<StatusChangeListener>();
 
 /** Other modules react to status changes (e.g. webhooks to the filing application) without the desk knowing them. */
 export function onTicketStatusChange(listener: StatusChangeListener): void {
-  listeners.push(listener);
+  listeners.add(listener);
 }
 
 export async function notifyStatusChange(em: EntityManager, ticket: Ticket, event: TicketEvent): Promise<void> {
@@ -21,11 +21,11 @@ export async function notifyStatusChange(em: EntityManager, ticket: Ticket, even
 
 /** An event recorded by another module through ticket.service `recordOnTicket` (service levels, known errors); inside its transaction. */
 export type TicketNoticeListener = (em: EntityManager, ticket: Ticket, event: TicketEvent) => Promise<void> | void;
-const noticeListeners: TicketNoticeListener[] = [];
+const noticeListeners = new Set<TicketNoticeListener>();
 
 /** E.g. integration tells the filing application by webhook. */
 export function onTicketNotice(listener: TicketNoticeListener): void {
-  noticeListeners.push(listener);
+  noticeListeners.add(listener);
 }
 
 export async function notifyTicketNotice(em: EntityManager, ticket: Ticket, event: TicketEvent): Promise<void> {
@@ -42,10 +42,10 @@ export interface TicketNote {
 
 /** Runs inside the opening transaction, after the ticket row is created: e.g. known errors link the ticket to a matching anomaly. */
 export type TicketOpenedListener = (em: EntityManager, ticket: Ticket) => Promise<TicketNote[]> | TicketNote[];
-const openedListeners: TicketOpenedListener[] = [];
+const openedListeners = new Set<TicketOpenedListener>();
 
 export function onTicketOpened(listener: TicketOpenedListener): void {
-  openedListeners.push(listener);
+  openedListeners.add(listener);
 }
 
 export async function notifyTicketOpened(em: EntityManager, ticket: Ticket): Promise<TicketNote[]> {

@@ -2,7 +2,8 @@ import { ArrayMaxSize, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SafeText, TEXT } from '../core/validation';
 import { SupportLevel } from '../directory/directory.enums';
-import { SortDirection, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition } from './ticket.enums';
+import { SortDirection, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition, transitionTypeName } from './ticket.enums';
+import { TRANSITIONS } from './ticket.transitions';
 
 export const TICKET_TEXT = { description: TEXT.long, errorMessage: 5_000, reason: TEXT.long, comment: TEXT.long } as const;
 export const PRIORITY = { min: 1, max: 4 } as const;
@@ -188,9 +189,30 @@ export interface TransitionInputShape {
   reason?: string | null;
 }
 
+/** What the text of each transition is; whether it is required, and public, is the transition table's to say. */
+const REASON_IS: Record<TicketTransition, string> = {
+  SUBMIT: 'a note, kept in the history event',
+  TAKE: 'a note, kept in the history event',
+  REQUEST_INFO: 'the question to the CCA',
+  PROVIDE_INFO: 'the answer',
+  ESCALATE: 'why SN1 cannot solve it',
+  RETURN_TO_SN1: 'SN2’s answer',
+  TRANSFER_TO_TECHNICAL: 'why it is technical',
+  TRANSFER_TO_FUNCTIONAL: 'why it is functional',
+  RESOLVE: 'the resolution',
+  CLOSE: 'a note, kept in the history event',
+  REOPEN: 'why the resolution does not hold',
+  CANCEL: 'why it is withdrawn',
+};
+
+function reasonDescription(transition: TicketTransition): string {
+  const rule = TRANSITIONS[transition];
+  return `${rule.needsReason ? 'Required' : 'Optional'}: ${REASON_IS[transition]}${rule.publicReason ? ' (also posted as a public comment)' : ''}.`;
+}
+
 /** Each transition mutation has its own input type (same shape), so each can evolve alone. */
-function transitionInput(transition: TicketTransition, name: string, reasonDescription: string) {
-  @InputType(name, { description: `Input of the ${transition} transition.` })
+function transitionInput(transition: TicketTransition) {
+  @InputType(transitionTypeName(transition, 'Input'), { description: `Input of the ${transition} transition.` })
   class TransitionInput implements TransitionInputShape {
     @Field(() => ID, { description: 'The ticket.' })
     id!: string;
@@ -199,7 +221,7 @@ function transitionInput(transition: TicketTransition, name: string, reasonDescr
     @IsInt()
     version!: number;
 
-    @Field(() => String, { nullable: true, description: reasonDescription })
+    @Field(() => String, { nullable: true, description: reasonDescription(transition) })
     @IsOptional()
     @SafeText(TICKET_TEXT.reason)
     reason?: string | null;
@@ -207,18 +229,8 @@ function transitionInput(transition: TicketTransition, name: string, reasonDescr
   return TransitionInput;
 }
 
-export const SubmitTicketInput = transitionInput(TicketTransition.SUBMIT, 'SubmitTicketInput', 'Optional note.');
-export const TakeTicketInput = transitionInput(TicketTransition.TAKE, 'TakeTicketInput', 'Optional note.');
-export const RequestTicketInfoInput = transitionInput(TicketTransition.REQUEST_INFO, 'RequestTicketInfoInput', 'Required: the question to the CCA (also posted as a public comment).');
-export const ProvideTicketInfoInput = transitionInput(TicketTransition.PROVIDE_INFO, 'ProvideTicketInfoInput', 'Required: the answer (also posted as a public comment).');
-export const EscalateTicketInput = transitionInput(TicketTransition.ESCALATE, 'EscalateTicketInput', 'Required: why SN1 cannot solve it.');
-export const ReturnTicketToSn1Input = transitionInput(TicketTransition.RETURN_TO_SN1, 'ReturnTicketToSn1Input', 'Required: SN2’s answer (also posted as a public comment).');
-export const TransferTicketToTechnicalInput = transitionInput(TicketTransition.TRANSFER_TO_TECHNICAL, 'TransferTicketToTechnicalInput', 'Required: why it is technical.');
-export const TransferTicketToFunctionalInput = transitionInput(TicketTransition.TRANSFER_TO_FUNCTIONAL, 'TransferTicketToFunctionalInput', 'Required: why it is functional.');
-export const ResolveTicketInput = transitionInput(TicketTransition.RESOLVE, 'ResolveTicketInput', 'Required: the resolution (also posted as a public comment).');
-export const CloseTicketInput = transitionInput(TicketTransition.CLOSE, 'CloseTicketInput', 'Optional note.');
-export const ReopenTicketInput = transitionInput(TicketTransition.REOPEN, 'ReopenTicketInput', 'Required: why the resolution does not hold (also posted as a public comment).');
-export const CancelTicketInput = transitionInput(TicketTransition.CANCEL, 'CancelTicketInput', 'Optional: why it is withdrawn.');
+/** The input type of each transition's mutation (SubmitTicketInput, TakeTicketInput…). */
+export const TRANSITION_INPUTS = Object.fromEntries(Object.values(TicketTransition).map((tr) => [tr, transitionInput(tr)])) as Record<TicketTransition, ReturnType<typeof transitionInput>>;
 
 @InputType({ description: 'Narrows a ticket list. All given criteria must hold.' })
 export class TicketFilter {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** GraphQL fields that read a relation under another name. */
 const FIELD_RELATION: Record<string, Record<string, string>> = {
@@ -26,7 +26,7 @@ export function populateFromSelection(em: EntityManager, entityName: string, set
         if (f) visit(f.selectionSet);
       } else {
         const name = FIELD_RELATION[entityName]?.[sel.name.value] ?? sel.name.value;
-        const prop = meta.properties[name as never] as { kind?: string; type?: string } | undefined;
+        const prop = meta.properties[name] as { kind?: string; type?: string } | undefined;
         if (!prop || (prop.kind !== 'm:1' && prop.kind !== '1:1')) continue;
         const path = `${prefix}${name}`;
         paths.add(path);
@@ -54,10 +54,10 @@ export function connectionNodeSelection(info: GraphQLResolveInfo): SelectionSetN
     collect(node.selectionSet, 'nodes');
     collect(node.selectionSet, 'edges', 'node');
   }
-  return { kind: 'SelectionSet' as never, selections };
+  return { kind: Kind.SELECTION_SET, selections };
 }
 
 /** The selection of the current field itself. */
 export function fieldSelection(info: GraphQLResolveInfo): SelectionSetNode {
-  return { kind: 'SelectionSet' as never, selections: info.fieldNodes.flatMap((n) => n.selectionSet?.selections ?? []) };
+  return { kind: Kind.SELECTION_SET, selections: info.fieldNodes.flatMap((n) => n.selectionSet?.selections ?? []) };
 }

@@ -2,9 +2,9 @@ import { filter, map, pipe } from '@graphql-yoga/subscription';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate, PAGE } from '../core/connection';
-import type { Context, Viewer } from '../core/context';
+import { requireViewer, type Context } from '../core/context';
 import { CoreErrorCode, DomainError, toGraphQLError } from '../core/errors';
-import { decodeId } from '../core/ids';
+import { decodeId, decodeOptionalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 
 import { Person } from '../directory/person.entity';
@@ -13,57 +13,35 @@ import { TicketApplication, TicketDomain } from './reference-data.entity';
 import { TicketComment } from './ticket-comment.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
-import { TicketStatisticsDimension, TicketTransition } from './ticket.enums';
+import { TicketStatisticsDimension, TicketTransition, transitionMutationName } from './ticket.enums';
 import {
   AddTicketCommentInput,
   AssignTicketInput,
-  CancelTicketInput,
-  CloseTicketInput,
-  EscalateTicketInput,
   OpenTicketInput,
-  ProvideTicketInfoInput,
   RateTicketInput,
-  ReopenTicketInput,
-  RequestTicketInfoInput,
-  ResolveTicketInput,
-  ReturnTicketToSn1Input,
-  SubmitTicketInput,
-  TakeTicketInput,
   TicketEventsFilter,
   TicketFilter,
   TicketOrder,
   TicketStatisticsFilter,
-  TransferTicketToFunctionalInput,
-  TransferTicketToTechnicalInput,
+  TRANSITION_INPUTS,
   UpdateTicketInput,
   type TransitionInputShape,
 } from './ticket.inputs';
 import * as desk from './ticket.service';
 import { ticketBacklog, ticketStatistics } from './ticket.statistics';
-import { allowedTransitions, maySee, maySeeInternalComments } from './ticket.transitions';
+import { allowedTransitions, describeTransition, maySee, maySeeInternalComments, TRANSITIONS } from './ticket.transitions';
 import {
   AddTicketCommentPayload,
   AssignTicketPayload,
-  CancelTicketPayload,
-  CloseTicketPayload,
-  EscalateTicketPayload,
   OpenTicketPayload,
-  ProvideTicketInfoPayload,
   RateTicketPayload,
-  ReopenTicketPayload,
-  RequestTicketInfoPayload,
-  ResolveTicketPayload,
-  ReturnTicketToSn1Payload,
-  SubmitTicketPayload,
-  TakeTicketPayload,
   TICKET_CHANGED,
   TicketBacklog,
   TicketConnection,
   TicketMeasures,
   TicketSatisfaction,
   TicketStatisticsPage,
-  TransferTicketToFunctionalPayload,
-  TransferTicketToTechnicalPayload,
+  TRANSITION_PAYLOADS,
   UpdateTicketPayload,
   type TicketChangedMessage,
 } from './ticket.types';
@@ -73,15 +51,30 @@ import { fastList, fastListPlan, fastTicketPage } from './ticket.fast-list';
 import { historyLoader } from './ticket.loaders';
 import { readChange } from './ticket.live';
 
-const optId = (id: string | null | undefined, type: string, field: string) => (id ? decodeId(id, type, field) : null);
-
-/** Fires one transition of the table; the same body behind every transition mutation. */
-function transition(ctx: Context, input: TransitionInputShape, tr: TicketTransition) {
-  return runMutation(input, async () => {
-    const { ticket, event } = await desk.fireTransition(ctx.em, ctx.viewer!, decodeId(input.id, 'Ticket'), input.version, tr, input.reason);
-    return { ticket, event };
-  });
+/**
+ * One mutation per transition of the table (submitTicket, takeTicket…), each with its own
+ * input and payload types, described from the table's rule: the same body behind each.
+ */
+function transitionResolver(transition: TicketTransition) {
+  const rule = TRANSITIONS[transition];
+  @Resolver()
+  class TransitionResolver {
+    @Authorized()
+    @Mutation(() => TRANSITION_PAYLOADS[transition], { name: transitionMutationName(transition), description: describeTransition(rule) })
+    fire(
+      @Arg('input', () => TRANSITION_INPUTS[transition], { validate: false, description: `Which ticket, the version you read, and ${rule.needsReason ? 'the reason' : 'an optional note'}.` }) input: TransitionInputShape,
+      @Ctx() ctx: Context,
+    ) {
+      return runMutation(input, async () => {
+        const { ticket, event } = await desk.fireTransition(ctx.em, requireViewer(ctx), ctx.config.tickets, decodeId(input.id, 'Ticket'), input.version, transition, input.reason);
+        return { ticket, event };
+      });
+    }
+  }
+  return TransitionResolver;
 }
+
+export const TicketTransitionResolvers = Object.values(TicketTransition).map(transitionResolver);
 
 @Resolver()
 export class TicketResolver {
@@ -98,9 +91,9 @@ export class TicketResolver {
   ) {
     const where = desk.ticketsWhere(ctx.viewer!, {
       ...filter,
-      structureId: optId(filter?.structureId, 'Structure', 'structureId'),
-      assigneeId: optId(filter?.assigneeId, 'Person', 'assigneeId'),
-      requesterId: optId(filter?.requesterId, 'Person', 'requesterId'),
+      structureId: decodeOptionalId(filter?.structureId, 'Structure', 'structureId'),
+      assigneeId: decodeOptionalId(filter?.assigneeId, 'Person', 'assigneeId'),
+      requesterId: decodeOptionalId(filter?.requesterId, 'Person', 'requesterId'),
     });
     const order = desk.ticketOrder(orderBy?.field, orderBy?.direction);
     const nodes = connectionNodeSelection(info);
@@ -113,7 +106,7 @@ export class TicketResolver {
   @Query(() => Ticket, { nullable: true, description: 'A ticket by its reference (e.g. `FSD-2026-000123`); null when it does not exist or you may not see it.' })
   ticket(@Arg('reference', { description: 'The reference.' }) reference: string, @Ctx() ctx: Context) {
     if (reference.length > 40) return null;
-    return desk.findVisibleTicket(ctx.em, ctx.viewer!, { reference: reference.trim().toUpperCase() });
+    return desk.findVisibleTicket(ctx.em, requireViewer(ctx), { reference: reference.trim().toUpperCase() });
   }
 
   @Authorized()
@@ -138,14 +131,14 @@ export class TicketResolver {
     @Ctx() ctx: Context,
   ) {
     if (first < 1 || first > PAGE.max) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `first must be between 1 and ${PAGE.max}.`, ['first']);
-    const page = await ticketStatistics(ctx.em, ctx.viewer!, groupBy, statisticsFilter(filter), { first, after });
+    const page = await ticketStatistics(ctx.em, requireViewer(ctx), groupBy, statisticsFilter(filter), { first, after });
     return { rows: page.items, hasNextPage: page.hasNextPage, endKey: page.endKey };
   }
 
   @Authorized(...STATISTICS_ROLES)
   @Query(() => TicketBacklog, { description: 'Tickets by status and level, with the escalation rate (analysts, SN1, administrators).' })
   ticketBacklog(@Arg('filter', () => TicketStatisticsFilter, { nullable: true, description: 'Narrows the tickets counted.' }) filter: TicketStatisticsFilter | null, @Ctx() ctx: Context) {
-    return ticketBacklog(ctx.em, ctx.viewer!, statisticsFilter(filter));
+    return ticketBacklog(ctx.em, requireViewer(ctx), statisticsFilter(filter));
   }
 
   /* ---------- mutations ---------- */
@@ -154,10 +147,10 @@ export class TicketResolver {
   @Mutation(() => OpenTicketPayload, { description: 'Opens a ticket (CCAs for their structure, applications for theirs). Submitted to the support at once unless `draft`.' })
   openTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: OpenTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const { ticket, created } = await desk.openTicket(ctx.em, ctx.viewer!, {
+      const { ticket, created } = await desk.openTicket(ctx.em, requireViewer(ctx), ctx.config.tickets, {
         ...input,
-        structureId: optId(input.structureId, 'Structure', 'structureId'),
-        requesterId: optId(input.requesterId, 'Person', 'requesterId'),
+        structureId: decodeOptionalId(input.structureId, 'Structure', 'structureId'),
+        requesterId: decodeOptionalId(input.requesterId, 'Person', 'requesterId'),
         relatedTicketIds: input.relatedTicketIds?.map((id) => decodeId(id, 'Ticket', 'relatedTicketIds')),
       });
       return { ticket, event: null };
@@ -168,7 +161,7 @@ export class TicketResolver {
   @Mutation(() => UpdateTicketPayload, { description: 'Changes description fields (requesting side until resolution; the current level until closing). One history event per changed field.' })
   updateTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: UpdateTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const { ticket, events } = await desk.updateTicket(ctx.em, ctx.viewer!, decodeId(input.id, 'Ticket'), input.version, input);
+      const { ticket, events } = await desk.updateTicket(ctx.em, requireViewer(ctx), decodeId(input.id, 'Ticket'), input.version, input);
       return { ticket, events };
     });
   }
@@ -177,88 +170,16 @@ export class TicketResolver {
   @Mutation(() => AssignTicketPayload, { description: 'Assigns a ticket to an agent of its current level (agents of that level).' })
   assignTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: AssignTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const { ticket, event } = await desk.assignTicket(ctx.em, ctx.viewer!, decodeId(input.id, 'Ticket'), input.version, optId(input.assigneeId, 'Person', 'assigneeId'));
+      const { ticket, event } = await desk.assignTicket(ctx.em, requireViewer(ctx), decodeId(input.id, 'Ticket'), input.version, decodeOptionalId(input.assigneeId, 'Person', 'assigneeId'));
       return { ticket, event };
     });
-  }
-
-  @Authorized()
-  @Mutation(() => SubmitTicketPayload, { description: 'SUBMIT: sends a draft to SN1 (or to the technical team for a technical ticket).' })
-  submitTicket(@Arg('input', () => SubmitTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.SUBMIT);
-  }
-
-  @Authorized()
-  @Mutation(() => TakeTicketPayload, { description: 'TAKE: an agent of the current level takes the ticket (and becomes its assignee unless one is set).' })
-  takeTicket(@Arg('input', () => TakeTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.TAKE);
-  }
-
-  @Authorized()
-  @Mutation(() => RequestTicketInfoPayload, { description: 'REQUEST_INFO: the agent asks the CCA a question.' })
-  requestTicketInfo(@Arg('input', () => RequestTicketInfoInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.REQUEST_INFO);
-  }
-
-  @Authorized()
-  @Mutation(() => ProvideTicketInfoPayload, { description: 'PROVIDE_INFO: the CCA (or application) answers the support’s question.' })
-  provideTicketInfo(@Arg('input', () => ProvideTicketInfoInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.PROVIDE_INFO);
-  }
-
-  @Authorized()
-  @Mutation(() => EscalateTicketPayload, { description: 'ESCALATE: SN1, and only SN1, sends the ticket to SN2.' })
-  escalateTicket(@Arg('input', () => EscalateTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.ESCALATE);
-  }
-
-  @Authorized()
-  @Mutation(() => ReturnTicketToSn1Payload, { description: 'RETURN_TO_SN1: SN2 hands the ticket back to the SN1 agent who escalated it.' })
-  returnTicketToSn1(@Arg('input', () => ReturnTicketToSn1Input, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.RETURN_TO_SN1);
-  }
-
-  @Authorized()
-  @Mutation(() => TransferTicketToTechnicalPayload, { description: 'TRANSFER_TO_TECHNICAL: SN1 hands a technical incident to CES-CHOREGIE.' })
-  transferTicketToTechnical(@Arg('input', () => TransferTicketToTechnicalInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.TRANSFER_TO_TECHNICAL);
-  }
-
-  @Authorized()
-  @Mutation(() => TransferTicketToFunctionalPayload, { description: 'TRANSFER_TO_FUNCTIONAL: CES-CHOREGIE hands the functional side back to SN1.' })
-  transferTicketToFunctional(@Arg('input', () => TransferTicketToFunctionalInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.TRANSFER_TO_FUNCTIONAL);
-  }
-
-  @Authorized()
-  @Mutation(() => ResolveTicketPayload, { description: 'RESOLVE: the agent of the current level gives the resolution.' })
-  resolveTicket(@Arg('input', () => ResolveTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.RESOLVE);
-  }
-
-  @Authorized()
-  @Mutation(() => CloseTicketPayload, { description: 'CLOSE: the requesting side (or SN1) confirms the resolution.' })
-  closeTicket(@Arg('input', () => CloseTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.CLOSE);
-  }
-
-  @Authorized()
-  @Mutation(() => ReopenTicketPayload, { description: 'REOPEN: the requesting side reopens a resolved or closed ticket, within the reopening delay.' })
-  reopenTicket(@Arg('input', () => ReopenTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.REOPEN);
-  }
-
-  @Authorized()
-  @Mutation(() => CancelTicketPayload, { description: 'CANCEL: the opener withdraws the ticket before the support took it.' })
-  cancelTicket(@Arg('input', () => CancelTicketInput, { validate: false, description: 'Which ticket, the version you read, and the reason when the transition needs one.' }) input: TransitionInputShape, @Ctx() ctx: Context) {
-    return transition(ctx, input, TicketTransition.CANCEL);
   }
 
   @Authorized()
   @Mutation(() => AddTicketCommentPayload, { description: 'Adds a public comment (requesting side, support) or an internal one (support levels only).' })
   addTicketComment(@Arg('input', { validate: false, description: 'The change to make.' }) input: AddTicketCommentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const { ticket, comment } = await desk.addComment(ctx.em, ctx.viewer!, decodeId(input.ticketId, 'Ticket', 'ticketId'), input.body, input.internal);
+      const { ticket, comment } = await desk.addComment(ctx.em, requireViewer(ctx), decodeId(input.ticketId, 'Ticket', 'ticketId'), input.body, input.internal);
       return { ticket, comment };
     });
   }
@@ -267,7 +188,7 @@ export class TicketResolver {
   @Mutation(() => RateTicketPayload, { description: 'Rates a resolution from 1 to 5 (requesting side, once).' })
   rateTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: RateTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const { ticket, event } = await desk.rateTicket(ctx.em, ctx.viewer!, decodeId(input.id, 'Ticket'), input.version, input.score, input.comment);
+      const { ticket, event } = await desk.rateTicket(ctx.em, requireViewer(ctx), decodeId(input.id, 'Ticket'), input.version, input.score, input.comment);
       return { ticket, event };
     });
   }
@@ -279,7 +200,7 @@ export class TicketResolver {
     description: 'The ticket, each time it changes (any server instance). Refused as NOT_FOUND when you may not see it.',
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
-      const viewer = ctx.viewer!;
+      const viewer = requireViewer(ctx);
       let id: string;
       try {
         id = decodeId(args.id as string, 'Ticket');
@@ -302,7 +223,7 @@ export class TicketResolver {
       const f = (args.filter ?? {}) as TicketEventsFilter;
       let structureId: string | null;
       try {
-        structureId = optId(f.structureId, 'Structure', 'structureId');
+        structureId = decodeOptionalId(f.structureId, 'Structure', 'structureId');
       } catch (e) {
         throw toGraphQLError(e as DomainError);
       }
@@ -328,7 +249,7 @@ interface VisibleChange extends TicketChangedMessage {
  * the ticket policy the lists use.
  */
 function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boolean, withEvent = false) {
-  const viewer = ctx.viewer as Viewer;
+  const viewer = requireViewer(ctx);
   return pipe(
     ctx.pubSub.subscribe(TICKET_CHANGED) as AsyncIterable<TicketChangedMessage>,
     filter((m: TicketChangedMessage) => accept(m)),
@@ -344,8 +265,8 @@ function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boole
 export function statisticsFilter(f: TicketStatisticsFilter | null) {
   return {
     ...f,
-    ministryId: optId(f?.ministryId, 'Ministry', 'ministryId'),
-    structureId: optId(f?.structureId, 'Structure', 'structureId'),
+    ministryId: decodeOptionalId(f?.ministryId, 'Ministry', 'ministryId'),
+    structureId: decodeOptionalId(f?.structureId, 'Structure', 'structureId'),
   };
 }
 
@@ -399,7 +320,7 @@ export class TicketFieldsResolver {
   comments(@Root() t: Ticket, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx
       .loader<string, TicketComment[]>('ticketComments', async (ids) => {
-        const byTicket = await desk.commentsOf(ctx.em, ctx.viewer!, ids, populateFromSelection(ctx.em, 'TicketComment', fieldSelection(info), info.fragments));
+        const byTicket = await desk.commentsOf(ctx.em, requireViewer(ctx), ids, populateFromSelection(ctx.em, 'TicketComment', fieldSelection(info), info.fragments));
         return ids.map((id) => byTicket.get(id) ?? []);
       })
       .load(t.id);
@@ -407,7 +328,7 @@ export class TicketFieldsResolver {
 
   @FieldResolver(() => Int, { description: 'Number of comments you may read.' })
   commentCount(@Root() t: Ticket, @Ctx() ctx: Context): number {
-    return maySeeInternalComments(ctx.viewer!) ? t.commentCount : t.publicCommentCount;
+    return maySeeInternalComments(requireViewer(ctx)) ? t.commentCount : t.publicCommentCount;
   }
 
   @FieldResolver(() => Int, { description: 'Number of history events.' })
@@ -428,7 +349,7 @@ export class TicketFieldsResolver {
 
   @FieldResolver(() => [TicketTransition], { description: 'The transitions you may fire now, from the transition table (those needing a reason still need one).' })
   allowedTransitions(@Root() t: Ticket, @Ctx() ctx: Context) {
-    return allowedTransitions(ctx.viewer!, t, desk.currentSettings());
+    return allowedTransitions(requireViewer(ctx), t, ctx.config.tickets);
   }
 
   @FieldResolver(() => TicketSatisfaction, { nullable: true, description: 'The requesting side’s rating of the resolution, once given.' })
@@ -441,7 +362,7 @@ export class TicketFieldsResolver {
     if (!t.relatedTicketIds.length) return [];
     return ctx
       .loader<string, Ticket | null>('visibleTicketById', async (ids) => {
-        const rows = await desk.findVisibleTickets(ctx.em, ctx.viewer!, [...ids]);
+        const rows = await desk.findVisibleTickets(ctx.em, requireViewer(ctx), [...ids]);
         return ids.map((id) => rows.find((r) => r.id === id) ?? null);
       })
       .loadMany(t.relatedTicketIds)
@@ -482,19 +403,19 @@ export class TicketCommentFieldsResolver {
 
 /** node(id:) for tickets, their events and comments: same visibility as everywhere else. */
 export const ticketNodeFetcher = async (ctx: Context, ids: string[]) => {
-  return desk.findVisibleTickets(ctx.em, ctx.viewer!, ids);
+  return desk.findVisibleTickets(ctx.em, requireViewer(ctx), ids);
 };
 
 export const ticketEventNodeFetcher = async (ctx: Context, ids: string[]) => {
   const events = await ctx.em.find(TicketEvent, { id: { $in: ids } });
-  const visible = new Set((await desk.findVisibleTickets(ctx.em, ctx.viewer!, [...new Set(events.map((e) => e.ticket.id))])).map((t) => t.id));
+  const visible = new Set((await desk.findVisibleTickets(ctx.em, requireViewer(ctx), [...new Set(events.map((e) => e.ticket.id))])).map((t) => t.id));
   return events.filter((e) => visible.has(e.ticket.id));
 };
 
 export const ticketCommentNodeFetcher = async (ctx: Context, ids: string[]) => {
   const comments = await ctx.em.find(TicketComment, { id: { $in: ids } });
-  const visible = new Set((await desk.findVisibleTickets(ctx.em, ctx.viewer!, [...new Set(comments.map((c) => c.ticket.id))])).map((t) => t.id));
-  const internalOk = maySeeInternalComments(ctx.viewer!);
+  const visible = new Set((await desk.findVisibleTickets(ctx.em, requireViewer(ctx), [...new Set(comments.map((c) => c.ticket.id))])).map((t) => t.id));
+  const internalOk = maySeeInternalComments(requireViewer(ctx));
   return comments.filter((c) => visible.has(c.ticket.id) && (internalOk || !c.internal));
 };
 

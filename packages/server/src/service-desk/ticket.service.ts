@@ -5,6 +5,7 @@
  * ticket.transitions whether it is allowed, and appends history events.
  */
 import { LockMode, raw, Reference, UniqueConstraintViolationException, wrap, type EntityManager, type Ref, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import { ApplicationClient } from '../access/application-client.entity';
 import { scopeFilter, ticketScope } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
@@ -18,7 +19,6 @@ import { TicketApplication, TicketDomain } from './reference-data.entity';
 import { TicketComment } from './ticket-comment.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { TICKET_SEARCH_DOCUMENT, Ticket } from './ticket.entity';
-import { ticketSettings, type TicketSettings } from './ticket.config';
 import { TicketErrorCode } from './ticket.errors';
 import { FIRST_RESPONSE_TRANSITIONS, RESOLVED_STATUSES, SortDirection, TicketEventKind, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition, WITH_SUPPORT_STATUSES } from './ticket.enums';
 import { notifyStatusChange, notifyTicketNotice, notifyTicketOpened } from './ticket.hooks';
@@ -32,10 +32,8 @@ import {
   assertMaySee,
   maySeeInternalComments,
   TRANSITIONS,
+  type TicketSettings,
 } from './ticket.transitions';
-
-let settings: TicketSettings | null = null;
-export const currentSettings = () => (settings ??= ticketSettings());
 
 /* ---------- references ---------- */
 
@@ -166,7 +164,7 @@ function appendEvent(
     kind: e.kind,
     transition: e.transition ?? null,
     actor: actor.personId ? em.getReference(Person, actor.personId) : null,
-    actorApplication: actor.applicationId ? (em.getReference('ApplicationClient', actor.applicationId) as never) : null,
+    actorApplication: actor.applicationId ? em.getReference(ApplicationClient, actor.applicationId) : null,
     fromStatus: e.fromStatus ?? null,
     toStatus: t.status,
     fromLevel: e.fromLevel ?? null,
@@ -314,7 +312,7 @@ function defaultStructureOf(viewer: Viewer): string | null {
   return own.length ? null : viewer.structureId;
 }
 
-export async function openTicket(em: EntityManager, viewer: Viewer, input: OpenTicketData): Promise<{ ticket: Ticket; created: boolean }> {
+export async function openTicket(em: EntityManager, viewer: Viewer, settings: TicketSettings, input: OpenTicketData): Promise<{ ticket: Ticket; created: boolean }> {
   const structureId = input.structureId ?? defaultStructureOf(viewer);
   if (!structureId) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'structureId is required: you open tickets for several structures.', ['structureId']);
   assertMayOpenFor(viewer, structureId);
@@ -363,7 +361,7 @@ export async function openTicket(em: EntityManager, viewer: Viewer, input: OpenT
       });
       appendEvent(tem, t, actor, now, { kind: TicketEventKind.OPENED });
       if (!input.draft) {
-        assertMayFire(viewer, t, TicketTransition.SUBMIT, currentSettings(), now);
+        assertMayFire(viewer, t, TicketTransition.SUBMIT, settings, now);
         applyTransition(tem, t, TicketTransition.SUBMIT, actor, now);
       }
       for (const note of await notifyTicketOpened(tem, t)) {
@@ -386,21 +384,19 @@ export async function openTicket(em: EntityManager, viewer: Viewer, input: OpenT
 
 /* ---------- transitions ---------- */
 
-export async function fireTransition(em: EntityManager, viewer: Viewer, id: string, version: number, transition: TicketTransition, reason?: string | null) {
+export async function fireTransition(em: EntityManager, viewer: Viewer, settings: TicketSettings, id: string, version: number, transition: TicketTransition, reason?: string | null) {
   const { ticket, result: event } = await changeTicket(em, viewer, id, version, async (tem, t) => {
     const now = new Date();
-    assertMayFire(viewer, t, transition, currentSettings(), now, reason);
+    assertMayFire(viewer, t, transition, settings, now, reason);
     await loadTransitionParties(tem, t, actorOf(viewer));
     const event = applyTransition(tem, t, transition, actorOf(viewer), now, reason);
     // the question, the answer and the resolution are also public comments the CCA reads
-    if (reason?.trim() && PUBLIC_REASON.has(transition)) addCommentRow(tem, t, actorOf(viewer), reason.trim(), false, now);
+    if (reason?.trim() && TRANSITIONS[transition].publicReason) addCommentRow(tem, t, actorOf(viewer), reason.trim(), false, now);
     await notifyStatusChange(tem, t, event);
     return event;
   });
   return { ticket, event };
 }
-
-const PUBLIC_REASON = new Set([TicketTransition.REQUEST_INFO, TicketTransition.PROVIDE_INFO, TicketTransition.RESOLVE, TicketTransition.REOPEN, TicketTransition.RETURN_TO_SN1]);
 
 /* ---------- edits ---------- */
 
@@ -538,7 +534,7 @@ export function addCommentRow(em: EntityManager, t: Ticket, actor: Actor, body: 
   return em.create(TicketComment, {
     ticket: t,
     author: actor.personId ? em.getReference(Person, actor.personId) : null,
-    authorApplication: actor.applicationId ? (em.getReference('ApplicationClient', actor.applicationId) as never) : null,
+    authorApplication: actor.applicationId ? em.getReference(ApplicationClient, actor.applicationId) : null,
     body,
     internal,
     createdAt: at,
@@ -632,6 +628,7 @@ export async function lastEventsOf(em: EntityManager, tickets: readonly { id: st
   const rows = await em.find(
     TicketEvent,
     { ticket: { $in: tickets.map((t) => t.id) }, [raw((a: string) => `${a}.seq > (select t.event_count from ticket t where t.id = ${a}.ticket_id) - ?`, [last])]: [] } as FilterQuery<TicketEvent>,
+    // the paths come from the GraphQL selection at run time (ticket.populate.ts); the ORM's path type checks literals only
     { orderBy: { ticket: 'asc', seq: 'asc' }, populate: populate as never[] },
   );
   for (const e of rows) out.get(e.ticket.id)?.push(e);
@@ -643,6 +640,7 @@ export async function commentsOf(em: EntityManager, viewer: Viewer, ticketIds: r
   if (!ticketIds.length) return out;
   const where: FilterQuery<TicketComment> = { ticket: { $in: [...ticketIds] } };
   if (!maySeeInternalComments(viewer)) where.internal = false;
+  // run-time paths from the GraphQL selection, as in lastEventsOf
   for (const c of await em.find(TicketComment, where, { orderBy: { createdAt: 'asc', id: 'asc' }, populate: populate as never[] })) out.get(c.ticket.id)?.push(c);
   return out;
 }

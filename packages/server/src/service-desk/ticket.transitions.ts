@@ -5,11 +5,11 @@
  * `allowedTransitions` to tell a front end which buttons to show.
  */
 import { actsAsCcaFor, inScope as inPolicyScope, READ_ALL_ROLES, ticketScope } from '../access/policies';
+import type { Config } from '../core/config';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { Role } from '../core/roles';
 import { SupportLevel } from '../directory/directory.enums';
-import type { TicketSettings } from './ticket.config';
 import { TicketErrorCode } from './ticket.errors';
 import { RESOLVED_STATUSES, TicketNature, TicketStatus, TicketTransition } from './ticket.enums';
 
@@ -21,6 +21,9 @@ import { RESOLVED_STATUSES, TicketNature, TicketStatus, TicketTransition } from 
  * - ANY: any ticket the viewer sees.
  */
 export type Scope = 'OWN_STRUCTURE' | 'OPENER' | 'CURRENT_LEVEL' | 'ANY';
+
+/** The service desk's settings (core/config.ts validates them at start). */
+export type TicketSettings = Config['tickets'];
 
 /** The fields of a ticket the rules read (the entity satisfies it). */
 export interface TicketFacts {
@@ -55,6 +58,10 @@ export interface TransitionRule {
   atLevels?: readonly SupportLevel[];
   /** The transition needs a text: the question, the answer, the reason or the resolution. */
   needsReason?: boolean;
+  /** The text is also posted as a public comment, for the requesting side to read. */
+  publicReason?: boolean;
+  /** A check of its own after status and level: REOPEN_DELAY (within the reopening delay of the resolution), NOT_TAKEN_YET (the support has not taken it). */
+  guard?: 'REOPEN_DELAY' | 'NOT_TAKEN_YET';
   effect?: TransitionEffect;
   /** Who refuses when the role is wrong, when that rule has a name of its own. */
   roleRuleCode?: TicketErrorCode;
@@ -74,8 +81,8 @@ const REQUESTING_SIDE = [
 export const TRANSITIONS: Record<TicketTransition, TransitionRule> = {
   SUBMIT: { transition: TicketTransition.SUBMIT, from: [S.NEW], to: S.SUBMITTED, actors: REQUESTING_SIDE },
   TAKE: { transition: TicketTransition.TAKE, from: [S.SUBMITTED, S.ESCALATED, S.REOPENED], to: S.IN_PROGRESS, actors: AGENTS, effect: { assignee: 'ACTOR' } },
-  REQUEST_INFO: { transition: TicketTransition.REQUEST_INFO, from: [S.IN_PROGRESS], to: S.WAITING_FOR_INFO, actors: AGENTS, needsReason: true },
-  PROVIDE_INFO: { transition: TicketTransition.PROVIDE_INFO, from: [S.WAITING_FOR_INFO], to: S.IN_PROGRESS, actors: REQUESTING_SIDE, needsReason: true },
+  REQUEST_INFO: { transition: TicketTransition.REQUEST_INFO, from: [S.IN_PROGRESS], to: S.WAITING_FOR_INFO, actors: AGENTS, needsReason: true, publicReason: true },
+  PROVIDE_INFO: { transition: TicketTransition.PROVIDE_INFO, from: [S.WAITING_FOR_INFO], to: S.IN_PROGRESS, actors: REQUESTING_SIDE, needsReason: true, publicReason: true },
   ESCALATE: {
     transition: TicketTransition.ESCALATE,
     from: [S.IN_PROGRESS],
@@ -93,6 +100,7 @@ export const TRANSITIONS: Record<TicketTransition, TransitionRule> = {
     actors: [{ role: Role.SN2_AGENT, scope: 'CURRENT_LEVEL' }],
     atLevels: [SupportLevel.SN2],
     needsReason: true,
+    publicReason: true,
     effect: { level: SupportLevel.SN1, assignee: 'ESCALATED_BY' },
   },
   TRANSFER_TO_TECHNICAL: {
@@ -113,9 +121,9 @@ export const TRANSITIONS: Record<TicketTransition, TransitionRule> = {
     needsReason: true,
     effect: { level: SupportLevel.SN1, nature: TicketNature.FUNCTIONAL, assignee: null },
   },
-  RESOLVE: { transition: TicketTransition.RESOLVE, from: [S.IN_PROGRESS], to: S.RESOLVED, actors: AGENTS, needsReason: true },
+  RESOLVE: { transition: TicketTransition.RESOLVE, from: [S.IN_PROGRESS], to: S.RESOLVED, actors: AGENTS, needsReason: true, publicReason: true },
   CLOSE: { transition: TicketTransition.CLOSE, from: [S.RESOLVED], to: S.CLOSED, actors: [...REQUESTING_SIDE, { role: Role.SN1_AGENT, scope: 'ANY' }] },
-  REOPEN: { transition: TicketTransition.REOPEN, from: [S.RESOLVED, S.CLOSED], to: S.REOPENED, actors: REQUESTING_SIDE, needsReason: true, effect: { assignee: null } },
+  REOPEN: { transition: TicketTransition.REOPEN, from: [S.RESOLVED, S.CLOSED], to: S.REOPENED, actors: REQUESTING_SIDE, needsReason: true, publicReason: true, guard: 'REOPEN_DELAY', effect: { assignee: null } },
   CANCEL: {
     transition: TicketTransition.CANCEL,
     from: [S.NEW, S.SUBMITTED],
@@ -124,6 +132,7 @@ export const TRANSITIONS: Record<TicketTransition, TransitionRule> = {
       { role: Role.CCA, scope: 'OPENER' },
       { role: Role.APPLICATION, scope: 'OPENER' },
     ],
+    guard: 'NOT_TAKEN_YET',
   },
 };
 
@@ -135,6 +144,46 @@ export const LEVEL_ROLE: Record<SupportLevel, Role> = {
 };
 
 const SUPPORT_ROLES = [Role.SN1_AGENT, Role.SN2_AGENT, Role.TECHNICAL_AGENT];
+
+/* ---------- the table in words (the transition mutations' descriptions) ---------- */
+
+const SCOPE_WORDS: Record<Scope, string> = {
+  OWN_STRUCTURE: 'of the ticket’s structure',
+  OPENER: 'that opened it',
+  CURRENT_LEVEL: 'of the level that holds it',
+  ANY: 'on any ticket they see',
+};
+const ASSIGNEE_WORDS = { ACTOR: 'the agent who fires it', ESCALATED_BY: 'the SN1 agent who escalated it', none: 'nobody' } as const;
+const GUARD_WORDS: Record<NonNullable<TransitionRule['guard']>, string> = {
+  REOPEN_DELAY: 'Only within the reopening delay (TICKET_REOPEN_DELAY_DAYS) of the resolution or closing.',
+  NOT_TAKEN_YET: 'Only while no agent has taken the ticket yet.',
+};
+const or = (words: readonly string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`);
+
+/**
+ * What a rule of the table says, in words: from which statuses to which (at which levels),
+ * who fires it, what else it changes, its own check, and its text. Written from the table,
+ * so the API's documentation cannot drift from the rules.
+ */
+export function describeTransition(rule: TransitionRule): string {
+  const byScope = new Map<Scope, Role[]>();
+  for (const a of rule.actors) byScope.set(a.scope, [...(byScope.get(a.scope) ?? []), a.role]);
+  const effect = rule.effect ?? {};
+  const changes = [
+    effect.level && `level → ${effect.level}`,
+    effect.nature && `nature → ${effect.nature}`,
+    effect.assignee !== undefined && `assignee → ${ASSIGNEE_WORDS[effect.assignee ?? 'none']}`,
+  ].filter((c): c is string => !!c);
+  return [
+    `${rule.transition}: ${or(rule.from)} → ${rule.to}${rule.atLevels ? `, for a ticket at ${or(rule.atLevels)}` : ''}.`,
+    `Who: ${[...byScope].map(([scope, roles]) => `${or(roles)} ${SCOPE_WORDS[scope]}`).join('; ')}.`,
+    changes.length ? `Also: ${changes.join('; ')}.` : '',
+    rule.guard ? GUARD_WORDS[rule.guard] : '',
+    rule.needsReason ? `Reason: required${rule.publicReason ? ', also posted as a public comment' : ''}.` : 'Reason: an optional note.',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
 
 const has = (v: Viewer, r: Role) => v.roles.has(r);
 const isPerson = (v: Viewer, id: string | undefined | null) => v.kind === 'PERSON' && !!id && v.id === id;
@@ -211,8 +260,8 @@ export function assertMayFire(viewer: Viewer, t: TicketFacts, transition: Ticket
   if (rule.atLevels && !rule.atLevels.includes(t.level)) {
     throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, `Rule NOT_AT_YOUR_LEVEL: ${transition} applies to tickets at ${rule.atLevels.join(' or ')}; this one is at ${t.level}.`);
   }
-  if (transition === TicketTransition.REOPEN) assertWithinReopenDelay(t, settings, now);
-  if (transition === TicketTransition.CANCEL && t.takenAt) {
+  if (rule.guard === 'REOPEN_DELAY') assertWithinReopenDelay(t, settings, now);
+  if (rule.guard === 'NOT_TAKEN_YET' && t.takenAt) {
     throw new DomainError(TicketErrorCode.CANCEL_AFTER_TAKEN, 'Rule CANCEL_AFTER_TAKEN: the support has already taken this ticket; it can no longer be cancelled.');
   }
   if (rule.needsReason && !reason?.trim()) throw new DomainError(TicketErrorCode.REASON_REQUIRED, `Rule REASON_REQUIRED: ${transition} needs a reason.`, ['reason']);

@@ -5,7 +5,7 @@ import { SupportLevel } from '../directory/directory.enums';
 import { TicketComment } from './ticket-comment.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
-import { TicketStatus } from './ticket.enums';
+import { TicketStatus, TicketTransition, transitionTypeName } from './ticket.enums';
 
 export const TicketConnection = Connection(Ticket);
 
@@ -56,20 +56,13 @@ function ticketPayload(name: string, what: string) {
 }
 
 export const OpenTicketPayload = ticketPayload('OpenTicketPayload', 'opening a ticket');
-export const SubmitTicketPayload = ticketPayload('SubmitTicketPayload', 'submitting a draft ticket');
-export const TakeTicketPayload = ticketPayload('TakeTicketPayload', 'taking a ticket');
-export const RequestTicketInfoPayload = ticketPayload('RequestTicketInfoPayload', 'asking the CCA for information');
-export const ProvideTicketInfoPayload = ticketPayload('ProvideTicketInfoPayload', 'answering the support');
-export const EscalateTicketPayload = ticketPayload('EscalateTicketPayload', 'escalating a ticket to SN2');
-export const ReturnTicketToSn1Payload = ticketPayload('ReturnTicketToSn1Payload', 'handing a ticket back from SN2 to SN1');
-export const TransferTicketToTechnicalPayload = ticketPayload('TransferTicketToTechnicalPayload', 'transferring a ticket to CES-CHOREGIE');
-export const TransferTicketToFunctionalPayload = ticketPayload('TransferTicketToFunctionalPayload', 'transferring a ticket back to SN1');
-export const ResolveTicketPayload = ticketPayload('ResolveTicketPayload', 'resolving a ticket');
-export const CloseTicketPayload = ticketPayload('CloseTicketPayload', 'closing a ticket');
-export const ReopenTicketPayload = ticketPayload('ReopenTicketPayload', 'reopening a ticket');
-export const CancelTicketPayload = ticketPayload('CancelTicketPayload', 'cancelling a ticket');
 export const AssignTicketPayload = ticketPayload('AssignTicketPayload', 'assigning a ticket');
 export const RateTicketPayload = ticketPayload('RateTicketPayload', 'rating a resolution');
+
+/** The payload type of each transition's mutation (SubmitTicketPayload, TakeTicketPayload…). */
+export const TRANSITION_PAYLOADS = Object.fromEntries(
+  Object.values(TicketTransition).map((tr) => [tr, ticketPayload(transitionTypeName(tr, 'Payload'), `the ${tr} transition`)]),
+) as Record<TicketTransition, ReturnType<typeof ticketPayload>>;
 
 @ObjectType({ description: 'Result of updating a ticket.' })
 export class UpdateTicketPayload extends MutationPayload {

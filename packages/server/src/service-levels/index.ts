@@ -1,5 +1,5 @@
 import { nodeIdResolver } from '../core/base.entity';
-import { registerNodeType } from '../core/node-registry';
+import type { FeatureModule } from '../core/module';
 import { BusinessCalendar, ServiceLevelQueueEntry, ServiceLevelTarget, serviceLevelEntities } from './service-level.entity';
 import {
   BusinessCalendarFieldsResolver,
@@ -11,7 +11,7 @@ import {
   TicketServiceLevelFieldsResolver,
   TicketServiceLevelResolver,
 } from './service-level.resolver';
-import './service-level.errors';
+import { SERVICE_LEVEL_ERROR_CODES } from './service-level.errors';
 
 export { serviceLevelEntities };
 export { ServiceLevelJob } from './service-level.job';
@@ -28,6 +28,12 @@ export const serviceLevelResolvers = [
   nodeIdResolver(ServiceLevelQueueEntry),
 ] as const;
 
-registerNodeType('BusinessCalendar', (ctx, ids) => ctx.em.find(BusinessCalendar, { id: { $in: ids } }));
-registerNodeType('ServiceLevelTarget', (ctx, ids) => ctx.em.find(ServiceLevelTarget, { id: { $in: ids } }));
-registerNodeType('ServiceLevelQueueEntry', queueEntryNodeFetcher);
+export const serviceLevelsModule: FeatureModule = {
+  resolvers: serviceLevelResolvers,
+  errorCodes: [SERVICE_LEVEL_ERROR_CODES],
+  nodeTypes: {
+    BusinessCalendar: (ctx, ids) => ctx.em.find(BusinessCalendar, { id: { $in: ids } }),
+    ServiceLevelTarget: (ctx, ids) => ctx.em.find(ServiceLevelTarget, { id: { $in: ids } }),
+    ServiceLevelQueueEntry: queueEntryNodeFetcher,
+  },
+};

@@ -1,4 +1,4 @@
-import { registerErrorCodes } from '../core/errors';
+import { errorCodes } from '../core/errors';
 
 /** Every rule of the service-level configuration that can refuse something. */
 export enum ServiceLevelErrorCode {
@@ -11,7 +11,7 @@ export enum ServiceLevelErrorCode {
   INVALID_TARGET = 'INVALID_TARGET',
 }
 
-registerErrorCodes(ServiceLevelErrorCode, {
+export const SERVICE_LEVEL_ERROR_CODES = errorCodes(ServiceLevelErrorCode, {
   INVALID_TIME_ZONE: { kind: 'BAD_USER_INPUT', description: 'The time zone is not an IANA zone name (e.g. `Europe/Paris`, `America/Cayenne`, `Indian/Reunion`).' },
   INVALID_WORKING_WINDOW: { kind: 'BAD_USER_INPUT', description: 'A working window has a weekday outside 1–7, a time not written `HH:MM`, an end not after its start, or overlaps another window of its day.' },
   NO_WORKING_TIME: { kind: 'BAD_USER_INPUT', description: 'A calendar needs at least one working window, or no due date could ever be computed.' },

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import type { Context } from '../core/context';
-import { decodeId, toGlobalId } from '../core/ids';
+import { requireViewer, type Context } from '../core/context';
+import { decodeId, decodeOptionalId, toGlobalId } from '../core/ids';
 import { reportOf } from '../core/bulk-import.types';
 import { runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
@@ -74,7 +74,7 @@ export class ServiceLevelResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where = sl.queueWhere(ctx.viewer!, { ...filter, structureId: filter?.structureId ? decodeId(filter.structureId, 'Structure', 'structureId') : null });
+    const where = sl.queueWhere(requireViewer(ctx), { ...filter, structureId: decodeOptionalId(filter?.structureId, 'Structure', 'structureId') });
     return paginate(ctx.em, ServiceLevelQueueEntry, where, { dueAt: 'asc', id: 'asc' }, page, info);
   }
 
@@ -85,19 +85,19 @@ export class ServiceLevelResolver {
     @Arg('filter', () => ServiceLevelStatisticsFilter, { nullable: true, description: 'Narrows the tickets counted.' }) filter: ServiceLevelStatisticsFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return sl.serviceLevelStatistics(ctx.em, groupBy, { ...filter, structureId: filter?.structureId ? decodeId(filter.structureId, 'Structure', 'structureId') : null });
+    return sl.serviceLevelStatistics(ctx.em, groupBy, { ...filter, structureId: decodeOptionalId(filter?.structureId, 'Structure', 'structureId') });
   }
 
   @Authorized()
   @Mutation(() => BusinessCalendarPayload, { description: 'Creates a business calendar (administrators).' })
   createBusinessCalendar(@Arg('input', { validate: false, description: 'The calendar.' }) input: CreateBusinessCalendarInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ calendar: await sl.createCalendar(ctx.em, ctx.viewer!, input) }));
+    return runMutation(input, async () => ({ calendar: await sl.createCalendar(ctx.em, requireViewer(ctx), input) }));
   }
 
   @Authorized()
   @Mutation(() => BusinessCalendarPayload, { description: 'Changes a business calendar: hours, zone, holidays, closed days (administrators). Standings are recomputed.' })
   updateBusinessCalendar(@Arg('input', { validate: false, description: 'The change.' }) input: UpdateBusinessCalendarInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ calendar: await sl.updateCalendar(ctx.em, ctx.viewer!, decodeId(input.id, 'BusinessCalendar'), input) }));
+    return runMutation(input, async () => ({ calendar: await sl.updateCalendar(ctx.em, requireViewer(ctx), decodeId(input.id, 'BusinessCalendar'), input) }));
   }
 
   @Authorized()
@@ -106,26 +106,26 @@ export class ServiceLevelResolver {
       'Loads extra closed days of business calendars in bulk (administrators): each line adds a day or changes its label, matched by calendar code and date. Dry run by default: a report line by line. Applied: all or nothing, each calendar changed once (standings recomputed); importing the same file again changes nothing.',
   })
   importClosedDays(@Arg('input', { validate: false, description: 'The file and options.' }) input: ImportClosedDaysInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ report: reportOf(await importClosedDays(ctx.em, ctx.viewer!, input)) }));
+    return runMutation(input, async () => ({ report: reportOf(await importClosedDays(ctx.em, requireViewer(ctx), input)) }));
   }
 
   @Authorized()
   @Mutation(() => SetServiceLevelTargetPayload, { description: 'Creates or replaces the target of a priority, metric and level (administrators). Standings are recomputed.' })
   setServiceLevelTarget(@Arg('input', { validate: false, description: 'The target.' }) input: SetServiceLevelTargetInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ target: await sl.setTarget(ctx.em, ctx.viewer!, { ...input, calendarId: decodeId(input.calendarId, 'BusinessCalendar', 'calendarId') }) }));
+    return runMutation(input, async () => ({ target: await sl.setTarget(ctx.em, requireViewer(ctx), { ...input, calendarId: decodeId(input.calendarId, 'BusinessCalendar', 'calendarId') }) }));
   }
 
   @Authorized()
   @Mutation(() => RemoveServiceLevelTargetPayload, { description: 'Removes a target (administrators).' })
   removeServiceLevelTarget(@Arg('input', { validate: false, description: 'Which target.' }) input: RemoveServiceLevelTargetInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ removedTargetId: toGlobalId('ServiceLevelTarget', await sl.removeTarget(ctx.em, ctx.viewer!, decodeId(input.id, 'ServiceLevelTarget'))) }));
+    return runMutation(input, async () => ({ removedTargetId: toGlobalId('ServiceLevelTarget', await sl.removeTarget(ctx.em, requireViewer(ctx), decodeId(input.id, 'ServiceLevelTarget'))) }));
   }
 
   @Authorized()
   @Mutation(() => SetStructureTimeZonePayload, { description: 'Gives a structure its own time zone, e.g. an overseas rectorat (administrators). Standings are recomputed.' })
   setStructureTimeZone(@Arg('input', { validate: false, description: 'The structure and zone.' }) input: SetStructureTimeZoneInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const structure = await sl.setStructureTimeZone(ctx.em, ctx.viewer!, decodeId(input.structureId, 'Structure', 'structureId'), input.timeZone?.trim() || null);
+      const structure = await sl.setStructureTimeZone(ctx.em, requireViewer(ctx), decodeId(input.structureId, 'Structure', 'structureId'), input.timeZone?.trim() || null);
       return { structure, timeZone: input.timeZone?.trim() || null };
     });
   }
@@ -195,7 +195,7 @@ export class StructureTimeZoneFieldsResolver {
 /** node(id:) for queue entries: those of tickets the viewer sees. */
 export const queueEntryNodeFetcher = async (ctx: Context, ids: string[]) => {
   const rows = await ctx.em.find(ServiceLevelQueueEntry, { id: { $in: ids } });
-  const visible = new Set((await findVisibleTickets(ctx.em, ctx.viewer!, [...new Set(rows.map((r) => r.ticket.id))])).map((t) => t.id));
+  const visible = new Set((await findVisibleTickets(ctx.em, requireViewer(ctx), [...new Set(rows.map((r) => r.ticket.id))])).map((t) => t.id));
   return rows.filter((r) => visible.has(r.ticket.id));
 };
 

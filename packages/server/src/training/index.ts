@@ -1,5 +1,5 @@
 import { nodeIdResolver } from '../core/base.entity';
-import { registerNodeType } from '../core/node-registry';
+import type { FeatureModule } from '../core/module';
 import { TrainingCourse, TrainingDomain, TrainingPrice, TrainingSeatQuota, TrainingSession, TrainingSessionPart } from './catalogue.entity';
 import { TrainingAttendance, TrainingPolicy, TrainingRegistration, TrainingRegistrationEvent } from './registration.entity';
 import {
@@ -17,7 +17,7 @@ import {
   TrainingSessionFieldsResolver,
   TrainingStatisticsResolver,
 } from './training.resolver';
-import './training.errors';
+import { TRAINING_ERROR_CODES } from './training.errors';
 
 export const trainingEntities = [
   TrainingDomain,
@@ -47,7 +47,11 @@ export const trainingResolvers = [
   ...trainingEntities.map(nodeIdResolver),
 ] as const;
 
-for (const entity of [TrainingDomain, TrainingCourse, TrainingPrice, TrainingSession, TrainingSessionPart, TrainingSeatQuota, TrainingPolicy]) {
-  registerNodeType(entity.name, catalogueNodeFetcher(entity));
-}
-registerNodeType('TrainingRegistration', registrationNodeFetcher);
+export const trainingModule: FeatureModule = {
+  resolvers: trainingResolvers,
+  errorCodes: [TRAINING_ERROR_CODES],
+  nodeTypes: {
+    ...Object.fromEntries([TrainingDomain, TrainingCourse, TrainingPrice, TrainingSession, TrainingSessionPart, TrainingSeatQuota, TrainingPolicy].map((entity) => [entity.name, catalogueNodeFetcher(entity)])),
+    TrainingRegistration: registrationNodeFetcher,
+  },
+};

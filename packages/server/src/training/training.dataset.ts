@@ -160,7 +160,7 @@ export async function generateFromTable(
     people.push({ id, firstName, lastName, email: `${ascii(firstName)}.${ascii(lastName)}.${opts.emailTag}${String(i + 1).padStart(3, '0')}@${domain}.example`, structure: structure.id, heldRoles: [Role.END_USER], active: true, createdAt: new Date(), updatedAt: new Date() });
     pool.push({ id, structure });
   }
-  await em.insertMany(Person, people as never[]);
+  await em.insertMany(Person, people);
 
   const registrations: object[] = [];
   const events: object[] = [];
@@ -237,9 +237,9 @@ export async function generateFromTable(
       });
     }
   }
-  await em.insertMany(TrainingRegistration, registrations as never[]);
-  await em.insertMany(TrainingRegistrationEvent, events as never[]);
-  await em.insertMany(TrainingAttendance, attendance as never[]);
+  await em.insertMany(TrainingRegistration, registrations);
+  await em.insertMany(TrainingRegistrationEvent, events);
+  await em.insertMany(TrainingAttendance, attendance);
   return { sessions, registrations: registrations.length };
 }
 

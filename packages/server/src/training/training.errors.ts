@@ -1,4 +1,4 @@
-import { registerErrorCodes } from '../core/errors';
+import { errorCodes } from '../core/errors';
 
 export enum TrainingErrorCode {
   UNKNOWN_DOMAIN = 'UNKNOWN_DOMAIN',
@@ -24,7 +24,7 @@ export enum TrainingErrorCode {
   LAST_PART_NOT_STARTED = 'LAST_PART_NOT_STARTED',
 }
 
-registerErrorCodes(TrainingErrorCode, {
+export const TRAINING_ERROR_CODES = errorCodes(TrainingErrorCode, {
   UNKNOWN_DOMAIN: { kind: 'BAD_USER_INPUT', description: 'No training domain has this id or code.' },
   DOMAIN_CODE_TAKEN: { kind: 'CONFLICT', description: 'Another training domain already has this code.' },
   UNKNOWN_COURSE: { kind: 'BAD_USER_INPUT', description: 'No course has this id.' },

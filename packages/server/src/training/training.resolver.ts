@@ -1,9 +1,11 @@
+import type { EntityClass } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import { groupByKey, memoKey, type Context, type Viewer } from '../core/context';
+import { groupByKey, memoKey, requireViewer, type Context, type Viewer } from '../core/context';
+import { findByIds } from '../core/base.entity';
 import { CoreErrorCode, DomainError } from '../core/errors';
-import { decodeId, toGlobalId } from '../core/ids';
+import { decodeId, decodeOptionalId, toGlobalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 import type { NodeFetcher } from '../core/node-registry';
 import { Role } from '../core/roles';
@@ -60,18 +62,17 @@ import {
 const PEOPLE = Object.values(Role).filter((r) => r !== Role.APPLICATION);
 export const STATISTICS_READERS = [Role.ANALYST, Role.TRAINING_REFERENT, Role.ADMINISTRATOR];
 
-const optId = (v: string | null | undefined, type: string, field: string) => (v ? decodeId(v, type, field) : undefined);
 
 export function statisticsFilter(f: TrainingStatisticsFilter | null): stats.StatisticsFilter {
   if (f?.from && f?.to && f.to <= f.from) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, '`to` must come after `from`.', ['filter', 'to']);
   return {
     from: f?.from ?? null,
     to: f?.to ?? null,
-    ministryId: optId(f?.ministryId, 'Ministry', 'ministryId'),
-    structureId: optId(f?.structureId, 'Structure', 'structureId'),
-    domainId: optId(f?.domainId, 'TrainingDomain', 'domainId'),
-    courseId: optId(f?.courseId, 'TrainingCourse', 'courseId'),
-    sessionId: optId(f?.sessionId, 'TrainingSession', 'sessionId'),
+    ministryId: decodeOptionalId(f?.ministryId, 'Ministry', 'ministryId'),
+    structureId: decodeOptionalId(f?.structureId, 'Structure', 'structureId'),
+    domainId: decodeOptionalId(f?.domainId, 'TrainingDomain', 'domainId'),
+    courseId: decodeOptionalId(f?.courseId, 'TrainingCourse', 'courseId'),
+    sessionId: decodeOptionalId(f?.sessionId, 'TrainingSession', 'sessionId'),
   };
 }
 
@@ -79,7 +80,7 @@ const PERIMETER = memoKey<Set<string>>('training.perimeter');
 
 /** The viewer's DAF perimeter, computed once per request. */
 function perimeterOf(ctx: Context): Promise<Set<string>> {
-  return ctx.memo(PERIMETER, () => training.dafPerimeter(ctx.em, ctx.viewer!));
+  return ctx.memo(PERIMETER, () => training.dafPerimeter(ctx.em, requireViewer(ctx)));
 }
 
 @Resolver()
@@ -126,7 +127,7 @@ export class TrainingResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const viewer = ctx.viewer!;
+    const viewer = requireViewer(ctx);
     const where: Record<string, unknown>[] = [];
     where.push(training.visibleRegistrationsWhere(viewer, await perimeterOf(ctx)));
     if (filter?.sessionId) where.push({ session: decodeId(filter.sessionId, 'TrainingSession', 'sessionId') });
@@ -176,14 +177,14 @@ export class TrainingResolver {
   @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
   @Mutation(() => TrainingDomainPayload, { description: 'Adds a training domain.' })
   createTrainingDomain(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateTrainingDomainInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ domain: await training.createDomain(ctx.em, ctx.viewer!, input) }));
+    return runMutation(input, async () => ({ domain: await training.createDomain(ctx.em, requireViewer(ctx), input) }));
   }
 
   @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
   @Mutation(() => TrainingCoursePayload, { description: 'Adds a course.' })
   createTrainingCourse(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateTrainingCourseInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
-      course: await training.createCourse(ctx.em, ctx.viewer!, { ...input, domainId: decodeId(input.domainId, 'TrainingDomain', 'domainId') }),
+      course: await training.createCourse(ctx.em, requireViewer(ctx), { ...input, domainId: decodeId(input.domainId, 'TrainingDomain', 'domainId') }),
     }));
   }
 
@@ -191,7 +192,7 @@ export class TrainingResolver {
   @Mutation(() => TrainingPricePayload, { description: 'Sets the price of a part of a course from a year on.' })
   setTrainingPrice(@Arg('input', { validate: false, description: 'What to do.' }) input: SetTrainingPriceInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
-      price: await training.setCoursePrice(ctx.em, ctx.viewer!, { ...input, courseId: decodeId(input.courseId, 'TrainingCourse', 'courseId') }),
+      price: await training.setCoursePrice(ctx.em, requireViewer(ctx), { ...input, courseId: decodeId(input.courseId, 'TrainingCourse', 'courseId') }),
     }));
   }
 
@@ -199,10 +200,10 @@ export class TrainingResolver {
   @Mutation(() => TrainingSessionPayload, { description: 'Plans a session: one slot per part, capacity, seats per ministry.' })
   createTrainingSession(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateTrainingSessionInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
-      session: await training.createSession(ctx.em, ctx.viewer!, {
+      session: await training.createSession(ctx.em, requireViewer(ctx), {
         ...input,
         courseId: decodeId(input.courseId, 'TrainingCourse', 'courseId'),
-        orderedByMinistryId: optId(input.orderedByMinistryId, 'Ministry', 'orderedByMinistryId'),
+        orderedByMinistryId: decodeOptionalId(input.orderedByMinistryId, 'Ministry', 'orderedByMinistryId'),
         seats: input.seats?.map((s) => ({ ministryId: decodeId(s.ministryId, 'Ministry', 'seats'), seats: s.seats })),
       }),
     }));
@@ -212,7 +213,7 @@ export class TrainingResolver {
   @Mutation(() => TrainingSessionPayload, { description: 'Changes a session (capacity, seats, status); more seats promote the waiting list.' })
   updateTrainingSession(@Arg('input', { validate: false, description: 'What to do.' }) input: UpdateTrainingSessionInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
-      session: await training.updateSession(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingSession'), {
+      session: await training.updateSession(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingSession'), {
         ...input,
         seats: input.seats?.map((s) => ({ ministryId: decodeId(s.ministryId, 'Ministry', 'seats'), seats: s.seats })),
       }),
@@ -222,7 +223,7 @@ export class TrainingResolver {
   @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
   @Mutation(() => TrainingPolicyPayload, { description: 'Sets the assiduity policy.' })
   setTrainingPolicy(@Arg('input', { validate: false, description: 'What to do.' }) input: SetTrainingPolicyInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ policy: await training.setPolicy(ctx.em, ctx.viewer!, input) }));
+    return runMutation(input, async () => ({ policy: await training.setPolicy(ctx.em, requireViewer(ctx), input) }));
   }
 
   /* ----- workflow ----- */
@@ -230,45 +231,45 @@ export class TrainingResolver {
   @Authorized(...PEOPLE)
   @Mutation(() => TrainingRegistrationPayload, { description: 'Asks for a seat in an open session, for yourself; your DAF manager validates it.' })
   requestTrainingRegistration(@Arg('sessionId', () => ID, { description: 'The session.' }) sessionId: string, @Ctx() ctx: Context) {
-    return runMutation(null, async () => ({ registration: await training.requestRegistration(ctx.em, ctx.viewer!, decodeId(sessionId, 'TrainingSession', 'sessionId')) }));
+    return runMutation(null, async () => ({ registration: await training.requestRegistration(ctx.em, requireViewer(ctx), decodeId(sessionId, 'TrainingSession', 'sessionId')) }));
   }
 
   @Authorized(Role.DAF_MANAGER)
   @Mutation(() => TrainingRegistrationPayload, { description: "Validates or refuses (with a reason) a request of your structure's trainees (DAF manager)." })
   decideTrainingRequest(@Arg('input', { validate: false, description: 'What to do.' }) input: DecideTrainingRequestInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
-      registration: await training.decideRequest(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingRegistration'), input.approve, input.reason),
+      registration: await training.decideRequest(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingRegistration'), input.approve, input.reason),
     }));
   }
 
   @Authorized(Role.TRAINING_REFERENT)
   @Mutation(() => TrainingRegistrationPayload, { description: "Registers a validated request (SN1 training referent): a seat, or the waiting list when the ministry's seats are taken." })
   registerTrainee(@Arg('input', { validate: false, description: 'What to do.' }) input: RegistrationRefInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ registration: await training.registerTrainee(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingRegistration'), input.note) }));
+    return runMutation(input, async () => ({ registration: await training.registerTrainee(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingRegistration'), input.note) }));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => TrainingRegistrationPayload, { description: 'Records the compatibility test of the webinar tool (the trainee).' })
   recordCompatibilityTest(@Arg('input', { validate: false, description: 'What to do.' }) input: CompatibilityTestInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ registration: await training.recordCompatibilityTest(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingRegistration'), input.passed) }));
+    return runMutation(input, async () => ({ registration: await training.recordCompatibilityTest(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingRegistration'), input.passed) }));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => TrainingRegistrationPayload, { description: 'Confirms a registration after a passed compatibility test (the trainee).' })
   confirmTrainingRegistration(@Arg('input', { validate: false, description: 'What to do.' }) input: RegistrationRefInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ registration: await training.confirmRegistration(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingRegistration')) }));
+    return runMutation(input, async () => ({ registration: await training.confirmRegistration(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingRegistration')) }));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => TrainingRegistrationPayload, { description: 'Cancels a registration: the trainee until the session starts, the referent any time. The seat goes to the waiting list.' })
   cancelTrainingRegistration(@Arg('input', { validate: false, description: 'What to do.' }) input: RegistrationRefInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ registration: await training.cancelRegistration(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingRegistration'), input.note) }));
+    return runMutation(input, async () => ({ registration: await training.cancelRegistration(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingRegistration'), input.note) }));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => TrainingRegistrationPayload, { description: 'Records why the trainee was absent (the trainee or the referent).' })
   justifyTrainingAbsence(@Arg('input', { validate: false, description: 'What to do.' }) input: JustifyAbsenceInput, @Ctx() ctx: Context) {
-    return runMutation(input, async () => ({ registration: await training.justifyAbsence(ctx.em, ctx.viewer!, decodeId(input.id, 'TrainingRegistration'), input.justification) }));
+    return runMutation(input, async () => ({ registration: await training.justifyAbsence(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingRegistration'), input.justification) }));
   }
 
   /* ----- attendance ----- */
@@ -277,7 +278,7 @@ export class TrainingResolver {
   @Mutation(() => TrainingAttendancePayload, { description: 'Records attendance at one part by hand (referent).' })
   recordTrainingAttendance(@Arg('input', { validate: false, description: 'What to do.' }) input: RecordAttendanceInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
-      attendance: await attendance.recordAttendance(ctx.em, ctx.viewer!, { ...input, registrationId: decodeId(input.registrationId, 'TrainingRegistration', 'registrationId') }),
+      attendance: await attendance.recordAttendance(ctx.em, requireViewer(ctx), { ...input, registrationId: decodeId(input.registrationId, 'TrainingRegistration', 'registrationId') }),
     }));
   }
 
@@ -285,7 +286,7 @@ export class TrainingResolver {
   @Mutation(() => ImportAttendancePayload, { description: "Imports a session's attendance export (referent): a line-by-line report; all-or-nothing on request." })
   importTrainingAttendance(@Arg('input', { validate: false, description: 'What to do.' }) input: ImportAttendanceInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
-      report: await attendance.importAttendance(ctx.em, ctx.viewer!, { ...input, sessionId: decodeId(input.sessionId, 'TrainingSession', 'sessionId') }),
+      report: await attendance.importAttendance(ctx.em, requireViewer(ctx), { ...input, sessionId: decodeId(input.sessionId, 'TrainingSession', 'sessionId') }),
     }));
   }
 }
@@ -483,7 +484,7 @@ export class TrainingRegistrationFieldsResolver {
 
   @FieldResolver(() => TraineeRecord, { nullable: true, description: "The trainee's assiduity record, for the referent, analysts and DAF managers (null for others)." })
   async traineeRecord(@Root() r: TrainingRegistration, @Ctx() ctx: Context) {
-    const v: Viewer = ctx.viewer!;
+    const v: Viewer = requireViewer(ctx);
     if (![Role.TRAINING_REFERENT, Role.ANALYST, Role.ADMINISTRATOR, Role.DAF_MANAGER].some((x) => v.roles.has(x))) return null;
     return ctx.loader<string, training.TraineeRecord>('training.traineeRecord', async (ids) => {
       const map = await training.traineeRecords(ctx.em, ids);
@@ -513,12 +514,12 @@ export const registrationNodeFetcher: NodeFetcher = async (ctx, ids) => {
   const viewer = ctx.viewer;
   if (!viewer) return [];
   const perimeter = await perimeterOf(ctx);
-  return ctx.em.find(TrainingRegistration, { $and: [{ id: { $in: ids } }, training.visibleRegistrationsWhere(viewer, perimeter)] } as never);
+  return ctx.em.find(TrainingRegistration, { $and: [{ id: { $in: ids } }, training.visibleRegistrationsWhere(viewer, perimeter)] });
 };
 
-export function catalogueNodeFetcher(entity: new () => object): NodeFetcher {
+export function catalogueNodeFetcher(entity: EntityClass<{ id: string }>): NodeFetcher {
   return async (ctx, ids) => {
     if (!ctx.viewer || ctx.viewer.kind !== 'PERSON') return [];
-    return (await ctx.em.find(entity as never, { id: { $in: ids } } as never)) as { id: string }[];
+    return findByIds(ctx.em, entity, ids);
   };
 }
