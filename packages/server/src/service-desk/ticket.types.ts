@@ -85,7 +85,7 @@ export class AddTicketCommentPayload extends MutationPayload {
   @Field(() => TicketComment, { nullable: true, description: 'The comment; null on failure.' })
   comment!: TicketComment | null;
 
-  @Field(() => Ticket, { nullable: true, description: 'The ticket.' })
+  @Field(() => Ticket, { nullable: true, description: 'The ticket after the comment (its comment count and `updatedAt` moved; its version did not); null on failure.' })
   ticket!: Ticket | null;
 }
 
@@ -145,7 +145,7 @@ export class TicketStatisticsPage {
 
 @ObjectType({ description: 'How many tickets are in one status at one level.' })
 export class TicketBacklogRow {
-  @Field(() => TicketStatus, { description: 'Status.' })
+  @Field(() => TicketStatus, { description: 'The life-cycle step these tickets are at; drafts (NEW) are never counted, closed and cancelled tickets are.' })
   status!: TicketStatus;
 
   @Field(() => SupportLevel, { description: 'Current level.' })
