@@ -290,7 +290,7 @@ describe.skipIf(missing !== null)(`rendered by headless Chromium${missing ? ` (s
     // the charts are drawn: each chart has marks of a real size on the page (a zero value draws a
     // zero-size mark, so not every mark; but one drawn chart no longer hides an empty one)
     const drawn = await page.locator('figure.chart').evaluateAll((figures) =>
-      figures.map((f) => [...f.querySelectorAll('svg .role-mark path')].map((e) => (e as SVGGraphicsElement).getBBox()).filter((r) => r.width * r.height > 0).length),
+      figures.map((f) => Array.from(f.querySelectorAll('svg .role-mark path')).map((e) => (e as SVGGraphicsElement).getBBox()).filter((r) => r.width * r.height > 0).length),
     );
     expect(drawn.length).toBeGreaterThan(0);
     expect(drawn.filter((n) => n === 0), `sized marks per chart: ${drawn}`).toEqual([]);

@@ -355,7 +355,7 @@ export type CreateTrainingSessionInput = {
   kind?: SessionKind | null | undefined;
   /** Label as on the planning. */
   label: string;
-  /** The ministry that ordered it (kind MINISTRY_ORDER). */
+  /** Global id of the ordering Ministry: required when `kind` is MINISTRY_ORDER (only its trainees may then ask for a seat), ignored otherwise. */
   orderedByMinistryId?: string | null | undefined;
   /** One slot per part of the course, in order. */
   parts: Array<SessionPartInput>;
@@ -866,7 +866,7 @@ export enum PublicationAction {
 
 /** The opener’s satisfaction with a resolution. */
 export type RateTicketInput = {
-  /** Free comment. */
+  /** Optional words with the score (at most 2000 characters), read by the support levels. */
   comment?: string | null | undefined;
   /** Global id of a RESOLVED or CLOSED Ticket of the requesting side (its CCA or application). */
   id: string;
@@ -1422,7 +1422,7 @@ export type TicketEventsFilter = {
 export type TicketFilter = {
   /** Any of these application codes. */
   application?: Array<string> | null | undefined;
-  /** Assigned to this person. */
+  /** Only tickets assigned to this agent (a Person’s global id). */
   assigneeId?: string | null | undefined;
   /** Any of these domain codes. */
   domain?: Array<string> | null | undefined;
@@ -1434,7 +1434,7 @@ export type TicketFilter = {
   openedFrom?: string | Date | null | undefined;
   /** Opened before. */
   openedTo?: string | Date | null | undefined;
-  /** Requested by this person. */
+  /** Only tickets requested for this user (a Person’s global id). */
   requesterId?: string | null | undefined;
   /** Full-text search (French, accents ignored) over reference, title, description, error message and comments (public comments for the requesting side, internal ones too for support agents); references and codes also match by substring. */
   search?: string | null | undefined;
@@ -1592,7 +1592,7 @@ export type TrainingRegistrationFilter = {
   sessionId?: string | null | undefined;
   /** Only these statuses. */
   statuses?: Array<RegistrationStatus> | null | undefined;
-  /** A trainee (Person id). */
+  /** Only registrations of this trainee (a Person’s global id). */
   traineeId?: string | null | undefined;
 };
 

@@ -176,7 +176,7 @@ export class RateTicketInput {
   @Max(5, { message: 'must be between 1 and 5' })
   score!: number;
 
-  @Field(() => String, { nullable: true, description: 'Free comment.' })
+  @Field(() => String, { nullable: true, description: 'Optional words with the score (at most 2000 characters), read by the support levels.' })
   @IsOptional()
   @SafeText(2000)
   comment?: string | null;
@@ -245,13 +245,13 @@ export class TicketFilter {
   @Field(() => ID, { nullable: true, description: 'Only tickets of this Structure (global id), within what the caller may see.' })
   structureId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Assigned to this person.' })
+  @Field(() => ID, { nullable: true, description: 'Only tickets assigned to this agent (a Person’s global id).' })
   assigneeId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True: only tickets assigned to nobody.' })
   unassigned?: boolean | null;
 
-  @Field(() => ID, { nullable: true, description: 'Requested by this person.' })
+  @Field(() => ID, { nullable: true, description: 'Only tickets requested for this user (a Person’s global id).' })
   requesterId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Opened at or after.' })

@@ -14,7 +14,7 @@ export class TicketSatisfaction {
   @Field(() => Int, { description: 'From 1 to 5.' })
   score!: number;
 
-  @Field(() => String, { nullable: true, description: 'Free comment.' })
+  @Field(() => String, { nullable: true, description: 'What the requesting side wrote with its score; null when it wrote nothing.' })
   comment!: string | null;
 }
 

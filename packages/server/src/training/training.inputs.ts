@@ -104,7 +104,7 @@ export class CreateTrainingSessionInput {
   @Field(() => SessionKind, { nullable: true, description: 'Standard (default), themed, or ordered by a ministry.' })
   kind?: SessionKind | null;
 
-  @Field(() => ID, { nullable: true, description: 'The ministry that ordered it (kind MINISTRY_ORDER).' })
+  @Field(() => ID, { nullable: true, description: 'Global id of the ordering Ministry: required when `kind` is MINISTRY_ORDER (only its trainees may then ask for a seat), ignored otherwise.' })
   orderedByMinistryId?: string | null;
 
   @Field(() => SessionStatus, { nullable: true, description: 'PLANNED (default) or OPEN.' })
@@ -275,7 +275,7 @@ export class TrainingRegistrationFilter {
   @Field(() => [RegistrationStatus], { nullable: true, description: 'Only these statuses.' })
   statuses?: RegistrationStatus[];
 
-  @Field(() => ID, { nullable: true, description: 'A trainee (Person id).' })
+  @Field(() => ID, { nullable: true, description: 'Only registrations of this trainee (a Person’s global id).' })
   traineeId?: string;
 }
 
