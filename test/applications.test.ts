@@ -25,10 +25,13 @@ describe('application clients', () => {
     expect(application).toMatchObject({ name: 'ANAGRAM', structures: [{ code: 'CSP-LYON' }], ministry: { code: 'MIN06' } });
     expect(issued.key).toMatch(new RegExp(`^csk_${issued.apiKey.prefix}_`));
     const stored = await sql(server.databaseUrl, `select * from api_key where prefix = $1`, [issued.apiKey.prefix]);
+    // the row is there (a missing row would pass the next check too), without the key
+    expect(stored.rows).toHaveLength(1);
     expect(JSON.stringify(stored.rows)).not.toContain(issued.key);
     const me = await server.gql(VIEWER, {}, { apiKey: issued.key });
     expect(me.body.data.viewer).toEqual({ kind: 'APPLICATION', roles: ['APPLICATION'] });
     const keys = await server.gql(`query($id: ID!) { node(id: $id) { ... on ApplicationClient { apiKeys { prefix } } } }`, { id: application.id }, { token: admin });
+    expect(keys.body.data.node.apiKeys).toEqual([{ prefix: issued.apiKey.prefix }]);
     expect(JSON.stringify(keys.body)).not.toContain(issued.key);
 
     const again = await server.gql(REGISTER, { input }, { token: admin });
@@ -99,7 +102,11 @@ describe('rate limiting by query cost', () => {
     expect(calls).toBe(Math.floor(20 / cost) + 1);
     expect(last.status).toBe(429);
     expect(last.body.errors[0].extensions).toMatchObject({ code: 'THROTTLED', retryAfterSeconds: expect.any(Number) });
-    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+    // the wait is what is left of the minute window: the header and the error say the same
+    const retryAfter = last.body.errors[0].extensions.retryAfterSeconds;
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(last.headers.get('retry-after')).toBe(String(retryAfter));
     expect(last.body.data).toBeUndefined();
     // a query bigger than the whole budget is refused outright: waiting would never help
     const big = await server.gql(`{ currentApplication { structures { code } } webhookDeliveries(first: 100) { nodes { id payload } } }`, {}, { apiKey: issued.key });

@@ -87,8 +87,12 @@ describe('role checks on the directory', () => {
       const res = await server.gql(CREATE, { input: { code: `X-${role}`, name: 'x', kind: 'RECTORAT', ministryId } }, { token: await server.tokenForRole(role) });
       expect(res.body.errors?.[0]?.extensions.code, role).toBe('FORBIDDEN');
     }
-    const app = await server.gql(CREATE, { input: { code: 'X-APP', name: 'x', kind: 'RECTORAT', ministryId } }, { apiKey: undefined });
-    expect(app.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    // a business application, with a working key of its own (the demo key was revoked above)
+    const key = generateApiKey();
+    await sql(server.databaseUrl, `insert into api_key (id, application_id, prefix, hash) select gen_random_uuid(), id, $1, $2 from application_client where name = 'SAXO'`, [key.prefix, key.hash]);
+    expect((await server.gql(VIEWER, {}, { apiKey: key.key })).body.data.viewer.kind).toBe('APPLICATION');
+    const app = await server.gql(CREATE, { input: { code: 'X-APP', name: 'x', kind: 'RECTORAT', ministryId } }, { apiKey: key.key });
+    expect(app.body.errors[0].extensions.code).toBe('FORBIDDEN');
     const admin = await server.gql(CREATE, { input: { code: 'X-ADMIN', name: 'x', kind: 'RECTORAT', ministryId } }, { token: await server.tokenForRole('ADMINISTRATOR') });
     expect(admin.body.data.createStructure).toEqual({ structure: { code: 'X-ADMIN' }, userErrors: [] });
     const { rows: written } = await sql(server.databaseUrl, `select code from structure where code like 'X-%'`);

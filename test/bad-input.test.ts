@@ -1,5 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { buildAppSchema } from '../packages/server/src/schema';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
 
@@ -54,7 +55,8 @@ describe('bad input gets a clear code and a 4xx, never a crash or a trace', () =
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.errors).toBeUndefined();
-    expect(body.data.__schema.types.length).toBeGreaterThan(20);
+    // the whole schema came back, not a truncated answer
+    expect(body.data.__schema.types.length).toBe(Object.keys((await buildAppSchema()).getTypeMap()).length);
   });
 
   it('an unknown enum value → BAD_USER_INPUT (variables) or GRAPHQL_VALIDATION_FAILED (literal)', async () => {

@@ -60,7 +60,8 @@ describe('directory import', () => {
     const before = (await sql(server.databaseUrl, `select max(updated_at) m from person where email like '%@import.example'`)).rows[0].m;
     const again = await run({ structures: STRUCTURES, people: PEOPLE, assignments: ASSIGNMENTS, dryRun: false });
     expect(again.report).toMatchObject({ applied: true, changeCount: 0 });
-    expect(again.report.lines.every((l: any) => l.action === 'UNCHANGED')).toBe(true);
+    // the same five lines, each UNCHANGED (`every` alone would pass an empty report)
+    expect(again.report.lines.map((l: any) => [l.section, l.line, l.action])).toEqual(dry.report.lines.map((l: any) => [l.section, l.line, 'UNCHANGED']));
     expect((await sql(server.databaseUrl, `select max(updated_at) m from person where email like '%@import.example'`)).rows[0].m).toEqual(before);
     expect(await count(`select count(*)::int n from correspondent_assignment a join person p on p.id = a.person_id where p.email = 'alice.durand@import.example'`)).toBe(1);
 

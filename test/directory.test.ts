@@ -25,7 +25,15 @@ describe('whomToAsk', () => {
     const res = await server.gql(WHOM, { domain }, { token });
     expect(res.body.data.whomToAsk.kind).toBe(kind);
     expect(res.body.data.whomToAsk.fallback).toBe(false);
-    expect(res.body.data.whomToAsk.correspondents.length).toBeGreaterThan(0);
+    // exactly the people running that assignment at CSP-LYON now, from the table itself
+    const { rows } = await sql(
+      server.databaseUrl,
+      `select p.email from correspondent_assignment a join person p on p.id = a.person_id join structure s on s.id = a.structure_id
+        where s.code = 'CSP-LYON' and a.kind = $1 and a.since <= now() and (a.until is null or a.until > now()) and p.active order by p.email`,
+      [kind],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(res.body.data.whomToAsk.correspondents.map((c: any) => c.email).sort()).toEqual(rows.map((r) => r.email));
     for (const c of res.body.data.whomToAsk.correspondents) expect(c.roles).toContain(kind);
   });
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
 import { buildAppSchema, printSortedSchema } from '../packages/server/src/schema';
+import { emptyDescriptionReason, emptyDescriptions } from './support/descriptions';
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const FIX = 'run `npx -y pnpm@12.4.2 gen` and commit the result';
@@ -30,21 +31,24 @@ describe('schema and SDK drift', () => {
     }
   });
 
-  it('every public type, field, argument and enum value has a description', async () => {
-    const schema = await buildAppSchema();
-    const missing: string[] = [];
-    for (const type of Object.values(schema.getTypeMap())) {
-      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
-      if (!type.description) missing.push(type.name);
-      const t = type as any;
-      if (typeof t.getFields === 'function') {
-        for (const f of Object.values<any>(t.getFields())) {
-          if (!f.description) missing.push(`${type.name}.${f.name}`);
-          for (const a of f.args ?? []) if (!a.description) missing.push(`${type.name}.${f.name}(${a.name})`);
-        }
-      }
-      if (typeof t.getValues === 'function') for (const v of t.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
-    }
-    expect(missing, missing.join(", ")).toEqual([]);
+  it('every public type, field, argument, input field and enum value has a description that says more than its name', async () => {
+    // The edges' `node` ("The Ticket.") comes from core/connection.ts, which the lead is rewriting
+    // (issue 14): it leaves this list when that file's Edge says what `node` is.
+    const offenders = emptyDescriptions(await buildAppSchema()).filter((o) => !/^\w+Edge\.node: /.test(o));
+    expect(offenders, `${offenders.length} descriptions say nothing:\n${offenders.join('\n')}`).toEqual([]);
+  });
+
+  it('the description check refuses what says nothing and lets through what says something', () => {
+    // the rule itself, on descriptions of each kind it must refuse and on real ones it must accept
+    expect(emptyDescriptionReason('ticketId', 'The ticket.')).toMatch(/restates/);
+    expect(emptyDescriptionReason('bot', 'The bot.', ['Conversation', 'Bot'])).toMatch(/restates/);
+    expect(emptyDescriptionReason('openedAt', 'When it was opened.')).toBeNull();
+    expect(emptyDescriptionReason('WAITING_FOR_INFO', 'Waiting for info.', ['TicketStatus'])).toMatch(/restates/);
+    expect(emptyDescriptionReason('openTickets', 'The open tickets.')).toMatch(/restates/);
+    expect(emptyDescriptionReason('input', 'What to do.', ['openTicket', 'OpenTicketInput'])).toMatch(/filler/);
+    expect(emptyDescriptionReason('input', 'The change to make.')).toMatch(/filler/);
+    expect(emptyDescriptionReason('title', '')).toBe('no description');
+    expect(emptyDescriptionReason('ticketId', 'Id of a ticket the caller may see (NOT_FOUND otherwise).')).toBeNull();
+    expect(emptyDescriptionReason('body', 'The text (1 to 20000 characters).')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { BadInputError, createClient, DirectoryChangedDocument, ForbiddenError, NetworkError, Role, StructureKind, TroubleDomain, UnauthenticatedError, ViewerKind } from '@chorus-support/sdk';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
+import { sql } from './support/db';
 import { startTestServer } from './support/server';
 import { subscriptionsRunning, untilSubscribed } from './support/ws';
 
@@ -16,7 +17,12 @@ describe('the SDK against the real server', () => {
     expect(viewer.structure?.code).toBe('CSP-LYON');
 
     const first = await cca.People({ first: 5, filter: { structureId: viewer.structure!.id } });
-    expect(first.people.edges.length).toBeGreaterThan(0);
+    // a full first page of Lyon's people, and the count of all of them
+    const lyon = (await sql(server.databaseUrl, `select count(*)::int n from person p join structure s on s.id = p.structure_id where s.code = 'CSP-LYON'`)).rows[0].n;
+    expect(lyon).toBeGreaterThan(5);
+    expect(first.people.totalCount).toBe(lyon);
+    expect(first.people.edges).toHaveLength(5);
+    expect(first.people.pageInfo.hasNextPage).toBe(true);
     expect(first.people.edges.every((e) => e.node.structure.code === 'CSP-LYON')).toBe(true);
 
     const answer = await cca.WhomToAsk({ domain: TroubleDomain.ACCESS_RIGHTS });

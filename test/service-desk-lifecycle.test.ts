@@ -216,11 +216,15 @@ describe('finding tickets', () => {
   });
 
   it('filters by status, level, domain and structure, within what the viewer sees', async () => {
-    const q = `query($f: TicketFilter) { tickets(filter: $f, first: 100) { nodes { status level domain { code } structure { code } } } }`;
+    const q = `query($f: TicketFilter) { tickets(filter: $f, first: 100) { totalCount nodes { status level domain { code } structure { code } } } }`;
     const escalated = await server.gql(q, { f: { level: ['SN2'], domain: ['EJ'] } }, sn1);
     expect(escalated.body.data.tickets.nodes.length).toBeGreaterThan(0);
     expect(escalated.body.data.tickets.nodes.every((n: any) => n.level === 'SN2' && n.domain.code === 'EJ')).toBe(true);
+    // the CCA's list is every ticket of their structure, and only those (`every` alone passed an empty list)
     const mine = await server.gql(q, {}, cca);
+    const lyon = (await sql(server.databaseUrl, `select count(*)::int n from ticket t join structure s on s.id = t.structure_id where s.code = 'CSP-LYON'`)).rows[0].n;
+    expect(lyon).toBeGreaterThan(0);
+    expect(mine.body.data.tickets.totalCount).toBe(lyon);
     expect(mine.body.data.tickets.nodes.every((n: any) => n.structure.code === 'CSP-LYON')).toBe(true);
   });
 

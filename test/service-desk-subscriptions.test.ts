@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer } from './support/server';
 import { desk } from './service-desk.helpers';
+import { subscriptionsRunning, untilSubscribed } from './support/ws';
 
 // two instances on one database: events travel through PostgreSQL LISTEN/NOTIFY
 const a = await startTestServer();
@@ -40,8 +41,16 @@ const until = async (check: () => boolean, ms = 5000) => {
     await new Promise((r) => setTimeout(r, 25));
   }
 };
-/** LISTEN is set up per subscription asynchronously: give it a moment before publishing. */
-const settle = () => new Promise((r) => setTimeout(r, 300));
+/**
+ * Subscribes, then waits until the server runs the new subscriptions (its gauge, shared by both
+ * in-process instances), so that no change is made before its subscriber listens.
+ */
+async function subscribed<T>(make: () => T[]): Promise<T[]> {
+  const before = await subscriptionsRunning(a.url);
+  const subs = make();
+  await untilSubscribed(a.url, before + subs.length);
+  return subs;
+}
 
 const UPDATED = `subscription($id: ID!) { ticketUpdated(id: $id) { reference status level version commentCount comments { body internal } } }`;
 const EVENTS = `subscription($f: TicketEventsFilter) { ticketEvents(filter: $f) { seq transition toStatus toLevel ticket { reference structure { code } } } }`;
@@ -49,9 +58,10 @@ const EVENTS = `subscription($f: TicketEventsFilter) { ticketEvents(filter: $f) 
 describe('live ticket updates across two server instances', () => {
   it('delivers ticketUpdated on instance B for changes made on instance A, without internal comments for a CCA', async () => {
     const t = (await open(cca)).ticket;
-    const ccaSub = collect(wsClient(b.url, { authorization: `Bearer ${cca.token}` }), UPDATED, { id: t.id });
-    const sn1Sub = collect(wsClient(b.url, { authorization: `Bearer ${sn1.token}` }), UPDATED, { id: t.id });
-    await settle();
+    const [ccaSub, sn1Sub] = await subscribed(() => [
+      collect(wsClient(b.url, { authorization: `Bearer ${cca.token}` }), UPDATED, { id: t.id }),
+      collect(wsClient(b.url, { authorization: `Bearer ${sn1.token}` }), UPDATED, { id: t.id }),
+    ]);
     const taken = await ok('TAKE', sn1, t);
     await until(() => ccaSub.items.length >= 1 && sn1Sub.items.length >= 1);
     expect(ccaSub.items[0].ticketUpdated).toMatchObject({ reference: t.reference, status: 'IN_PROGRESS', version: taken.version });
@@ -73,16 +83,19 @@ describe('live ticket updates across two server instances', () => {
     const sub = collect(wsClient(b.url, { authorization: `Bearer ${ccaBordeaux}` }), UPDATED, { id: t.id });
     await until(() => sub.errors.length > 0 || sub.isDone());
     expect(sub.errors[0]?.extensions?.code ?? sub.errors[0]?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // SN2 sees only what was escalated to it: refused the same way, not an empty stream
     const sn2Sub = collect(wsClient(b.url, { authorization: `Bearer ${sn2Token}` }), UPDATED, { id: t.id });
     await until(() => sn2Sub.errors.length > 0 || sn2Sub.isDone());
+    expect(sn2Sub.errors[0]?.extensions?.code ?? sn2Sub.errors[0]?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(sn2Sub.items).toEqual([]);
   });
 
   it('feeds a level’s queue with ticketEvents, only for tickets the subscriber sees', async () => {
-    const sn2Queue = collect(wsClient(b.url, { authorization: `Bearer ${sn2Token}` }), EVENTS, { f: { level: ['SN2'] } });
-    const bordeauxFeed = collect(wsClient(a.url, { authorization: `Bearer ${ccaBordeaux}` }), EVENTS, {});
-    const lyonFeed = collect(wsClient(b.url, { authorization: `Bearer ${cca.token}` }), EVENTS, {});
-    await settle();
+    const [sn2Queue, bordeauxFeed, lyonFeed] = await subscribed(() => [
+      collect(wsClient(b.url, { authorization: `Bearer ${sn2Token}` }), EVENTS, { f: { level: ['SN2'] } }),
+      collect(wsClient(a.url, { authorization: `Bearer ${ccaBordeaux}` }), EVENTS, {}),
+      collect(wsClient(b.url, { authorization: `Bearer ${cca.token}` }), EVENTS, {}),
+    ]);
     let t = (await open(cca)).ticket;
     t = await ok('TAKE', sn1, t);
     t = await ok('ESCALATE', sn1, t, 'AIFE');
@@ -98,8 +111,7 @@ describe('live ticket updates across two server instances', () => {
 
   it('accepts an application’s API key in connectionParams and shows it its own tickets only', async () => {
     const { DEMO_API_KEY } = await import('../packages/server/src/integration/integration.demo');
-    const appFeed = collect(wsClient(b.url, { apiKey: DEMO_API_KEY }), EVENTS, {});
-    await settle();
+    const [appFeed] = await subscribed(() => [collect(wsClient(b.url, { apiKey: DEMO_API_KEY }), EVENTS, {})]);
     const { rows } = await (await import('./support/db')).sql(a.databaseUrl, `select id from structure where code = 'CSP-LYON'`);
     const mine = (await open({ apiKey: DEMO_API_KEY }, { structureId: Buffer.from(`Structure:${rows[0].id}`).toString('base64url'), nature: 'TECHNICAL' })).ticket;
     const notMine = (await open(cca)).ticket;

@@ -6,7 +6,7 @@ import { mintToken } from '../packages/server/src/access/credentials';
 import { loadConfig } from '../packages/server/src/core/config';
 import { freePort } from '../packages/server/src/core/embedded-postgres';
 import { createTestDatabase, sql } from './support/db';
-import { collect, wsClient } from './support/ws';
+import { collect, untilSubscribed, wsClient } from './support/ws';
 
 const serverDir = fileURLToPath(new URL('../packages/server', import.meta.url));
 
@@ -32,7 +32,7 @@ describe('graceful shutdown', () => {
 
       const ws = wsClient(url, { token });
       const sub = collect(ws, `subscription { directoryChanged { kind } }`);
-      await new Promise((r) => setTimeout(r, 300));
+      await untilSubscribed(url, 1);
 
       // a request in flight: headers and half the body sent before the signal
       const body = JSON.stringify({ query: '{ ministries { code } }' });
@@ -45,10 +45,11 @@ describe('graceful shutdown', () => {
       await new Promise((r) => setTimeout(r, 200));
 
       child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
 
-      // no new requests once draining
-      const refused = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'accepted', (e) => String(e.cause?.code ?? e));
+      // no new requests once draining: refused within moments of the signal (asked until then)
+      const healthz = () => fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'accepted', (e) => String(e.cause?.code ?? e));
+      let refused = await healthz();
+      for (const deadline = Date.now() + 5000; refused === 'accepted' && Date.now() < deadline; refused = await healthz()) await new Promise((r) => setTimeout(r, 50));
       expect(refused).toMatch(/ECONNREFUSED|ECONNRESET|SocketError|other side closed/);
 
       socket.write(body.slice(10));

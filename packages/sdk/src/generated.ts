@@ -7,7 +7,7 @@ import type { DocumentNode } from 'graphql';
 type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 /** Adds the message of a review entry as a reformulation of an item. */
 export type AddClusterAsReformulationInput = {
-  /** The review entry. */
+  /** Global id of the ReviewCluster, an OPEN entry of the review queue (REVIEW_ALREADY_CLOSED once support acted on it). */
   clusterId: string;
   /** The item it should lead to. */
   itemId: string;
@@ -19,7 +19,7 @@ export type AddClusterAsReformulationInput = {
 export type AddKnowledgeImageInput = {
   /** The alternative text read out in place of the image (at most 300 characters); default: the file name. */
   altText?: string | null | undefined;
-  /** The knowledge item. */
+  /** Global id of the KnowledgeItem (any status) to add the image to. */
   itemId: string;
   /** Shows the image in this dialog node (e.g. `answer`), among its texts at `position`; the item changes like with updateKnowledgeItem (version, history; a published item stays publishable). Omitted: the image is only added to the item, to place later with its `dialogText`. */
   nodeId?: string | null | undefined;
@@ -31,7 +31,7 @@ export type AddKnowledgeImageInput = {
 
 /** Adds a wording to an item. */
 export type AddReformulationInput = {
-  /** The item. */
+  /** Global id of the KnowledgeItem the wording should lead to. */
   itemId: string;
   /** The wording, as users write it. */
   text: string;
@@ -41,19 +41,19 @@ export type AddReformulationInput = {
 export type AddTicketAttachmentInput = {
   /** Internal (support levels only) rather than public. Only support agents add internal files. */
   internal?: boolean;
-  /** The ticket. */
+  /** Global id of a Ticket the caller may comment on. */
   ticketId: string;
   /** The upload, from `createUpload`, whose bytes were PUT to its URL. */
   uploadId: string;
 };
 
-/** A comment on a ticket. */
+/** A comment to post on a ticket: its text and who may read it. */
 export type AddTicketCommentInput = {
   /** The text (1 to 20000 characters). */
   body: string;
   /** Internal (support levels only) rather than public. */
   internal?: boolean;
-  /** The ticket. */
+  /** Global id of a Ticket the caller may see; a CLOSED ticket takes no comment until reopened, a CANCELLED one none at all. */
   ticketId: string;
 };
 
@@ -71,7 +71,7 @@ export enum AnswerBlockKind {
 export type AssignCorrespondentInput = {
   /** The role. */
   kind: CorrespondentKind;
-  /** The person. */
+  /** Global id of the Person who takes the correspondent role. */
   personId: string;
   /** Start; now when omitted. */
   since?: string | Date | null | undefined;
@@ -85,9 +85,9 @@ export type AssignCorrespondentInput = {
 export type AssignTicketInput = {
   /** The agent (a Person of the current level); null to unassign. */
   assigneeId?: string | null | undefined;
-  /** The ticket. */
+  /** Global id of the Ticket to assign; the caller must be an agent of its current level. */
   id: string;
-  /** The version you read. */
+  /** The `version` you read; a stale one gets a CONFLICT user error. */
   version: number;
 };
 
@@ -123,7 +123,7 @@ export enum BulkImportFormat {
 
 /** Input of the CANCEL transition. */
 export type CancelTicketInput = {
-  /** The ticket. */
+  /** Global id of the Ticket to move; one the caller may not see is NOT_FOUND. */
   id: string;
   /** Optional: why it is withdrawn. */
   reason?: string | null | undefined;
@@ -175,13 +175,13 @@ export type ChatbotMetricsFilter = {
 export type ChooseInput = {
   /** Id of a button of the bot’s last turn. */
   buttonId: string;
-  /** The conversation. */
+  /** Global id of one of the caller’s own conversations, whose last bot turn shows the button. */
   conversationId: string;
 };
 
 /** Input of the CLOSE transition. */
 export type CloseTicketInput = {
-  /** The ticket. */
+  /** Global id of the Ticket to move; one the caller may not see is NOT_FOUND. */
   id: string;
   /** Optional: a note, kept in the history event. */
   reason?: string | null | undefined;
@@ -191,7 +191,7 @@ export type CloseTicketInput = {
 
 /** The result of the compatibility test of the webinar tool. */
 export type CompatibilityTestInput = {
-  /** The registration. */
+  /** Global id of the caller’s own TrainingRegistration (REGISTERED). */
   id: string;
   /** Whether the test passed. */
   passed: boolean;
@@ -269,7 +269,7 @@ export type CreateBusinessCalendarInput = {
 
 /** Writes a new (draft) item from a review entry. */
 export type CreateItemFromClusterInput = {
-  /** The review entry. */
+  /** Global id of the ReviewCluster, an OPEN entry of the review queue (REVIEW_ALREADY_CLOSED once support acted on it). */
   clusterId: string;
   /** The item; its message defaults to the entry’s sample message. */
   item: CreateKnowledgeItemInput;
@@ -277,7 +277,7 @@ export type CreateItemFromClusterInput = {
 
 /** A new knowledge item (created as a draft). */
 export type CreateKnowledgeItemInput = {
-  /** Its dialog. */
+  /** What the bot says once the item matched: the first node and every node. Checked on publication (no dangling or unreachable node, no cycle). */
   dialog: DialogInput;
   /** The domain (of the bot) it belongs to; major incidents go under the functional domain they concern. */
   domainId: string;
@@ -297,13 +297,13 @@ export type CreateKnowledgeItemInput = {
 export type CreatePersonInput = {
   /** Professional email, unique. */
   email: string;
-  /** First name. */
+  /** Given name as the person writes it, accents included (1 to 100 characters). */
   firstName: string;
-  /** Last name. */
+  /** Family name as the person writes it (1 to 100 characters); lists of people sort by it. */
   lastName: string;
   /** Roles held in their own right (not correspondent roles, which come from assignments). */
   roles?: Array<Role>;
-  /** Id of their structure. */
+  /** Global id of the Structure the person works in; it decides which tickets and trainings concern them. */
   structureId: string;
 };
 
@@ -311,9 +311,9 @@ export type CreatePersonInput = {
 export type CreateStructureInput = {
   /** Short unique code (letters, digits, dashes), e.g. `RECT-LYON`. */
   code: string;
-  /** What kind of structure this is. */
+  /** Rectorat, académie, shared-service centre (CSP), central administration or support centre. */
   kind: StructureKind;
-  /** Id of its ministry. */
+  /** Global id of the Ministry the structure belongs to (e.g. MIN06); it decides which SN1 sees its tickets. */
   ministryId: string;
   /** Full name. */
   name: string;
@@ -323,7 +323,7 @@ export type CreateStructureInput = {
 
 /** A new course. */
 export type CreateTrainingCourseInput = {
-  /** Its domain. */
+  /** Global id of the TrainingDomain the course belongs to (e.g. CFO); it decides where the course appears in the catalogue and the statistics. */
   domainId: string;
   /** Webinar or in person. */
   mode: CourseMode;
@@ -331,7 +331,7 @@ export type CreateTrainingCourseInput = {
   partCount: number;
   /** Nominal duration of a part, in minutes. */
   partMinutes: number;
-  /** Title. */
+  /** Title as trainees read it on the planning (1 to 300 characters). */
   title: string;
 };
 
@@ -341,21 +341,21 @@ export type CreateTrainingDomainInput = {
   code: string;
   /** Name, e.g. "Chorus Formulaires". */
   label: string;
-  /** Display order. */
+  /** Place in the catalogue, smallest first (0 to 1000, default 0). */
   position?: number | null | undefined;
 };
 
 /** A new session of a course. */
 export type CreateTrainingSessionInput = {
-  /** Seats in all. */
+  /** Seats in all (1 to 10000); the ministries’ reserved seats come out of it. */
   capacity: number;
-  /** The course. */
+  /** Global id of the TrainingCourse; the session gets as many parts as the course has. */
   courseId: string;
   /** Standard (default), themed, or ordered by a ministry. */
   kind?: SessionKind | null | undefined;
   /** Label as on the planning. */
   label: string;
-  /** The ministry that ordered it (kind MINISTRY_ORDER). */
+  /** Global id of the ordering Ministry: required when `kind` is MINISTRY_ORDER (only its trainees may then ask for a seat), ignored otherwise. */
   orderedByMinistryId?: string | null | undefined;
   /** One slot per part of the course, in order. */
   parts: Array<SessionPartInput>;
@@ -377,7 +377,7 @@ export type CreateUploadInput = {
 export type DecideTrainingRequestInput = {
   /** True to validate, false to refuse. */
   approve: boolean;
-  /** The registration request. */
+  /** Global id of a REQUESTED TrainingRegistration within your DAF perimeter (your structure; for a rectorat, every structure of its académie). */
   id: string;
   /** Why (required to refuse). */
   reason?: string | null | undefined;
@@ -417,7 +417,7 @@ export type DialogInput = {
   start: string;
 };
 
-/** A node of a dialog. */
+/** One step of a dialog: a QUESTION with buttons leading to other nodes, or an ANSWER with action buttons. */
 export type DialogNodeInput = {
   /** Action buttons of an answer node. */
   actions?: Array<DialogActionInput> | null | undefined;
@@ -443,7 +443,7 @@ export enum DialogNodeKind {
   QUESTION = 'QUESTION'
 }
 
-/** What kind of directory object changed. */
+/** Which directory object a change is about: a structure, a person, or a correspondent assignment. */
 export enum DirectoryChangeKind {
   /** A correspondent assignment started or ended. */
   ASSIGNMENT = 'ASSIGNMENT',
@@ -455,7 +455,7 @@ export enum DirectoryChangeKind {
 
 /** Dismisses a ticket request (its structure’s CCA). */
 export type DismissTicketRequestInput = {
-  /** The ticket request. */
+  /** Global id of a PENDING TicketRequest from the caller’s structures (as their CCA). */
   id: string;
   /** Why; the requester reads it. */
   reason: string;
@@ -473,7 +473,7 @@ export enum DomainRole {
 
 /** Ends a running correspondent assignment. */
 export type EndCorrespondentAssignmentInput = {
-  /** The assignment. */
+  /** Global id of a running CorrespondentAssignment; one already ended is refused (ASSIGNMENT_ALREADY_ENDED). */
   id: string;
   /** Why it ends. */
   reason?: string | null | undefined;
@@ -481,7 +481,7 @@ export type EndCorrespondentAssignmentInput = {
 
 /** Input of the ESCALATE transition. */
 export type EscalateTicketInput = {
-  /** The ticket. */
+  /** Global id of the Ticket to move; one the caller may not see is NOT_FOUND. */
   id: string;
   /** Required: why SN1 cannot solve it. */
   reason?: string | null | undefined;
@@ -507,7 +507,7 @@ export type FileIncidentInput = {
   documentNumbers?: Array<string> | null | undefined;
   /** The raw error message the flow got. */
   errorMessage: string;
-  /** The flow. */
+  /** Which exchange flow failed: its id, type, direction and time. A second filing of the same flow and error by the same application within the grouping window joins the first one’s open ticket. */
   flow: FlowInput;
   /** Unique per incident (8–100 characters: letters, digits, `.`, `_`, `:`, `-`). Resending the same key returns the same ticket; the SDK makes one for you. */
   idempotencyKey: string;
@@ -555,7 +555,7 @@ export type GiveFeedbackInput = {
 
 /** Dismisses a review entry. */
 export type IgnoreReviewClusterInput = {
-  /** The review entry. */
+  /** Global id of the ReviewCluster, an OPEN entry of the review queue (REVIEW_ALREADY_CLOSED once support acted on it). */
   clusterId: string;
   /** Why (noise, out of scope, …). */
   reason: string;
@@ -585,7 +585,7 @@ export type ImportAttendanceInput = {
   data: string;
   /** CSV or JSON. */
   format: ImportFormat;
-  /** The session. */
+  /** Global id of the TrainingSession the export is for; its rows are matched to its registrations by email. */
   sessionId: string;
 };
 
@@ -692,7 +692,7 @@ export enum InvestigationStatus {
 
 /** Issues another API key for an application. */
 export type IssueApiKeyInput = {
-  /** The application. */
+  /** Global id of the ApplicationClient that gets the new key. */
   applicationId: string;
   /** A label, e.g. "production". */
   label?: string | null | undefined;
@@ -700,27 +700,27 @@ export type IssueApiKeyInput = {
 
 /** Why a trainee was absent. */
 export type JustifyAbsenceInput = {
-  /** The registration. */
+  /** Global id of the TrainingRegistration (REGISTERED or CONFIRMED): the trainee’s own, or any for the referent. */
   id: string;
-  /** The justification. */
+  /** Why the trainee missed the session, as they tell it (3 to 2000 characters); it makes the absence count as justified for the waiting-list rule. */
   justification: string;
 };
 
 /** Publishes or archives an item. */
 export type KnowledgeItemActionInput = {
-  /** The item. */
+  /** Global id of the KnowledgeItem to publish or archive. */
   id: string;
   /** Why (kept in the publication history). */
   note?: string | null | undefined;
 };
 
-/** Filters for `knowledgeItems`. */
+/** Narrows the knowledge base list; every given criterion must hold. Only back-office roles see drafts and archives. */
 export type KnowledgeItemFilter = {
-  /** Items of this bot. */
+  /** Only items of this Bot (global id); omitted: every bot. */
   botId?: string | null | undefined;
-  /** Items of this domain. */
+  /** Only items under this BotDomain (global id) of the bot’s menu. */
   domainId?: string | null | undefined;
-  /** Items of this kind. */
+  /** Only error messages, how-tos, major incidents or upgrade notes; omitted: every kind. */
   kind?: KnowledgeKind | null | undefined;
   /** Words in the title. */
   search?: string | null | undefined;
@@ -762,7 +762,7 @@ export type KnownErrorStatisticsFilter = {
 export type LinkTicketToKnownErrorInput = {
   /** The known anomaly: an active (published, not fixed) major-incident knowledge item. */
   knownErrorId: string;
-  /** The ticket. */
+  /** Global id of the Ticket to gather under the anomaly; its requesting side then hears of the workaround and the fix. */
   ticketId: string;
   /** The ticket version you read (stale: CONFLICT). */
   version: number;
@@ -816,13 +816,13 @@ export type OpenTicketInput = {
 export enum ParticipationLevel {
   /** Every session of a course. */
   COURSE = 'COURSE',
-  /** One session. */
+  /** The registrations of one session (`sessionId` set). */
   SESSION = 'SESSION',
   /** Everything filtered. */
   TOTAL = 'TOTAL'
 }
 
-/** Filters for `people`. */
+/** Narrows the directory search: by name or email, role and structure; every given criterion must hold. */
 export type PeopleFilter = {
   /** Only people holding this role (held or through an active assignment). */
   role?: Role | null | undefined;
@@ -846,7 +846,7 @@ export enum PhraseKind {
 
 /** Input of the PROVIDE_INFO transition. */
 export type ProvideTicketInfoInput = {
-  /** The ticket. */
+  /** Global id of the Ticket to move; one the caller may not see is NOT_FOUND. */
   id: string;
   /** Required: the answer (also posted as a public comment). */
   reason?: string | null | undefined;
@@ -866,25 +866,25 @@ export enum PublicationAction {
 
 /** The opener’s satisfaction with a resolution. */
 export type RateTicketInput = {
-  /** Free comment. */
+  /** Optional words with the score (at most 2000 characters), read by the support levels. */
   comment?: string | null | undefined;
-  /** The ticket. */
+  /** Global id of a RESOLVED or CLOSED Ticket of the requesting side (its CCA or application). */
   id: string;
   /** From 1 (very unsatisfied) to 5 (very satisfied). */
   score: number;
-  /** The version you read. */
+  /** The `version` you read; a stale one gets a CONFLICT user error. */
   version: number;
 };
 
 /** Attendance of one trainee at one part, entered by hand. */
 export type RecordAttendanceInput = {
-  /** Connected at all. */
+  /** Whether the trainee connected to the part at all; a connected part is billed. */
   connected: boolean;
-  /** Minutes connected. */
+  /** Minutes connected to the part (0 to 1440); must be 0 when `connected` is false. */
   minutes: number;
-  /** Part number. */
+  /** Number of the session part, 1 to the course’s part count (at most 5). */
   part: number;
-  /** The registration. */
+  /** Global id of the TrainingRegistration the attendance is for. */
   registrationId: string;
 };
 
@@ -894,7 +894,7 @@ export type RegisterApplicationInput = {
   contactEmail: string;
   /** Query cost it may spend per minute (default 6000). */
   costBudgetPerMinute?: number | null | undefined;
-  /** Its ministry. */
+  /** Global id of the Ministry the application serves; it may file only for structures of that ministry. */
   ministryId: string;
   /** Unique name, e.g. SAXO. */
   name: string;
@@ -932,7 +932,7 @@ export enum RegistrationAction {
 
 /** A registration to act on. */
 export type RegistrationRefInput = {
-  /** The registration. */
+  /** Global id of the TrainingRegistration; one the caller may not see is NOT_FOUND. */
   id: string;
   /** An optional note kept in the history. */
   note?: string | null | undefined;
@@ -964,25 +964,25 @@ export type RemoveAbbreviationInput = {
 
 /** Removes a reformulation. */
 export type RemovePhraseInput = {
-  /** The phrase. */
+  /** Global id of a KnowledgePhrase of kind REFORMULATION; an item’s title or message phrase is refused (change the item instead). */
   phraseId: string;
 };
 
 /** Removes a target: tickets stop being measured against it. */
 export type RemoveServiceLevelTargetInput = {
-  /** The target. */
+  /** Global id of the ServiceLevelTarget to remove. */
   id: string;
 };
 
-/** Removes an attachment. */
+/** Takes a file off a ticket: the attachment row and its stored bytes go; the history keeps an ATTACHMENT_REMOVED event. */
 export type RemoveTicketAttachmentInput = {
-  /** The attachment. */
+  /** Global id of the TicketAttachment; only whoever added it, or a support agent, may remove it. */
   id: string;
 };
 
 /** Input of the REOPEN transition. */
 export type ReopenTicketInput = {
-  /** The ticket. */
+  /** Global id of the Ticket to move; one the caller may not see is NOT_FOUND. */
   id: string;
   /** Required: why the resolution does not hold (also posted as a public comment). */
   reason?: string | null | undefined;
@@ -992,7 +992,7 @@ export type ReopenTicketInput = {
 
 /** Input of the REQUEST_INFO transition. */
 export type RequestTicketInfoInput = {
-  /** The ticket. */
+  /** Global id of the Ticket to move; one the caller may not see is NOT_FOUND. */
   id: string;
   /** Required: the question to the CCA (also posted as a public comment). */
   reason?: string | null | undefined;
@@ -1002,7 +1002,7 @@ export type RequestTicketInfoInput = {
 
 /** Asks your CCA for a ticket from a conversation. */
 export type RequestTicketInput = {
-  /** The conversation. */
+  /** Global id of the caller’s own conversation to hand off; its pasted message and path go into the request. */
   conversationId: string;
   /** What to add for your CCA. */
   note?: string | null | undefined;
@@ -1010,7 +1010,7 @@ export type RequestTicketInput = {
 
 /** Input of the RESOLVE transition. */
 export type ResolveTicketInput = {
-  /** The ticket. */
+  /** Global id of the Ticket to move; one the caller may not see is NOT_FOUND. */
   id: string;
   /** Required: the resolution (also posted as a public comment). */
   reason?: string | null | undefined;
@@ -1020,7 +1020,7 @@ export type ResolveTicketInput = {
 
 /** Input of the RETURN_TO_SN1 transition. */
 export type ReturnTicketToSn1Input = {
-  /** The ticket. */
+  /** Global id of the Ticket to move; one the caller may not see is NOT_FOUND. */
   id: string;
   /** Required: SN2’s answer (also posted as a public comment). */
   reason?: string | null | undefined;
@@ -1036,7 +1036,7 @@ export enum ReviewOrder {
   NEWEST_FIRST = 'NEWEST_FIRST'
 }
 
-/** Filters for the review queue. */
+/** Narrows `reviewQueue`: by bot, by reason, by state, and in which order; by default open entries, biggest first. */
 export type ReviewQueueFilter = {
   /** Entries of this bot. */
   botId?: string | null | undefined;
@@ -1070,7 +1070,7 @@ export enum ReviewStatus {
 
 /** Revokes a key at once. */
 export type RevokeApiKeyInput = {
-  /** The key. */
+  /** Global id of the ApiKey to revoke; it stops working at once, without a grace period. */
   id: string;
 };
 
@@ -1140,15 +1140,15 @@ export type SaveIncidentRoutingRuleInput = {
 
 /** Seats of a session reserved for a ministry. */
 export type SeatQuotaInput = {
-  /** The ministry. */
+  /** Global id of the Ministry whose trainees may take these seats. */
   ministryId: string;
-  /** Seats. */
+  /** Seats reserved for that ministry (0 to 10000); registrations beyond them go to the waiting list. */
   seats: number;
 };
 
 /** A message typed or pasted by the user. */
 export type SendMessageInput = {
-  /** The conversation. */
+  /** Global id of one of the caller’s own conversations (from `startConversation`); another person’s is NOT_FOUND. */
   conversationId: string;
   /** The message (at most 4000 characters), e.g. the error Chorus gave. */
   text: string;
@@ -1236,7 +1236,7 @@ export enum SessionKind {
 export type SessionPartInput = {
   /** End (after the start). */
   endsAt: string | Date;
-  /** Start. */
+  /** When the part begins (ISO 8601 date-time, UTC); the session starts at its first part. */
   startsAt: string | Date;
 };
 
@@ -1282,7 +1282,7 @@ export type SetServiceLevelTargetInput = {
 
 /** Gives a structure its own time zone (overseas structures, DOM/COM), or takes it back (administrators). */
 export type SetStructureTimeZoneInput = {
-  /** The structure. */
+  /** Global id of the Structure whose tickets are counted in that zone’s working hours. */
   structureId: string;
   /** IANA zone, e.g. `America/Cayenne`, `Indian/Reunion`, `Pacific/Noumea`; null: the calendars’ own zone again. */
   timeZone?: string | null | undefined;
@@ -1300,7 +1300,7 @@ export type SetTrainingPolicyInput = {
 export type SetTrainingPriceInput = {
   /** Price of one part per trainee connected to it, in euro cents. */
   centsPerPart: number;
-  /** The course. */
+  /** Global id of the TrainingCourse to price. */
   courseId: string;
   /** First calendar year the price applies to. Required: a price without a year is refused. */
   fromYear?: number | null | undefined;
@@ -1316,9 +1316,9 @@ export enum SortDirection {
 
 /** Who speaks in a turn. */
 export enum Speaker {
-  /** The bot. */
+  /** Written by IZIA or IANIS: texts, answer blocks and buttons. */
   BOT = 'BOT',
-  /** The person. */
+  /** Typed, pasted or a pressed button, by the person in the conversation. */
   USER = 'USER'
 }
 
@@ -1328,7 +1328,7 @@ export type StartConversationInput = {
   bot: string;
 };
 
-/** Filters for `structures`. */
+/** Narrows the list of structures by text, kind, ministry or parent; every given criterion must hold. */
 export type StructureFilter = {
   /** Only structures of this kind. */
   kind?: StructureKind | null | undefined;
@@ -1340,7 +1340,7 @@ export type StructureFilter = {
   search?: string | null | undefined;
 };
 
-/** What kind of structure this is. */
+/** The kind of a structure: a local education authority, a shared-service centre, a central department, or a support organisation. */
 export enum StructureKind {
   /** An académie, grouping the local structures of a region. */
   ACADEMIE = 'ACADEMIE',
@@ -1356,7 +1356,7 @@ export enum StructureKind {
 
 /** Input of the SUBMIT transition. */
 export type SubmitTicketInput = {
-  /** The ticket. */
+  /** Global id of the Ticket to move; one the caller may not see is NOT_FOUND. */
   id: string;
   /** Optional: a note, kept in the history event. */
   reason?: string | null | undefined;
@@ -1376,7 +1376,7 @@ export enum SupportLevel {
 
 /** Input of the TAKE transition. */
 export type TakeTicketInput = {
-  /** The ticket. */
+  /** Global id of the Ticket to move; one the caller may not see is NOT_FOUND. */
   id: string;
   /** Optional: a note, kept in the history event. */
   reason?: string | null | undefined;
@@ -1396,7 +1396,7 @@ export enum TicketEventKind {
   FIELD_CHANGED = 'FIELD_CHANGED',
   /** The known anomaly (major incident) the ticket is linked to got a workaround or was fixed; `oldValue` and `newValue` are its investigation status before and after, `reason` the public comment written. */
   KNOWN_ERROR_UPDATED = 'KNOWN_ERROR_UPDATED',
-  /** The ticket was opened. */
+  /** The first event of every ticket: opened by a CCA or an application (as a NEW draft or submitted at once). */
   OPENED = 'OPENED',
   /** The opener rated the resolution. */
   RATED = 'RATED',
@@ -1414,7 +1414,7 @@ export type TicketEventsFilter = {
   level?: Array<SupportLevel> | null | undefined;
   /** Tickets in any of these statuses after the event. */
   status?: Array<TicketStatus> | null | undefined;
-  /** Tickets of this structure. */
+  /** Only events of tickets of this Structure (global id), within what the caller may see. */
   structureId?: string | null | undefined;
 };
 
@@ -1422,25 +1422,25 @@ export type TicketEventsFilter = {
 export type TicketFilter = {
   /** Any of these application codes. */
   application?: Array<string> | null | undefined;
-  /** Assigned to this person. */
+  /** Only tickets assigned to this agent (a Person’s global id). */
   assigneeId?: string | null | undefined;
   /** Any of these domain codes. */
   domain?: Array<string> | null | undefined;
   /** Any of these levels. */
   level?: Array<SupportLevel> | null | undefined;
-  /** This nature. */
+  /** Only FUNCTIONAL or only TECHNICAL tickets; omitted: both. */
   nature?: TicketNature | null | undefined;
   /** Opened at or after. */
   openedFrom?: string | Date | null | undefined;
   /** Opened before. */
   openedTo?: string | Date | null | undefined;
-  /** Requested by this person. */
+  /** Only tickets requested for this user (a Person’s global id). */
   requesterId?: string | null | undefined;
   /** Full-text search (French, accents ignored) over reference, title, description, error message and comments (public comments for the requesting side, internal ones too for support agents); references and codes also match by substring. */
   search?: string | null | undefined;
   /** Any of these statuses. */
   status?: Array<TicketStatus> | null | undefined;
-  /** This structure. */
+  /** Only tickets of this Structure (global id), within what the caller may see. */
   structureId?: string | null | undefined;
   /** True: only tickets assigned to nobody. */
   unassigned?: boolean | null | undefined;
@@ -1454,7 +1454,7 @@ export type TicketFilter = {
 export enum TicketImpact {
   /** Several structures or the whole ministry. */
   MINISTRY = 'MINISTRY',
-  /** One user. */
+  /** Only the requesting user is stopped (the default). */
   ONE_USER = 'ONE_USER',
   /** Several users of the structure. */
   SEVERAL_USERS = 'SEVERAL_USERS',
@@ -1472,7 +1472,7 @@ export enum TicketNature {
 
 /** Sort order of a ticket list. */
 export type TicketOrder = {
-  /** Direction. */
+  /** DESC (default): latest dates, or largest priority numbers (least urgent), first; ASC: the opposite. Ties are broken in the same direction. */
   direction?: SortDirection;
   /** Sort key. */
   field?: TicketOrderField;
@@ -1488,9 +1488,9 @@ export enum TicketOrderField {
   UPDATED_AT = 'UPDATED_AT'
 }
 
-/** Filters for `ticketRequests`. */
+/** Narrows the list of chatbot hand-offs, within what the caller sees (a CCA: their structures’ requests; a user: their own). */
 export type TicketRequestFilter = {
-  /** Requests in this status. */
+  /** Only requests in this state (PENDING: still to handle); omitted: every state. */
   status?: TicketRequestStatus | null | undefined;
 };
 
@@ -1532,7 +1532,7 @@ export type TicketStatisticsFilter = {
   openedFrom?: string | Date | null | undefined;
   /** Opened before. */
   openedTo?: string | Date | null | undefined;
-  /** This structure. */
+  /** Only tickets of this Structure (global id); combines with `ministryId`. */
   structureId?: string | null | undefined;
 };
 
@@ -1588,19 +1588,19 @@ export enum TicketTransition {
 
 /** Narrows a list of registrations. */
 export type TrainingRegistrationFilter = {
-  /** A session. */
+  /** Only registrations for this TrainingSession (global id). */
   sessionId?: string | null | undefined;
   /** Only these statuses. */
   statuses?: Array<RegistrationStatus> | null | undefined;
-  /** A trainee (Person id). */
+  /** Only registrations of this trainee (a Person’s global id). */
   traineeId?: string | null | undefined;
 };
 
 /** Narrows the session planning. */
 export type TrainingSessionFilter = {
-  /** A course. */
+  /** Only sessions of this TrainingCourse (global id). */
   courseId?: string | null | undefined;
-  /** A domain. */
+  /** Only sessions of courses of this TrainingDomain (global id). */
   domainId?: string | null | undefined;
   /** Sessions starting at or after this instant. */
   from?: string | Date | null | undefined;
@@ -1610,15 +1610,15 @@ export type TrainingSessionFilter = {
 
 /** Narrows the statistics; every field is optional and they combine. */
 export type TrainingStatisticsFilter = {
-  /** A course. */
+  /** Only registrations for sessions of this TrainingCourse (global id). */
   courseId?: string | null | undefined;
-  /** A training domain. */
+  /** Only registrations for courses of this TrainingDomain (global id). */
   domainId?: string | null | undefined;
   /** Sessions starting at or after this instant. */
   from?: string | Date | null | undefined;
   /** The trainees' ministry. */
   ministryId?: string | null | undefined;
-  /** A session. */
+  /** Only registrations for this TrainingSession (global id). */
   sessionId?: string | null | undefined;
   /** The trainees' structure. */
   structureId?: string | null | undefined;
@@ -1644,7 +1644,7 @@ export enum TrainingStatisticsTable {
 
 /** Input of the TRANSFER_TO_FUNCTIONAL transition. */
 export type TransferTicketToFunctionalInput = {
-  /** The ticket. */
+  /** Global id of the Ticket to move; one the caller may not see is NOT_FOUND. */
   id: string;
   /** Required: why it is functional. */
   reason?: string | null | undefined;
@@ -1654,7 +1654,7 @@ export type TransferTicketToFunctionalInput = {
 
 /** Input of the TRANSFER_TO_TECHNICAL transition. */
 export type TransferTicketToTechnicalInput = {
-  /** The ticket. */
+  /** Global id of the Ticket to move; one the caller may not see is NOT_FOUND. */
   id: string;
   /** Required: why it is technical. */
   reason?: string | null | undefined;
@@ -1678,7 +1678,7 @@ export enum TroubleDomain {
 
 /** Takes a ticket out of its known anomaly (SN1, SN2). */
 export type UnlinkTicketFromKnownErrorInput = {
-  /** The ticket. */
+  /** Global id of a Ticket now linked to a known anomaly. */
   ticketId: string;
   /** The ticket version you read (stale: CONFLICT). */
   version: number;
@@ -1692,7 +1692,7 @@ export type UpdateApplicationInput = {
   contactEmail?: string | null | undefined;
   /** New cost budget per minute. */
   costBudgetPerMinute?: number | null | undefined;
-  /** The application. */
+  /** Global id of the ApplicationClient to change. */
   id: string;
   /** Replaces the structures it may file for. */
   structureIds?: Array<string> | null | undefined;
@@ -1706,7 +1706,7 @@ export type UpdateApplicationInput = {
 export type UpdateBotInput = {
   /** Score from which candidates are offered. */
   ambiguousThreshold?: number | null | undefined;
-  /** The bot. */
+  /** Global id of the Bot to change (IZIA, IANIS). */
   botId: string;
   /** Score from which a match is confident. */
   confidentThreshold?: number | null | undefined;
@@ -1728,7 +1728,7 @@ export type UpdateBusinessCalendarInput = {
   closedDays?: Array<string> | null | undefined;
   /** Close the French public holidays. */
   frenchHolidays?: boolean | null | undefined;
-  /** The calendar. */
+  /** Global id of the BusinessCalendar to change. */
   id: string;
   /** New display name. */
   name?: string | null | undefined;
@@ -1744,7 +1744,7 @@ export type UpdateKnowledgeItemInput = {
   dialog?: DialogInput | null | undefined;
   /** New domain. */
   domainId?: string | null | undefined;
-  /** The item. */
+  /** Global id of the KnowledgeItem to change (draft, published or archived). */
   id: string;
   /** New major-incident fields. */
   incident?: IncidentInput | null | undefined;
@@ -1804,7 +1804,7 @@ export type UpdateTicketInput = {
   errorMessage?: string | null | undefined;
   /** New exchange-flow id. */
   flowId?: string | null | undefined;
-  /** The ticket. */
+  /** Global id of the Ticket to change; one the caller may not see is NOT_FOUND. */
   id: string;
   /** New impact. */
   impact?: TicketImpact | null | undefined;
@@ -1820,7 +1820,7 @@ export type UpdateTicketInput = {
 export type UpdateTrainingSessionInput = {
   /** New capacity; never below the trainees registered. */
   capacity?: number | null | undefined;
-  /** The session. */
+  /** Global id of the TrainingSession to change. */
   id: string;
   /** New label. */
   label?: string | null | undefined;
@@ -1856,7 +1856,7 @@ export enum UserErrorCode {
   APPLICATION_NAME_TAKEN = 'APPLICATION_NAME_TAKEN',
   /** The assignee must be an active agent of the ticket’s current level. */
   ASSIGNEE_NOT_AT_LEVEL = 'ASSIGNEE_NOT_AT_LEVEL',
-  /** The assignment has already ended. */
+  /** The correspondent assignment is no longer running: its end date has passed. */
   ASSIGNMENT_ALREADY_ENDED = 'ASSIGNMENT_ALREADY_ENDED',
   /** Only whoever added the file, or a support agent, removes it. */
   ATTACHMENT_NOT_YOURS = 'ATTACHMENT_NOT_YOURS',

@@ -15,7 +15,7 @@ export class CreateUploadInput {
 
 @InputType({ description: 'Attaches a received upload to a ticket.' })
 export class AddTicketAttachmentInput {
-  @Field(() => ID, { description: 'The ticket.' })
+  @Field(() => ID, { description: 'Global id of a Ticket the caller may comment on.' })
   ticketId!: string;
 
   @Field(() => ID, { description: 'The upload, from `createUpload`, whose bytes were PUT to its URL.' })
@@ -25,15 +25,15 @@ export class AddTicketAttachmentInput {
   internal!: boolean;
 }
 
-@InputType({ description: 'Removes an attachment.' })
+@InputType({ description: 'Takes a file off a ticket: the attachment row and its stored bytes go; the history keeps an ATTACHMENT_REMOVED event.' })
 export class RemoveTicketAttachmentInput {
-  @Field(() => ID, { description: 'The attachment.' })
+  @Field(() => ID, { description: 'Global id of the TicketAttachment; only whoever added it, or a support agent, may remove it.' })
   id!: string;
 }
 
 @InputType({ description: 'Adds a received image to a knowledge item.' })
 export class AddKnowledgeImageInput {
-  @Field(() => ID, { description: 'The knowledge item.' })
+  @Field(() => ID, { description: 'Global id of the KnowledgeItem (any status) to add the image to.' })
   itemId!: string;
 
   @Field(() => ID, { description: 'The upload (purpose KNOWLEDGE_IMAGE), whose bytes were PUT to its URL.' })

@@ -30,7 +30,7 @@ export class AttachmentResolver {
     description:
       'Step 2: attaches a received upload to a ticket (whoever may comment on it; internal files for support agents only). The same bytes already on the ticket are not stored twice: the existing attachment comes back with `duplicate: true`, also for a retried call. Records an ATTACHMENT_ADDED event and bumps the version.',
   })
-  addTicketAttachment(@Arg('input', { validate: false, description: 'The attachment to add.' }) input: AddTicketAttachmentInput, @Ctx() ctx: Context) {
+  addTicketAttachment(@Arg('input', { validate: false, description: 'The ticket, the received upload (purpose TICKET_ATTACHMENT), and whether the file is internal.' }) input: AddTicketAttachmentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { ticket, event, result } = await files.addTicketAttachment(ctx.em, requireViewer(ctx), ctx.config.files, {
         ticketId: decodeId(input.ticketId, 'Ticket', 'ticketId'),
@@ -43,7 +43,7 @@ export class AttachmentResolver {
 
   @Authorized()
   @Mutation(() => RemoveTicketAttachmentPayload, { description: 'Removes an attachment and its bytes (whoever added it, or a support agent). Records an ATTACHMENT_REMOVED event and bumps the version.' })
-  removeTicketAttachment(@Arg('input', { validate: false, description: 'The attachment to remove.' }) input: RemoveTicketAttachmentInput, @Ctx() ctx: Context) {
+  removeTicketAttachment(@Arg('input', { validate: false, description: 'The attachment whose row and bytes go.' }) input: RemoveTicketAttachmentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { ticket, event, result } = await files.removeTicketAttachment(ctx.em, requireViewer(ctx), decodeId(input.id, 'TicketAttachment'));
       return { ticket, event, removedAttachmentId: toGlobalId('TicketAttachment', result) };
@@ -52,7 +52,7 @@ export class AttachmentResolver {
 
   @Authorized()
   @Mutation(() => AddKnowledgeImagePayload, { description: 'Adds a received image to a knowledge item (knowledge editors), and with `nodeId` shows it among that node’s texts at `position`: the chatbot then answers with an IMAGE block in that place (`ConversationTurn.blocks`). The same bytes on one item are stored once (`duplicate: true`, also for a retry).' })
-  addKnowledgeImage(@Arg('input', { validate: false, description: 'The image to add.' }) input: AddKnowledgeImageInput, @Ctx() ctx: Context) {
+  addKnowledgeImage(@Arg('input', { validate: false, description: 'The item, the received upload (purpose KNOWLEDGE_IMAGE), and optionally the dialog node and place to show it.' }) input: AddKnowledgeImageInput, @Ctx() ctx: Context) {
     return runMutation(input, () =>
       files.addKnowledgeImage(ctx.em, requireViewer(ctx), {
         itemId: decodeId(input.itemId, 'KnowledgeItem', 'itemId'),
@@ -98,7 +98,7 @@ export class TicketAttachmentFieldsResolver {
     return a.addedByApplication ? ((await a.addedByApplication.load())?.name ?? null) : null;
   }
 
-  @FieldResolver(() => Ticket, { description: 'The ticket.' })
+  @FieldResolver(() => Ticket, { description: 'The ticket the file is attached to.' })
   ticket(@Root() a: TicketAttachment) {
     return a.ticket.load();
   }

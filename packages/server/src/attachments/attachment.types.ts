@@ -27,7 +27,7 @@ export class Upload {
   @Field({ description: 'The file name as it will be stored (sanitised).' })
   fileName!: string;
 
-  @Field(() => UploadPurpose, { description: 'What it is for.' })
+  @Field(() => UploadPurpose, { description: 'TICKET_ATTACHMENT or KNOWLEDGE_IMAGE, as asked: it decided which file types the upload accepts.' })
   purpose!: UploadPurpose;
 }
 

@@ -26,7 +26,7 @@ export enum Speaker {
 registerEnumType(Speaker, {
   name: 'Speaker',
   description: 'Who speaks in a turn.',
-  valuesConfig: { BOT: { description: 'The bot.' }, USER: { description: 'The person.' } },
+  valuesConfig: { BOT: { description: 'Written by IZIA or IANIS: texts, answer blocks and buttons.' }, USER: { description: 'Typed, pasted or a pressed button, by the person in the conversation.' } },
 });
 
 export enum ChatButtonKind {

@@ -18,7 +18,7 @@ export class StartConversationInput {
 
 @InputType({ description: 'A message typed or pasted by the user.' })
 export class SendMessageInput {
-  @Field(() => ID, { description: 'The conversation.' })
+  @Field(() => ID, { description: 'Global id of one of the caller’s own conversations (from `startConversation`); another person’s is NOT_FOUND.' })
   conversationId!: string;
 
   @Field({ description: `The message (at most ${MAX_MESSAGE} characters), e.g. the error Chorus gave.` })
@@ -28,7 +28,7 @@ export class SendMessageInput {
 
 @InputType({ description: 'A button pressed by the user.' })
 export class ChooseInput {
-  @Field(() => ID, { description: 'The conversation.' })
+  @Field(() => ID, { description: 'Global id of one of the caller’s own conversations, whose last bot turn shows the button.' })
   conversationId!: string;
 
   @Field(() => ID, { description: 'Id of a button of the bot’s last turn.' })
@@ -57,7 +57,7 @@ export class GiveFeedbackInput {
 
 @InputType({ description: 'Asks your CCA for a ticket from a conversation.' })
 export class RequestTicketInput {
-  @Field(() => ID, { description: 'The conversation.' })
+  @Field(() => ID, { description: 'Global id of the caller’s own conversation to hand off; its pasted message and path go into the request.' })
   conversationId!: string;
 
   @Field(() => String, { nullable: true, description: 'What to add for your CCA.' })
@@ -68,7 +68,7 @@ export class RequestTicketInput {
 
 @InputType({ description: 'Dismisses a ticket request (its structure’s CCA).' })
 export class DismissTicketRequestInput {
-  @Field(() => ID, { description: 'The ticket request.' })
+  @Field(() => ID, { description: 'Global id of a PENDING TicketRequest from the caller’s structures (as their CCA).' })
   id!: string;
 
   @Field({ description: 'Why; the requester reads it.' })
@@ -108,9 +108,9 @@ export class ConvertTicketRequestInput {
   domain?: string | null;
 }
 
-@InputType({ description: 'Filters for `ticketRequests`.' })
+@InputType({ description: 'Narrows the list of chatbot hand-offs, within what the caller sees (a CCA: their structures’ requests; a user: their own).' })
 export class TicketRequestFilter {
-  @Field(() => TicketRequestStatus, { nullable: true, description: 'Requests in this status.' })
+  @Field(() => TicketRequestStatus, { nullable: true, description: 'Only requests in this state (PENDING: still to handle); omitted: every state.' })
   status?: TicketRequestStatus | null;
 }
 

@@ -51,25 +51,25 @@ async function payload(ctx: Context, result: conversations.TurnResult) {
 export class ChatbotResolver {
   @Authorized(...PEOPLE)
   @Mutation(() => ChatTurnPayload, { description: 'Starts a conversation with a bot: returns its welcome text and the menu of domains.' })
-  startConversation(@Arg('input', { validate: false, description: 'What to do.' }) input: StartConversationInput, @Ctx() ctx: Context) {
+  startConversation(@Arg('input', { validate: false, description: 'Which bot to talk to, by code (`IZIA` or `IANIS`).' }) input: StartConversationInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => payload(ctx, await conversations.startConversation(ctx.em, requireViewer(ctx), input.bot)));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => ChatTurnPayload, { description: 'Sends a typed or pasted message: the bot matches it and answers, offers candidates, or says honestly it does not know.' })
-  sendMessage(@Arg('input', { validate: false, description: 'What to do.' }) input: SendMessageInput, @Ctx() ctx: Context) {
+  sendMessage(@Arg('input', { validate: false, description: 'The conversation and the message as the user typed or pasted it (up to 4000 characters).' }) input: SendMessageInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => payload(ctx, await conversations.sendMessage(ctx.em, requireViewer(ctx), decodeId(input.conversationId, 'Conversation', 'conversationId'), input.text)));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => ChatTurnPayload, { description: 'Presses a button of the bot’s last turn.' })
-  choose(@Arg('input', { validate: false, description: 'What to do.' }) input: ChooseInput, @Ctx() ctx: Context) {
+  choose(@Arg('input', { validate: false, description: 'The conversation and the id of a button of its last bot turn; an older button is refused.' }) input: ChooseInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => payload(ctx, await conversations.choose(ctx.em, requireViewer(ctx), decodeId(input.conversationId, 'Conversation', 'conversationId'), input.buttonId)));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => FeedbackPayload, { description: 'Thumbs up or down on an answer, once; a thumbs down needs a comment and lands in the review queue.' })
-  giveFeedback(@Arg('input', { validate: false, description: 'What to do.' }) input: GiveFeedbackInput, @Ctx() ctx: Context) {
+  giveFeedback(@Arg('input', { validate: false, description: 'The answering bot turn, the vote, and for a thumbs down the comment (required).' }) input: GiveFeedbackInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
       feedback: await giveFeedback(ctx.em, requireViewer(ctx), { ...input, turnId: decodeId(input.turnId, 'ConversationTurn', 'turnId') }),
     }));
@@ -77,7 +77,7 @@ export class ChatbotResolver {
 
   @Authorized(...PEOPLE)
   @Mutation(() => TicketRequestPayload, { description: 'Hands the conversation off to your CCA as a ticket request (the same as the "Demander une fiche à mon CCA" button, with a note).' })
-  requestTicket(@Arg('input', { validate: false, description: 'What to do.' }) input: RequestTicketInput, @Ctx() ctx: Context) {
+  requestTicket(@Arg('input', { validate: false, description: 'The caller’s conversation and an optional note for their CCA.' }) input: RequestTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () =>
       ctx.em.transactional(async (tx) => {
         conversations.assertHasChorusAccount(requireViewer(ctx));
@@ -91,7 +91,7 @@ export class ChatbotResolver {
 
   @Authorized(Role.CCA)
   @Mutation(() => TicketRequestPayload, { description: 'The CCA of the requester’s structure dismisses a ticket request, saying why.' })
-  dismissTicketRequest(@Arg('input', { validate: false, description: 'What to do.' }) input: DismissTicketRequestInput, @Ctx() ctx: Context) {
+  dismissTicketRequest(@Arg('input', { validate: false, description: 'The pending request and the reason the requester will read.' }) input: DismissTicketRequestInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ ticketRequest: await handoff.dismissTicketRequest(ctx.em, requireViewer(ctx), decodeId(input.id, 'TicketRequest'), input.reason) }));
   }
 
@@ -164,7 +164,7 @@ export class ChatbotResolver {
 
 @Resolver(() => Conversation)
 export class ConversationFieldsResolver {
-  @FieldResolver(() => Bot, { description: 'The bot.' })
+  @FieldResolver(() => Bot, { description: 'The bot this conversation is with (IZIA for Chorus Cœur and Formulaires, IANIS for Chorus DT).' })
   bot(@Root() c: Conversation) {
     return c.bot.load();
   }
@@ -320,7 +320,7 @@ export class ChatbotMetricsFieldsResolver {
 
 @Resolver(() => ItemFeedbackCount)
 export class ItemFeedbackCountFieldsResolver {
-  @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'The item.' })
+  @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'The knowledge item the votes were on; null when it was deleted since.' })
   item(@Root() c: ItemFeedbackCount, @Ctx() ctx: Context) {
     return ctx
       .loader<string, KnowledgeItem | null>('itemByIdForMetrics', async (ids) => {

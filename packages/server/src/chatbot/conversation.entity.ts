@@ -44,7 +44,7 @@ export class Conversation extends BaseEntity<'answered' | 'unanswered' | 'handed
   structure!: Ref<Structure>;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  @Field({ description: 'Last turn.' })
+  @Field({ description: 'When the last turn (the user’s or the bot’s) was added.' })
   lastActivityAt: Date = new Date();
 
   @Property({ type: 'integer', default: 0 })

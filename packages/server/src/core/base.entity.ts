@@ -23,11 +23,11 @@ export abstract class BaseEntity<Optional extends string = never> {
   id: string = randomUUID();
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  @Field({ description: 'When the object was created.' })
+  @Field({ description: 'When the object was first stored (UTC); it never changes.' })
   createdAt: Date = new Date();
 
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
-  @Field({ description: 'When the object last changed.' })
+  @Field({ description: 'When any stored field of the object last changed (UTC); equal to `createdAt` until then.' })
   updatedAt: Date = new Date();
 
   /** The GraphQL `id` (see nodeIdResolver). */

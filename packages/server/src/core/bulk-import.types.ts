@@ -33,7 +33,7 @@ registerEnumType(ImportAction, {
 /** Largest CSV or JSON text an import field takes (characters). */
 export const MAX_IMPORT_TEXT = 1_900_000;
 
-@ObjectType({ description: 'One line of an import report.' })
+@ObjectType({ description: 'What an import did (or, in a dry run, would do) with one line of its text: created, changed, left alone or refused, and why.' })
 export class ImportLineReport {
   @Field(() => ImportSection, { description: 'The part of the import.' })
   section!: ImportSection;

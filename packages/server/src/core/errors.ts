@@ -99,7 +99,7 @@ export class UserError {
   @Field({ description: 'What went wrong, for a person to read.' })
   message!: string;
 
-  @Field(() => UserErrorCode, { description: 'Machine-readable code.' })
+  @Field(() => UserErrorCode, { description: 'Stable code of the failure: switch on it, never on `message`, whose wording may change.' })
   code!: string;
 }
 

@@ -10,14 +10,14 @@ import { PAGE } from './connection';
 export class NodeResolver {
   @Authorized()
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist or is outside what you may see.' })
-  async node(@Arg('id', () => ID, { description: 'A global id.' }) id: string, @Ctx() ctx: Context): Promise<object | null> {
+  async node(@Arg('id', () => ID, { description: 'The `id` field of any object, passed back as it is; a malformed id is BAD_USER_INPUT.' }) id: string, @Ctx() ctx: Context): Promise<object | null> {
     const [found] = await fetchNodes(ctx, [id]);
     return found;
   }
 
   @Authorized()
   @Query(() => [Node], { nullable: 'items', description: `Several objects by global id, in the order asked (at most ${PAGE.max}); null for each one not found.` })
-  async nodes(@Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
+  async nodes(@Arg('ids', () => [ID], { description: `Objects' \`id\` fields, passed back as they are (at most ${PAGE.max}); a malformed one is BAD_USER_INPUT.` }) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
     if (ids.length > PAGE.max) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `At most ${PAGE.max} ids at once.`, ['ids']);
     return fetchNodes(ctx, ids);
   }

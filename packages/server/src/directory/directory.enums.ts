@@ -9,7 +9,7 @@ export enum StructureKind {
 }
 registerEnumType(StructureKind, {
   name: 'StructureKind',
-  description: 'What kind of structure this is.',
+  description: 'The kind of a structure: a local education authority, a shared-service centre, a central department, or a support organisation.',
   valuesConfig: {
     RECTORAT: { description: 'A rectorat (regional education authority).' },
     ACADEMIE: { description: 'An académie, grouping the local structures of a region.' },

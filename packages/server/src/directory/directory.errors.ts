@@ -21,7 +21,7 @@ export const DIRECTORY_ERROR_CODES = errorCodes(DirectoryErrorCode, {
   UNKNOWN_PERSON: { kind: 'BAD_USER_INPUT', description: 'No person has this id.' },
   PARENT_CYCLE: { kind: 'BAD_USER_INPUT', description: 'A structure cannot be its own ancestor.' },
   DUPLICATE_ASSIGNMENT: { kind: 'CONFLICT', description: 'The person already holds this correspondent role for this structure.' },
-  ASSIGNMENT_ALREADY_ENDED: { kind: 'CONFLICT', description: 'The assignment has already ended.' },
+  ASSIGNMENT_ALREADY_ENDED: { kind: 'CONFLICT', description: 'The correspondent assignment is no longer running: its end date has passed.' },
   NOT_YOUR_STRUCTURE: { kind: 'FORBIDDEN', description: 'A platform head acts only for their own structure.' },
   ROLE_NOT_ASSIGNABLE: { kind: 'FORBIDDEN', description: 'Your role may not grant this role.' },
 });

@@ -14,10 +14,10 @@ export class CreateStructureInput {
   @SafeText(TEXT.name, { min: 1 })
   name!: string;
 
-  @Field(() => StructureKind, { description: 'What kind of structure this is.' })
+  @Field(() => StructureKind, { description: 'Rectorat, académie, shared-service centre (CSP), central administration or support centre.' })
   kind!: StructureKind;
 
-  @Field(() => ID, { description: 'Id of its ministry.' })
+  @Field(() => ID, { description: 'Global id of the Ministry the structure belongs to (e.g. MIN06); it decides which SN1 sees its tickets.' })
   ministryId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Id of the parent structure, if any.' })
@@ -43,11 +43,11 @@ export class UpdateStructureInput {
 
 @InputType({ description: 'A new person.' })
 export class CreatePersonInput {
-  @Field({ description: 'First name.' })
+  @Field({ description: 'Given name as the person writes it, accents included (1 to 100 characters).' })
   @SafeText(100, { min: 1 })
   firstName!: string;
 
-  @Field({ description: 'Last name.' })
+  @Field({ description: 'Family name as the person writes it (1 to 100 characters); lists of people sort by it.' })
   @SafeText(100, { min: 1 })
   lastName!: string;
 
@@ -56,7 +56,7 @@ export class CreatePersonInput {
   @IsEmail({}, { message: 'email must be a valid email address' })
   email!: string;
 
-  @Field(() => ID, { description: 'Id of their structure.' })
+  @Field(() => ID, { description: 'Global id of the Structure the person works in; it decides which tickets and trainings concern them.' })
   structureId!: string;
 
   @Field(() => [Role], { defaultValue: [Role.END_USER], description: 'Roles held in their own right (not correspondent roles, which come from assignments).' })
@@ -96,7 +96,7 @@ export class UpdatePersonInput {
 
 @InputType({ description: 'Gives a person a correspondent role for a structure.' })
 export class AssignCorrespondentInput {
-  @Field(() => ID, { description: 'The person.' })
+  @Field(() => ID, { description: 'Global id of the Person who takes the correspondent role.' })
   personId!: string;
 
   @Field(() => ID, { description: 'The structure they act for (usually their own).' })
@@ -114,7 +114,7 @@ export class AssignCorrespondentInput {
 
 @InputType({ description: 'Ends a running correspondent assignment.' })
 export class EndCorrespondentAssignmentInput {
-  @Field(() => ID, { description: 'The assignment.' })
+  @Field(() => ID, { description: 'Global id of a running CorrespondentAssignment; one already ended is refused (ASSIGNMENT_ALREADY_ENDED).' })
   id!: string;
 
   @Field({ nullable: true, description: 'Why it ends.' })
@@ -123,7 +123,7 @@ export class EndCorrespondentAssignmentInput {
   reason?: string;
 }
 
-@InputType({ description: 'Filters for `people`.' })
+@InputType({ description: 'Narrows the directory search: by name or email, role and structure; every given criterion must hold.' })
 export class PeopleFilter {
   @Field({ nullable: true, description: 'Matches first name, last name or email (case- and accent-insensitive, substring).' })
   @IsOptional()
@@ -137,7 +137,7 @@ export class PeopleFilter {
   structureId?: string;
 }
 
-@InputType({ description: 'Filters for `structures`.' })
+@InputType({ description: 'Narrows the list of structures by text, kind, ministry or parent; every given criterion must hold.' })
 export class StructureFilter {
   @Field({ nullable: true, description: 'Matches code or name (substring, case-insensitive).' })
   @IsOptional()

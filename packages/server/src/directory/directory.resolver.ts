@@ -110,7 +110,7 @@ export class DirectoryResolver {
   @Authorized(...PEOPLE)
   @Query(() => WhomToAskAnswer, { description: "Whom to ask for a domain of trouble: the right running correspondents of your structure (or of `structureId`, for support levels), falling back to the CCA." })
   whomToAsk(
-    @Arg('domain', () => TroubleDomain, { description: 'The domain of trouble.' }) domain: TroubleDomain,
+    @Arg('domain', () => TroubleDomain, { description: 'What the trouble is about (access rights, configuration, year-end works, forms, other); it decides which correspondent kind answers.' }) domain: TroubleDomain,
     @Arg('structureId', () => ID, { nullable: true, description: 'Another structure (support levels, analysts and administrators only).' }) structureId: string | null,
     @Ctx() ctx: Context,
   ) {
@@ -128,7 +128,7 @@ export class DirectoryResolver {
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => StructurePayload, { description: 'Creates a structure (administrators).' })
-  createStructure(@Arg('input', { validate: false, description: 'What to change.' }) input: CreateStructureInput, @Ctx() ctx: Context) {
+  createStructure(@Arg('input', { validate: false, description: 'Code, name, kind, ministry and optional parent of the new structure; a code in use is refused.' }) input: CreateStructureInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const structure = await directory.createStructure(ctx.em, requireViewer(ctx), {
         ...input,
@@ -142,7 +142,7 @@ export class DirectoryResolver {
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => StructurePayload, { description: 'Changes a structure (administrators).' })
-  updateStructure(@Arg('input', { validate: false, description: 'What to change.' }) input: UpdateStructureInput, @Ctx() ctx: Context) {
+  updateStructure(@Arg('input', { validate: false, description: 'The structure and only the fields to change.' }) input: UpdateStructureInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const structure = await directory.updateStructure(ctx.em, requireViewer(ctx), decodeId(input.id, 'Structure'), {
         name: input.name ?? undefined,
@@ -156,7 +156,7 @@ export class DirectoryResolver {
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => PersonPayload, { description: 'Adds a person (administrators).' })
-  createPerson(@Arg('input', { validate: false, description: 'What to change.' }) input: CreatePersonInput, @Ctx() ctx: Context) {
+  createPerson(@Arg('input', { validate: false, description: 'Names, unique email, structure and own roles of the new person.' }) input: CreatePersonInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const person = await directory.createPerson(ctx.em, requireViewer(ctx), { ...input, structureId: decodeId(input.structureId, 'Structure', 'structureId') });
       publishChange(ctx.pubSub, DirectoryChangeKind.PERSON, 'Person', person.id);
@@ -166,7 +166,7 @@ export class DirectoryResolver {
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => PersonPayload, { description: 'Changes a person (administrators).' })
-  updatePerson(@Arg('input', { validate: false, description: 'What to change.' }) input: UpdatePersonInput, @Ctx() ctx: Context) {
+  updatePerson(@Arg('input', { validate: false, description: 'The person and only the fields to change; `active: false` when they leave.' }) input: UpdatePersonInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const person = await directory.updatePerson(ctx.em, requireViewer(ctx), decodeId(input.id, 'Person'), {
         firstName: input.firstName ?? undefined,
@@ -183,7 +183,7 @@ export class DirectoryResolver {
 
   @Authorized(Role.ADMINISTRATOR, Role.PLATFORM_HEAD)
   @Mutation(() => CorrespondentAssignmentPayload, { description: 'Gives a person a correspondent role (administrators; platform heads for the CCHs of their own structure).' })
-  assignCorrespondent(@Arg('input', { validate: false, description: 'What to change.' }) input: AssignCorrespondentInput, @Ctx() ctx: Context) {
+  assignCorrespondent(@Arg('input', { validate: false, description: 'The person, the structure they act for, the correspondent kind, and the dates.' }) input: AssignCorrespondentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const assignment = await directory.assignCorrespondent(ctx.em, requireViewer(ctx), {
         ...input,
@@ -197,7 +197,7 @@ export class DirectoryResolver {
 
   @Authorized(Role.ADMINISTRATOR, Role.PLATFORM_HEAD)
   @Mutation(() => CorrespondentAssignmentPayload, { description: 'Ends a running correspondent assignment (same rights as assigning).' })
-  endCorrespondentAssignment(@Arg('input', { validate: false, description: 'What to change.' }) input: EndCorrespondentAssignmentInput, @Ctx() ctx: Context) {
+  endCorrespondentAssignment(@Arg('input', { validate: false, description: 'The running assignment and why it ends.' }) input: EndCorrespondentAssignmentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const assignment = await directory.endCorrespondentAssignment(ctx.em, requireViewer(ctx), decodeId(input.id, 'CorrespondentAssignment'), input.reason);
       publishChange(ctx.pubSub, DirectoryChangeKind.ASSIGNMENT, 'CorrespondentAssignment', assignment.id);
@@ -227,7 +227,7 @@ export class StructureFieldsResolver {
 
 @Resolver(() => Person)
 export class PersonFieldsResolver {
-  @FieldResolver(() => Structure, { description: 'Their structure.' })
+  @FieldResolver(() => Structure, { description: 'The structure the person works in (one only); their correspondent roles may cover other structures.' })
   structure(@Root() p: Person) {
     return p.structure.load();
   }

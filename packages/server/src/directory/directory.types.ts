@@ -28,7 +28,7 @@ export class ViewerInfo {
   @Field(() => Person, { nullable: true, description: 'The person, when the caller is a person.' })
   person!: Person | null;
 
-  @Field(() => Structure, { nullable: true, description: "The person's structure." })
+  @Field(() => Structure, { nullable: true, description: "The structure the calling person works in; null for a business application." })
   structure!: Structure | null;
 }
 
@@ -75,7 +75,7 @@ export enum DirectoryChangeKind {
 }
 registerEnumType(DirectoryChangeKind, {
   name: 'DirectoryChangeKind',
-  description: 'What kind of directory object changed.',
+  description: 'Which directory object a change is about: a structure, a person, or a correspondent assignment.',
   valuesConfig: {
     STRUCTURE: { description: 'A structure was created or changed.' },
     PERSON: { description: 'A person was created or changed.' },
@@ -85,7 +85,7 @@ registerEnumType(DirectoryChangeKind, {
 
 @ObjectType({ description: 'A change in the directory, delivered to subscribers on every server instance.' })
 export class DirectoryChange {
-  @Field(() => DirectoryChangeKind, { description: 'What kind of object changed.' })
+  @Field(() => DirectoryChangeKind, { description: 'Whether `nodeId` is a Structure, a Person or a CorrespondentAssignment.' })
   kind!: DirectoryChangeKind;
 
   @Field(() => ID, { description: 'Global id of the changed object; fetch it with `node(id:)`.' })

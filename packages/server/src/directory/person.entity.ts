@@ -10,11 +10,11 @@ import { CorrespondentAssignment } from './correspondent-assignment.entity';
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A person of the directory (fictional in the demo data).' })
 export class Person extends BaseEntity<'active' | 'fullName' | 'heldRoles' | 'assignments'> {
   @Property({ type: 'string', length: 100 })
-  @Field({ description: 'First name.' })
+  @Field({ description: 'Given name, accents included.' })
   firstName!: string;
 
   @Property({ type: 'string', length: 100 })
-  @Field({ description: 'Last name.' })
+  @Field({ description: 'Family name; lists of people sort by it, then by given name.' })
   lastName!: string;
 
   /** Stored lower-cased: the uniqueness check is case-insensitive. */

@@ -17,7 +17,7 @@ export class Structure extends BaseEntity {
   name!: string;
 
   @Enum({ items: () => StructureKind, nativeEnumName: undefined })
-  @Field(() => StructureKind, { description: 'What kind of structure this is.' })
+  @Field(() => StructureKind, { description: 'Rectorat, académie, shared-service centre (CSP), central administration or support centre.' })
   kind!: StructureKind;
 
   @ManyToOne(() => Ministry, { ref: true })

@@ -36,7 +36,7 @@ export class FileIncidentInput {
   @SafeText(40)
   application?: string | null;
 
-  @Field(() => FlowInput, { description: 'The flow.' })
+  @Field(() => FlowInput, { description: 'Which exchange flow failed: its id, type, direction and time. A second filing of the same flow and error by the same application within the grouping window joins the first one’s open ticket.' })
   @ValidateNested()
   flow!: FlowInput;
 

@@ -31,7 +31,7 @@ export class IncidentRoutingRulePayload extends MutationPayload {
 export class IncidentResolver {
   @Authorized(Role.APPLICATION)
   @Mutation(() => FileIncidentPayload, { description: 'Files an incident on a failed exchange flow (business applications). Safe to retry with the same idempotency key.' })
-  fileIncident(@Arg('input', { validate: false, description: 'The incident.' }) input: FileIncidentInput, @Ctx() ctx: Context) {
+  fileIncident(@Arg('input', { validate: false, description: 'The idempotency key, the structure, the failed flow and its raw error message.' }) input: FileIncidentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const result = await incidents.fileIncident(ctx.em, requireViewer(ctx), { ...input, structureId: decodeId(input.structureId, 'Structure', 'structureId') }, { groupingWindowMinutes: ctx.config.incidentGroupingWindowMinutes, tickets: ctx.config.tickets });
       return { ...result };
@@ -46,7 +46,7 @@ export class IncidentResolver {
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => IncidentRoutingRulePayload, { description: 'Creates or changes a routing rule (administrators).' })
-  saveIncidentRoutingRule(@Arg('input', { validate: false, description: 'The rule.' }) input: SaveIncidentRoutingRuleInput, @Ctx() ctx: Context) {
+  saveIncidentRoutingRule(@Arg('input', { validate: false, description: 'The rule (no id: a new one), its evaluation order, what it matches and where it routes.' }) input: SaveIncidentRoutingRuleInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ rule: await incidents.saveRoutingRule(ctx.em, requireViewer(ctx), { ...input, id: decodeOptionalId(input.id, 'IncidentRoutingRule') }) }));
   }
 }

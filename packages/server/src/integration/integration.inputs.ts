@@ -8,7 +8,7 @@ export class RegisterApplicationInput {
   @SafeText(100, { min: 2 })
   name!: string;
 
-  @Field(() => ID, { description: 'Its ministry.' })
+  @Field(() => ID, { description: 'Global id of the Ministry the application serves; it may file only for structures of that ministry.' })
   ministryId!: string;
 
   @Field(() => [ID], { description: 'Structures (of its ministry) it may file incidents for.' })
@@ -38,7 +38,7 @@ export class RegisterApplicationInput {
 
 @InputType({ description: 'Changes to an application; omitted fields stay as they are.' })
 export class UpdateApplicationInput {
-  @Field(() => ID, { description: 'The application.' })
+  @Field(() => ID, { description: 'Global id of the ApplicationClient to change.' })
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'New contact email.' })
@@ -72,7 +72,7 @@ export class UpdateApplicationInput {
 
 @InputType({ description: 'Issues another API key for an application.' })
 export class IssueApiKeyInput {
-  @Field(() => ID, { description: 'The application.' })
+  @Field(() => ID, { description: 'Global id of the ApplicationClient that gets the new key.' })
   applicationId!: string;
 
   @Field(() => String, { nullable: true, description: 'A label, e.g. "production".' })
@@ -94,6 +94,6 @@ export class RotateApiKeyInput {
 
 @InputType({ description: 'Revokes a key at once.' })
 export class RevokeApiKeyInput {
-  @Field(() => ID, { description: 'The key.' })
+  @Field(() => ID, { description: 'Global id of the ApiKey to revoke; it stops working at once, without a grace period.' })
   id!: string;
 }

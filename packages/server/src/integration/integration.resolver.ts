@@ -14,7 +14,6 @@ import { IssueApiKeyInput, RegisterApplicationInput, RevokeApiKeyInput, RotateAp
 import * as integration from './integration.service';
 import { ApiKeyPayload, ApplicationClientConnection, ApplicationPayload, IssueApiKeyPayload, RegisterApplicationPayload, WebhookDeliveryConnection } from './integration.types';
 
-const WHAT = 'What to change.';
 
 @Resolver()
 export class IntegrationResolver {
@@ -45,7 +44,7 @@ export class IntegrationResolver {
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => RegisterApplicationPayload, { description: 'Registers a business application and issues its first API key (shown once).' })
-  registerApplication(@Arg('input', { validate: false, description: WHAT }) input: RegisterApplicationInput, @Ctx() ctx: Context) {
+  registerApplication(@Arg('input', { validate: false, description: 'Name, ministry, the structures it files for, contact, cost budget and optional webhook of the new application.' }) input: RegisterApplicationInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { application, issued } = await integration.registerApplication(ctx.em, requireViewer(ctx), {
         ...input,
@@ -58,7 +57,7 @@ export class IntegrationResolver {
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => ApplicationPayload, { description: 'Changes an application: contact, structures, budget, webhook, suspension.' })
-  updateApplication(@Arg('input', { validate: false, description: WHAT }) input: UpdateApplicationInput, @Ctx() ctx: Context) {
+  updateApplication(@Arg('input', { validate: false, description: 'The application and only the settings to change; `active: false` suspends every key.' }) input: UpdateApplicationInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
       application: await integration.updateApplication(ctx.em, requireViewer(ctx), decodeId(input.id, 'ApplicationClient'), {
         ...input,
@@ -69,26 +68,26 @@ export class IntegrationResolver {
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => IssueApiKeyPayload, { description: 'Issues another API key for an application (shown once).' })
-  issueApiKey(@Arg('input', { validate: false, description: WHAT }) input: IssueApiKeyInput, @Ctx() ctx: Context) {
+  issueApiKey(@Arg('input', { validate: false, description: 'The application and an optional label for the new key; the secret is shown once.' }) input: IssueApiKeyInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ issued: await integration.issueApiKey(ctx.em, requireViewer(ctx), decodeId(input.applicationId, 'ApplicationClient', 'applicationId'), input.label) }));
   }
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => IssueApiKeyPayload, { description: 'Replaces a key: the new one is returned once; the old one works for `graceMinutes` more.' })
-  rotateApiKey(@Arg('input', { validate: false, description: WHAT }) input: RotateApiKeyInput, @Ctx() ctx: Context) {
+  rotateApiKey(@Arg('input', { validate: false, description: 'The key to replace and how many minutes the old one keeps working (default 60).' }) input: RotateApiKeyInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ issued: await integration.rotateApiKey(ctx.em, requireViewer(ctx), decodeId(input.id, 'ApiKey'), input.graceMinutes) }));
   }
 
   @Authorized(Role.ADMINISTRATOR)
   @Mutation(() => ApiKeyPayload, { description: 'Revokes a key at once.' })
-  revokeApiKey(@Arg('input', { validate: false, description: WHAT }) input: RevokeApiKeyInput, @Ctx() ctx: Context) {
+  revokeApiKey(@Arg('input', { validate: false, description: 'The key to stop at once.' }) input: RevokeApiKeyInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ apiKey: await integration.revokeApiKey(ctx.em, requireViewer(ctx), decodeId(input.id, 'ApiKey')) }));
   }
 }
 
 @Resolver(() => ApplicationClient)
 export class ApplicationClientFieldsResolver {
-  @FieldResolver(() => Ministry, { description: 'Its ministry.' })
+  @FieldResolver(() => Ministry, { description: 'The ministry the application serves: it files incidents only for that ministry’s structures.' })
   ministry(@Root() a: ApplicationClient) {
     return a.ministry.load();
   }

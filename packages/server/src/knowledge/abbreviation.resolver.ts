@@ -53,7 +53,7 @@ export class KnowledgeAbbreviationResolver {
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgeAbbreviationPayload, { description: 'Knowledge editors: removes an abbreviation; every stored phrase is read again without it.' })
-  removeAbbreviation(@Arg('input', { validate: false, description: 'Which abbreviation.' }) input: RemoveAbbreviationInput, @Ctx() ctx: Context) {
+  removeAbbreviation(@Arg('input', { validate: false, description: 'The abbreviation to remove, by its global id.' }) input: RemoveAbbreviationInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ abbreviation: await abbreviations.removeAbbreviation(ctx.em, requireViewer(ctx), decodeId(input.id, 'KnowledgeAbbreviation')) }));
   }
 }

@@ -30,7 +30,7 @@ export class DialogActionInput {
   url?: string | null;
 }
 
-@InputType({ description: 'A node of a dialog.' })
+@InputType({ description: 'One step of a dialog: a QUESTION with buttons leading to other nodes, or an ANSWER with action buttons.' })
 export class DialogNodeInput {
   @Field({ description: 'Id, unique in the dialog: letters, digits, - and _.' })
   @SafeText(DIALOG_LIMITS.id, { min: 1 })
@@ -122,7 +122,7 @@ export class CreateKnowledgeItemInput {
   @SafeText(1000)
   message?: string | null;
 
-  @Field(() => DialogInput, { description: 'Its dialog.' })
+  @Field(() => DialogInput, { description: 'What the bot says once the item matched: the first node and every node. Checked on publication (no dangling or unreachable node, no cycle).' })
   @ValidateNested()
   dialog!: DialogInput;
 
@@ -140,7 +140,7 @@ export class CreateKnowledgeItemInput {
 
 @InputType({ description: 'Changes to an item; omitted fields stay as they are. A published item stays live and its change is recorded.' })
 export class UpdateKnowledgeItemInput {
-  @Field(() => ID, { description: 'The item.' })
+  @Field(() => ID, { description: 'Global id of the KnowledgeItem to change (draft, published or archived).' })
   id!: string;
 
   @Field(() => ID, { nullable: true, description: 'New domain.' })
@@ -183,7 +183,7 @@ export class UpdateKnowledgeItemInput {
 
 @InputType({ description: 'Publishes or archives an item.' })
 export class KnowledgeItemActionInput {
-  @Field(() => ID, { description: 'The item.' })
+  @Field(() => ID, { description: 'Global id of the KnowledgeItem to publish or archive.' })
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'Why (kept in the publication history).' })
@@ -194,7 +194,7 @@ export class KnowledgeItemActionInput {
 
 @InputType({ description: 'Adds a wording to an item.' })
 export class AddReformulationInput {
-  @Field(() => ID, { description: 'The item.' })
+  @Field(() => ID, { description: 'Global id of the KnowledgeItem the wording should lead to.' })
   itemId!: string;
 
   @Field({ description: 'The wording, as users write it.' })
@@ -204,13 +204,13 @@ export class AddReformulationInput {
 
 @InputType({ description: 'Removes a reformulation.' })
 export class RemovePhraseInput {
-  @Field(() => ID, { description: 'The phrase.' })
+  @Field(() => ID, { description: 'Global id of a KnowledgePhrase of kind REFORMULATION; an item’s title or message phrase is refused (change the item instead).' })
   phraseId!: string;
 }
 
 @InputType({ description: 'Changes to a bot: texts and matching thresholds.' })
 export class UpdateBotInput {
-  @Field(() => ID, { description: 'The bot.' })
+  @Field(() => ID, { description: 'Global id of the Bot to change (IZIA, IANIS).' })
   botId!: string;
 
   @Field(() => String, { nullable: true, description: 'New welcome text.' })
@@ -245,15 +245,15 @@ export class UpdateBotInput {
   confirmMatchedDomain?: boolean | null;
 }
 
-@InputType({ description: 'Filters for `knowledgeItems`.' })
+@InputType({ description: 'Narrows the knowledge base list; every given criterion must hold. Only back-office roles see drafts and archives.' })
 export class KnowledgeItemFilter {
-  @Field(() => ID, { nullable: true, description: 'Items of this bot.' })
+  @Field(() => ID, { nullable: true, description: 'Only items of this Bot (global id); omitted: every bot.' })
   botId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Items of this domain.' })
+  @Field(() => ID, { nullable: true, description: 'Only items under this BotDomain (global id) of the bot’s menu.' })
   domainId?: string | null;
 
-  @Field(() => KnowledgeKind, { nullable: true, description: 'Items of this kind.' })
+  @Field(() => KnowledgeKind, { nullable: true, description: 'Only error messages, how-tos, major incidents or upgrade notes; omitted: every kind.' })
   kind?: KnowledgeKind | null;
 
   @Field(() => KnowledgeStatus, { nullable: true, description: 'Items in this status (back office only; others see published items).' })
@@ -265,7 +265,7 @@ export class KnowledgeItemFilter {
   search?: string | null;
 }
 
-@InputType({ description: 'Filters for the review queue.' })
+@InputType({ description: 'Narrows `reviewQueue`: by bot, by reason, by state, and in which order; by default open entries, biggest first.' })
 export class ReviewQueueFilter {
   @Field(() => ID, { nullable: true, description: 'Entries of this bot.' })
   botId?: string | null;
@@ -283,7 +283,7 @@ export class ReviewQueueFilter {
 
 @InputType({ description: 'Adds the message of a review entry as a reformulation of an item.' })
 export class AddClusterAsReformulationInput {
-  @Field(() => ID, { description: 'The review entry.' })
+  @Field(() => ID, { description: 'Global id of the ReviewCluster, an OPEN entry of the review queue (REVIEW_ALREADY_CLOSED once support acted on it).' })
   clusterId!: string;
 
   @Field(() => ID, { description: 'The item it should lead to.' })
@@ -297,7 +297,7 @@ export class AddClusterAsReformulationInput {
 
 @InputType({ description: 'Writes a new (draft) item from a review entry.' })
 export class CreateItemFromClusterInput {
-  @Field(() => ID, { description: 'The review entry.' })
+  @Field(() => ID, { description: 'Global id of the ReviewCluster, an OPEN entry of the review queue (REVIEW_ALREADY_CLOSED once support acted on it).' })
   clusterId!: string;
 
   @Field(() => CreateKnowledgeItemInput, { description: 'The item; its message defaults to the entry’s sample message.' })
@@ -307,7 +307,7 @@ export class CreateItemFromClusterInput {
 
 @InputType({ description: 'Dismisses a review entry.' })
 export class IgnoreReviewClusterInput {
-  @Field(() => ID, { description: 'The review entry.' })
+  @Field(() => ID, { description: 'Global id of the ReviewCluster, an OPEN entry of the review queue (REVIEW_ALREADY_CLOSED once support acted on it).' })
   clusterId!: string;
 
   @Field({ description: 'Why (noise, out of scope, …).' })

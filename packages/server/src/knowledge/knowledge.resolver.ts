@@ -90,7 +90,7 @@ export class KnowledgeResolver {
 
   @Authorized(...PEOPLE)
   @Query(() => Bot, { nullable: true, description: 'A bot by its code (`IZIA`, `IANIS`).' })
-  bot(@Arg('code', { description: 'Bot code.' }) code: string, @Ctx() ctx: Context): Promise<Bot | null> {
+  bot(@Arg('code', { description: 'The bot’s code, e.g. `IZIA` or `IANIS`; case does not matter. Unknown: null.' }) code: string, @Ctx() ctx: Context): Promise<Bot | null> {
     return ctx.em.findOne(Bot, { code: code.toUpperCase().slice(0, 20) });
   }
 
@@ -136,7 +136,7 @@ export class KnowledgeResolver {
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
   @Mutation(() => BotPayload, { description: 'Changes a bot’s texts and matching thresholds (knowledge editors).' })
-  updateBot(@Arg('input', { validate: false, description: 'What to do.' }) input: UpdateBotInput, @Ctx() ctx: Context) {
+  updateBot(@Arg('input', { validate: false, description: 'The bot and only the texts or thresholds to change; thresholds are scores from 0 to 1.' }) input: UpdateBotInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
       bot: await knowledge.updateBotSettings(ctx.em, requireViewer(ctx), decodeId(input.botId, 'Bot', 'botId'), {
         welcomeText: input.welcomeText ?? undefined,
@@ -151,7 +151,7 @@ export class KnowledgeResolver {
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgeItemPayload, { description: 'Writes a new item, as a draft (knowledge editors; SN2 agents for major incidents).' })
-  createKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateKnowledgeItemInput, @Ctx() ctx: Context) {
+  createKnowledgeItem(@Arg('input', { validate: false, description: 'Domain, kind, title, error message (for ERROR_MESSAGE items) and dialog of the new draft.' }) input: CreateKnowledgeItemInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const domain = await domainForInput(ctx, input.domainId);
       const f = itemFields(input);
@@ -161,7 +161,7 @@ export class KnowledgeResolver {
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgeItemPayload, { description: 'Changes an item; a published one must stay publishable (knowledge editors; SN2 agents for major incidents). A major incident’s new workaround or fix is told to every linked open ticket.' })
-  updateKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: UpdateKnowledgeItemInput, @Ctx() ctx: Context) {
+  updateKnowledgeItem(@Arg('input', { validate: false, description: 'The item and only the fields to change, with an optional note for its publication history.' }) input: UpdateKnowledgeItemInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const domainId = input.domainId ? (await domainForInput(ctx, input.domainId)).id : undefined;
       const f = itemFields(input);
@@ -171,19 +171,19 @@ export class KnowledgeResolver {
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgeItemPayload, { description: 'Puts an item live; refused when its dialog has a dangling or unreachable node or a cycle (DIALOG_INVALID).' })
-  publishKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: KnowledgeItemActionInput, @Ctx() ctx: Context) {
+  publishKnowledgeItem(@Arg('input', { validate: false, description: 'The draft or archived item to put live, and an optional note for its history.' }) input: KnowledgeItemActionInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ item: await knowledge.publishItem(ctx.em, requireViewer(ctx), decodeId(input.id, 'KnowledgeItem'), input.note) }));
   }
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgeItemPayload, { description: 'Withdraws a published item: it no longer answers.' })
-  archiveKnowledgeItem(@Arg('input', { validate: false, description: 'What to do.' }) input: KnowledgeItemActionInput, @Ctx() ctx: Context) {
+  archiveKnowledgeItem(@Arg('input', { validate: false, description: 'The published item to withdraw, and an optional note (why) for its history.' }) input: KnowledgeItemActionInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ item: await knowledge.archiveItem(ctx.em, requireViewer(ctx), decodeId(input.id, 'KnowledgeItem'), input.note) }));
   }
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgePhrasePayload, { description: 'Adds a wording to an item, so the same message matches it next time.' })
-  addReformulation(@Arg('input', { validate: false, description: 'What to do.' }) input: AddReformulationInput, @Ctx() ctx: Context) {
+  addReformulation(@Arg('input', { validate: false, description: 'The item and the wording, as users write it (1 to 4000 characters).' }) input: AddReformulationInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const phrase = await knowledge.addReformulation(ctx.em, requireViewer(ctx), decodeId(input.itemId, 'KnowledgeItem', 'itemId'), input.text);
       return { phrase, item: await phrase.item.load() };
@@ -192,13 +192,13 @@ export class KnowledgeResolver {
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.ADMINISTRATOR)
   @Mutation(() => KnowledgePhrasePayload, { description: 'Removes a reformulation from an item.' })
-  removeReformulation(@Arg('input', { validate: false, description: 'What to do.' }) input: RemovePhraseInput, @Ctx() ctx: Context) {
+  removeReformulation(@Arg('input', { validate: false, description: 'The reformulation to remove; the item keeps its title and message.' }) input: RemovePhraseInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ phrase: null, item: await knowledge.removePhrase(ctx.em, requireViewer(ctx), decodeId(input.phraseId, 'KnowledgePhrase', 'phraseId')) }));
   }
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => ReviewClusterPayload, { description: 'Review queue: adds the entry’s message as a reformulation of an item; the very next identical message matches it.' })
-  addReviewAsReformulation(@Arg('input', { validate: false, description: 'What to do.' }) input: AddClusterAsReformulationInput, @Ctx() ctx: Context) {
+  addReviewAsReformulation(@Arg('input', { validate: false, description: 'The open review entry, the item it should lead to, and optionally the wording (default: the entry’s sample message).' }) input: AddClusterAsReformulationInput, @Ctx() ctx: Context) {
     return runMutation(input, async () =>
       review.addClusterAsReformulation(ctx.em, requireViewer(ctx), decodeId(input.clusterId, 'ReviewCluster', 'clusterId'), decodeId(input.itemId, 'KnowledgeItem', 'itemId'), input.text),
     );
@@ -206,7 +206,7 @@ export class KnowledgeResolver {
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => ReviewClusterPayload, { description: 'Review queue: writes a new draft item from the entry (an editor publishes it).' })
-  createItemFromReview(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateItemFromClusterInput, @Ctx() ctx: Context) {
+  createItemFromReview(@Arg('input', { validate: false, description: 'The open review entry and the new draft item to write from it.' }) input: CreateItemFromClusterInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const domain = await domainForInput(ctx, input.item.domainId);
       const f = itemFields(input.item);
@@ -222,7 +222,7 @@ export class KnowledgeResolver {
 
   @Authorized(Role.KNOWLEDGE_EDITOR, Role.SN1_AGENT, Role.SN2_AGENT, Role.ADMINISTRATOR)
   @Mutation(() => ReviewClusterPayload, { description: 'Review queue: dismisses an entry, saying why.' })
-  ignoreReview(@Arg('input', { validate: false, description: 'What to do.' }) input: IgnoreReviewClusterInput, @Ctx() ctx: Context) {
+  ignoreReview(@Arg('input', { validate: false, description: 'The open review entry and why it needs no knowledge (kept with the entry).' }) input: IgnoreReviewClusterInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ cluster: await review.ignoreCluster(ctx.em, requireViewer(ctx), decodeId(input.clusterId, 'ReviewCluster', 'clusterId'), input.reason), item: null }));
   }
 }
@@ -264,7 +264,7 @@ export class BotFieldsResolver {
 
 @Resolver(() => BotDomain)
 export class BotDomainFieldsResolver {
-  @FieldResolver(() => Bot, { description: 'Its bot.' })
+  @FieldResolver(() => Bot, { description: 'The bot whose menu shows this domain.' })
   bot(@Root() d: BotDomain) {
     return d.bot.load();
   }
@@ -272,7 +272,7 @@ export class BotDomainFieldsResolver {
 
 @Resolver(() => KnowledgeItem)
 export class KnowledgeItemFieldsResolver {
-  @FieldResolver(() => Bot, { description: 'Its bot.' })
+  @FieldResolver(() => Bot, { description: 'The bot that gives this answer (the bot of its domain).' })
   bot(@Root() i: KnowledgeItem) {
     return i.bot.load();
   }
@@ -282,7 +282,7 @@ export class KnowledgeItemFieldsResolver {
     return i.domain.load();
   }
 
-  @FieldResolver(() => Dialog, { description: 'Its dialog.' })
+  @FieldResolver(() => Dialog, { description: 'What the bot says once this item matched: questions with buttons leading to answers, from its `start` node.' })
   dialog(@Root() i: KnowledgeItem): Dialog {
     return i.dialog;
   }
@@ -312,7 +312,7 @@ export class KnowledgeItemFieldsResolver {
 
 @Resolver(() => KnowledgePhrase)
 export class KnowledgePhraseFieldsResolver {
-  @FieldResolver(() => KnowledgeItem, { description: 'Its item.' })
+  @FieldResolver(() => KnowledgeItem, { description: 'The knowledge item a message matching this wording leads to.' })
   item(@Root() p: KnowledgePhrase) {
     return p.item.load();
   }
@@ -328,7 +328,7 @@ export class KnowledgePublicationFieldsResolver {
 
 @Resolver(() => MatchCandidateView)
 export class MatchCandidateFieldsResolver {
-  @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'The item.' })
+  @FieldResolver(() => KnowledgeItem, { nullable: true, description: 'The knowledge item this candidate would answer with; null only when it was deleted since the match.' })
   item(@Root() c: MatchCandidateView, @Ctx() ctx: Context) {
     return byIds(ctx, KnowledgeItem, 'itemById').load(c.itemId);
   }

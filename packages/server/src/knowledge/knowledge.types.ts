@@ -74,7 +74,7 @@ export class KnowledgePhrasePayload extends MutationPayload {
   @Field(() => KnowledgePhrase, { nullable: true, description: 'The phrase; null on failure.' })
   phrase!: KnowledgePhrase | null;
 
-  @Field(() => KnowledgeItem, { nullable: true, description: 'Its item.' })
+  @Field(() => KnowledgeItem, { nullable: true, description: 'The item after the change: its `phrases` now include the new wording, or no longer the removed one. Null on failure.' })
   item!: KnowledgeItem | null;
 }
 

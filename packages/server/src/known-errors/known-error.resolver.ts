@@ -17,7 +17,7 @@ import * as known from './known-error.service';
 
 @InputType({ description: 'Links a ticket to a known anomaly (SN1, SN2); replaces its current link if any.' })
 class LinkTicketToKnownErrorInput {
-  @Field(() => ID, { description: 'The ticket.' })
+  @Field(() => ID, { description: 'Global id of the Ticket to gather under the anomaly; its requesting side then hears of the workaround and the fix.' })
   ticketId!: string;
 
   @Field(() => Int, { description: 'The ticket version you read (stale: CONFLICT).' })
@@ -30,7 +30,7 @@ class LinkTicketToKnownErrorInput {
 
 @InputType({ description: 'Takes a ticket out of its known anomaly (SN1, SN2).' })
 class UnlinkTicketFromKnownErrorInput {
-  @Field(() => ID, { description: 'The ticket.' })
+  @Field(() => ID, { description: 'Global id of a Ticket now linked to a known anomaly.' })
   ticketId!: string;
 
   @Field(() => Int, { description: 'The ticket version you read (stale: CONFLICT).' })
@@ -84,7 +84,7 @@ export class KnownErrorResolver {
 
   @Authorized()
   @Mutation(() => KnownErrorLinkPayload, { description: 'Takes a ticket out of its known anomaly (SN1, SN2 agents). One history event; the version is bumped.' })
-  unlinkTicketFromKnownError(@Arg('input', { validate: false, description: 'The ticket.' }) input: UnlinkTicketFromKnownErrorInput, @Ctx() ctx: Context) {
+  unlinkTicketFromKnownError(@Arg('input', { validate: false, description: 'The linked ticket and the version you read.' }) input: UnlinkTicketFromKnownErrorInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const r = await known.unlinkTicket(ctx.em, requireViewer(ctx), decodeId(input.ticketId, 'Ticket', 'ticketId'), input.version);
       return { ticket: r.ticket, event: r.event };

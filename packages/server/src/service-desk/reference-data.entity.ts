@@ -19,7 +19,7 @@ abstract class ReferenceData extends BaseEntity<'active' | 'position'> {
   name!: string;
 
   @Property({ type: 'smallint', default: 0 })
-  @Field(() => Int, { description: 'Display order.' })
+  @Field(() => Int, { description: 'Place in pick lists, smallest first (0 by default); inactive entries come after active ones.' })
   position: number = 0;
 
   @Property({ type: 'boolean', default: true })

@@ -19,7 +19,7 @@ export class TicketComment extends BaseEntity {
   authorApplication?: Ref<ApplicationClient> | null;
 
   @Property({ type: 'text' })
-  @Field({ description: 'The text.' })
+  @Field({ description: 'The comment as written, trimmed (1 to 20000 characters), plain text.' })
   body!: string;
 
   @Property({ type: 'boolean', default: false })

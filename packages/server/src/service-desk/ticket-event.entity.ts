@@ -29,7 +29,7 @@ export class TicketEvent extends BaseEntity {
   kind!: TicketEventKind;
 
   @Enum({ items: () => TicketTransition, nullable: true })
-  @Field(() => TicketTransition, { nullable: true, description: 'The transition, for TRANSITION events.' })
+  @Field(() => TicketTransition, { nullable: true, description: 'Which step of the life cycle was taken (SUBMIT, ESCALATE, …); null for every other kind of event.' })
   transition?: TicketTransition | null;
 
   @ManyToOne(() => Person, { ref: true, nullable: true })

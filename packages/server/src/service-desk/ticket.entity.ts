@@ -54,7 +54,7 @@ export class Ticket extends BaseEntity<
   nature!: TicketNature;
 
   @Property({ type: 'string', length: 300 })
-  @Field({ description: 'Short title.' })
+  @Field({ description: 'One-line summary of the difficulty (at most 300 characters), as listed in queues.' })
   title!: string;
 
   @Property({ type: 'text' })

@@ -59,7 +59,7 @@ registerEnumType(TicketImpact, {
   name: 'TicketImpact',
   description: 'How many people the difficulty stops.',
   valuesConfig: {
-    ONE_USER: { description: 'One user.' },
+    ONE_USER: { description: 'Only the requesting user is stopped (the default).' },
     SEVERAL_USERS: { description: 'Several users of the structure.' },
     STRUCTURE: { description: 'The whole structure.' },
     MINISTRY: { description: 'Several structures or the whole ministry.' },
@@ -141,7 +141,7 @@ registerEnumType(TicketEventKind, {
   name: 'TicketEventKind',
   description: 'What a history event records.',
   valuesConfig: {
-    OPENED: { description: 'The ticket was opened.' },
+    OPENED: { description: 'The first event of every ticket: opened by a CCA or an application (as a NEW draft or submitted at once).' },
     TRANSITION: { description: 'A life-cycle transition (status and possibly level changed).' },
     FIELD_CHANGED: { description: 'One field changed; `field`, `oldValue` and `newValue` say which and how.' },
     ASSIGNED: { description: 'The assignee changed.' },

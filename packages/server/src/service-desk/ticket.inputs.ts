@@ -84,7 +84,7 @@ export class OpenTicketInput {
 
 @InputType({ description: 'Changes to a ticket’s description fields; omitted fields stay as they are. Each change is a history event.' })
 export class UpdateTicketInput {
-  @Field(() => ID, { description: 'The ticket.' })
+  @Field(() => ID, { description: 'Global id of the Ticket to change; one the caller may not see is NOT_FOUND.' })
   id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one gets a CONFLICT user error.' })
@@ -138,10 +138,10 @@ export class UpdateTicketInput {
 
 @InputType({ description: 'Assigns a ticket to an agent of its current level, or unassigns it.' })
 export class AssignTicketInput {
-  @Field(() => ID, { description: 'The ticket.' })
+  @Field(() => ID, { description: 'Global id of the Ticket to assign; the caller must be an agent of its current level.' })
   id!: string;
 
-  @Field(() => Int, { description: 'The version you read.' })
+  @Field(() => Int, { description: 'The `version` you read; a stale one gets a CONFLICT user error.' })
   @IsInt()
   version!: number;
 
@@ -149,9 +149,9 @@ export class AssignTicketInput {
   assigneeId?: string | null;
 }
 
-@InputType({ description: 'A comment on a ticket.' })
+@InputType({ description: 'A comment to post on a ticket: its text and who may read it.' })
 export class AddTicketCommentInput {
-  @Field(() => ID, { description: 'The ticket.' })
+  @Field(() => ID, { description: 'Global id of a Ticket the caller may see; a CLOSED ticket takes no comment until reopened, a CANCELLED one none at all.' })
   ticketId!: string;
 
   @Field({ description: `The text (1 to ${TICKET_TEXT.comment} characters).` })
@@ -164,10 +164,10 @@ export class AddTicketCommentInput {
 
 @InputType({ description: 'The opener’s satisfaction with a resolution.' })
 export class RateTicketInput {
-  @Field(() => ID, { description: 'The ticket.' })
+  @Field(() => ID, { description: 'Global id of a RESOLVED or CLOSED Ticket of the requesting side (its CCA or application).' })
   id!: string;
 
-  @Field(() => Int, { description: 'The version you read.' })
+  @Field(() => Int, { description: 'The `version` you read; a stale one gets a CONFLICT user error.' })
   @IsInt()
   version!: number;
 
@@ -177,7 +177,7 @@ export class RateTicketInput {
   @Max(5, { message: 'must be between 1 and 5' })
   score!: number;
 
-  @Field(() => String, { nullable: true, description: 'Free comment.' })
+  @Field(() => String, { nullable: true, description: 'Optional words with the score (at most 2000 characters), read by the support levels.' })
   @IsOptional()
   @SafeText(2000)
   comment?: string | null;
@@ -214,7 +214,7 @@ function reasonDescription(transition: TicketTransition): string {
 function transitionInput(transition: TicketTransition) {
   @InputType(transitionTypeName(transition, 'Input'), { description: `Input of the ${transition} transition.` })
   class TransitionInput implements TransitionInputShape {
-    @Field(() => ID, { description: 'The ticket.' })
+    @Field(() => ID, { description: 'Global id of the Ticket to move; one the caller may not see is NOT_FOUND.' })
     id!: string;
 
     @Field(() => Int, { description: 'The version you read; a stale one gets a CONFLICT user error.' })
@@ -245,7 +245,7 @@ export class TicketFilter {
   @Field(() => [SupportLevel], { nullable: true, description: 'Any of these levels.' })
   level?: SupportLevel[] | null;
 
-  @Field(() => TicketNature, { nullable: true, description: 'This nature.' })
+  @Field(() => TicketNature, { nullable: true, description: 'Only FUNCTIONAL or only TECHNICAL tickets; omitted: both.' })
   nature?: TicketNature | null;
 
   @Field(() => [String], { nullable: true, description: 'Any of these domain codes.' })
@@ -254,16 +254,16 @@ export class TicketFilter {
   @Field(() => [String], { nullable: true, description: 'Any of these application codes.' })
   application?: string[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'This structure.' })
+  @Field(() => ID, { nullable: true, description: 'Only tickets of this Structure (global id), within what the caller may see.' })
   structureId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Assigned to this person.' })
+  @Field(() => ID, { nullable: true, description: 'Only tickets assigned to this agent (a Person’s global id).' })
   assigneeId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True: only tickets assigned to nobody.' })
   unassigned?: boolean | null;
 
-  @Field(() => ID, { nullable: true, description: 'Requested by this person.' })
+  @Field(() => ID, { nullable: true, description: 'Only tickets requested for this user (a Person’s global id).' })
   requesterId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Opened at or after.' })
@@ -284,7 +284,7 @@ export class TicketOrder {
   @Field(() => TicketOrderField, { defaultValue: TicketOrderField.UPDATED_AT, description: 'Sort key.' })
   field!: TicketOrderField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: 'Direction.' })
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: 'DESC (default): latest dates, or largest priority numbers (least urgent), first; ASC: the opposite. Ties are broken in the same direction.' })
   direction!: SortDirection;
 }
 
@@ -299,7 +299,7 @@ export class TicketStatisticsFilter {
   @Field(() => ID, { nullable: true, description: 'Structures of this ministry.' })
   ministryId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'This structure.' })
+  @Field(() => ID, { nullable: true, description: 'Only tickets of this Structure (global id); combines with `ministryId`.' })
   structureId?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Any of these domain codes.' })
@@ -317,7 +317,7 @@ export class TicketEventsFilter {
   @Field(() => [SupportLevel], { nullable: true, description: 'Tickets at any of these levels after the event (a level’s queue).' })
   level?: SupportLevel[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'Tickets of this structure.' })
+  @Field(() => ID, { nullable: true, description: 'Only events of tickets of this Structure (global id), within what the caller may see.' })
   structureId?: string | null;
 
   @Field(() => [TicketStatus], { nullable: true, description: 'Tickets in any of these statuses after the event.' })

@@ -104,7 +104,7 @@ export class TicketResolver {
 
   @Authorized()
   @Query(() => Ticket, { nullable: true, description: 'A ticket by its reference (e.g. `FSD-2026-000123`); null when it does not exist or you may not see it.' })
-  ticket(@Arg('reference', { description: 'The reference.' }) reference: string, @Ctx() ctx: Context) {
+  ticket(@Arg('reference', { description: 'The readable reference, `FSD-<year>-<6 digits>`; case and surrounding spaces do not matter.' }) reference: string, @Ctx() ctx: Context) {
     if (reference.length > 40) return null;
     return desk.findVisibleTicket(ctx.em, requireViewer(ctx), { reference: reference.trim().toUpperCase() });
   }
@@ -124,7 +124,7 @@ export class TicketResolver {
   @Authorized(...STATISTICS_ROLES)
   @Query(() => TicketStatisticsPage, { description: 'Ticket measures grouped by level, domain, application, structure or month (analysts, SN1, administrators).' })
   async ticketStatistics(
-    @Arg('groupBy', () => TicketStatisticsDimension, { description: 'The grouping.' }) groupBy: TicketStatisticsDimension,
+    @Arg('groupBy', () => TicketStatisticsDimension, { description: 'What one row stands for: a level, domain, application, structure or month of opening.' }) groupBy: TicketStatisticsDimension,
     @Arg('filter', () => TicketStatisticsFilter, { nullable: true, description: 'Narrows the tickets counted.' }) filter: TicketStatisticsFilter | null,
     @Arg('first', () => Int, { defaultValue: 50, description: `Groups per page (at most ${PAGE.max}).` }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Key of the last group of the previous page.' }) after: string | null,
@@ -145,7 +145,7 @@ export class TicketResolver {
 
   @Authorized()
   @Mutation(() => OpenTicketPayload, { description: 'Opens a ticket (CCAs for their structure, applications for theirs). Submitted to the support at once unless `draft`.' })
-  openTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: OpenTicketInput, @Ctx() ctx: Context) {
+  openTicket(@Arg('input', { validate: false, description: 'The difficulty to record: application, domain, nature, title, description, the raw error message, impact, priority, the requesting user and structure; an application retrying with the same `clientRequestId` gets the first ticket back.' }) input: OpenTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { ticket, created } = await desk.openTicket(ctx.em, requireViewer(ctx), ctx.config.tickets, {
         ...input,
@@ -159,7 +159,7 @@ export class TicketResolver {
 
   @Authorized()
   @Mutation(() => UpdateTicketPayload, { description: 'Changes description fields (requesting side until resolution; the current level until closing). One history event per changed field.' })
-  updateTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: UpdateTicketInput, @Ctx() ctx: Context) {
+  updateTicket(@Arg('input', { validate: false, description: 'The ticket, the version you read, and only the description fields to change.' }) input: UpdateTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { ticket, events } = await desk.updateTicket(ctx.em, requireViewer(ctx), decodeId(input.id, 'Ticket'), input.version, input);
       return { ticket, events };
@@ -168,7 +168,7 @@ export class TicketResolver {
 
   @Authorized()
   @Mutation(() => AssignTicketPayload, { description: 'Assigns a ticket to an agent of its current level (agents of that level).' })
-  assignTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: AssignTicketInput, @Ctx() ctx: Context) {
+  assignTicket(@Arg('input', { validate: false, description: 'The ticket, the version you read, and the agent of its current level (none: unassign).' }) input: AssignTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { ticket, event } = await desk.assignTicket(ctx.em, requireViewer(ctx), decodeId(input.id, 'Ticket'), input.version, decodeOptionalId(input.assigneeId, 'Person', 'assigneeId'));
       return { ticket, event };
@@ -177,7 +177,7 @@ export class TicketResolver {
 
   @Authorized()
   @Mutation(() => AddTicketCommentPayload, { description: 'Adds a public comment (requesting side, support) or an internal one (support levels only).' })
-  addTicketComment(@Arg('input', { validate: false, description: 'The change to make.' }) input: AddTicketCommentInput, @Ctx() ctx: Context) {
+  addTicketComment(@Arg('input', { validate: false, description: 'The ticket, the text, and whether only support may read it.' }) input: AddTicketCommentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { ticket, comment } = await desk.addComment(ctx.em, requireViewer(ctx), decodeId(input.ticketId, 'Ticket', 'ticketId'), input.body, input.internal);
       return { ticket, comment };
@@ -186,7 +186,7 @@ export class TicketResolver {
 
   @Authorized()
   @Mutation(() => RateTicketPayload, { description: 'Rates a resolution from 1 to 5 (requesting side, once).' })
-  rateTicket(@Arg('input', { validate: false, description: 'The change to make.' }) input: RateTicketInput, @Ctx() ctx: Context) {
+  rateTicket(@Arg('input', { validate: false, description: 'The resolved ticket, the version you read, a score from 1 to 5 and an optional comment; a resolution is rated once.' }) input: RateTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { ticket, event } = await desk.rateTicket(ctx.em, requireViewer(ctx), decodeId(input.id, 'Ticket'), input.version, input.score, input.comment);
       return { ticket, event };
@@ -211,7 +211,7 @@ export class TicketResolver {
       return visibleChanges(ctx, (m) => m.ticketId === id && (!m.internal || maySeeInternalComments(viewer)));
     },
   })
-  ticketUpdated(@Arg('id', () => ID, { description: 'The ticket.' }) _id: string, @Root() change: VisibleChange): Ticket {
+  ticketUpdated(@Arg('id', () => ID, { description: 'Global id of a Ticket the caller may see (NOT_FOUND otherwise); internal changes reach support agents only.' }) _id: string, @Root() change: VisibleChange): Ticket {
     return change.ticket;
   }
 
@@ -233,7 +233,7 @@ export class TicketResolver {
       );
     },
   })
-  ticketEvents(@Arg('filter', () => TicketEventsFilter, { nullable: true, description: 'Which events.' }) _filter: TicketEventsFilter | null, @Root() change: VisibleChange): TicketEvent {
+  ticketEvents(@Arg('filter', () => TicketEventsFilter, { nullable: true, description: 'Only events of tickets at these levels or statuses after the event, or of one structure; omitted: every event the caller may see.' }) _filter: TicketEventsFilter | null, @Root() change: VisibleChange): TicketEvent {
     return change.event!;
   }
 }
@@ -279,7 +279,7 @@ export class TicketFieldsResolver {
     return t.application.load();
   }
 
-  @FieldResolver(() => TicketDomain, { description: 'The domain.' })
+  @FieldResolver(() => TicketDomain, { description: 'The functional domain of the difficulty (EJ, habilitation, connexion, …), from `ticketDomains`.' })
   domain(@Root() t: Ticket) {
     return t.domain.load();
   }
@@ -382,7 +382,7 @@ export class TicketEventFieldsResolver {
     return e.actorApplication ? ((await e.actorApplication.load())?.name ?? null) : null;
   }
 
-  @FieldResolver(() => Ticket, { description: 'The ticket.' })
+  @FieldResolver(() => Ticket, { description: 'The ticket whose history this event belongs to, as it is now (not as it was at the event).' })
   ticket(@Root() e: TicketEvent) {
     return e.ticket.load();
   }

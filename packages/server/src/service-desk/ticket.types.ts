@@ -14,7 +14,7 @@ export class TicketSatisfaction {
   @Field(() => Int, { description: 'From 1 to 5.' })
   score!: number;
 
-  @Field(() => String, { nullable: true, description: 'Free comment.' })
+  @Field(() => String, { nullable: true, description: 'What the requesting side wrote with its score; null when it wrote nothing.' })
   comment!: string | null;
 }
 
@@ -78,7 +78,7 @@ export class AddTicketCommentPayload extends MutationPayload {
   @Field(() => TicketComment, { nullable: true, description: 'The comment; null on failure.' })
   comment!: TicketComment | null;
 
-  @Field(() => Ticket, { nullable: true, description: 'The ticket.' })
+  @Field(() => Ticket, { nullable: true, description: 'The ticket after the comment (its comment count and `updatedAt` moved; its version did not); null on failure.' })
   ticket!: Ticket | null;
 }
 
@@ -138,7 +138,7 @@ export class TicketStatisticsPage {
 
 @ObjectType({ description: 'How many tickets are in one status at one level.' })
 export class TicketBacklogRow {
-  @Field(() => TicketStatus, { description: 'Status.' })
+  @Field(() => TicketStatus, { description: 'The life-cycle step these tickets are at; drafts (NEW) are never counted, closed and cancelled tickets are.' })
   status!: TicketStatus;
 
   @Field(() => SupportLevel, { description: 'Current level.' })

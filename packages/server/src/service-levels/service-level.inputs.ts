@@ -53,7 +53,7 @@ export class CreateBusinessCalendarInput {
 
 @InputType({ description: 'Changes to a business calendar; omitted fields stay. Every ticket’s standing is recomputed after.' })
 export class UpdateBusinessCalendarInput {
-  @Field(() => ID, { description: 'The calendar.' })
+  @Field(() => ID, { description: 'Global id of the BusinessCalendar to change.' })
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'New display name.' })
@@ -108,13 +108,13 @@ export class SetServiceLevelTargetInput {
 
 @InputType({ description: 'Removes a target: tickets stop being measured against it.' })
 export class RemoveServiceLevelTargetInput {
-  @Field(() => ID, { description: 'The target.' })
+  @Field(() => ID, { description: 'Global id of the ServiceLevelTarget to remove.' })
   id!: string;
 }
 
 @InputType({ description: 'Gives a structure its own time zone (overseas structures, DOM/COM), or takes it back (administrators).' })
 export class SetStructureTimeZoneInput {
-  @Field(() => ID, { description: 'The structure.' })
+  @Field(() => ID, { description: 'Global id of the Structure whose tickets are counted in that zone’s working hours.' })
   structureId!: string;
 
   @Field(() => String, { nullable: true, description: 'IANA zone, e.g. `America/Cayenne`, `Indian/Reunion`, `Pacific/Noumea`; null: the calendars’ own zone again.' })

@@ -81,7 +81,7 @@ export class ServiceLevelResolver {
   @Authorized(...STATISTICS_ROLES)
   @Query(() => [ServiceLevelStatisticsRow], { description: `Share of tickets within target, per group and metric (analysts, SN1, administrators); at most ${sl.MAX_STATISTICS_ROWS} rows, by key then metric.` })
   serviceLevelStatistics(
-    @Arg('groupBy', () => ServiceLevelStatisticsDimension, { description: 'The grouping.' }) groupBy: ServiceLevelStatisticsDimension,
+    @Arg('groupBy', () => ServiceLevelStatisticsDimension, { description: 'What one row stands for besides its metric: a domain, level, month of submission or structure.' }) groupBy: ServiceLevelStatisticsDimension,
     @Arg('filter', () => ServiceLevelStatisticsFilter, { nullable: true, description: 'Narrows the tickets counted.' }) filter: ServiceLevelStatisticsFilter | null,
     @Ctx() ctx: Context,
   ) {
@@ -90,13 +90,13 @@ export class ServiceLevelResolver {
 
   @Authorized()
   @Mutation(() => BusinessCalendarPayload, { description: 'Creates a business calendar (administrators).' })
-  createBusinessCalendar(@Arg('input', { validate: false, description: 'The calendar.' }) input: CreateBusinessCalendarInput, @Ctx() ctx: Context) {
+  createBusinessCalendar(@Arg('input', { validate: false, description: 'Code, name, time zone, weekly working windows and closed days of the new calendar.' }) input: CreateBusinessCalendarInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ calendar: await sl.createCalendar(ctx.em, requireViewer(ctx), input) }));
   }
 
   @Authorized()
   @Mutation(() => BusinessCalendarPayload, { description: 'Changes a business calendar: hours, zone, holidays, closed days (administrators). Standings are recomputed.' })
-  updateBusinessCalendar(@Arg('input', { validate: false, description: 'The change.' }) input: UpdateBusinessCalendarInput, @Ctx() ctx: Context) {
+  updateBusinessCalendar(@Arg('input', { validate: false, description: 'The calendar and only what changes: name, zone, working windows, holidays, extra closed days.' }) input: UpdateBusinessCalendarInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ calendar: await sl.updateCalendar(ctx.em, requireViewer(ctx), decodeId(input.id, 'BusinessCalendar'), input) }));
   }
 
@@ -111,19 +111,19 @@ export class ServiceLevelResolver {
 
   @Authorized()
   @Mutation(() => SetServiceLevelTargetPayload, { description: 'Creates or replaces the target of a priority, metric and level (administrators). Standings are recomputed.' })
-  setServiceLevelTarget(@Arg('input', { validate: false, description: 'The target.' }) input: SetServiceLevelTargetInput, @Ctx() ctx: Context) {
+  setServiceLevelTarget(@Arg('input', { validate: false, description: 'Priority, metric, level (LEVEL_HOLD only), the time allowed in business seconds, the at-risk share and the calendar.' }) input: SetServiceLevelTargetInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ target: await sl.setTarget(ctx.em, requireViewer(ctx), { ...input, calendarId: decodeId(input.calendarId, 'BusinessCalendar', 'calendarId') }) }));
   }
 
   @Authorized()
   @Mutation(() => RemoveServiceLevelTargetPayload, { description: 'Removes a target (administrators).' })
-  removeServiceLevelTarget(@Arg('input', { validate: false, description: 'Which target.' }) input: RemoveServiceLevelTargetInput, @Ctx() ctx: Context) {
+  removeServiceLevelTarget(@Arg('input', { validate: false, description: 'The target to remove; tickets stop being measured against it.' }) input: RemoveServiceLevelTargetInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ removedTargetId: toGlobalId('ServiceLevelTarget', await sl.removeTarget(ctx.em, requireViewer(ctx), decodeId(input.id, 'ServiceLevelTarget'))) }));
   }
 
   @Authorized()
   @Mutation(() => SetStructureTimeZonePayload, { description: 'Gives a structure its own time zone, e.g. an overseas rectorat (administrators). Standings are recomputed.' })
-  setStructureTimeZone(@Arg('input', { validate: false, description: 'The structure and zone.' }) input: SetStructureTimeZoneInput, @Ctx() ctx: Context) {
+  setStructureTimeZone(@Arg('input', { validate: false, description: 'The structure and its IANA time zone (null: back to the calendars’ zone).' }) input: SetStructureTimeZoneInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const structure = await sl.setStructureTimeZone(ctx.em, requireViewer(ctx), decodeId(input.structureId, 'Structure', 'structureId'), input.timeZone?.trim() || null);
       return { structure, timeZone: input.timeZone?.trim() || null };
@@ -143,7 +143,7 @@ export class TicketServiceLevelFieldsResolver {
 
 @Resolver(() => TicketServiceLevel)
 export class TicketServiceLevelResolver {
-  @FieldResolver(() => ServiceLevelTarget, { description: 'The target.' })
+  @FieldResolver(() => ServiceLevelTarget, { description: 'The target this standing is measured against: its time allowed, at-risk share and calendar.' })
   target(@Root() s: TicketServiceLevel, @Ctx() ctx: Context) {
     return ctx.loader<string, ServiceLevelTarget>('serviceLevelTarget', async (ids) => {
       const rows = await ctx.em.find(ServiceLevelTarget, { id: { $in: [...ids] } });
@@ -162,7 +162,7 @@ export class ServiceLevelTargetFieldsResolver {
 
 @Resolver(() => ServiceLevelQueueEntry)
 export class ServiceLevelQueueEntryFieldsResolver {
-  @FieldResolver(() => Ticket, { description: 'The ticket.' })
+  @FieldResolver(() => Ticket, { description: 'The ticket at risk of, or past, its target.' })
   ticket(@Root() e: ServiceLevelQueueEntry) {
     return e.ticket.load();
   }

@@ -13,7 +13,7 @@ export class CreateTrainingDomainInput {
   @SafeText(TEXT.name, { min: 1 })
   label!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Display order.' })
+  @Field(() => Int, { nullable: true, description: 'Place in the catalogue, smallest first (0 to 1000, default 0).' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -23,10 +23,10 @@ export class CreateTrainingDomainInput {
 
 @InputType({ description: 'A new course.' })
 export class CreateTrainingCourseInput {
-  @Field(() => ID, { description: 'Its domain.' })
+  @Field(() => ID, { description: 'Global id of the TrainingDomain the course belongs to (e.g. CFO); it decides where the course appears in the catalogue and the statistics.' })
   domainId!: string;
 
-  @Field({ description: 'Title.' })
+  @Field({ description: 'Title as trainees read it on the planning (1 to 300 characters).' })
   @SafeText(TEXT.title, { min: 1 })
   title!: string;
 
@@ -48,7 +48,7 @@ export class CreateTrainingCourseInput {
 
 @InputType({ description: 'The price of a part of a course from a year on.' })
 export class SetTrainingPriceInput {
-  @Field(() => ID, { description: 'The course.' })
+  @Field(() => ID, { description: 'Global id of the TrainingCourse to price.' })
   courseId!: string;
 
   @Field(() => Int, { description: 'Price of one part per trainee connected to it, in euro cents.' })
@@ -67,7 +67,7 @@ export class SetTrainingPriceInput {
 
 @InputType({ description: 'The slot of one part.' })
 export class SessionPartInput {
-  @Field({ description: 'Start.' })
+  @Field({ description: 'When the part begins (ISO 8601 date-time, UTC); the session starts at its first part.' })
   startsAt!: Date;
 
   @Field({ description: 'End (after the start).' })
@@ -76,10 +76,10 @@ export class SessionPartInput {
 
 @InputType({ description: 'Seats of a session reserved for a ministry.' })
 export class SeatQuotaInput {
-  @Field(() => ID, { description: 'The ministry.' })
+  @Field(() => ID, { description: 'Global id of the Ministry whose trainees may take these seats.' })
   ministryId!: string;
 
-  @Field(() => Int, { description: 'Seats.' })
+  @Field(() => Int, { description: 'Seats reserved for that ministry (0 to 10000); registrations beyond them go to the waiting list.' })
   @IsInt()
   @Min(0)
   @Max(10_000)
@@ -88,14 +88,14 @@ export class SeatQuotaInput {
 
 @InputType({ description: 'A new session of a course.' })
 export class CreateTrainingSessionInput {
-  @Field(() => ID, { description: 'The course.' })
+  @Field(() => ID, { description: 'Global id of the TrainingCourse; the session gets as many parts as the course has.' })
   courseId!: string;
 
   @Field({ description: 'Label as on the planning.' })
   @SafeText(TEXT.name, { min: 1 })
   label!: string;
 
-  @Field(() => Int, { description: 'Seats in all.' })
+  @Field(() => Int, { description: 'Seats in all (1 to 10000); the ministries’ reserved seats come out of it.' })
   @IsInt()
   @Min(1)
   @Max(10_000)
@@ -104,7 +104,7 @@ export class CreateTrainingSessionInput {
   @Field(() => SessionKind, { nullable: true, description: 'Standard (default), themed, or ordered by a ministry.' })
   kind?: SessionKind | null;
 
-  @Field(() => ID, { nullable: true, description: 'The ministry that ordered it (kind MINISTRY_ORDER).' })
+  @Field(() => ID, { nullable: true, description: 'Global id of the ordering Ministry: required when `kind` is MINISTRY_ORDER (only its trainees may then ask for a seat), ignored otherwise.' })
   orderedByMinistryId?: string | null;
 
   @Field(() => SessionStatus, { nullable: true, description: 'PLANNED (default) or OPEN.' })
@@ -125,7 +125,7 @@ export class CreateTrainingSessionInput {
 
 @InputType({ description: 'Changes to a session; omitted fields stay as they are. A capacity or seat increase promotes the waiting list.' })
 export class UpdateTrainingSessionInput {
-  @Field(() => ID, { description: 'The session.' })
+  @Field(() => ID, { description: 'Global id of the TrainingSession to change.' })
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'New label.' })
@@ -152,7 +152,7 @@ export class UpdateTrainingSessionInput {
 
 @InputType({ description: 'A registration to act on.' })
 export class RegistrationRefInput {
-  @Field(() => ID, { description: 'The registration.' })
+  @Field(() => ID, { description: 'Global id of the TrainingRegistration; one the caller may not see is NOT_FOUND.' })
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'An optional note kept in the history.' })
@@ -163,7 +163,7 @@ export class RegistrationRefInput {
 
 @InputType({ description: "The DAF manager's decision on a request." })
 export class DecideTrainingRequestInput {
-  @Field(() => ID, { description: 'The registration request.' })
+  @Field(() => ID, { description: 'Global id of a REQUESTED TrainingRegistration within your DAF perimeter (your structure; for a rectorat, every structure of its académie).' })
   id!: string;
 
   @Field({ description: 'True to validate, false to refuse.' })
@@ -177,7 +177,7 @@ export class DecideTrainingRequestInput {
 
 @InputType({ description: 'The result of the compatibility test of the webinar tool.' })
 export class CompatibilityTestInput {
-  @Field(() => ID, { description: 'The registration.' })
+  @Field(() => ID, { description: 'Global id of the caller’s own TrainingRegistration (REGISTERED).' })
   id!: string;
 
   @Field({ description: 'Whether the test passed.' })
@@ -186,29 +186,29 @@ export class CompatibilityTestInput {
 
 @InputType({ description: 'Why a trainee was absent.' })
 export class JustifyAbsenceInput {
-  @Field(() => ID, { description: 'The registration.' })
+  @Field(() => ID, { description: 'Global id of the TrainingRegistration (REGISTERED or CONFIRMED): the trainee’s own, or any for the referent.' })
   id!: string;
 
-  @Field({ description: 'The justification.' })
+  @Field({ description: 'Why the trainee missed the session, as they tell it (3 to 2000 characters); it makes the absence count as justified for the waiting-list rule.' })
   @SafeText(2000, { min: 3 })
   justification!: string;
 }
 
 @InputType({ description: 'Attendance of one trainee at one part, entered by hand.' })
 export class RecordAttendanceInput {
-  @Field(() => ID, { description: 'The registration.' })
+  @Field(() => ID, { description: 'Global id of the TrainingRegistration the attendance is for.' })
   registrationId!: string;
 
-  @Field(() => Int, { description: 'Part number.' })
+  @Field(() => Int, { description: 'Number of the session part, 1 to the course’s part count (at most 5).' })
   @IsInt()
   @Min(1)
   @Max(5)
   part!: number;
 
-  @Field({ description: 'Connected at all.' })
+  @Field({ description: 'Whether the trainee connected to the part at all; a connected part is billed.' })
   connected!: boolean;
 
-  @Field(() => Int, { description: 'Minutes connected.' })
+  @Field(() => Int, { description: 'Minutes connected to the part (0 to 1440); must be 0 when `connected` is false.' })
   @IsInt()
   @Min(0)
   @Max(1440)
@@ -217,7 +217,7 @@ export class RecordAttendanceInput {
 
 @InputType({ description: "A webinar tool's attendance export for one session." })
 export class ImportAttendanceInput {
-  @Field(() => ID, { description: 'The session.' })
+  @Field(() => ID, { description: 'Global id of the TrainingSession the export is for; its rows are matched to its registrations by email.' })
   sessionId!: string;
 
   @Field(() => ImportFormat, { description: 'CSV or JSON.' })
@@ -257,34 +257,34 @@ export class TrainingStatisticsFilter {
   @Field(() => ID, { nullable: true, description: "The trainees' structure." })
   structureId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'A training domain.' })
+  @Field(() => ID, { nullable: true, description: 'Only registrations for courses of this TrainingDomain (global id).' })
   domainId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'A course.' })
+  @Field(() => ID, { nullable: true, description: 'Only registrations for sessions of this TrainingCourse (global id).' })
   courseId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'A session.' })
+  @Field(() => ID, { nullable: true, description: 'Only registrations for this TrainingSession (global id).' })
   sessionId?: string;
 }
 
 @InputType({ description: 'Narrows a list of registrations.' })
 export class TrainingRegistrationFilter {
-  @Field(() => ID, { nullable: true, description: 'A session.' })
+  @Field(() => ID, { nullable: true, description: 'Only registrations for this TrainingSession (global id).' })
   sessionId?: string;
 
   @Field(() => [RegistrationStatus], { nullable: true, description: 'Only these statuses.' })
   statuses?: RegistrationStatus[];
 
-  @Field(() => ID, { nullable: true, description: 'A trainee (Person id).' })
+  @Field(() => ID, { nullable: true, description: 'Only registrations of this trainee (a Person’s global id).' })
   traineeId?: string;
 }
 
 @InputType({ description: 'Narrows the session planning.' })
 export class TrainingSessionFilter {
-  @Field(() => ID, { nullable: true, description: 'A course.' })
+  @Field(() => ID, { nullable: true, description: 'Only sessions of this TrainingCourse (global id).' })
   courseId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'A domain.' })
+  @Field(() => ID, { nullable: true, description: 'Only sessions of courses of this TrainingDomain (global id).' })
   domainId?: string;
 
   @Field(() => [SessionStatus], { nullable: true, description: 'Only these statuses.' })

@@ -153,7 +153,7 @@ export class TrainingResolver {
   @Authorized(...STATISTICS_READERS)
   @Query(() => String, { description: 'A statistics table as CSV (semicolon separated, UTF-8): the same numbers as `trainingStatistics`.' })
   async trainingStatisticsCsv(
-    @Arg('table', () => StatisticsTable, { description: 'Which table.' }) table: StatisticsTable,
+    @Arg('table', () => StatisticsTable, { description: 'The table to export: registrations or attendance by domain, parts attended, connection times, billing or assiduity.' }) table: StatisticsTable,
     @Arg('filter', () => TrainingStatisticsFilter, { nullable: true, description: 'Period, ministry, structure, domain, course, session.' }) filter: TrainingStatisticsFilter | null,
     @Arg('billingGroupBy', () => BillingGroup, { defaultValue: BillingGroup.SESSION, description: 'Grouping of the BILLING table.' }) billingGroupBy: BillingGroup,
     @Ctx() ctx: Context,
@@ -163,7 +163,7 @@ export class TrainingResolver {
 
   @Authorized(Role.TRAINING_REFERENT, Role.ANALYST, Role.ADMINISTRATOR)
   @Query(() => AttendanceReport, { nullable: true, description: "A person's attendance, session by session, with their assiduity record." })
-  async trainingAttendanceReport(@Arg('personId', () => ID, { description: 'The trainee.' }) personId: string, @Ctx() ctx: Context): Promise<AttendanceReport | null> {
+  async trainingAttendanceReport(@Arg('personId', () => ID, { description: 'Global id of the Person; the answer is null when no person has it.' }) personId: string, @Ctx() ctx: Context): Promise<AttendanceReport | null> {
     const id = decodeId(personId, 'Person', 'personId');
     const trainee = await ctx.em.findOne(Person, { id });
     if (!trainee) return null;
@@ -176,13 +176,13 @@ export class TrainingResolver {
 
   @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
   @Mutation(() => TrainingDomainPayload, { description: 'Adds a training domain.' })
-  createTrainingDomain(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateTrainingDomainInput, @Ctx() ctx: Context) {
+  createTrainingDomain(@Arg('input', { validate: false, description: 'Code, label and display order of the new domain; a code already in use is refused.' }) input: CreateTrainingDomainInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ domain: await training.createDomain(ctx.em, requireViewer(ctx), input) }));
   }
 
   @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
   @Mutation(() => TrainingCoursePayload, { description: 'Adds a course.' })
-  createTrainingCourse(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateTrainingCourseInput, @Ctx() ctx: Context) {
+  createTrainingCourse(@Arg('input', { validate: false, description: 'The course: its domain, title, mode and the shape of every session (1 to 5 parts and their nominal length).' }) input: CreateTrainingCourseInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
       course: await training.createCourse(ctx.em, requireViewer(ctx), { ...input, domainId: decodeId(input.domainId, 'TrainingDomain', 'domainId') }),
     }));
@@ -190,7 +190,7 @@ export class TrainingResolver {
 
   @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
   @Mutation(() => TrainingPricePayload, { description: 'Sets the price of a part of a course from a year on.' })
-  setTrainingPrice(@Arg('input', { validate: false, description: 'What to do.' }) input: SetTrainingPriceInput, @Ctx() ctx: Context) {
+  setTrainingPrice(@Arg('input', { validate: false, description: 'Course, price per connected part in euro cents, and the first year it applies to; it replaces the price of that year.' }) input: SetTrainingPriceInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
       price: await training.setCoursePrice(ctx.em, requireViewer(ctx), { ...input, courseId: decodeId(input.courseId, 'TrainingCourse', 'courseId') }),
     }));
@@ -198,7 +198,7 @@ export class TrainingResolver {
 
   @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
   @Mutation(() => TrainingSessionPayload, { description: 'Plans a session: one slot per part, capacity, seats per ministry.' })
-  createTrainingSession(@Arg('input', { validate: false, description: 'What to do.' }) input: CreateTrainingSessionInput, @Ctx() ctx: Context) {
+  createTrainingSession(@Arg('input', { validate: false, description: 'Course, label, capacity, one slot per part of the course, and optional seats per ministry.' }) input: CreateTrainingSessionInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
       session: await training.createSession(ctx.em, requireViewer(ctx), {
         ...input,
@@ -211,7 +211,7 @@ export class TrainingResolver {
 
   @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
   @Mutation(() => TrainingSessionPayload, { description: 'Changes a session (capacity, seats, status); more seats promote the waiting list.' })
-  updateTrainingSession(@Arg('input', { validate: false, description: 'What to do.' }) input: UpdateTrainingSessionInput, @Ctx() ctx: Context) {
+  updateTrainingSession(@Arg('input', { validate: false, description: 'The session and only the fields to change.' }) input: UpdateTrainingSessionInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
       session: await training.updateSession(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingSession'), {
         ...input,
@@ -222,7 +222,7 @@ export class TrainingResolver {
 
   @Authorized(Role.TRAINING_REFERENT, Role.ADMINISTRATOR)
   @Mutation(() => TrainingPolicyPayload, { description: 'Sets the assiduity policy.' })
-  setTrainingPolicy(@Arg('input', { validate: false, description: 'What to do.' }) input: SetTrainingPolicyInput, @Ctx() ctx: Context) {
+  setTrainingPolicy(@Arg('input', { validate: false, description: 'The whole policy: the look-back window in months (0 turns it off) and whether partial attendance counts.' }) input: SetTrainingPolicyInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ policy: await training.setPolicy(ctx.em, requireViewer(ctx), input) }));
   }
 
@@ -230,13 +230,13 @@ export class TrainingResolver {
 
   @Authorized(...PEOPLE)
   @Mutation(() => TrainingRegistrationPayload, { description: 'Asks for a seat in an open session, for yourself; your DAF manager validates it.' })
-  requestTrainingRegistration(@Arg('sessionId', () => ID, { description: 'The session.' }) sessionId: string, @Ctx() ctx: Context) {
+  requestTrainingRegistration(@Arg('sessionId', () => ID, { description: 'Global id of an OPEN TrainingSession that has not begun (and, for a session ordered by a ministry, of the caller’s ministry).' }) sessionId: string, @Ctx() ctx: Context) {
     return runMutation(null, async () => ({ registration: await training.requestRegistration(ctx.em, requireViewer(ctx), decodeId(sessionId, 'TrainingSession', 'sessionId')) }));
   }
 
   @Authorized(Role.DAF_MANAGER)
   @Mutation(() => TrainingRegistrationPayload, { description: "Validates or refuses (with a reason) a request of your structure's trainees (DAF manager)." })
-  decideTrainingRequest(@Arg('input', { validate: false, description: 'What to do.' }) input: DecideTrainingRequestInput, @Ctx() ctx: Context) {
+  decideTrainingRequest(@Arg('input', { validate: false, description: 'The REQUESTED registration, the decision, and the reason (required to refuse).' }) input: DecideTrainingRequestInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
       registration: await training.decideRequest(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingRegistration'), input.approve, input.reason),
     }));
@@ -244,31 +244,31 @@ export class TrainingResolver {
 
   @Authorized(Role.TRAINING_REFERENT)
   @Mutation(() => TrainingRegistrationPayload, { description: "Registers a validated request (SN1 training referent): a seat, or the waiting list when the ministry's seats are taken." })
-  registerTrainee(@Arg('input', { validate: false, description: 'What to do.' }) input: RegistrationRefInput, @Ctx() ctx: Context) {
+  registerTrainee(@Arg('input', { validate: false, description: 'The VALIDATED registration to register, and an optional note for its history.' }) input: RegistrationRefInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ registration: await training.registerTrainee(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingRegistration'), input.note) }));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => TrainingRegistrationPayload, { description: 'Records the compatibility test of the webinar tool (the trainee).' })
-  recordCompatibilityTest(@Arg('input', { validate: false, description: 'What to do.' }) input: CompatibilityTestInput, @Ctx() ctx: Context) {
+  recordCompatibilityTest(@Arg('input', { validate: false, description: 'The caller’s REGISTERED registration and whether the webinar tool worked.' }) input: CompatibilityTestInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ registration: await training.recordCompatibilityTest(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingRegistration'), input.passed) }));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => TrainingRegistrationPayload, { description: 'Confirms a registration after a passed compatibility test (the trainee).' })
-  confirmTrainingRegistration(@Arg('input', { validate: false, description: 'What to do.' }) input: RegistrationRefInput, @Ctx() ctx: Context) {
+  confirmTrainingRegistration(@Arg('input', { validate: false, description: 'The caller’s REGISTERED registration whose compatibility test passed.' }) input: RegistrationRefInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ registration: await training.confirmRegistration(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingRegistration')) }));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => TrainingRegistrationPayload, { description: 'Cancels a registration: the trainee until the session starts, the referent any time. The seat goes to the waiting list.' })
-  cancelTrainingRegistration(@Arg('input', { validate: false, description: 'What to do.' }) input: RegistrationRefInput, @Ctx() ctx: Context) {
+  cancelTrainingRegistration(@Arg('input', { validate: false, description: 'The registration to cancel, and an optional note (why) for its history.' }) input: RegistrationRefInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ registration: await training.cancelRegistration(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingRegistration'), input.note) }));
   }
 
   @Authorized(...PEOPLE)
   @Mutation(() => TrainingRegistrationPayload, { description: 'Records why the trainee was absent (the trainee or the referent).' })
-  justifyTrainingAbsence(@Arg('input', { validate: false, description: 'What to do.' }) input: JustifyAbsenceInput, @Ctx() ctx: Context) {
+  justifyTrainingAbsence(@Arg('input', { validate: false, description: 'The registration and the reason the trainee gives.' }) input: JustifyAbsenceInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ registration: await training.justifyAbsence(ctx.em, requireViewer(ctx), decodeId(input.id, 'TrainingRegistration'), input.justification) }));
   }
 
@@ -276,7 +276,7 @@ export class TrainingResolver {
 
   @Authorized(Role.TRAINING_REFERENT)
   @Mutation(() => TrainingAttendancePayload, { description: 'Records attendance at one part by hand (referent).' })
-  recordTrainingAttendance(@Arg('input', { validate: false, description: 'What to do.' }) input: RecordAttendanceInput, @Ctx() ctx: Context) {
+  recordTrainingAttendance(@Arg('input', { validate: false, description: 'The registration, the part number and the minutes connected (0 when not connected).' }) input: RecordAttendanceInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
       attendance: await attendance.recordAttendance(ctx.em, requireViewer(ctx), { ...input, registrationId: decodeId(input.registrationId, 'TrainingRegistration', 'registrationId') }),
     }));
@@ -284,7 +284,7 @@ export class TrainingResolver {
 
   @Authorized(Role.TRAINING_REFERENT)
   @Mutation(() => ImportAttendancePayload, { description: "Imports a session's attendance export (referent): a line-by-line report; all-or-nothing on request." })
-  importTrainingAttendance(@Arg('input', { validate: false, description: 'What to do.' }) input: ImportAttendanceInput, @Ctx() ctx: Context) {
+  importTrainingAttendance(@Arg('input', { validate: false, description: 'The session, the export’s format and text, and whether one rejected line stops everything.' }) input: ImportAttendanceInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({
       report: await attendance.importAttendance(ctx.em, requireViewer(ctx), { ...input, sessionId: decodeId(input.sessionId, 'TrainingSession', 'sessionId') }),
     }));
@@ -315,7 +315,7 @@ export class TrainingStatisticsResolver {
   @FieldResolver(() => [BillingRow], { description: 'Amounts billed (price × parts connected to) for priced sessions, grouped as asked; TOTAL last. Only trainees connected to at least one part are billed, and counted in trainees.' })
   billing(
     @Root() root: TrainingStatistics,
-    @Arg('groupBy', () => BillingGroup, { defaultValue: BillingGroup.SESSION, description: 'Grouping.' }) groupBy: BillingGroup,
+    @Arg('groupBy', () => BillingGroup, { defaultValue: BillingGroup.SESSION, description: 'One line per session (default), registration (TRAINEE), structure or ministry, then a TOTAL line.' }) groupBy: BillingGroup,
     @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many lines before TOTAL (1 to 1000), largest amounts first.' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<BillingRow[]> {
@@ -360,7 +360,7 @@ export class DomainStatisticsRowResolver {
 
 @Resolver(() => TrainingCourse)
 export class TrainingCourseFieldsResolver {
-  @FieldResolver(() => TrainingDomain, { description: 'Its domain.' })
+  @FieldResolver(() => TrainingDomain, { description: 'The catalogue domain (CFO, BUDGET, DCHORUS, ACTIFS, FDEPENSES…) the course is listed under.' })
   domain(@Root() c: TrainingCourse) {
     return c.domain.load();
   }
@@ -374,12 +374,12 @@ export class TrainingCourseFieldsResolver {
 
 @Resolver(() => TrainingSession)
 export class TrainingSessionFieldsResolver {
-  @FieldResolver(() => TrainingCourse, { description: 'The course.' })
+  @FieldResolver(() => TrainingCourse, { description: 'The course this session runs: its parts, their length and its price come from it.' })
   course(@Root() s: TrainingSession) {
     return s.course.load();
   }
 
-  @FieldResolver(() => Ministry, { nullable: true, description: 'The ministry that ordered it (MINISTRY_ORDER sessions).' })
+  @FieldResolver(() => Ministry, { nullable: true, description: 'The ministry that ordered the session, whose trainees alone may request it; null unless `kind` is MINISTRY_ORDER.' })
   orderedBy(@Root() s: TrainingSession) {
     return s.orderedBy ? s.orderedBy.load() : null;
   }
@@ -424,7 +424,7 @@ function sessionCounts(ctx: Context) {
 
 @Resolver(() => TrainingSeatQuota)
 export class TrainingSeatQuotaFieldsResolver {
-  @FieldResolver(() => Ministry, { description: 'The ministry.' })
+  @FieldResolver(() => Ministry, { description: 'The ministry whose trainees these seats are kept for.' })
   ministry(@Root() q: TrainingSeatQuota) {
     return q.ministry.load();
   }
@@ -432,7 +432,7 @@ export class TrainingSeatQuotaFieldsResolver {
 
 @Resolver(() => TrainingPrice)
 export class TrainingPriceFieldsResolver {
-  @FieldResolver(() => TrainingCourse, { description: 'The course.' })
+  @FieldResolver(() => TrainingCourse, { description: 'The course this price applies to.' })
   course(@Root() p: TrainingPrice) {
     return p.course.load();
   }
@@ -440,12 +440,12 @@ export class TrainingPriceFieldsResolver {
 
 @Resolver(() => TrainingRegistration)
 export class TrainingRegistrationFieldsResolver {
-  @FieldResolver(() => TrainingSession, { description: 'The session.' })
+  @FieldResolver(() => TrainingSession, { description: 'The session the seat is asked for or held in.' })
   session(@Root() r: TrainingRegistration) {
     return r.session.load();
   }
 
-  @FieldResolver(() => Person, { description: 'The trainee.' })
+  @FieldResolver(() => Person, { description: 'The person who asked for the seat and follows the training.' })
   trainee(@Root() r: TrainingRegistration) {
     return r.trainee.load();
   }
@@ -503,7 +503,7 @@ export class TrainingRegistrationEventFieldsResolver {
 
 @Resolver(() => TrainingAttendance)
 export class TrainingAttendanceFieldsResolver {
-  @FieldResolver(() => Int, { description: 'Part number.' })
+  @FieldResolver(() => Int, { description: 'Which part of the session this attendance is for, from 1 (the parts’ order in time).' })
   async partNumber(@Root() a: TrainingAttendance) {
     return (await a.part.loadOrFail()).number;
   }

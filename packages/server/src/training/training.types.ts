@@ -150,7 +150,7 @@ export enum ParticipationLevelEnum {
 registerEnumType(ParticipationLevelEnum, {
   name: 'ParticipationLevel',
   description: 'What a participation row sums.',
-  valuesConfig: { SESSION: { description: 'One session.' }, COURSE: { description: 'Every session of a course.' }, TOTAL: { description: 'Everything filtered.' } },
+  valuesConfig: { SESSION: { description: 'The registrations of one session (`sessionId` set).' }, COURSE: { description: 'Every session of a course.' }, TOTAL: { description: 'Everything filtered.' } },
 });
 
 @ObjectType({ description: 'One row of the participation table: trainees by number of parts attended, and connection times per connected part.' })
@@ -170,7 +170,7 @@ export class ParticipationRow {
   @Field(() => ID, { nullable: true, description: 'The session (SESSION rows only).' })
   sessionId!: string | null;
 
-  @Field(() => Int, { description: 'Registrations.' })
+  @Field(() => Int, { description: 'Registrations counted in the row, whatever their attendance (every part count below sums to it).' })
   registrations!: number;
 
   @Field(() => [Int], { description: 'Index k (0 to 5): trainees connected to exactly k parts.' })
@@ -228,16 +228,16 @@ export class AssiduityRow {
   @Field(() => ID, { description: 'Global id of the trainee (a Person).' })
   traineeId!: string;
 
-  @Field({ description: 'Email.' })
+  @Field({ description: 'The trainee’s email address in the directory.' })
   email!: string;
 
-  @Field({ description: 'Name.' })
+  @Field({ description: 'First and last name of the trainee, as in the directory.' })
   fullName!: string;
 
-  @Field({ description: 'Structure code.' })
+  @Field({ description: 'Code of the trainee’s current structure in the directory (e.g. `RECT-LYON`).' })
   structureCode!: string;
 
-  @Field(() => Int, { description: 'Held sessions.' })
+  @Field(() => Int, { description: 'Sessions of the filter now HELD that the trainee was registered for.' })
   sessionsHeld!: number;
 
   @Field(() => Int, { description: 'Connected to no part.' })
@@ -263,7 +263,7 @@ export class TrainingStatistics {
 
 @ObjectType({ description: "A person's attendance, session by session, for the referent." })
 export class AttendanceReport {
-  @Field(() => Person, { description: 'The trainee.' })
+  @Field(() => Person, { description: 'The person the report is about (whose `personId` was asked for).' })
   trainee!: Person;
 
   @Field(() => [TrainingRegistration], { description: 'Their registrations, latest session first.' })
