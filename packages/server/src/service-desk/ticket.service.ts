@@ -8,6 +8,7 @@ import { LockMode, raw, Reference, UniqueConstraintViolationException, wrap, typ
 import { scopeFilter, ticketScope } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { readMany, type RelationTree } from '../core/read';
 import { Role } from '../core/roles';
 import { likeContains } from '../core/text';
 import { SupportLevel } from '../directory/directory.enums';
@@ -625,24 +626,25 @@ export async function changeAttachments<T>(
 /* ---------- batched reads for nested fields (one statement per batch) ---------- */
 
 /** The last `last` events of each ticket: events are numbered 1..eventCount, so no window is needed. */
-export async function lastEventsOf(em: EntityManager, tickets: readonly { id: string; eventCount: number }[], last: number, populate: string[] = []): Promise<Map<string, TicketEvent[]>> {
+export async function lastEventsOf(em: EntityManager, tickets: readonly { id: string; eventCount: number }[], last: number, relations: RelationTree = {}): Promise<Map<string, TicketEvent[]>> {
   const out = new Map<string, TicketEvent[]>(tickets.map((t) => [t.id, []]));
   if (!tickets.length) return out;
-  const rows = await em.find(
+  const rows = await readMany(
+    em,
     TicketEvent,
     { ticket: { $in: tickets.map((t) => t.id) }, [raw((a: string) => `${a}.seq > (select t.event_count from ticket t where t.id = ${a}.ticket_id) - ?`, [last])]: [] } as FilterQuery<TicketEvent>,
-    { orderBy: { ticket: 'asc', seq: 'asc' }, populate: populate as never[] },
+    { orderBy: { ticket: 'asc', seq: 'asc' }, relations },
   );
   for (const e of rows) out.get(e.ticket.id)?.push(e);
   return out;
 }
 
-export async function commentsOf(em: EntityManager, viewer: Viewer, ticketIds: readonly string[], populate: string[] = []): Promise<Map<string, TicketComment[]>> {
+export async function commentsOf(em: EntityManager, viewer: Viewer, ticketIds: readonly string[], relations: RelationTree = {}): Promise<Map<string, TicketComment[]>> {
   const out = new Map<string, TicketComment[]>(ticketIds.map((id) => [id, []]));
   if (!ticketIds.length) return out;
   const where: FilterQuery<TicketComment> = { ticket: { $in: [...ticketIds] } };
   if (!maySeeInternalComments(viewer)) where.internal = false;
-  for (const c of await em.find(TicketComment, where, { orderBy: { createdAt: 'asc', id: 'asc' }, populate: populate as never[] })) out.get(c.ticket.id)?.push(c);
+  for (const c of await readMany(em, TicketComment, where, { orderBy: { createdAt: 'asc', id: 'asc' }, relations })) out.get(c.ticket.id)?.push(c);
   return out;
 }
 
