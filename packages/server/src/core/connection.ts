@@ -4,7 +4,7 @@ import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { DomainError, CoreErrorCode } from './errors';
 import { isUuid } from './ids';
-import { keysetCondition, readWithCursors, relationsFromSelection } from './read';
+import { keysetCondition, readWithCursors, relationsFromSelection, type Keyset } from './read';
 
 export const PAGE = { default: 20, max: 100 } as const;
 
@@ -131,16 +131,12 @@ export async function paginate<T extends object>(
   const before = page.before ? checkCursor(page.before, keys, 'before') : null;
   const backward = page.last !== undefined;
   const size = backward ? page.last! : page.first!;
-  const conditions: FilterQuery<T>[] = [where];
-  if (after) conditions.push(keysetCondition(meta, orderBy, after, false));
-  if (before) conditions.push(keysetCondition(meta, orderBy, before, true));
+  const keyset: Keyset[] = [];
+  if (after) keyset.push(keysetCondition(meta, orderBy, after, false));
+  if (before) keyset.push(keysetCondition(meta, orderBy, before, true));
   const order = backward ? reversed(orderBy) : orderBy;
   const relations = info ? relationsFromSelection(em, meta.className, connectionNodeSelection(info), info.fragments, options.aliases) : {};
-  const filter = (conditions.length === 1 ? where : { $and: conditions }) as FilterQuery<T>;
-  const [read, totalCount] = await Promise.all([
-    readWithCursors(em, entity, filter, { orderBy: order, limit: size + 1, relations }),
-    info && selects(info, 'totalCount') ? em.count(entity, where) : Promise.resolve(null),
-  ]);
+  const read = await readWithCursors(em, entity, where, { orderBy: order, limit: size + 1, relations, keyset, count: !info || selects(info, 'totalCount') });
   const more = read.objects.length > size;
   const nodes = read.objects.slice(0, size);
   const cursors = read.cursors.slice(0, size);
@@ -157,7 +153,7 @@ export async function paginate<T extends object>(
       startCursor: cursors[0] ?? null,
       endCursor: cursors.at(-1) ?? null,
     },
-    totalCount,
+    totalCount: read.count,
   };
 }
 

@@ -12,7 +12,7 @@
  * read of the same kind; collections load through the ORM on first use (rare on lists).
  */
 import DataLoader from 'dataloader';
-import { raw, ReferenceKind, type EntityManager, type EntityMetadata, type EntityName, type EntityProperty, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import { ReferenceKind, type EntityManager, type EntityMetadata, type EntityName, type EntityProperty, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import type { FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
 /** The to-one relations to embed, by property name, each with the relations of its own to embed. */
@@ -135,6 +135,12 @@ class ReadRef<T extends object = object> {
     return this.entity ?? byIdLoader<T>(this.em, this.target).load(this.id);
   }
 
+  async loadOrFail(): Promise<T> {
+    const entity = await this.load();
+    if (!entity) throw new Error(`${this.target} ${this.id} does not exist.`);
+    return entity;
+  }
+
   isInitialized(): boolean {
     return this.entity !== null;
   }
@@ -231,24 +237,43 @@ export async function readMany<T extends object>(em: EntityManager, entity: Enti
  * writes them in JSON, so a timestamp keeps its microseconds (a JavaScript Date would drop
  * them, and the next page would skip rows less than a millisecond apart).
  */
-export async function readWithCursors<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, options: ReadOptions<T> & { orderBy: QueryOrderMap<T> }): Promise<{ objects: T[]; cursors: string[] }> {
+export async function readWithCursors<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  options: ReadOptions<T> & { orderBy: QueryOrderMap<T>; keyset?: Keyset[]; count?: boolean },
+): Promise<{ objects: T[]; cursors: string[]; count: number | null }> {
   return readRows(em, entity, where, options, true);
 }
 
-async function readRows<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, options: ReadOptions<T>, withCursors: boolean): Promise<{ objects: T[]; cursors: string[] }> {
+async function readRows<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  options: ReadOptions<T> & { keyset?: Keyset[]; count?: boolean },
+  withCursors: boolean,
+): Promise<{ objects: T[]; cursors: string[]; count: number | null }> {
   const meta = em.getMetadata().get(typeof entity === 'string' ? entity : (entity as { name: string }).name) as EntityMetadata<T>;
   const shape = shapeOf(meta as EntityMetadata);
   const tree = options.relations ?? {};
-  // the inner alias is the one em.find uses, so raw filter fragments written for it work here too
-  const qb = em.createQueryBuilder<T, 'e0'>(meta.className, 'e0').select('e0.*').where(where);
-  if (options.orderBy) qb.orderBy(options.orderBy);
-  if (options.limit !== undefined) qb.limit(options.limit);
-  const { sql, bindings } = qb.getKnexQuery().toSQL();
+  // the filter once, as em.find would write it (same alias, so raw fragments written for it work): its raw fragments can be used only once
+  const base = em.createQueryBuilder<T, 'e0'>(meta.className, 'e0').select('e0.*').where(where).getKnexQuery().toSQL();
   const keys = options.orderBy ? orderKeys(meta, options.orderBy) : [];
+  const bounds = (options.keyset ?? []).map((k) => keysetSql(k, 'e0'));
+  const inner =
+    `select * from (${base.sql}) as e0` +
+    (bounds.length ? ` where ${bounds.map((b) => b.sql).join(' and ')}` : '') +
+    (keys.length ? ` order by ${keys.map((k) => `e0.${k.column} ${k.desc ? 'desc' : 'asc'}`).join(', ')}` : '') +
+    (options.limit !== undefined ? ` limit ${Math.trunc(options.limit)}` : '');
   const order = keys.length ? ` order by ${keys.map((k) => `r0.${k.column} ${k.desc ? 'desc' : 'asc'}`).join(', ')}` : '';
   const cursor = withCursors ? `, json_build_array(${keys.map((k) => `r0.${k.column}`).join(', ')})::text as "$cursor"` : '';
-  const rows = (await em.getConnection().execute(`select ${selectList(em, shape, 'r0', tree)}${cursor} from (${sql}) as r0${order}`, [...bindings], 'all', em.getTransactionContext())) as Record<string, unknown>[];
+  // em.execute runs in the EntityManager's transaction, if any
+  const [rows, count] = await Promise.all([
+    em.execute(`select ${selectList(em, shape, 'r0', tree)}${cursor} from (${inner}) as r0${order}`, [...base.bindings, ...bounds.flatMap((b) => b.values)]) as Promise<Record<string, unknown>[]>,
+    options.count ? em.execute(`select count(*)::int as n from (${base.sql}) as e0`, [...base.bindings]).then((r) => (r as unknown as { n: number }[])[0].n) : Promise.resolve(null),
+  ]);
   return {
+    count,
     objects: rows.map((r) => materialize(em, shape, r, tree) as T),
     cursors: withCursors ? rows.map((r) => Buffer.from(r.$cursor as string).toString('base64url')) : [],
   };
@@ -256,30 +281,40 @@ async function readRows<T extends object>(em: EntityManager, entity: EntityName<
 
 /** The sort keys as quoted columns, each with its direction. */
 function orderKeys<T>(meta: EntityMetadata<T>, orderBy: QueryOrderMap<T>): { prop: string; column: string; desc: boolean }[] {
-  return Object.entries(orderBy as Record<string, string>).map(([k, dir]) => ({
-    prop: k,
-    column: quote((meta.properties as Record<string, EntityProperty>)[k].fieldNames[0]),
-    desc: String(dir).toLowerCase().startsWith('desc'),
-  }));
+  return Object.entries(orderBy as Record<string, unknown>).map(([k, dir]) => {
+    const prop = (meta.properties as Record<string, EntityProperty>)[k];
+    if (!prop || typeof dir !== 'string' || prop.fieldNames.length !== 1) throw new Error(`read path: cannot order ${meta.className} by ${k}`);
+    return { prop: k, column: quote(prop.fieldNames[0]), desc: dir.toLowerCase().startsWith('desc') };
+  });
+}
+
+/** "After (or before) these values" in `orderBy`'s order. */
+export interface Keyset {
+  keys: { column: string; desc: boolean }[];
+  values: readonly unknown[];
+}
+
+export function keysetCondition<T>(meta: EntityMetadata<T>, orderBy: QueryOrderMap<T>, values: readonly unknown[], backward: boolean): Keyset {
+  return { keys: orderKeys(meta, orderBy).map((k) => ({ column: k.column, desc: k.desc !== backward })), values };
 }
 
 /**
- * The keyset condition "after (or before) these values" for `orderBy`: a row comparison when
- * every key goes the same way (the (a, b, id) indexes serve it), else its expansion.
+ * A keyset bound as SQL: a row comparison when every key goes the same way (the (a, b, id)
+ * indexes serve it), else its expansion (a > x) or (a = x and b < y) …
  */
-export function keysetCondition<T>(meta: EntityMetadata<T>, orderBy: QueryOrderMap<T>, values: readonly unknown[], backward: boolean): FilterQuery<T> {
-  const keys = orderKeys(meta, orderBy).map((k) => ({ ...k, desc: k.desc !== backward }));
-  if (keys.every((x) => x.desc === keys[0].desc)) {
-    const op = keys[0].desc ? '<' : '>';
-    return { [raw((a: string) => `(${keys.map((k) => `${a}.${k.column}`).join(', ')}) ${op} (${keys.map(() => '?').join(', ')})`, [...values])]: [] } as FilterQuery<T>;
+function keysetSql(k: Keyset, alias: string): { sql: string; values: unknown[] } {
+  const col = (i: number) => `${alias}.${k.keys[i].column}`;
+  if (k.keys.every((x) => x.desc === k.keys[0].desc)) {
+    return { sql: `(${k.keys.map((_, i) => col(i)).join(', ')}) ${k.keys[0].desc ? '<' : '>'} (${k.keys.map(() => '?').join(', ')})`, values: [...k.values] };
   }
-  const or = keys.map((key, i) => {
-    const cond: Record<string, unknown> = {};
-    for (let j = 0; j < i; j++) cond[keys[j].prop] = values[j];
-    cond[key.prop] = { [key.desc ? '$lt' : '$gt']: values[i] };
-    return cond;
+  const terms: string[] = [];
+  const values: unknown[] = [];
+  k.keys.forEach((key, i) => {
+    const eq = k.keys.slice(0, i).map((_, j) => `${col(j)} = ?`);
+    terms.push(`(${[...eq, `${col(i)} ${key.desc ? '<' : '>'} ?`].join(' and ')})`);
+    values.push(...k.values.slice(0, i), k.values[i]);
   });
-  return { $or: or } as FilterQuery<T>;
+  return { sql: `(${terms.join(' or ')})`, values };
 }
 
 /* ---------- what a selection reads ---------- */
