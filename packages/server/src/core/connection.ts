@@ -1,9 +1,10 @@
-import { Cursor, type EntityManager, type FilterQuery, type QueryOrderMap, type EntityName } from '@mikro-orm/postgresql';
+import { type EntityManager, type EntityMetadata, type FilterQuery, type QueryOrderMap, type EntityName } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { DomainError, CoreErrorCode } from './errors';
 import { isUuid } from './ids';
+import { keysetCondition, readWithCursors, relationsFromSelection, type Keyset } from './read';
 
 export const PAGE = { default: 20, max: 100 } as const;
 
@@ -78,16 +79,18 @@ export function connectionComplexity({ args, childComplexity }: ComplexityEstima
   return 1 + childComplexity * Math.min(Math.max(size, 1), PAGE.max);
 }
 
-/** A cursor must decode to one value per sort key, the last being the row's uuid. */
-function checkCursor(cursor: string, keys: number, field: string): void {
+/** A cursor must decode to one value per sort key, the last being the row's uuid; returns the values. */
+function checkCursor(cursor: string, keys: number, field: string): unknown[] {
   let values: unknown;
   try {
-    values = Cursor.decode(cursor);
+    // values stay as written (timestamps as text, to the microsecond): PostgreSQL casts them to the column's type
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     values = null;
   }
   const ok = Array.isArray(values) && values.length === keys && typeof values[keys - 1] === 'string' && isUuid(values[keys - 1] as string);
   if (!ok) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `${field} is not a valid cursor for this list.`, [field]);
+  return values as unknown[];
 }
 
 function checkArgs(args: ConnectionArgs): { first?: number; last?: number; after?: string; before?: string } {
@@ -108,8 +111,9 @@ function checkArgs(args: ConnectionArgs): { first?: number; last?: number; after
 }
 
 /**
- * Keyset pagination (MikroORM's `findByCursor`, never OFFSET). `orderBy` must end with a
- * unique column so cursors are stable; the count runs only when the client selected it.
+ * Keyset pagination (never OFFSET) on the one read path (core/read.ts): one statement for the
+ * page and the to-one relations its selection reads, plus a count only when the client
+ * selected `totalCount`. `orderBy` must end with a unique column so cursors are stable.
  */
 export async function paginate<T extends object>(
   em: EntityManager,
@@ -118,30 +122,62 @@ export async function paginate<T extends object>(
   orderBy: QueryOrderMap<T>,
   args: ConnectionArgs,
   info?: GraphQLResolveInfo,
-  options: { populate?: readonly string[] } = {},
+  options: { aliases?: Record<string, Record<string, string>> } = {},
 ): Promise<Page<T>> {
   const page = checkArgs(args);
+  const meta = em.getMetadata().get(typeof entity === 'string' ? entity : (entity as { name: string }).name) as EntityMetadata<T>;
   const keys = Object.keys(orderBy).length;
-  if (page.after) checkCursor(page.after, keys, 'after');
-  if (page.before) checkCursor(page.before, keys, 'before');
-  const cursor = await em.findByCursor(entity, where, {
-    ...page,
-    orderBy,
-    includeCount: info ? selects(info, 'totalCount') : true,
-    populate: options.populate as never,
-  });
-  const nodes = cursor.items;
+  const after = page.after ? checkCursor(page.after, keys, 'after') : null;
+  const before = page.before ? checkCursor(page.before, keys, 'before') : null;
+  const backward = page.last !== undefined;
+  const size = backward ? page.last! : page.first!;
+  const keyset: Keyset[] = [];
+  if (after) keyset.push(keysetCondition(meta, orderBy, after, false));
+  if (before) keyset.push(keysetCondition(meta, orderBy, before, true));
+  const order = backward ? reversed(orderBy) : orderBy;
+  const relations = info ? relationsFromSelection(em, meta.className, connectionNodeSelection(info), info.fragments, options.aliases) : {};
+  const read = await readWithCursors(em, entity, where, { orderBy: order, limit: size + 1, relations, keyset, count: !info || selects(info, 'totalCount') });
+  const more = read.objects.length > size;
+  const nodes = read.objects.slice(0, size);
+  const cursors = read.cursors.slice(0, size);
+  if (backward) {
+    nodes.reverse();
+    cursors.reverse();
+  }
   return {
     nodes,
-    edges: nodes.map((node) => ({ cursor: cursor.from(node), node })),
+    edges: nodes.map((node, i) => ({ cursor: cursors[i], node })),
     pageInfo: {
-      hasNextPage: cursor.hasNextPage,
-      hasPreviousPage: cursor.hasPrevPage,
-      startCursor: cursor.startCursor,
-      endCursor: cursor.endCursor,
+      hasNextPage: backward ? !!before : more,
+      hasPreviousPage: backward ? more : !!after,
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors.at(-1) ?? null,
     },
-    totalCount: typeof cursor.totalCount === 'number' ? cursor.totalCount : null,
+    totalCount: read.count,
   };
+}
+
+function reversed<T>(orderBy: QueryOrderMap<T>): QueryOrderMap<T> {
+  return Object.fromEntries(Object.entries(orderBy as Record<string, string>).map(([k, dir]) => [k, String(dir).toLowerCase().startsWith('desc') ? 'asc' : 'desc'])) as QueryOrderMap<T>;
+}
+
+/** The selection of the connection's nodes (`nodes { … }` and `edges { node { … } }` together). */
+export function connectionNodeSelection(info: GraphQLResolveInfo): SelectionSetNode {
+  const selections: SelectionSetNode['selections'][number][] = [];
+  const collect = (set: SelectionSetNode | undefined, wanted: string, then?: string) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === 'Field' && s.name.value === wanted) {
+        if (then) collect(s.selectionSet, then);
+        else selections.push(...(s.selectionSet?.selections ?? []));
+      } else if (s.kind === 'InlineFragment') collect(s.selectionSet, wanted, then);
+      else if (s.kind === 'FragmentSpread') collect(info.fragments[s.name.value]?.selectionSet, wanted, then);
+    }
+  };
+  for (const node of info.fieldNodes) {
+    collect(node.selectionSet, 'nodes');
+    collect(node.selectionSet, 'edges', 'node');
+  }
+  return { kind: Kind.SELECTION_SET, selections };
 }
 
 /** Whether the current field's selection names `field` (directly or in an inline fragment / fragment spread). */

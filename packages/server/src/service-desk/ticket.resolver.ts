@@ -46,8 +46,8 @@ import {
   type TicketChangedMessage,
 } from './ticket.types';
 import { STATISTICS_ROLES } from './ticket.statistics';
-import { connectionNodeSelection, fieldSelection, populateFromSelection } from './ticket.populate';
-import { fastList, fastListPlan, fastTicketPage } from './ticket.fast-list';
+import { FIELD_RELATIONS } from './ticket.populate';
+import { fieldSelection, relationsFromSelection } from '../core/read';
 import { historyLoader } from './ticket.loaders';
 import { readChange } from './ticket.live';
 
@@ -89,17 +89,14 @@ export class TicketResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where = desk.ticketsWhere(ctx.viewer!, {
+    const where = desk.ticketsWhere(requireViewer(ctx), {
       ...filter,
       structureId: decodeOptionalId(filter?.structureId, 'Structure', 'structureId'),
       assigneeId: decodeOptionalId(filter?.assigneeId, 'Person', 'assigneeId'),
       requesterId: decodeOptionalId(filter?.requesterId, 'Person', 'requesterId'),
     });
     const order = desk.ticketOrder(orderBy?.field, orderBy?.direction);
-    const nodes = connectionNodeSelection(info);
-    const plan = fastList.enabled ? fastListPlan(info, page, nodes) : null;
-    if (plan) return fastTicketPage(ctx, where, order, page, plan.last);
-    return paginate(ctx.em, Ticket, where, order, page, info, { populate: populateFromSelection(ctx.em, 'Ticket', nodes, info.fragments) });
+    return paginate(ctx.em, Ticket, where, order, page, info, { aliases: FIELD_RELATIONS });
   }
 
   @Authorized()
@@ -313,14 +310,14 @@ export class TicketFieldsResolver {
   history(@Root() t: Ticket, @Arg('last', () => Int, { nullable: true, description: 'Only the last N events (1 to 200).' }) last: number | null, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const n = last == null ? 200 : last;
     if (n < 1 || n > 200) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'last must be between 1 and 200.', ['last']);
-    return historyLoader(ctx, n, () => populateFromSelection(ctx.em, 'TicketEvent', fieldSelection(info), info.fragments)).load(t);
+    return historyLoader(ctx, n, () => relationsFromSelection(ctx.em, 'TicketEvent', fieldSelection(info), info.fragments, FIELD_RELATIONS)).load(t);
   }
 
   @FieldResolver(() => [TicketComment], { description: 'Comments, oldest first. Internal ones only for the support levels.' })
   comments(@Root() t: Ticket, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx
       .loader<string, TicketComment[]>('ticketComments', async (ids) => {
-        const byTicket = await desk.commentsOf(ctx.em, requireViewer(ctx), ids, populateFromSelection(ctx.em, 'TicketComment', fieldSelection(info), info.fragments));
+        const byTicket = await desk.commentsOf(ctx.em, requireViewer(ctx), ids, relationsFromSelection(ctx.em, 'TicketComment', fieldSelection(info), info.fragments, FIELD_RELATIONS));
         return ids.map((id) => byTicket.get(id) ?? []);
       })
       .load(t.id);

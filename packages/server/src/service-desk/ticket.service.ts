@@ -9,6 +9,7 @@ import { ApplicationClient } from '../access/application-client.entity';
 import { scopeFilter, ticketScope } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { readMany, type RelationTree } from '../core/read';
 import { Role } from '../core/roles';
 import { pgArray, sqlList, sqlLiteral } from '../core/sql';
 import { likeContains } from '../core/text';
@@ -622,26 +623,25 @@ export async function changeAttachments<T>(
 /* ---------- batched reads for nested fields (one statement per batch) ---------- */
 
 /** The last `last` events of each ticket: events are numbered 1..eventCount, so no window is needed. */
-export async function lastEventsOf(em: EntityManager, tickets: readonly { id: string; eventCount: number }[], last: number, populate: string[] = []): Promise<Map<string, TicketEvent[]>> {
+export async function lastEventsOf(em: EntityManager, tickets: readonly { id: string; eventCount: number }[], last: number, relations: RelationTree = {}): Promise<Map<string, TicketEvent[]>> {
   const out = new Map<string, TicketEvent[]>(tickets.map((t) => [t.id, []]));
   if (!tickets.length) return out;
-  const rows = await em.find(
+  const rows = await readMany(
+    em,
     TicketEvent,
     { ticket: { $in: tickets.map((t) => t.id) }, [raw((a: string) => `${a}.seq > (select t.event_count from ticket t where t.id = ${a}.ticket_id) - ?`, [last])]: [] } as FilterQuery<TicketEvent>,
-    // the paths come from the GraphQL selection at run time (ticket.populate.ts); the ORM's path type checks literals only
-    { orderBy: { ticket: 'asc', seq: 'asc' }, populate: populate as never[] },
+    { orderBy: { ticket: 'asc', seq: 'asc' }, relations },
   );
   for (const e of rows) out.get(e.ticket.id)?.push(e);
   return out;
 }
 
-export async function commentsOf(em: EntityManager, viewer: Viewer, ticketIds: readonly string[], populate: string[] = []): Promise<Map<string, TicketComment[]>> {
+export async function commentsOf(em: EntityManager, viewer: Viewer, ticketIds: readonly string[], relations: RelationTree = {}): Promise<Map<string, TicketComment[]>> {
   const out = new Map<string, TicketComment[]>(ticketIds.map((id) => [id, []]));
   if (!ticketIds.length) return out;
   const where: FilterQuery<TicketComment> = { ticket: { $in: [...ticketIds] } };
   if (!maySeeInternalComments(viewer)) where.internal = false;
-  // run-time paths from the GraphQL selection, as in lastEventsOf
-  for (const c of await em.find(TicketComment, where, { orderBy: { createdAt: 'asc', id: 'asc' }, populate: populate as never[] })) out.get(c.ticket.id)?.push(c);
+  for (const c of await readMany(em, TicketComment, where, { orderBy: { createdAt: 'asc', id: 'asc' }, relations })) out.get(c.ticket.id)?.push(c);
   return out;
 }
 
