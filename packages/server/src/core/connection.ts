@@ -52,7 +52,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name = node
     @Field({ description: 'Opaque cursor of this item; pass it as `after` or `before`.' })
     cursor!: string;
 
-    @Field(() => nodeType, { description: `The ${name}.` })
+    @Field(() => nodeType, { description: `The ${name} at this place of the page; \`cursor\` points at it.` })
     node!: T;
   }
 
