@@ -140,26 +140,25 @@ describe('the one read path of lists', () => {
     await sql(server.databaseUrl, `update ticket set updated_at = '2020-01-05 10:00:00.123400+00', priority = 1 where reference in (select reference from ticket order by reference limit 1)`);
     await sql(server.databaseUrl, `update ticket set updated_at = '2020-01-05 10:00:00.123900+00', priority = 1 where reference in (select reference from ticket order by reference offset 1 limit 1)`);
     const order = { field: 'PRIORITY', direction: 'ASC' };
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const res: any = await server.gql(`query($after: String, $order: TicketOrder) { tickets(first: 7, after: $after, orderBy: $order) { pageInfo { hasNextPage endCursor } nodes { reference } } }`, { after, order }, admin);
-      expect(res.body.errors).toBeUndefined();
-      seen.push(...res.body.data.tickets.nodes.map((n: any) => n.reference));
-      if (!res.body.data.tickets.pageInfo.hasNextPage) break;
-      after = res.body.data.tickets.pageInfo.endCursor;
-    }
+    /** Every reference of the list, page by page of 7, forward (first/after) or backward (last/before). */
+    const walk = async (forward: boolean): Promise<string[]> => {
+      const page = forward ? 'first: 7, after: $cursor' : 'last: 7, before: $cursor';
+      const all: string[] = [];
+      let cursor: string | null = null;
+      for (;;) {
+        const res: any = await server.gql(`query($cursor: String, $order: TicketOrder) { tickets(${page}, orderBy: $order) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { reference } } }`, { cursor, order }, admin);
+        expect(res.body.errors).toBeUndefined();
+        const { nodes, pageInfo } = res.body.data.tickets;
+        const refs = nodes.map((n: any) => n.reference);
+        if (forward) all.push(...refs);
+        else all.unshift(...refs);
+        if (!(forward ? pageInfo.hasNextPage : pageInfo.hasPreviousPage)) return all;
+        cursor = forward ? pageInfo.endCursor : pageInfo.startCursor;
+      }
+    };
     const expected = (await sql(server.databaseUrl, `select reference from ticket order by priority asc, updated_at asc, id asc`)).rows.map((r: any) => r.reference);
-    expect(seen).toEqual(expected);
-    const back: string[] = [];
-    let before: string | null = null;
-    for (;;) {
-      const res: any = await server.gql(`query($before: String, $order: TicketOrder) { tickets(last: 7, before: $before, orderBy: $order) { pageInfo { hasPreviousPage startCursor } nodes { reference } } }`, { before, order }, admin);
-      expect(res.body.errors).toBeUndefined();
-      back.unshift(...res.body.data.tickets.nodes.map((n: any) => n.reference));
-      if (!res.body.data.tickets.pageInfo.hasPreviousPage) break;
-      before = res.body.data.tickets.pageInfo.startCursor;
-    }
+    expect(await walk(true)).toEqual(expected);
+    const back = await walk(false);
     expect(back).toEqual(expected);
     // the two sub-millisecond neighbours open the list: one page each
     const one = `query($after: String, $order: TicketOrder) { tickets(first: 1, after: $after, orderBy: $order) { pageInfo { endCursor } nodes { reference } } }`;

@@ -266,9 +266,10 @@ async function readRows<T extends object>(
   const inner =
     `select * from (${base.sql}) as e0` +
     (bounds.length ? ` where ${bounds.map((b) => b.sql).join(' and ')}` : '') +
-    (keys.length ? ` order by ${keys.map((k) => `e0.${k.column} ${k.desc ? 'desc' : 'asc'}`).join(', ')}` : '') +
+    orderSql(keys, 'e0') +
     (options.limit !== undefined ? ` limit ${Math.trunc(options.limit)}` : '');
-  const order = keys.length ? ` order by ${keys.map((k) => `r0.${k.column} ${k.desc ? 'desc' : 'asc'}`).join(', ')}` : '';
+  // a subquery's order is not kept: the outer statement orders again
+  const order = orderSql(keys, 'r0');
   const cursor = withCursors ? `, json_build_array(${keys.map((k) => `r0.${k.column}`).join(', ')})::text as "$cursor"` : '';
   // em.execute runs in the EntityManager's transaction, if any
   const [rows, count] = await Promise.all([
@@ -280,6 +281,11 @@ async function readRows<T extends object>(
     objects: rows.map((r) => materialize(em, shape, r, tree) as T),
     cursors: withCursors ? rows.map((r) => Buffer.from(r.$cursor as string).toString('base64url')) : [],
   };
+}
+
+/** ` order by …` over `alias`, or nothing when there are no keys. */
+function orderSql(keys: readonly { column: string; desc: boolean }[], alias: string): string {
+  return keys.length ? ` order by ${keys.map((k) => `${alias}.${k.column} ${k.desc ? 'desc' : 'asc'}`).join(', ')}` : '';
 }
 
 /** The sort keys as quoted columns, each with its direction. */
