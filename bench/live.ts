@@ -21,7 +21,7 @@ import pg from 'pg';
 import { mintToken } from '../packages/server/src/access/credentials';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/core/embedded-postgres';
 import { measureLive } from './reads/live';
-import { startChild, systemNode, type Child } from './reads/processes';
+import { serverArgs, startChild, systemNode, type Child } from './reads/processes';
 import { seed } from './reads/seed';
 import { createBenchDatabase, dropBenchDatabase } from './reads/database';
 
@@ -65,7 +65,7 @@ async function main() {
       const child = await startChild({
         name,
         cmd: NODE,
-        args: ['packages/server/dist/main.js'],
+        args: serverArgs(ROOT),
         // no service-level job: its SERVICE_LEVEL_* events would be deliveries the burst did not cause
         env: { NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, JWT_SECRET: JWT.secret, JWT_ISSUER: JWT.issuer, JWT_AUDIENCE: JWT.audience, SERVICE_LEVEL_POLL_MS: '86400000' },
         cwd: ROOT,

@@ -26,7 +26,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { mintToken } from '../packages/server/src/access/credentials';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/core/embedded-postgres';
-import { startChild, type Child } from './reads/processes';
+import { serverArgs, startChild, type Child } from './reads/processes';
 import { HOT } from './reads/queries';
 import { READER_EMAIL, seed } from './reads/seed';
 import { createBenchDatabase, dropBenchDatabase } from './reads/database';
@@ -103,7 +103,7 @@ async function main() {
       const child = await startChild({
         name: `ours-${mode}`,
         cmd: process.execPath,
-        args: ['packages/server/dist/main.js'],
+        args: serverArgs(ROOT),
         env,
         cwd: ROOT,
         url: `http://127.0.0.1:${port}`,

@@ -32,7 +32,7 @@ import pg from 'pg';
 import { mintToken } from '../packages/server/src/access/credentials';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/core/embedded-postgres';
 import { measureLive, type LiveResult } from './reads/live';
-import { sampleRss, startChild, systemNode, type Child } from './reads/processes';
+import { sampleRss, serverArgs, startChild, systemNode, type Child } from './reads/processes';
 import { summariseProfile } from './reads/profile';
 import { canonical, DEEP, HOT, QUERIES, TARGETS, type Query, type Target } from './reads/queries';
 import { READER_EMAIL, seed } from './reads/seed';
@@ -137,7 +137,7 @@ async function main() {
       return track(startChild({
         name,
         cmd: NODE_OURS,
-        args: [...extraArgs, 'packages/server/dist/main.js'],
+        args: [...extraArgs, ...serverArgs(ROOT)],
         env: oursEnv(port),
         cwd: ROOT,
         url: `http://127.0.0.1:${port}`,

@@ -35,6 +35,18 @@ describe('authentication', () => {
     expect(res.body.errors[0].message).toMatch(message);
   });
 
+  it('refuses a token that passed once as soon as it expires (a verified token is not re-checked, its expiry is)', async () => {
+    const { rows } = await sql(server.databaseUrl, `select id from person where email = 'zoe.lefevre@ac-lyon.example'`);
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(rows[0].id).setIssuer('chorus-support').setAudience('chorus-support-api').setIssuedAt().setExpirationTime(exp).sign(secret);
+    expect((await server.gql(VIEWER, {}, { token })).status).toBe(200);
+    expect((await server.gql(VIEWER, {}, { token })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 50));
+    const late = await server.gql(VIEWER, {}, { token });
+    expect(late.status).toBe(401);
+    expect(late.body.errors[0]).toMatchObject({ message: expect.stringMatching(/expired/), extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('refuses a deactivated person at once, whatever their token says', async () => {
     const email = 'zoe.lefevre@ac-lyon.example';
     const token = await server.tokenFor(email);

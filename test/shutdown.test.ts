@@ -50,7 +50,7 @@ describe('graceful shutdown', () => {
       const healthz = () => fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'accepted', (e) => String(e.cause?.code ?? e));
       let refused = await healthz();
       for (const deadline = Date.now() + 5000; refused === 'accepted' && Date.now() < deadline; refused = await healthz()) await new Promise((r) => setTimeout(r, 50));
-      expect(refused).toMatch(/ECONNREFUSED|ECONNRESET|SocketError|other side closed/);
+      expect(refused).toMatch(/ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET|SocketError|other side closed/);
 
       socket.write(body.slice(10));
       await responded;

@@ -110,6 +110,22 @@ describe('the same guards on HTTP and WebSocket (production mode)', () => {
     });
   }
 
+  it('a document that passed its guards is not waved through for another caller or other variables', async () => {
+    // the verdicts are kept per document, operation name, variables and right to introspect: each of these changes the answer
+    for (const transport of [overHttp, overWs]) {
+      expect((await transport({ token: analyst }, INTROSPECTION)).code).toBe('OK');
+      expect((await transport({ token: cca }, INTROSPECTION)).code).toBe('FORBIDDEN');
+      expect((await transport({ token: analyst }, INTROSPECTION)).code).toBe('OK');
+      const SIZED = `query Sized($n: Int!) { tickets(first: $n) { nodes { comments { body } history(last: 20) { seq } } } }`;
+      const small = await transport({ token: analyst }, SIZED, { n: 1 });
+      expect(small.code).toBe('OK');
+      expect((await transport({ token: analyst }, SIZED, { n: 100 })).code).toBe('QUERY_TOO_COMPLEX');
+      const again = await transport({ token: analyst }, SIZED, { n: 1 });
+      expect(again).toMatchObject({ code: 'OK', extensions: { cost: small.extensions!.cost } });
+    }
+    expect((await overHttp(null, INTROSPECTION)).code).toBe('UNAUTHENTICATED');
+  });
+
   it('charges an application’s budget on both transports, and throttles on both once it is spent', async () => {
     const Q = `{ currentApplication { name } tickets(first: 5) { nodes { reference } } }`;
     const first = await overHttp({ apiKey: key.key }, Q);

@@ -106,3 +106,14 @@ export function systemNode(): string {
   }
   return process.execPath;
 }
+
+/**
+ * How `pnpm start` runs the server: the Node flags of the root package.json's `start` script
+ * and the entry point, so the benches measure the server as it is started in production.
+ */
+export function serverArgs(root: string): string[] {
+  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const m = /\bnode((?:\s+--\S+)*)\s+(packages\/server\/dist\/main\.js)/.exec(start);
+  if (!m) throw new Error(`the start script does not run packages/server/dist/main.js with node: ${start}`);
+  return [...m[1].trim().split(/\s+/).filter(Boolean), m[2]];
+}

@@ -29,21 +29,24 @@ export class Scrape {
   }
 }
 
-let lastScrape = 0;
-
 /**
- * GETs a metrics URL and parses it; throws with the status when it is not 200 in the
- * Prometheus text format. Scrapes are kept 50 ms apart: prom-client writes NaN for the
- * event-loop lag gauges when no loop turn was sampled since the previous scrape (valid
- * Prometheus text, which this parser does not read).
+ * A sample whose value is NaN is valid Prometheus text (prom-client writes `Nan` for the
+ * event-loop lag gauges when no loop turn was sampled since the last scrape, which a busy
+ * machine hits at any spacing) but this parser throws on it. Such a sample carries no
+ * number for a test to read, so it is left out before parsing.
  */
+function withoutNaN(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('#') || !/\s[Nn]a[Nn](\s+-?\d+)?\s*$/.test(line))
+    .join('\n');
+}
+
+/** GETs a metrics URL and parses it; throws with the status when it is not 200 in the Prometheus text format. */
 export async function scrape(url: string, token?: string): Promise<Scrape> {
-  const wait = lastScrape + 50 - Date.now();
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  lastScrape = Date.now();
   const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${text.slice(0, 200)}`);
   if (!/^text\/plain; version=0\.0\.4/.test(res.headers.get('content-type') ?? '')) throw new Error(`not the Prometheus text format: ${res.headers.get('content-type')}`);
-  return new Scrape(await getMetricsFromStream(Readable.from([text])));
+  return new Scrape(await getMetricsFromStream(Readable.from([withoutNaN(text)])));
 }

@@ -18,6 +18,9 @@ export interface VerifiedToken {
 
 export type JwtVerifier = (token: string) => Promise<VerifiedToken>;
 
+/** Verified tokens kept (their text and who they name): a few MB at most. */
+const MAX_VERIFIED_TOKENS = 10_000;
+
 /** A token refused for a reason of its own (not a bad signature): no `exp`, or a lifetime above the maximum. */
 export class TokenRefused extends Error {}
 
@@ -35,15 +38,27 @@ export async function createJwtVerifier(jwt: Config['jwt']): Promise<JwtVerifier
     check = async (token) => (await jwtVerify(token, jwks, opts)).payload;
   } else {
     if (!jwt.secret) throw new Error('JWT_SECRET or JWKS_URL is required');
-    const key = new TextEncoder().encode(jwt.secret);
+    // imported once: given the raw bytes, jose imports the key again on every verification
+    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(jwt.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
     check = async (token) => (await jwtVerify(token, key, opts)).payload;
   }
+  // With a secret, a token that verified once verifies the same until it expires (the key is the
+  // process's): its signature is not checked again on every request. Expiry is checked on each
+  // use; an expired token goes through jose again, for its own error. Not with a JWKS, whose keys rotate.
+  const verified = jwt.jwksUrl ? null : new Map<string, VerifiedToken>();
   return async (token) => {
+    const known = verified?.get(token);
+    if (known && known.expiresAt.getTime() > Date.now()) return known;
     const payload = await check(token);
     const exp = payload.exp!;
     const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
     if (exp - from > jwt.maxLifetimeSeconds) throw new TokenRefused(`The token lives longer than the ${jwt.maxLifetimeSeconds} s this server accepts.`);
-    return { sub: payload.sub, expiresAt: new Date(exp * 1000) };
+    const result = { sub: payload.sub, expiresAt: new Date(exp * 1000) };
+    if (verified) {
+      if (verified.size >= MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value!); // the oldest first
+      verified.set(token, result);
+    }
+    return result;
   };
 }
 

@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { AnswerBlock, blocksOf } from '../knowledge/dialog';
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { readsEverything } from '../access/policies';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
@@ -148,7 +147,7 @@ export class ChatbotResolver {
         // the subscribe function runs outside the resolver middlewares: map the error here
         throw toGraphQLError(new DomainError(CoreErrorCode.NOT_FOUND, 'No conversation of yours has this id.', ['conversationId']));
       });
-      return pipe(ctx.pubSub.subscribe(CONVERSATION_TURN), filter((e: unknown) => (e as TurnEvent).conversationId === id));
+      return ctx.pubSub.subscribeWhere<TurnEvent, TurnEvent>(CONVERSATION_TURN, (e) => e.conversationId === id, (e) => e);
     },
   })
   async conversationTurns(

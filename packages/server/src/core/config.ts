@@ -139,6 +139,8 @@ export interface Config {
   jwt: { secret?: string; jwksUrl?: string; issuer: string; audience: string; maxLifetimeSeconds: number };
   /** How long a verified person or API key is remembered (0: read on every request); announced changes drop it at once. */
   credentialsCacheMs: number;
+  /** OpenTelemetry exports traces (OTEL_EXPORTER_OTLP_ENDPOINT): operations then execute on graphql-js, whose instrumentation gives their spans. */
+  tracing: boolean;
   /** Operations one caller runs at once on an instance, and how many more may wait in line before THROTTLED. */
   admission: { concurrency: number; maxWaiting: number };
   /** The database pool: connections per instance, and how long a request waits for one before SERVICE_UNAVAILABLE. */
@@ -219,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxLifetimeSeconds: e.JWT_MAX_LIFETIME_SECONDS,
     },
     credentialsCacheMs: e.CREDENTIALS_CACHE_MS,
+    tracing: Boolean(e.OTEL_EXPORTER_OTLP_ENDPOINT),
     admission: { concurrency: e.CALLER_CONCURRENCY, maxWaiting: e.CALLER_QUEUE },
     db: { poolSize: e.DB_POOL_SIZE, acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS },
     demoData: e.DEMO_DATA ?? !production,

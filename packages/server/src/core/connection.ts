@@ -4,7 +4,7 @@ import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { DomainError, CoreErrorCode } from './errors';
 import { isUuid } from './ids';
-import { keysetCondition, readWithCursors, relationsFromSelection, type Keyset } from './read';
+import { childListsFromSelection, COLUMNS, keysetCondition, propertiesRead, readWithCursors, relationsFromSelection, type Keyset } from './read';
 
 export const PAGE = { default: 20, max: 100 } as const;
 
@@ -122,7 +122,8 @@ export async function paginate<T extends object>(
   orderBy: QueryOrderMap<T>,
   args: ConnectionArgs,
   info?: GraphQLResolveInfo,
-  options: { aliases?: Record<string, Record<string, string>> } = {},
+  /** aliases: GraphQL fields that read a relation under another name; context: the request's, for child lists that depend on the caller. */
+  options: { aliases?: Record<string, Record<string, string>>; context?: unknown } = {},
 ): Promise<Page<T>> {
   const page = checkArgs(args);
   const meta = em.getMetadata().get(typeof entity === 'string' ? entity : (entity as { name: string }).name) as EntityMetadata<T>;
@@ -135,8 +136,12 @@ export async function paginate<T extends object>(
   if (after) keyset.push(keysetCondition(meta, orderBy, after, false));
   if (before) keyset.push(keysetCondition(meta, orderBy, before, true));
   const order = backward ? reversed(orderBy) : orderBy;
-  const relations = info ? relationsFromSelection(em, meta.className, connectionNodeSelection(info), info.fragments, options.aliases) : {};
-  const read = await readWithCursors(em, entity, where, { orderBy: order, limit: size + 1, relations, keyset, count: !info || selects(info, 'totalCount') });
+  const nodeSelection = info ? connectionNodeSelection(info) : undefined;
+  const relations = info ? relationsFromSelection(em, meta.className, nodeSelection, info.fragments, options.aliases) : {};
+  const props = info ? propertiesRead(em, meta.className, nodeSelection, info.fragments, options.aliases) : undefined;
+  if (props) relations[COLUMNS] = props;
+  const lists = info ? childListsFromSelection(em, meta.className, nodeSelection, info.fragments, info.variableValues, options.aliases, options.context) : [];
+  const read = await readWithCursors(em, entity, where, { orderBy: order, limit: size + 1, relations, lists, keyset, count: !info || selects(info, 'totalCount') });
   const more = read.objects.length > size;
   const nodes = read.objects.slice(0, size);
   const cursors = read.cursors.slice(0, size);

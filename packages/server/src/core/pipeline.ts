@@ -137,6 +137,26 @@ export function createPipeline(deps: PipelineDeps) {
     await admit(ctx);
     const bad = variableTextProblem(op.variables ?? {});
     if (bad) throw new GraphQLError(bad, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    ctx.cost = documentCost(ctx, op);
+    await charge(ctx);
+  }
+
+  /**
+   * The document rules' verdict is a function of the document, its operation name, its
+   * variables and whether the caller may introspect: a document that passed is not walked
+   * again for the same four (a front-end repeats the same list query all day). A refusal is
+   * not kept; it is computed afresh each time.
+   */
+  const passed = new WeakMap<DocumentNode, Map<string, number>>();
+  const PASSED_PER_DOCUMENT = 100;
+  /** Longer variables (a bulk import's rows) are not kept as a key: they would hold megabytes for a verdict rarely asked again. */
+  const MAX_KEY_LENGTH = 2048;
+  function documentCost(ctx: Context, op: Operation): number {
+    const key = `${introspectionClass(production, ctx.viewer)}|${op.operationName ?? ''}|${JSON.stringify(op.variables ?? {})}`;
+    const keep = key.length <= MAX_KEY_LENGTH;
+    let byKey = passed.get(op.document);
+    const known = keep ? byKey?.get(key) : undefined;
+    if (known !== undefined) return known;
     let cost = 0;
     const errors = validate(schema, op.document, guardRules(ctx, op, (c) => (cost = c)));
     if (errors.length) {
@@ -145,8 +165,11 @@ export function createPipeline(deps: PipelineDeps) {
       // the cost needs the variables, so bad variables surface here first
       throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
     }
-    ctx.cost = cost;
-    await charge(ctx);
+    if (!keep) return cost;
+    if (!byKey) passed.set(op.document, (byKey = new Map()));
+    if (byKey.size >= PASSED_PER_DOCUMENT) byKey.clear();
+    byKey.set(key, cost);
+    return cost;
   }
 
   /**
@@ -253,14 +276,22 @@ function isPublic(code: unknown): boolean {
 
 /* ---------- document guards ---------- */
 
+/** What the introspection rule depends on: outside production anyone may; in production, an analyst or administrator, another viewer, or nobody. */
+function introspectionClass(production: boolean, viewer: Viewer | null): 'any' | 'anonymous' | 'viewer' | 'introspects' {
+  if (!production) return 'any';
+  if (!viewer) return 'anonymous';
+  return viewer.roles.has(Role.ANALYST) || viewer.roles.has(Role.ADMINISTRATOR) ? 'introspects' : 'viewer';
+}
+
 /** In production, introspection is for authenticated analysts and administrators only — wherever `__schema`/`__type` appear, fragments included. */
 function introspectionRule(production: boolean, viewer: Viewer | null): ValidationRule {
   return (vctx: ValidationContext): ASTVisitor => ({
     Field(node) {
-      if (!production || (node.name.value !== '__schema' && node.name.value !== '__type')) return;
-      if (!viewer) {
+      if (node.name.value !== '__schema' && node.name.value !== '__type') return;
+      const who = introspectionClass(production, viewer);
+      if (who === 'anonymous') {
         vctx.reportError(new GraphQLError('Introspection needs a token in production.', { nodes: [node], extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } }));
-      } else if (!viewer.roles.has(Role.ANALYST) && !viewer.roles.has(Role.ADMINISTRATOR)) {
+      } else if (who === 'viewer') {
         vctx.reportError(new GraphQLError('Introspection is for analysts and administrators in production.', { nodes: [node], extensions: { code: 'FORBIDDEN', http: { status: 403 } } }));
       }
     },

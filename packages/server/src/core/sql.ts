@@ -13,6 +13,8 @@
  *
  * Raw SQL goes through `em.execute`: it runs in the entity manager's transaction when
  * there is one (`tx.execute` inside `em.transactional`), on any pooled connection otherwise.
+ * The one exception is the read path (core/read.ts): its statements recur on every page, so
+ * its `send` binds their values as parameters and names them, in the same transaction.
  */
 
 /**

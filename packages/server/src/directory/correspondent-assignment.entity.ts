@@ -7,6 +7,8 @@ import { Structure } from './structure.entity';
 
 @Entity({ tableName: 'correspondent_assignment' })
 @Index({ properties: ['structure', 'kind'] })
+// a person's assignments (every authentication, every page of people) without a scan of the table
+@Index({ properties: ['person', 'since'] })
 // one running assignment per person, structure and role (the service checks first; this is the guard)
 @Unique({
   name: 'correspondent_assignment_running_unique',

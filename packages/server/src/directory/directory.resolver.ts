@@ -39,6 +39,7 @@ import { Ministry } from './ministry.entity';
 import { Person } from './person.entity';
 import { Structure } from './structure.entity';
 import { SupportTeam } from './support-team.entity';
+import { bringListWith, broughtList, fieldSelection, readsProperties, relationsFromSelection, type RelationTree } from '../core/read';
 
 /** Everybody but machine clients may read the directory. */
 export const PEOPLE = Object.values(Role).filter((r) => r !== Role.APPLICATION);
@@ -48,6 +49,15 @@ const SUPPORT_WIDE = [Role.SN1_AGENT, Role.SN2_AGENT, Role.TECHNICAL_AGENT, Role
 function publishChange(pubSub: PubSub, kind: DirectoryChangeKind, type: string, id: string) {
   pubSub.publish(DIRECTORY_CHANGED, { kind, nodeId: toGlobalId(type, id), at: new Date().toISOString() });
 }
+
+// what these fields read of a row beyond its key and its relations' keys (the read path brings only that; see readsProperties)
+readsProperties('Person', 'fullName', ['firstName', 'lastName']);
+readsProperties('Person', 'roles', ['heldRoles']);
+for (const relation of ['structure', 'team']) readsProperties('Person', relation, [relation]);
+readsProperties('Person', 'correspondentAssignments', []);
+// a page of people brings their running assignments in its own statement
+bringListWith('Person', 'correspondentAssignments', () => directory.runningAssignmentList());
+for (const relation of ['ministry', 'parent']) readsProperties('Structure', relation, [relation]);
 
 @Resolver()
 export class DirectoryResolver {
@@ -239,18 +249,19 @@ export class PersonFieldsResolver {
 
   @FieldResolver(() => [Role], { description: 'Every role they hold now: their own plus those of running correspondent assignments.' })
   async roles(@Root() p: Person, @Ctx() ctx: Context) {
-    return directory.rolesOf(p, await runningAssignmentsLoader(ctx).load(p.id));
+    return directory.rolesOf(p, broughtList<CorrespondentAssignment>(p, directory.RUNNING_ASSIGNMENTS) ?? (await runningAssignmentsLoader(ctx).load(p.id)));
   }
 
   @FieldResolver(() => [CorrespondentAssignment], { description: 'Their running correspondent assignments.' })
-  correspondentAssignments(@Root() p: Person, @Ctx() ctx: Context) {
-    return runningAssignmentsLoader(ctx).load(p.id);
+  correspondentAssignments(@Root() p: Person, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return broughtList<CorrespondentAssignment>(p, directory.RUNNING_ASSIGNMENTS) ?? runningAssignmentsLoader(ctx, () => relationsFromSelection(ctx.em, 'CorrespondentAssignment', fieldSelection(info), info.fragments)).load(p.id);
   }
 }
 
-function runningAssignmentsLoader(ctx: Context) {
+/** The request's batch of running assignments by person (relations of the first caller's selection). */
+function runningAssignmentsLoader(ctx: Context, relations: () => RelationTree = () => ({})) {
   return ctx.loader<string, CorrespondentAssignment[]>('runningAssignmentsByPerson', async (ids) => {
-    const all = await directory.runningAssignmentsOf(ctx.em, ids);
+    const all = await directory.runningAssignmentsOf(ctx.em, ids, relations());
     return groupByKey(ids, all, (a) => a.person.id);
   });
 }

@@ -1,6 +1,7 @@
 import { raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError, type DomainErrorCode } from '../core/errors';
+import { readMany, type ChildList, type RelationTree } from '../core/read';
 import { CORRESPONDENT_ROLES, Role } from '../core/roles';
 import { likeContains, withoutAccents } from '../core/text';
 import { CorrespondentAssignment } from './correspondent-assignment.entity';
@@ -46,11 +47,21 @@ const HELD_ROLES = new Set<Role>(Object.values(Role).filter((r) => !(CORRESPONDE
 
 /** Running = started and not ended; `at` defaults to now. */
 export function runningAssignmentFilter(at = new Date()) {
-  return { since: { $lte: at }, $or: [{ until: null }, { until: { $gt: at } }] };
+  // two Date objects, not one twice: the read path keeps a filter's statement only when it can tell its values apart
+  return { since: { $lte: at }, $or: [{ until: null }, { until: { $gt: new Date(at) } }] };
 }
 
-export async function runningAssignmentsOf(em: EntityManager, personIds: readonly string[]): Promise<CorrespondentAssignment[]> {
-  return em.find(CorrespondentAssignment, { person: { $in: [...personIds] }, ...runningAssignmentFilter() }, { orderBy: { since: 'asc', id: 'asc' } });
+/** The key under which a person read with their page carries their running assignments. */
+export const RUNNING_ASSIGNMENTS = 'correspondentAssignments:running';
+
+/** A person's running assignments, oldest first, as a child list of the statement that reads the person. */
+export function runningAssignmentList(): ChildList {
+  return { key: RUNNING_ASSIGNMENTS, entity: 'CorrespondentAssignment', where: (a, p) => `${a}.person_id = ${p}.id`, filter: runningAssignmentFilter(), orderBy: ['since', 'id'] };
+}
+
+/** The running assignments of these people, oldest first, as read objects (with `relations` embedded). */
+export async function runningAssignmentsOf(em: EntityManager, personIds: readonly string[], relations: RelationTree = {}): Promise<CorrespondentAssignment[]> {
+  return readMany(em, CorrespondentAssignment, { person: { $in: [...personIds] }, ...runningAssignmentFilter() }, { orderBy: { since: 'asc', id: 'asc' }, relations });
 }
 
 /** Every role of a person: held ones plus those of running assignments. */

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../core/base.entity';
 import { Role } from '../core/roles';
@@ -7,6 +7,8 @@ import { SupportTeam } from './support-team.entity';
 import { CorrespondentAssignment } from './correspondent-assignment.entity';
 
 @Entity({ tableName: 'person' })
+// lists of people go by name: a page reads the index in order instead of sorting the directory
+@Index({ properties: ['lastName', 'firstName', 'id'] })
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A person of the directory (fictional in the demo data).' })
 export class Person extends BaseEntity<'active' | 'fullName' | 'heldRoles' | 'assignments'> {
   @Property({ type: 'string', length: 100 })

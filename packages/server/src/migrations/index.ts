@@ -16,6 +16,7 @@ import { Migration20261201230956_KnowledgeAbbreviations } from './Migration20261
 import { Migration20261201234824_ConversationTurnListPosition } from './Migration20261201234824_ConversationTurnListPosition';
 import { Migration20261202023120_ClosedDayLabels } from './Migration20261202023120_ClosedDayLabels';
 import { Migration20261202030000_EventTimestamps } from './Migration20261202030000_EventTimestamps';
+import { Migration20261203160000_ReadIndexes } from './Migration20261203160000_ReadIndexes';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201234824_ConversationTurnListPosition', class: Migration20261201234824_ConversationTurnListPosition },
   { name: 'Migration20261202023120_ClosedDayLabels', class: Migration20261202023120_ClosedDayLabels },
   { name: 'Migration20261202030000_EventTimestamps', class: Migration20261202030000_EventTimestamps },
+  { name: 'Migration20261203160000_ReadIndexes', class: Migration20261203160000_ReadIndexes },
 ];

@@ -1,4 +1,3 @@
-import { filter, map, pipe } from '@graphql-yoga/subscription';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate, PAGE } from '../core/connection';
@@ -47,8 +46,8 @@ import {
 } from './ticket.types';
 import { STATISTICS_ROLES } from './ticket.statistics';
 import { FIELD_RELATIONS } from './ticket.populate';
-import { fieldSelection, relationsFromSelection } from '../core/read';
-import { historyLoader } from './ticket.loaders';
+import { broughtList, fieldSelection, readsProperties, relationsFromSelection } from '../core/read';
+import { commentList, historyList, historyLoader, historySize, MAX_HISTORY } from './ticket.loaders';
 import { readChange } from './ticket.live';
 
 /**
@@ -96,7 +95,7 @@ export class TicketResolver {
       requesterId: decodeOptionalId(filter?.requesterId, 'Person', 'requesterId'),
     });
     const order = desk.ticketOrder(orderBy?.field, orderBy?.direction);
-    return paginate(ctx.em, Ticket, where, order, page, info, { aliases: FIELD_RELATIONS });
+    return paginate(ctx.em, Ticket, where, order, page, info, { aliases: FIELD_RELATIONS, context: ctx });
   }
 
   @Authorized()
@@ -224,9 +223,11 @@ export class TicketResolver {
       } catch (e) {
         throw toGraphQLError(e as DomainError);
       }
-      return pipe(
-        visibleChanges(ctx, (m) => m.eventId !== null, true),
-        filter((c: VisibleChange) => !!c.event && (!f.level?.length || f.level.includes(c.ticket.level)) && (!f.status?.length || f.status.includes(c.ticket.status)) && (!structureId || c.ticket.structure.id === structureId)),
+      return visibleChanges(
+        ctx,
+        (m) => m.eventId !== null,
+        true,
+        (c) => !!c.event && (!f.level?.length || f.level.includes(c.ticket.level)) && (!f.status?.length || f.status.includes(c.ticket.status)) && (!structureId || c.ticket.structure.id === structureId),
       );
     },
   })
@@ -245,18 +246,14 @@ interface VisibleChange extends TicketChangedMessage {
  * for all its subscribers (`readChange`), and visibility is decided here, in memory, with
  * the ticket policy the lists use.
  */
-function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boolean, withEvent = false) {
+function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boolean, withEvent = false, keep: (c: VisibleChange) => boolean = () => true) {
   const viewer = requireViewer(ctx);
-  return pipe(
-    ctx.pubSub.subscribe(TICKET_CHANGED) as AsyncIterable<TicketChangedMessage>,
-    filter((m: TicketChangedMessage) => accept(m)),
-    map(async (m: TicketChangedMessage): Promise<VisibleChange | null> => {
-      const { ticket, event } = await readChange(ctx.em, m);
-      if (!ticket || !maySee(viewer, ticket)) return null;
-      return { ...m, ticket, event: withEvent ? event : null };
-    }),
-    filter((c: VisibleChange | null) => c !== null),
-  ) as AsyncIterable<VisibleChange>;
+  return ctx.pubSub.subscribeWhere<TicketChangedMessage, VisibleChange>(TICKET_CHANGED, accept, async (m) => {
+    const { ticket, event } = await readChange(ctx.em, m);
+    if (!ticket || !maySee(viewer, ticket)) return null;
+    const change = { ...m, ticket, event: withEvent ? event : null };
+    return keep(change) ? change : null;
+  });
 }
 
 export function statisticsFilter(f: TicketStatisticsFilter | null) {
@@ -306,15 +303,18 @@ export class TicketFieldsResolver {
     return t.assignee ? t.assignee.load() : null;
   }
 
-  @FieldResolver(() => [TicketEvent], { complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.min(Number(args.last) || 50, 200), description: 'The history, oldest first: every event, or only the last `last` ones.' })
+  @FieldResolver(() => [TicketEvent], { complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.min(Number(args.last) || 50, MAX_HISTORY), description: 'The history, oldest first: every event, or only the last `last` ones.' })
   history(@Root() t: Ticket, @Arg('last', () => Int, { nullable: true, description: 'Only the last N events (1 to 200).' }) last: number | null, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const n = last == null ? 200 : last;
-    if (n < 1 || n > 200) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'last must be between 1 and 200.', ['last']);
-    return historyLoader(ctx, n, () => relationsFromSelection(ctx.em, 'TicketEvent', fieldSelection(info), info.fragments, FIELD_RELATIONS)).load(t);
+    const n = historySize(last);
+    if (n === null) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `last must be between 1 and ${MAX_HISTORY}.`, ['last']);
+    // brought with the page's own statement when the list read it (see historyList), else one batch for the page
+    return broughtList<TicketEvent>(t, historyList(n).key) ?? historyLoader(ctx, n, () => relationsFromSelection(ctx.em, 'TicketEvent', fieldSelection(info), info.fragments, FIELD_RELATIONS)).load(t);
   }
 
   @FieldResolver(() => [TicketComment], { description: 'Comments, oldest first. Internal ones only for the support levels.' })
   comments(@Root() t: Ticket, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const brought = broughtList<TicketComment>(t, commentList(maySeeInternalComments(requireViewer(ctx))).key);
+    if (brought) return brought;
     return ctx
       .loader<string, TicketComment[]>('ticketComments', async (ids) => {
         const byTicket = await desk.commentsOf(ctx.em, requireViewer(ctx), ids, relationsFromSelection(ctx.em, 'TicketComment', fieldSelection(info), info.fragments, FIELD_RELATIONS));
@@ -367,6 +367,17 @@ export class TicketFieldsResolver {
   }
 }
 
+// what the fields above read of a ticket beyond its key and its relations' keys (the read path brings only that; see readsProperties)
+for (const relation of ['application', 'domain', 'structure', 'requester', 'openedBy', 'assignee']) readsProperties('Ticket', relation, [relation]);
+readsProperties('Ticket', 'openedByApplicationName', ['openedByApplication']);
+readsProperties('Ticket', 'history', ['eventCount']);
+readsProperties('Ticket', 'comments', []);
+readsProperties('Ticket', 'commentCount', ['commentCount', 'publicCommentCount']);
+readsProperties('Ticket', 'eventCount', ['eventCount']);
+readsProperties('Ticket', 'measures', ['escalationCount', 'reopenCount']);
+readsProperties('Ticket', 'satisfaction', ['satisfactionScore', 'satisfactionComment']);
+readsProperties('Ticket', 'relatedTickets', ['relatedTicketIds']);
+
 @Resolver(() => TicketEvent)
 export class TicketEventFieldsResolver {
   @FieldResolver(() => Person, { nullable: true, description: 'The person who acted; null for an application.' })
@@ -397,6 +408,12 @@ export class TicketCommentFieldsResolver {
     return c.authorApplication ? ((await c.authorApplication.load())?.name ?? null) : null;
   }
 }
+
+// each loads its relation and reads nothing else
+for (const relation of ['actor', 'ticket']) readsProperties('TicketEvent', relation, [relation]);
+readsProperties('TicketEvent', 'actorApplicationName', ['actorApplication']);
+readsProperties('TicketComment', 'author', ['author']);
+readsProperties('TicketComment', 'authorApplicationName', ['authorApplication']);
 
 /** node(id:) for tickets, their events and comments: same visibility as everywhere else. */
 export const ticketNodeFetcher = async (ctx: Context, ids: string[]) => {

@@ -629,8 +629,8 @@ export async function lastEventsOf(em: EntityManager, tickets: readonly { id: st
   const rows = await readMany(
     em,
     TicketEvent,
-    { ticket: { $in: tickets.map((t) => t.id) }, [raw((a: string) => `${a}.seq > (select t.event_count from ticket t where t.id = ${a}.ticket_id) - ?`, [last])]: [] } as FilterQuery<TicketEvent>,
-    { orderBy: { ticket: 'asc', seq: 'asc' }, relations },
+    { ticket: { $in: tickets.map((t) => t.id) } },
+    { orderBy: { ticket: 'asc', seq: 'asc' }, relations, also: { sql: 'e0.seq > (select t.event_count from ticket t where t.id = e0.ticket_id) - ?', values: [last] } },
   );
   for (const e of rows) out.get(e.ticket.id)?.push(e);
   return out;

@@ -2,6 +2,7 @@ import type { EntityClass } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
+import { fieldSelection, readMany, relationsFromSelection } from '../core/read';
 import { groupByKey, memoKey, requireViewer, type Context, type Viewer } from '../core/context';
 import { findByIds } from '../core/base.entity';
 import { CoreErrorCode, DomainError } from '../core/errors';
@@ -469,15 +470,17 @@ export class TrainingRegistrationFieldsResolver {
   @FieldResolver(() => [TrainingRegistrationEvent], { description: 'The append-only history, oldest first.' })
   history(@Root() r: TrainingRegistration, @Ctx() ctx: Context) {
     return ctx.loader<string, TrainingRegistrationEvent[]>('training.history', async (ids) => {
-      const rows = await ctx.em.find(TrainingRegistrationEvent, { registration: { $in: [...ids] } }, { orderBy: { at: 'asc', createdAt: 'asc', id: 'asc' } });
+      const rows = await readMany(ctx.em, TrainingRegistrationEvent, { registration: { $in: [...ids] } }, { orderBy: { at: 'asc', createdAt: 'asc', id: 'asc' } });
       return groupByKey(ids, rows, (e) => e.registration.id);
     }).load(r.id);
   }
 
   @FieldResolver(() => [TrainingAttendance], { description: 'Attendance per part (parts without a row: not connected).' })
-  attendance(@Root() r: TrainingRegistration, @Ctx() ctx: Context) {
+  attendance(@Root() r: TrainingRegistration, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.loader<string, TrainingAttendance[]>('training.attendance', async (ids) => {
-      const rows = await ctx.em.find(TrainingAttendance, { registration: { $in: [...ids] } }, { populate: ['part'] });
+      // the part comes embedded, whole, whatever the selection: rows are ordered by its number
+      const relations = { ...relationsFromSelection(ctx.em, 'TrainingAttendance', fieldSelection(info), info.fragments), part: {} };
+      const rows = await readMany(ctx.em, TrainingAttendance, { registration: { $in: [...ids] } }, { relations });
       return groupByKey(ids, rows, (a) => a.registration.id).map((g) => g.sort((a, b) => a.part.getEntity().number - b.part.getEntity().number));
     }).load(r.id);
   }
