@@ -64,6 +64,15 @@ export interface TicketScopeFacts {
  * tickets they requested.
  */
 export function ticketScope(viewer: Viewer): Scope<TicketScopeFacts> {
+  let scope = ticketScopes.get(viewer);
+  if (!scope) ticketScopes.set(viewer, (scope = ticketScopeOf(viewer)));
+  return scope;
+}
+
+/** A viewer's scope is a function of the viewer alone: a live subscription checks it for every change of every ticket. */
+const ticketScopes = new WeakMap<Viewer, Scope<TicketScopeFacts>>();
+
+function ticketScopeOf(viewer: Viewer): Scope<TicketScopeFacts> {
   const has = (r: Role) => viewer.roles.has(r);
   if (viewer.kind === 'APPLICATION') {
     if (!has(Role.APPLICATION)) return [];

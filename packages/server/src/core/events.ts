@@ -188,35 +188,66 @@ export function createEventBus(connectionString: string, logger: Logger) {
 export type SubscribeWhere = <M, R>(topic: string, accept: (message: M) => boolean, map: (message: M) => R | null | Promise<R | null>) => AsyncIterableIterator<R>;
 
 /**
- * A subscriber's stream of a topic, one iterator deep: `accept` runs when a message arrives,
- * before anything is queued, and `map` runs in arrival order, so the stream keeps the topic's
- * order. With hundreds of subscribers per instance, every message went through a pipeline of
- * iterators per subscriber (subscribe, filter, map, filter), which cost more than delivering.
+ * A subscriber's stream of a topic, one iterator deep: `accept` and then `map` run when a
+ * message arrives, and the mapped values are yielded in arrival order, so the stream keeps the
+ * topic's order however long each map takes. A map may answer at once (no promise: most
+ * subscribers of a busy topic skip most messages) or later; a later answer holds back the
+ * messages behind it, not their maps. With hundreds of subscribers per instance, a pipeline of
+ * iterators per subscriber (subscribe, filter, map, filter) cost more than delivering, and maps
+ * chained one behind the other queued a burst's reads.
  */
 export function subscribeWhereOn(target: Pick<PostgresEventTarget, 'addEventListener' | 'removeEventListener'>): SubscribeWhere {
   return <M, R>(topic: string, accept: (message: M) => boolean, map: (message: M) => R | null | Promise<R | null>) =>
     new Repeater<R>(async (push, stop) => {
-      let chain: Promise<unknown> = Promise.resolve();
+      /** Values not yet settled, oldest first, behind `chain`. */
+      let waiting = 0;
+      let chain: Promise<void> = Promise.resolve();
+      const deliver = (value: R | null) => {
+        // a push refused (a consumer 1 024 messages behind) ends this stream, and only it
+        if (value !== null) push(value).catch((err: unknown) => stop(err));
+      };
+      const settled = (value: R | null) => {
+        waiting--;
+        deliver(value);
+      };
+      // a failed map ends this stream, and only it
+      const failed = (err: unknown) => {
+        waiting--;
+        stop(err);
+      };
       const listener = (e: CustomEvent) => {
         const message = e.detail as M;
+        let value: R | null | Promise<R | null>;
         try {
           if (!accept(message)) return;
+          value = map(message);
         } catch (err) {
           stop(err);
           return;
         }
-        // a failed map (or a push refused: a consumer 1 024 messages behind) ends this stream, and only it
-        chain = chain
-          .then(() => map(message))
-          .then((value) => {
-            if (value !== null) push(value).catch(() => undefined);
-          })
-          .catch((err: unknown) => stop(err));
+        if (!isPromise(value)) {
+          if (waiting === 0) deliver(value);
+          else {
+            waiting++;
+            chain = chain.then(() => settled(value));
+          }
+          return;
+        }
+        if (waiting++ === 0) chain = value.then(settled, failed);
+        else {
+          value.catch(() => undefined); // handled in turn, below: not an unhandled rejection meanwhile
+          const later = value;
+          chain = chain.then(() => later.then(settled, failed));
+        }
       };
       target.addEventListener(topic, listener);
       await stop;
       target.removeEventListener(topic, listener);
     });
+}
+
+function isPromise<T>(v: T | Promise<T>): v is Promise<T> {
+  return typeof (v as Promise<T> | null)?.then === 'function';
 }
 
 export type PubSub = ReturnType<typeof createEventBus>['pubSub'];

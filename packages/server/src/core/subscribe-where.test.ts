@@ -39,6 +39,47 @@ describe('subscribeWhere', () => {
     expect(t.count('T')).toBe(0);
   });
 
+  it('starts each map when its message arrives, not after the earlier ones finish', async () => {
+    const t = target();
+    const started: number[] = [];
+    const finished: number[] = [];
+    const stream = subscribeWhereOn(t)<number, number>('T', () => true, async (n) => {
+      started.push(n);
+      await delay(n === 1 ? 40 : 1);
+      finished.push(n);
+      return n;
+    });
+    const first = stream.next();
+    await delay(1);
+    for (const n of [1, 2, 3]) t.emit('T', n);
+    await delay(15);
+    // the slow first read holds back what is yielded, not the reads behind it
+    expect(started).toEqual([1, 2, 3]);
+    expect(finished).toEqual([2, 3]);
+    expect([(await first).value, (await stream.next()).value, (await stream.next()).value]).toEqual([1, 2, 3]);
+    await stream.return?.(undefined);
+  });
+
+  it('takes answers given at once (no promise) in arrival order too, behind a pending one', async () => {
+    const t = target();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // 1 answers later, 2 and 3 at once (3 skipped), 4 later, 5 at once
+    const stream = subscribeWhereOn(t)<number, string>('T', () => true, (n) => (n === 1 ? gate.then(() => 'a1') : n === 4 ? delay(1).then(() => 'a4') : n === 3 ? null : `s${n}`));
+    const first = stream.next();
+    await delay(1);
+    for (const n of [1, 2, 3, 4, 5]) t.emit('T', n);
+    await delay(10);
+    release();
+    const got = [(await first).value];
+    for (let i = 0; i < 3; i++) got.push((await stream.next()).value);
+    expect(got).toEqual(['a1', 's2', 'a4', 's5']);
+    // nothing pending: an answer given at once goes straight out
+    t.emit('T', 6);
+    expect((await stream.next()).value).toBe('s6');
+    await stream.return?.(undefined);
+  });
+
   it('ends with the error when a map fails, and leaves other subscribers running', async () => {
     const t = target();
     const failing = subscribeWhereOn(t)<number, number>('T', () => true, async (n) => {

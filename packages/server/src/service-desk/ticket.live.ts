@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readMany } from '../core/read';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
 import type { TicketChangedMessage } from './ticket.types';
@@ -15,24 +16,30 @@ export interface ReadChange {
  * that object and lives exactly as long as the message does (no clock, no eviction).
  * Each subscriber then decides visibility in memory, with the ticket policy's `holds`.
  */
-const reads = new WeakMap<TicketChangedMessage, Promise<ReadChange>>();
+const reads = new WeakMap<TicketChangedMessage, ReadChange | Promise<ReadChange>>();
 
-export function readChange(em: EntityManager, m: TicketChangedMessage): Promise<ReadChange> {
+/** The change, or a promise of it while its read is under way (the first subscriber starts it). */
+export function readChange(em: EntityManager, m: TicketChangedMessage): ReadChange | Promise<ReadChange> {
   let read = reads.get(m);
   if (!read) {
-    read = load(em.fork(), m);
-    // a failed read is not kept: the next subscriber asks again
-    read.catch(() => reads.delete(m));
-    reads.set(m, read);
+    const reading = load(em.fork(), m);
+    // once read, later subscribers take the change itself, without a promise each
+    reading.then(
+      (change) => reads.set(m, change),
+      () => reads.delete(m), // a failed read is not kept: the next subscriber asks again
+    );
+    reads.set(m, (read = reading));
   }
   return read;
 }
 
+/** Through the read path: one statement, no entities hydrated (subscribers only read the change). */
 async function load(em: EntityManager, m: TicketChangedMessage): Promise<ReadChange> {
   if (m.eventId) {
     // the actor comes along, so subscribers selecting it do not each ask for it
-    const event = await em.findOne(TicketEvent, { id: m.eventId }, { populate: ['ticket', 'actor', 'actorApplication'] });
+    const [event] = await readMany(em, TicketEvent, { id: m.eventId }, { relations: { ticket: {}, actor: {}, actorApplication: {} } });
     if (event) return { ticket: event.ticket.getEntity(), event };
   }
-  return { ticket: await em.findOne(Ticket, { id: m.ticketId }), event: null };
+  const [ticket] = await readMany(em, Ticket, { id: m.ticketId });
+  return { ticket: ticket ?? null, event: null };
 }

@@ -48,7 +48,7 @@ import { STATISTICS_ROLES } from './ticket.statistics';
 import { FIELD_RELATIONS } from './ticket.populate';
 import { broughtList, fieldSelection, readsProperties, relationsFromSelection } from '../core/read';
 import { commentList, historyList, historyLoader, historySize, MAX_HISTORY } from './ticket.loaders';
-import { readChange } from './ticket.live';
+import { readChange, type ReadChange } from './ticket.live';
 
 /**
  * One mutation per transition of the table (submitTicket, takeTicket…), each with its own
@@ -248,11 +248,14 @@ interface VisibleChange extends TicketChangedMessage {
  */
 function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boolean, withEvent = false, keep: (c: VisibleChange) => boolean = () => true) {
   const viewer = requireViewer(ctx);
-  return ctx.pubSub.subscribeWhere<TicketChangedMessage, VisibleChange>(TICKET_CHANGED, accept, async (m) => {
-    const { ticket, event } = await readChange(ctx.em, m);
+  const decide = (m: TicketChangedMessage, { ticket, event }: ReadChange): VisibleChange | null => {
     if (!ticket || !maySee(viewer, ticket)) return null;
     const change = { ...m, ticket, event: withEvent ? event : null };
     return keep(change) ? change : null;
+  };
+  return ctx.pubSub.subscribeWhere<TicketChangedMessage, VisibleChange>(TICKET_CHANGED, accept, (m) => {
+    const read = readChange(ctx.em, m);
+    return read instanceof Promise ? read.then((change) => decide(m, change)) : decide(m, read);
   });
 }
 
