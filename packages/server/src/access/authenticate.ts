@@ -89,6 +89,7 @@ export async function personViewer(em: EntityManager, personId: string, opts: Au
     sn1StructureIds: row.sn1_structure_ids,
     expiresAt: opts.expiresAt ?? null,
     label: row.email,
+    email: row.email,
   };
 }
 
@@ -151,6 +152,7 @@ async function authenticateApiKey(em: EntityManager, key: string, opts: AuthOpti
     sn1StructureIds: [],
     expiresAt: ends.length ? new Date(Math.min(...ends.map((d) => d.getTime()))) : null,
     label: `${row.name}:${parsed.prefix}`,
+    email: null,
   };
 }
 
@@ -179,5 +181,6 @@ export async function applicationViewer(em: EntityManager, applicationId: string
     sn1StructureIds: [],
     expiresAt: null,
     label: row.name,
+    email: null,
   };
 }

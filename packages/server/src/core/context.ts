@@ -27,6 +27,8 @@ export interface Viewer {
   expiresAt: Date | null;
   /** For logs: the API key prefix or the person's email. */
   label: string;
+  /** The person's email (what history events write for them); null for an application. */
+  email: string | null;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { execute as executeWithGraphqlJs, subscribe as subscribeWithGraphqlJs, GraphQLError, getNamedType, getOperationAST, isAbstractType, isInputObjectType, isScalarType, print, typeFromAST, TypeInfo, visit, visitWithTypeInfo, BREAK, type DocumentNode, type ExecutionResult, type GraphQLInputObjectType, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { mapStream } from './streams';
 
 /** Operations kept compiled (least recently used first out): clients send a few dozen distinct documents, not thousands. */
 const MAX_COMPILED = 1000;
@@ -56,14 +57,9 @@ export function createExecutor(schema: GraphQLSchema, { compile: jit = true } = 
     if (c === GRAPHQL_JS || (isCompiledQuery(c) && !c.subscribe)) return subscribeWithGraphqlJs({ schema, ...args });
     if (!isCompiledQuery(c)) return c;
     const stream = await c.subscribe!(args.rootValue, args.contextValue, args.variableValues ?? {});
-    return Symbol.asyncIterator in Object(stream) ? mapEvents(stream as AsyncIterable<ExecutionResult>, withGraphqlJsErrors) : withGraphqlJsErrors(stream as ExecutionResult);
+    return Symbol.asyncIterator in Object(stream) ? (mapStream(stream as AsyncIterable<ExecutionResult>, withGraphqlJsErrors) as AsyncGenerator<ExecutionResult, void, void>) : withGraphqlJsErrors(stream as ExecutionResult);
   };
   return Object.assign(execute, { subscribe });
-}
-
-/** The events of `source`, each through `map`; ending the result ends the source. */
-async function* mapEvents(source: AsyncIterable<ExecutionResult>, map: (r: ExecutionResult) => ExecutionResult): AsyncGenerator<ExecutionResult, void, void> {
-  for await (const event of source) yield map(event);
 }
 
 /**

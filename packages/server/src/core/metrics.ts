@@ -10,6 +10,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { mapStream } from './streams';
 import type { MikroORM } from './database';
 
 export const registry = new Registry();
@@ -254,39 +255,9 @@ export function websocketOpened(): () => void {
 }
 
 /** Wraps a subscription's event stream so the running-subscriptions gauge follows it, however it ends. */
-export function trackSubscription<T>(source: AsyncIterable<T> & Partial<AsyncIterator<T>>): AsyncIterableIterator<T> {
-  const it: AsyncIterator<T> = typeof source.next === 'function' ? (source as AsyncIterator<T>) : source[Symbol.asyncIterator]();
-  let running = true;
+export function trackSubscription<T>(source: AsyncIterable<T>): AsyncIterableIterator<T> {
   m.subscriptions.inc();
-  const end = () => {
-    if (running) m.subscriptions.dec();
-    running = false;
-  };
-  const wrapped: AsyncIterableIterator<T> = {
-    async next() {
-      try {
-        const r = await it.next();
-        if (r.done) end();
-        return r;
-      } catch (e) {
-        end();
-        throw e;
-      }
-    },
-    async return(value?: unknown) {
-      end();
-      return (await it.return?.(value)) ?? { done: true, value: undefined };
-    },
-    async throw(e?: unknown) {
-      end();
-      if (it.throw) return it.throw(e);
-      throw e;
-    },
-    [Symbol.asyncIterator]() {
-      return wrapped;
-    },
-  };
-  return wrapped;
+  return mapStream(source, (value) => value, () => m.subscriptions.dec());
 }
 
 /* ---------- the other places things happen ---------- */

@@ -145,10 +145,13 @@ async function activeDomain(em: EntityManager, code: string) {
 export interface Actor {
   personId: string | null;
   applicationId: string | null;
+  /** The acting person's email when the credentials told it: an event naming them need not read them. */
+  email?: string | null;
 }
 /** The platform itself (service-level job, known-error notices): no person, no application. */
 export const PLATFORM: Actor = { personId: null, applicationId: null };
-export const actorOf = (viewer: Viewer): Actor => (viewer.kind === 'APPLICATION' ? { personId: null, applicationId: viewer.id } : { personId: viewer.id, applicationId: null });
+export const actorOf = (viewer: Viewer): Actor =>
+  viewer.kind === 'APPLICATION' ? { personId: null, applicationId: viewer.id } : { personId: viewer.id, applicationId: null, email: viewer.email };
 
 /** Appends one event to a ticket's history (numbering it) and returns it. */
 function appendEvent(
@@ -182,10 +185,12 @@ function appendEvent(
 /**
  * How a history event writes a person: their email, the form every event uses (ASSIGNED,
  * TRANSITION, …) so old and new values read alike. The person must be loaded — see
- * loadTransitionParties; a bare reference would leave us with only a UUID.
+ * loadTransitionParties; a bare reference would leave us with only a UUID — unless it is the
+ * actor, whose email the credentials gave.
  */
-export function personLabel(p: Ref<Person> | Person | null | undefined): string | null {
+export function personLabel(p: Ref<Person> | Person | null | undefined, actor?: Actor): string | null {
   if (!p) return null;
+  if (actor?.email && p.id === actor.personId) return actor.email;
   const entity = Reference.isReference(p) ? p.unwrap() : p;
   if (!wrap(entity).isInitialized()) throw new Error(`personLabel: person ${entity.id} is not loaded; load the transition's parties first.`);
   return entity.email;
@@ -193,11 +198,11 @@ export function personLabel(p: Ref<Person> | Person | null | undefined): string 
 
 /**
  * Loads what applyTransition labels in its event (the current assignee, who escalated,
- * the acting person) into the caller's EntityManager, so the synchronous applyTransition
+ * the acting person unless the credentials gave their email) into the caller's EntityManager, so the synchronous applyTransition
  * writes emails. One statement per missing person; nothing when all are loaded.
  */
 export async function loadTransitionParties(em: EntityManager, t: Ticket, actor: Actor): Promise<void> {
-  const ids = [t.assignee?.id, t.escalatedBy?.id, actor.personId ?? undefined].filter((id): id is string => !!id);
+  const ids = [t.assignee?.id, t.escalatedBy?.id, actor.email ? undefined : (actor.personId ?? undefined)].filter((id): id is string => !!id);
   const missing = [...new Set(ids)].filter((id) => {
     const loaded = em.getUnitOfWork().getById<Person>(Person.name, id);
     return !loaded || !wrap(loaded).isInitialized();
@@ -261,8 +266,8 @@ export function applyTransition(em: EntityManager, t: Ticket, transition: Ticket
     fromLevel,
     reason,
     field: assigneeChanged ? 'assignee' : null,
-    oldValue: assigneeChanged ? personLabel(oldAssignee) : null,
-    newValue: assigneeChanged ? personLabel(newAssignee) : null,
+    oldValue: assigneeChanged ? personLabel(oldAssignee, actor) : null,
+    newValue: assigneeChanged ? personLabel(newAssignee, actor) : null,
   });
 }
 
