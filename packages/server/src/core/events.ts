@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createPubSub } from '@graphql-yoga/subscription';
-import { Repeater } from '@repeaterjs/repeater';
 import type { Logger } from './logger';
 import { eventMetrics } from './metrics';
 
@@ -197,53 +196,129 @@ export type SubscribeWhere = <M, R>(topic: string, accept: (message: M) => boole
  * chained one behind the other queued a burst's reads.
  */
 export function subscribeWhereOn(target: Pick<PostgresEventTarget, 'addEventListener' | 'removeEventListener'>): SubscribeWhere {
-  return <M, R>(topic: string, accept: (message: M) => boolean, map: (message: M) => R | null | Promise<R | null>) =>
-    new Repeater<R>(async (push, stop) => {
-      /** Values not yet settled, oldest first, behind `chain`. */
-      let waiting = 0;
-      let chain: Promise<void> = Promise.resolve();
-      const deliver = (value: R | null) => {
-        // a push refused (a consumer 1 024 messages behind) ends this stream, and only it
-        if (value !== null) push(value).catch((err: unknown) => stop(err));
-      };
-      const settled = (value: R | null) => {
-        waiting--;
-        deliver(value);
-      };
-      // a failed map ends this stream, and only it
-      const failed = (err: unknown) => {
-        waiting--;
-        stop(err);
-      };
-      const listener = (e: CustomEvent) => {
-        const message = e.detail as M;
-        let value: R | null | Promise<R | null>;
-        try {
-          if (!accept(message)) return;
-          value = map(message);
-        } catch (err) {
-          stop(err);
-          return;
+  return <M, R>(topic: string, accept: (message: M) => boolean, map: (message: M) => R | null | Promise<R | null>) => {
+    /** Values not yet settled, oldest first, behind `chain`. */
+    let waiting = 0;
+    let chain: Promise<void> = Promise.resolve();
+    const settled = (value: R | null) => {
+      waiting--;
+      if (value !== null) stream.push(value);
+    };
+    // a failed map ends this stream, and only it
+    const failed = (err: unknown) => {
+      waiting--;
+      stream.fail(err);
+    };
+    const listener = (e: CustomEvent) => {
+      const message = e.detail as M;
+      let value: R | null | Promise<R | null>;
+      try {
+        if (!accept(message)) return;
+        value = map(message);
+      } catch (err) {
+        stream.fail(err);
+        return;
+      }
+      if (!isPromise(value)) {
+        if (waiting === 0) {
+          if (value !== null) stream.push(value);
+        } else {
+          waiting++;
+          chain = chain.then(() => settled(value));
         }
-        if (!isPromise(value)) {
-          if (waiting === 0) deliver(value);
-          else {
-            waiting++;
-            chain = chain.then(() => settled(value));
-          }
-          return;
-        }
-        if (waiting++ === 0) chain = value.then(settled, failed);
-        else {
-          value.catch(() => undefined); // handled in turn, below: not an unhandled rejection meanwhile
-          const later = value;
-          chain = chain.then(() => later.then(settled, failed));
-        }
-      };
-      target.addEventListener(topic, listener);
-      await stop;
-      target.removeEventListener(topic, listener);
-    });
+        return;
+      }
+      if (waiting++ === 0) chain = value.then(settled, failed);
+      else {
+        value.catch(() => undefined); // handled in turn, below: not an unhandled rejection meanwhile
+        const later = value;
+        chain = chain.then(() => later.then(settled, failed));
+      }
+    };
+    const stream = new Stream<R>(
+      () => target.addEventListener(topic, listener),
+      () => target.removeEventListener(topic, listener),
+    );
+    return stream;
+  };
+}
+
+/** How many values a subscriber may leave untaken before its stream ends with an error: a reader that stopped reading. */
+export const MAX_UNTAKEN = 1024;
+
+/**
+ * A push-fed async iterator, one promise per value taken (a general-purpose channel such as
+ * @repeaterjs/repeater made one per value pushed too, a tenth of a burst's CPU with a thousand
+ * subscribers). It listens from the first `next()` and stops listening when it ends: returned,
+ * failed, or MAX_UNTAKEN values behind.
+ */
+class Stream<T> implements AsyncIterableIterator<T> {
+  private readonly untaken: T[] = [];
+  private taker: { resolve: (r: IteratorResult<T>) => void; reject: (err: unknown) => void } | null = null;
+  private state: 'idle' | 'open' | 'ended' = 'idle';
+  private error: { err: unknown } | null = null;
+
+  constructor(
+    private readonly start: () => void,
+    private readonly stop: () => void,
+  ) {}
+
+  push(value: T): void {
+    if (this.state === 'ended') return;
+    const taker = this.taker;
+    if (taker) {
+      this.taker = null;
+      taker.resolve({ value, done: false });
+    } else if (this.untaken.length >= MAX_UNTAKEN) this.fail(new Error(`the subscriber left ${MAX_UNTAKEN} values untaken`));
+    else this.untaken.push(value);
+  }
+
+  fail(err: unknown): void {
+    if (this.state === 'ended') return;
+    this.end();
+    const taker = this.taker;
+    this.taker = null;
+    if (taker) taker.reject(err);
+    else this.error = { err };
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.state === 'idle') {
+      this.state = 'open';
+      this.start();
+    }
+    if (this.untaken.length) return Promise.resolve({ value: this.untaken.shift()!, done: false });
+    if (this.error) {
+      const { err } = this.error;
+      this.error = null;
+      return Promise.reject(err);
+    }
+    if (this.state === 'ended') return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => (this.taker = { resolve, reject }));
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.end();
+    this.untaken.length = 0;
+    const taker = this.taker;
+    this.taker = null;
+    taker?.resolve({ value: undefined, done: true });
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  throw(err?: unknown): Promise<IteratorResult<T>> {
+    this.return();
+    return Promise.reject(err);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private end(): void {
+    if (this.state === 'open') this.stop();
+    this.state = 'ended';
+  }
 }
 
 function isPromise<T>(v: T | Promise<T>): v is Promise<T> {

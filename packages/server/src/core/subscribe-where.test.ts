@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { subscribeWhereOn } from './events';
+import { MAX_UNTAKEN, subscribeWhereOn } from './events';
 
 /** An in-memory event target of the same shape as the PostgreSQL one (delivery is what is under test here). */
 function target() {
@@ -98,4 +98,28 @@ describe('subscribeWhere', () => {
     expect([(await b).value, (await other.next()).value, (await other.next()).value]).toEqual([10, 20, 30]);
     await other.return?.(undefined);
   });
+
+  it('a reader that stops taking ends its own stream, with an error after what it left, and stops listening', async () => {
+    const t = target();
+    const stream = subscribeWhereOn(t)<number, number>('T', () => true, (n) => n);
+    const first = stream.next();
+    await delay(1);
+    for (let n = 0; n <= MAX_UNTAKEN + 1; n++) t.emit('T', n);
+    expect(t.count('T')).toBe(0);
+    expect((await first).value).toBe(0);
+    for (let n = 1; n <= MAX_UNTAKEN; n++) expect((await stream.next()).value).toBe(n);
+    await expect(stream.next()).rejects.toThrow(/untaken/);
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it('ends a reader waiting for the next value when it is returned', async () => {
+    const t = target();
+    const stream = subscribeWhereOn(t)<number, number>('T', () => true, (n) => n);
+    const pending = stream.next();
+    await delay(1);
+    await stream.return?.(undefined);
+    expect(await pending).toEqual({ value: undefined, done: true });
+    expect(t.count('T')).toBe(0);
+  });
 });
+
