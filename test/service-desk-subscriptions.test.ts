@@ -123,3 +123,40 @@ describe('live ticket updates across two server instances', () => {
     expect(appFeed.items.map((i: any) => [i.ticketEvents.ticket.reference, i.ticketEvents.seq])).toEqual([[mine.reference, 1], [mine.reference, 2], [mine.reference, 3]]);
   });
 });
+
+describe('an application’s live updates and its cost budget', () => {
+  it('charges every event to the budget; once it is spent, the next event is THROTTLED and the subscription ends', async () => {
+    const { sql } = await import('./support/db');
+    const admin = { token: await a.tokenForRole('ADMINISTRATOR') };
+    const ministry = (await sql(a.databaseUrl, `select id from ministry where code = 'MIN06'`)).rows[0].id;
+    const REGISTER = `mutation($input: RegisterApplicationInput!) { registerApplication(input: $input) { application { id } issued { key } userErrors { code } } }`;
+    const input = { name: `LIVE-BUDGET-${Date.now()}`, ministryId: Buffer.from(`Ministry:${ministry}`).toString('base64url'), structureIds: [], contactEmail: 'live@education.example', costBudgetPerMinute: 100_000 };
+    const reg = (await a.gql(REGISTER, { input }, admin)).body.data.registerApplication;
+    const appId = (await sql(a.databaseUrl, `select id from application_client where name = $1`, [input.name])).rows[0].id;
+    // its ticket: opened by a CCA, filed in the application's name
+    let t = (await open(cca)).ticket;
+    await sql(a.databaseUrl, `update ticket set opened_by_application_id = $1 where reference = $2`, [appId, t.reference]);
+    // not across a minute boundary: the budget is per minute
+    const secondsLeft = 60 - new Date().getUTCSeconds();
+    if (secondsLeft < 15) await new Promise((r) => setTimeout(r, secondsLeft * 1000 + 200));
+    const [feed] = await subscribed(() => [collect(wsClient(b.url, { apiKey: reg.issued.key }), EVENTS, {})]);
+    const spent = async () => Number((await sql(a.databaseUrl, `select coalesce(sum(spent), 0) as s from application_cost_window where application_id = $1`, [appId])).rows[0].s);
+    // subscribing was charged once: the subscription's cost
+    const cost = await spent();
+    expect(cost).toBeGreaterThan(0);
+    await sql(a.databaseUrl, `update application_client set cost_budget_per_minute = $2 where id = $1`, [appId, cost * 3]);
+    const steps: [Parameters<typeof ok>[0], { token: string }][] = [['TAKE', sn1], ['REQUEST_INFO', sn1], ['PROVIDE_INFO', cca], ['RESOLVE', sn1]];
+    for (const [i, [transition, who]] of steps.entries()) {
+      t = await ok(transition, who, t);
+      await until(() => feed.items.length + feed.errors.length > i);
+      await new Promise((r) => setTimeout(r, 150)); // the event's charge is done before the next change
+    }
+    await until(() => feed.isDone());
+    // two events fit the budget; the third overdrew it (its charge was refused), the fourth was refused
+    expect(feed.items.map((i: any) => i.ticketEvents.transition)).toEqual(['TAKE', 'REQUEST_INFO', 'PROVIDE_INFO']);
+    expect(feed.errors).toHaveLength(1);
+    expect(feed.errors[0].extensions).toMatchObject({ code: 'THROTTLED', retryAfterSeconds: expect.any(Number) });
+    expect(await spent()).toBe(cost * 3);
+  });
+});
+

@@ -443,25 +443,44 @@ function startSubscription(pipeline: Pipeline, args: ExecutionArgs, result: Awai
   return ctx.observation ? trackSubscription(events) : events;
 }
 
-/** Charges a subscription's cost for every event it delivers; when the budget is spent, it ends with THROTTLED. */
+/**
+ * Charges a subscription's cost for every event it delivers; once the budget is spent, the
+ * next event is THROTTLED instead and the subscription ends. The charge goes out with the
+ * event rather than before it: waiting for it put a database round trip before every event an
+ * application received (its events came last in a burst). The budget may thus be overdrawn by
+ * the events that arrive while the charge that spends it is under way (one, or a few in a burst).
+ */
 function chargePerEvent(pipeline: Pipeline, args: ExecutionArgs, result: Awaited<ReturnType<Executor['subscribe']>>) {
   const ctx = args.contextValue as Context;
   if (!(Symbol.asyncIterator in result) || ctx.viewer?.kind !== 'APPLICATION') return result;
-  const source = result as AsyncGenerator<ExecutionResult>;
-  async function* charged(): AsyncGenerator<ExecutionResult> {
-    try {
-      for await (const event of source) {
-        try {
-          await pipeline.charge(ctx);
-        } catch (e) {
-          yield { errors: [safeError(pipeline, e)] };
-          return;
-        }
-        yield event;
+  const source = (result as AsyncIterable<ExecutionResult>)[Symbol.asyncIterator]();
+  let charges: Promise<void> = Promise.resolve();
+  let refusal: ExecutionResult | null = null;
+  let ended = false;
+  const done: IteratorResult<ExecutionResult> = { done: true, value: undefined };
+  const end = () => {
+    ended = true;
+    return source.return ? source.return().then(() => done) : Promise.resolve(done);
+  };
+  const stream: AsyncIterableIterator<ExecutionResult> = {
+    next: async () => {
+      if (ended) return done;
+      const r = await source.next();
+      if (r.done || ended) return r.done ? r : done;
+      if (refusal) {
+        void end();
+        return { done: false, value: refusal };
       }
-    } finally {
-      await source.return?.(undefined);
-    }
-  }
-  return charged();
+      charges = charges
+        .then(() => pipeline.charge(ctx))
+        .catch((e: unknown) => {
+          refusal ??= { errors: [safeError(pipeline, e)] };
+        });
+      return r;
+    },
+    return: end,
+    throw: (err?: unknown) => end().then(() => Promise.reject(err)),
+    [Symbol.asyncIterator]: () => stream,
+  };
+  return stream;
 }
