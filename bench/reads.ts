@@ -7,7 +7,7 @@
  *
  * Env: DATABASE_URL (a PostgreSQL server to create the bench database in; else an embedded
  * one), BENCH_TICKETS (100000), BENCH_ROUNDS (3), BENCH_SECONDS (5 per run),
- * BENCH_CONNECTIONS (32), BENCH_SUBSCRIBERS (1000), BENCH_CHANGES (100), BENCH_PROFILE (1; 0 skips
+ * BENCH_CONNECTIONS (32), BENCH_SUBSCRIBERS (1000), BENCH_CHANGES (100), BENCH_WARMUP (20 changes before them, not counted), BENCH_PROFILE (1; 0 skips
  * the CPU profile), BENCH_LIVE (1; 0 skips live updates), BENCH_JSON (a file to write the figures to).
  *
  * The three targets run as child processes, so each has its own event loop and RSS:
@@ -50,6 +50,7 @@ const CONNECTIONS = num('BENCH_CONNECTIONS', 32, 4);
 const CONNECTION_COUNTS = SMOKE ? [CONNECTIONS] : [CONNECTIONS, 1];
 const SUBSCRIBERS = num('BENCH_SUBSCRIBERS', 1000, 20);
 const CHANGES = num('BENCH_CHANGES', 100, 3);
+const WARMUP = num('BENCH_WARMUP', 20, 1);
 const PROFILE = process.env.BENCH_PROFILE !== '0';
 const LIVE = process.env.BENCH_LIVE !== '0';
 const ROOT = resolve(__dirname, '..');
@@ -319,8 +320,8 @@ async function main() {
     let live: LiveResult | null = null;
     if (liveB) {
       const [a, b] = [ours, liveB];
-      live = await measureLive({ db, instances: [a.url, b.url], subscribers: SUBSCRIBERS, changes: CHANGES, mint: (id) => mintToken(JWT, id, '2h'), pids: [a.proc.pid!, b.proc.pid!], quietMs: SMOKE ? 5_000 : 30_000, log });
-      log(`\nlive updates: ${live.subscribers} ticketEvents subscribers over 2 instances (${live.perimeters}), a burst of ${live.changes} ticket changes (TAKE) sent ${live.concurrency} at a time`);
+      live = await measureLive({ db, instances: [a.url, b.url], subscribers: SUBSCRIBERS, changes: CHANGES, warmup: WARMUP, mint: (id) => mintToken(JWT, id, '2h'), pids: [a.proc.pid!, b.proc.pid!], quietMs: SMOKE ? 5_000 : 30_000, log });
+      log(`\nlive updates: ${live.subscribers} ticketEvents subscribers over 2 instances (${live.perimeters}), a burst of ${live.changes} ticket changes (TAKE) sent ${live.concurrency} at a time, after a warm-up of ${live.warmup} not counted`);
       log(`  expected deliveries ${live.expected}, delivered ${live.delivered}, lost ${live.lost}, outside the subscriber's perimeter ${live.outside}, duplicates ${live.duplicates}, subscription errors ${live.errors}`);
       log(`  delivery latency (event createdAt → received): p50 ${live.p50.toFixed(0)} ms, p99 ${live.p99.toFixed(0)} ms, max ${live.max.toFixed(0)} ms (target p99 ≤ 200 ms); burst sent in ${live.burstMs.toFixed(0)} ms, last delivery ${live.drainMs.toFixed(0)} ms after the burst began; highest RSS during it ${live.rssMb.map((x) => x.toFixed(0)).join(" and ")} MB`);
     }
