@@ -183,64 +183,139 @@ export function createEventBus(connectionString: string, logger: Logger) {
   return { pubSub, target };
 }
 
-/** Which messages of a topic a subscriber gets (`accept`, as they arrive), and what of each (`map`; null: skipped). */
-export type SubscribeWhere = <M, R>(topic: string, accept: (message: M) => boolean, map: (message: M) => R | null | Promise<R | null>) => AsyncIterableIterator<R>;
+/**
+ * A subscriber's stream of `topic`: the messages it takes (`accept`, as they arrive), what is read
+ * for each (`read`), and what it gets of that (`pick`; null: nothing). Without `pick`, `read`'s
+ * answer is what it gets.
+ */
+export type SubscribeWhere = <M, P, R = P>(topic: string, accept: (message: M) => boolean, read: (message: M) => P | null | Promise<P | null>, pick?: (message: M, read: P) => R | null) => AsyncIterableIterator<R>;
 
 /**
- * A subscriber's stream of a topic, one iterator deep: `accept` and then `map` run when a
- * message arrives, and the mapped values are yielded in arrival order, so the stream keeps the
- * topic's order however long each map takes. A map may answer at once (no promise: most
- * subscribers of a busy topic skip most messages) or later; a later answer holds back the
- * messages behind it, not their maps. With hundreds of subscribers per instance, a pipeline of
- * iterators per subscriber (subscribe, filter, map, filter) cost more than delivering, and maps
- * chained one behind the other queued a burst's reads.
+ * Streams of a topic's messages, one iterator deep, one listener per topic for all of its
+ * subscribers. `accept` and `read` run when a message arrives, and values are yielded in
+ * arrival order, so each stream keeps the topic's order however long a read takes; a read not
+ * done holds back the messages behind it, not their reads. When the subscribers of a message
+ * share its read (the same promise: the caller keeps one read per message), one reaction to it
+ * serves them all: with hundreds of subscribers per instance, a promise or two per subscriber
+ * and message cost more than delivering, as did a pipeline of iterators per subscriber and
+ * reads chained one behind the other.
  */
 export function subscribeWhereOn(target: Pick<PostgresEventTarget, 'addEventListener' | 'removeEventListener'>): SubscribeWhere {
-  return <M, R>(topic: string, accept: (message: M) => boolean, map: (message: M) => R | null | Promise<R | null>) => {
-    /** Values not yet settled, oldest first, behind `chain`. */
-    let waiting = 0;
-    let chain: Promise<void> = Promise.resolve();
-    const settled = (value: R | null) => {
-      waiting--;
-      if (value !== null) stream.push(value);
-    };
-    // a failed map ends this stream, and only it
-    const failed = (err: unknown) => {
-      waiting--;
-      stream.fail(err);
-    };
-    const listener = (e: CustomEvent) => {
-      const message = e.detail as M;
-      let value: R | null | Promise<R | null>;
-      try {
-        if (!accept(message)) return;
-        value = map(message);
-      } catch (err) {
-        stream.fail(err);
-        return;
-      }
-      if (!isPromise(value)) {
-        if (waiting === 0) {
-          if (value !== null) stream.push(value);
-        } else {
-          waiting++;
-          chain = chain.then(() => settled(value));
-        }
-        return;
-      }
-      if (waiting++ === 0) chain = value.then(settled, failed);
-      else {
-        value.catch(() => undefined); // handled in turn, below: not an unhandled rejection meanwhile
-        const later = value;
-        chain = chain.then(() => later.then(settled, failed));
-      }
-    };
-    const stream = new Stream<R>(
-      () => target.addEventListener(topic, listener),
-      () => target.removeEventListener(topic, listener),
-    );
-    return stream;
+  const topics = new Map<string, { subscribers: Set<Subscriber<unknown, unknown, unknown>>; listener: (e: CustomEvent) => void }>();
+  const join = (topic: string, sub: Subscriber<unknown, unknown, unknown>) => {
+    let t = topics.get(topic);
+    if (!t) {
+      const subscribers = new Set<Subscriber<unknown, unknown, unknown>>();
+      t = { subscribers, listener: (e: CustomEvent) => dispatch(subscribers, e.detail) };
+      topics.set(topic, t);
+      target.addEventListener(topic, t.listener);
+    }
+    t.subscribers.add(sub);
   };
+  const leave = (topic: string, sub: Subscriber<unknown, unknown, unknown>) => {
+    const t = topics.get(topic);
+    if (!t?.subscribers.delete(sub) || t.subscribers.size) return;
+    topics.delete(topic);
+    target.removeEventListener(topic, t.listener);
+  };
+  return <M, P, R = P>(topic: string, accept: (message: M) => boolean, read: (message: M) => P | null | Promise<P | null>, pick?: (message: M, read: P) => R | null) => {
+    const sub: Subscriber<M, P, R> = new Subscriber<M, P, R>(accept, read, pick ?? ((_m, v) => v as unknown as R), () => join(topic, sub as never), () => leave(topic, sub as never));
+    return sub.stream;
+  };
+}
+
+/** Hands a message to every subscriber of its topic; the subscribers awaiting one read get one reaction to it. */
+function dispatch<M>(subscribers: Iterable<Subscriber<M, unknown, unknown>>, message: M): void {
+  let awaiting: Map<Promise<unknown>, Subscriber<M, unknown, unknown>[]> | null = null;
+  for (const sub of subscribers) {
+    const read = sub.receive(message);
+    if (read === undefined) continue;
+    awaiting ??= new Map();
+    let group = awaiting.get(read);
+    if (!group) awaiting.set(read, (group = []));
+    group.push(sub);
+  }
+  if (!awaiting) return;
+  for (const [read, group] of awaiting) {
+    const done = read.then(
+      (value) => {
+        for (const sub of group) sub.settle(message, value);
+      },
+      (err: unknown) => {
+        for (const sub of group) sub.failed(err);
+      },
+    );
+    for (const sub of group) sub.chain = done;
+  }
+}
+
+class Subscriber<M, P, R> {
+  readonly stream: Stream<R>;
+  /** Reads not yet settled, oldest first, behind `chain`. */
+  private waiting = 0;
+  chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly accept: (message: M) => boolean,
+    private readonly read: (message: M) => P | null | Promise<P | null>,
+    private readonly pick: (message: M, read: P) => R | null,
+    start: () => void,
+    stop: () => void,
+  ) {
+    this.stream = new Stream<R>(start, stop);
+  }
+
+  /**
+   * Takes a message as it arrives. Returns the read to await when it is not done and nothing
+   * is ahead of it (the caller awaits it once for every subscriber sharing it, then calls
+   * `settle`); else handles it here.
+   */
+  receive(message: M): Promise<P | null> | undefined {
+    let read: P | null | Promise<P | null>;
+    try {
+      if (!this.accept(message)) return undefined;
+      read = this.read(message);
+    } catch (err) {
+      this.stream.fail(err);
+      return undefined;
+    }
+    if (!isPromise(read)) {
+      if (this.waiting === 0) this.deliver(message, read);
+      else {
+        this.waiting++;
+        this.chain = this.chain.then(() => this.settle(message, read));
+      }
+      return undefined;
+    }
+    if (this.waiting++ === 0) return read;
+    read.catch(() => undefined); // handled in turn, below: not an unhandled rejection meanwhile
+    const later = read;
+    this.chain = this.chain.then(() => later.then((value) => this.settle(message, value), (err: unknown) => this.failed(err)));
+    return undefined;
+  }
+
+  settle(message: M, read: P | null): void {
+    this.waiting--;
+    this.deliver(message, read);
+  }
+
+  /** A failed read or pick ends this stream, and only it. */
+  failed(err: unknown): void {
+    this.waiting--;
+    this.stream.fail(err);
+  }
+
+  private deliver(message: M, read: P | null): void {
+    if (read === null) return;
+    let value: R | null;
+    try {
+      value = this.pick(message, read);
+    } catch (err) {
+      this.stream.fail(err);
+      return;
+    }
+    if (value !== null) this.stream.push(value);
+  }
 }
 
 /** How many values a subscriber may leave untaken before its stream ends with an error: a reader that stopped reading. */

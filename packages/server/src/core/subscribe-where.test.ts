@@ -121,5 +121,52 @@ describe('subscribeWhere', () => {
     expect(await pending).toEqual({ value: undefined, done: true });
     expect(t.count('T')).toBe(0);
   });
+
+  it('subscribers sharing a message’s read get it through one listener and one reaction, each picking its own value', async () => {
+    const t = target();
+    const reads = new Map<number, Promise<number>>();
+    let readsStarted = 0;
+    const shared = (n: number) => {
+      let r = reads.get(n);
+      if (!r) {
+        readsStarted++;
+        reads.set(n, (r = delay(5).then(() => n * 100)));
+      }
+      return r;
+    };
+    const subscribeWhere = subscribeWhereOn(t);
+    const a = subscribeWhere<number, number, string>('T', () => true, shared, (n, v) => `a${n}:${v}`);
+    const b = subscribeWhere<number, number, string>('T', (n) => n !== 2, shared, (n, v) => (n === 3 ? null : `b${n}:${v}`));
+    const firstA = a.next();
+    const firstB = b.next();
+    await delay(1);
+    expect(t.count('T')).toBe(1);
+    for (const n of [1, 2, 3, 4]) t.emit('T', n);
+    expect(readsStarted).toBe(4);
+    expect([(await firstA).value, (await a.next()).value, (await a.next()).value, (await a.next()).value]).toEqual(['a1:100', 'a2:200', 'a3:300', 'a4:400']);
+    expect([(await firstB).value, (await b.next()).value]).toEqual(['b1:100', 'b4:400']);
+    await a.return?.(undefined);
+    expect(t.count('T')).toBe(1);
+    await b.return?.(undefined);
+    expect(t.count('T')).toBe(0);
+  });
+
+  it('a shared read that fails ends the streams that awaited it, and only those', async () => {
+    const t = target();
+    const failing = Promise.reject(new Error('read failed'));
+    failing.catch(() => undefined);
+    const read = (n: number) => (n === 2 ? failing : n);
+    const subscribeWhere = subscribeWhereOn(t);
+    const a = subscribeWhere<number, number>('T', () => true, read);
+    const b = subscribeWhere<number, number>('T', (n) => n !== 2, read);
+    const firstA = a.next();
+    const firstB = b.next();
+    await delay(1);
+    for (const n of [1, 2, 3]) t.emit('T', n);
+    expect((await firstA).value).toBe(1);
+    await expect(a.next()).rejects.toThrow('read failed');
+    expect([(await firstB).value, (await b.next()).value]).toEqual([1, 3]);
+    await b.return?.(undefined);
+  });
 });
 

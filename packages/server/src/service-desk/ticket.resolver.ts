@@ -253,10 +253,8 @@ function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boole
     const change = { ...m, ticket, event: withEvent ? event : null };
     return keep(change) ? change : null;
   };
-  return ctx.pubSub.subscribeWhere<TicketChangedMessage, VisibleChange>(TICKET_CHANGED, accept, (m) => {
-    const read = readChange(ctx.em, m);
-    return read instanceof Promise ? read.then((change) => decide(m, change)) : decide(m, read);
-  });
+  // one read per change for every subscriber of the instance, then each decides
+  return ctx.pubSub.subscribeWhere<TicketChangedMessage, ReadChange, VisibleChange>(TICKET_CHANGED, accept, (m) => readChange(ctx.em, m), decide);
 }
 
 export function statisticsFilter(f: TicketStatisticsFilter | null) {
