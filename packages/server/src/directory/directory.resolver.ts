@@ -58,6 +58,7 @@ readsProperties('Person', 'correspondentAssignments', []);
 // a page of people brings their running assignments in its own statement
 bringListWith('Person', 'correspondentAssignments', () => directory.runningAssignmentList());
 for (const relation of ['ministry', 'parent']) readsProperties('Structure', relation, [relation]);
+for (const relation of ['person', 'structure']) readsProperties('CorrespondentAssignment', relation, [relation]);
 
 @Resolver()
 export class DirectoryResolver {

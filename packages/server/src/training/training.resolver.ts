@@ -2,7 +2,7 @@ import type { EntityClass } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import { fieldSelection, readMany, relationsFromSelection } from '../core/read';
+import { fieldSelection, readMany, readsProperties, relationsFromSelection } from '../core/read';
 import { groupByKey, memoKey, requireViewer, type Context, type Viewer } from '../core/context';
 import { findByIds } from '../core/base.entity';
 import { CoreErrorCode, DomainError } from '../core/errors';
@@ -438,6 +438,16 @@ export class TrainingPriceFieldsResolver {
     return p.course.load();
   }
 }
+
+// what these fields read of a row beyond its key (the read path brings only that; see readsProperties)
+for (const relation of ['session', 'trainee', 'structure', 'ministry']) readsProperties('TrainingRegistration', relation, [relation]);
+readsProperties('TrainingRegistration', 'waitingListPosition', ['status']);
+readsProperties('TrainingRegistration', 'traineeRecord', ['trainee']);
+for (const list of ['history', 'attendance']) readsProperties('TrainingRegistration', list, []);
+for (const relation of ['course', 'orderedBy']) readsProperties('TrainingSession', relation, [relation]);
+readsProperties('TrainingCourse', 'domain', ['domain']);
+readsProperties('TrainingRegistrationEvent', 'actor', ['actor']);
+readsProperties('TrainingAttendance', 'partNumber', ['part']);
 
 @Resolver(() => TrainingRegistration)
 export class TrainingRegistrationFieldsResolver {
