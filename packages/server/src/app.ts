@@ -466,7 +466,8 @@ function chargePerEvent(pipeline: Pipeline, args: ExecutionArgs, result: Awaited
     next: async () => {
       if (ended) return done;
       const r = await source.next();
-      if (r.done || ended) return r.done ? r : done;
+      if (r.done) return r;
+      if (ended) return done;
       if (refusal) {
         void end();
         return { done: false, value: refusal };

@@ -14,7 +14,7 @@
 import DataLoader from 'dataloader';
 import { ReferenceKind, type EntityManager, type Knex, type EntityMetadata, type EntityName, type EntityProperty, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { getMetadataStorage } from 'type-graphql';
-import { Kind, valueFromASTUntyped, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, valueFromASTUntyped, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** Under a relation of a RelationTree: the properties its selection reads (absent: all of them). */
 export const COLUMNS = Symbol('properties read');
@@ -650,25 +650,28 @@ export function relationsFromSelection(
   if (!meta) return tree;
   // embedded objects bring only what their selection reads, unless a resolver of this level (whose needs are not known) may read them
   const pruneBelow = prune && propertiesRead(em, entityName, set, fragments, aliases) !== undefined;
-  const visit = (s: SelectionSetNode) => {
-    for (const sel of s.selections) {
-      if (sel.kind === 'InlineFragment') visit(sel.selectionSet);
-      else if (sel.kind === 'FragmentSpread') {
-        const f = fragments[sel.name.value];
-        if (f) visit(f.selectionSet);
-      } else {
-        const name = aliases[entityName]?.[sel.name.value] ?? sel.name.value;
-        const prop = (meta.properties as Record<string, EntityProperty | undefined>)[name];
-        if (!prop || !(prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner))) continue;
-        const sub = relationsFromSelection(em, prop.type, sel.selectionSet, fragments, aliases, depth + 1, pruneBelow);
-        const props = pruneBelow ? propertiesRead(em, prop.type, sel.selectionSet, fragments, aliases) : undefined;
-        if (props) sub[COLUMNS] = props;
-        tree[name] = tree[name] ? mergeTrees(tree[name], sub) : sub;
-      }
-    }
-  };
-  visit(set);
+  for (const sel of fieldsOf(set, fragments)) {
+    const name = aliases[entityName]?.[sel.name.value] ?? sel.name.value;
+    const prop = (meta.properties as Record<string, EntityProperty | undefined>)[name];
+    if (!prop || !(prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner))) continue;
+    const sub = relationsFromSelection(em, prop.type, sel.selectionSet, fragments, aliases, depth + 1, pruneBelow);
+    const props = pruneBelow ? propertiesRead(em, prop.type, sel.selectionSet, fragments, aliases) : undefined;
+    if (props) sub[COLUMNS] = props;
+    tree[name] = tree[name] ? mergeTrees(tree[name], sub) : sub;
+  }
   return tree;
+}
+
+/** The fields of a selection, those of its inline fragments and fragment spreads included, in order. */
+function fieldsOf(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, out: FieldNode[] = []): FieldNode[] {
+  for (const sel of set.selections) {
+    if (sel.kind === 'InlineFragment') fieldsOf(sel.selectionSet, fragments, out);
+    else if (sel.kind === 'FragmentSpread') {
+      const f = fragments[sel.name.value];
+      if (f) fieldsOf(f.selectionSet, fragments, out);
+    } else out.push(sel);
+  }
+  return out;
 }
 
 /**
@@ -688,27 +691,18 @@ export function childListsFromSelection(
   const declared = childLists.get(entityName);
   if (!set || !declared) return [];
   const out = new Map<string, ChildListRead>();
-  const visit = (s: SelectionSetNode) => {
-    for (const sel of s.selections) {
-      if (sel.kind === 'InlineFragment') visit(sel.selectionSet);
-      else if (sel.kind === 'FragmentSpread') {
-        const f = fragments[sel.name.value];
-        if (f) visit(f.selectionSet);
-      } else {
-        const of = declared.get(sel.name.value);
-        if (!of) continue;
-        const args = Object.fromEntries((sel.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
-        const list = of(args, context);
-        if (!list) continue;
-        const relations = relationsFromSelection(em, list.entity, sel.selectionSet, fragments, aliases);
-        const props = propertiesRead(em, list.entity, sel.selectionSet, fragments, aliases);
-        if (props) relations[COLUMNS] = props;
-        const seen = out.get(list.key);
-        out.set(list.key, { list, relations: seen ? mergeTrees(seen.relations, relations) : relations });
-      }
-    }
-  };
-  visit(set);
+  for (const sel of fieldsOf(set, fragments)) {
+    const of = declared.get(sel.name.value);
+    if (!of) continue;
+    const args = Object.fromEntries((sel.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
+    const list = of(args, context);
+    if (!list) continue;
+    const relations = relationsFromSelection(em, list.entity, sel.selectionSet, fragments, aliases);
+    const props = propertiesRead(em, list.entity, sel.selectionSet, fragments, aliases);
+    if (props) relations[COLUMNS] = props;
+    const seen = out.get(list.key);
+    out.set(list.key, { list, relations: seen ? mergeTrees(seen.relations, relations) : relations });
+  }
   return [...out.values()];
 }
 
@@ -775,32 +769,22 @@ export function propertiesRead(
   const declared = declaredReads.get(entityName);
   const resolved = fieldsWithResolvers().get(entityName);
   const out = new Set<string>();
-  const visit = (s: SelectionSetNode): boolean => {
-    for (const sel of s.selections) {
-      if (sel.kind === 'InlineFragment') {
-        if (!visit(sel.selectionSet)) return false;
-      } else if (sel.kind === 'FragmentSpread') {
-        const f = fragments[sel.name.value];
-        if (f && !visit(f.selectionSet)) return false;
-      } else {
-        const field = sel.name.value;
-        if (field === '__typename' || field === 'id') continue; // the key is always read (`id` resolvers encode it)
-        const reads = declared?.get(field);
-        if (reads) {
-          reads.forEach((p) => out.add(p));
-          continue;
-        }
-        // a resolver whose needs are not declared may read anything, its relations' objects too
-        if (resolved?.has(field)) return false;
-        const prop = props[aliases[entityName]?.[field] ?? field];
-        if (!prop) return false;
-        // a to-one relation reads its key (its object comes embedded or by batch); a collection loads on first use
-        if (prop.kind !== ReferenceKind.ONE_TO_MANY && prop.kind !== ReferenceKind.MANY_TO_MANY) out.add(prop.name);
-      }
+  for (const sel of fieldsOf(set, fragments)) {
+    const field = sel.name.value;
+    if (field === '__typename' || field === 'id') continue; // the key is always read (`id` resolvers encode it)
+    const reads = declared?.get(field);
+    if (reads) {
+      reads.forEach((p) => out.add(p));
+      continue;
     }
-    return true;
-  };
-  return visit(set) ? out : undefined;
+    // a resolver whose needs are not declared may read anything, its relations' objects too
+    if (resolved?.has(field)) return undefined;
+    const prop = props[aliases[entityName]?.[field] ?? field];
+    if (!prop) return undefined;
+    // a to-one relation reads its key (its object comes embedded or by batch); a collection loads on first use
+    if (prop.kind !== ReferenceKind.ONE_TO_MANY && prop.kind !== ReferenceKind.MANY_TO_MANY) out.add(prop.name);
+  }
+  return out;
 }
 
 /** The selection of the current field itself. */

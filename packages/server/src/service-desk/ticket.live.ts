@@ -16,19 +16,16 @@ export interface ReadChange {
  * that object and lives exactly as long as the message does (no clock, no eviction).
  * Each subscriber then decides visibility in memory, with the ticket policy's `holds`.
  */
-const reads = new WeakMap<TicketChangedMessage, ReadChange | Promise<ReadChange>>();
+const reads = new WeakMap<TicketChangedMessage, Promise<ReadChange>>();
 
-/** The change, or a promise of it while its read is under way (the first subscriber starts it). */
-export function readChange(em: EntityManager, m: TicketChangedMessage): ReadChange | Promise<ReadChange> {
+/** The change as read once for this message; every subscriber of the instance gets the same promise. */
+export function readChange(em: EntityManager, m: TicketChangedMessage): Promise<ReadChange> {
   let read = reads.get(m);
   if (!read) {
-    const reading = load(em.fork(), m);
-    // once read, later subscribers take the change itself, without a promise each
-    reading.then(
-      (change) => reads.set(m, change),
-      () => reads.delete(m), // a failed read is not kept: the next subscriber asks again
-    );
-    reads.set(m, (read = reading));
+    read = load(em.fork(), m);
+    // a failed read is not kept: the next subscriber asks again
+    read.catch(() => reads.delete(m));
+    reads.set(m, read);
   }
   return read;
 }
