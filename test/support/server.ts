@@ -4,7 +4,7 @@ import { startServer, type RunningServer } from '../../packages/server/src/app';
 import { mintToken } from '../../packages/server/src/access/credentials';
 import { loadConfig, type Config } from '../../packages/server/src/core/config';
 import { migrate, openDatabase, type MikroORM } from '../../packages/server/src/core/database';
-import { createLogger } from '../../packages/server/src/core/logger';
+import { createLogger, type Logger } from '../../packages/server/src/core/logger';
 import { createTestDatabase, sql } from './db';
 
 export interface TestServer extends RunningServer {
@@ -26,11 +26,12 @@ const dropWhenUnused = new Map<string, () => Promise<void>>();
  * Starts the real server (real HTTP and WebSocket on a free port) on a database: by
  * default a fresh clone of the demo template. Stopped after the file's tests.
  */
-export async function startTestServer(opts: { databaseUrl?: string; env?: Record<string, string>; empty?: boolean } = {}): Promise<TestServer> {
+/** `logger`: where the server's log goes (a test that reads its lines); by default LOG_LEVEL's, silent. */
+export async function startTestServer(opts: { databaseUrl?: string; env?: Record<string, string>; empty?: boolean; logger?: Logger } = {}): Promise<TestServer> {
   const db = opts.databaseUrl ? null : await createTestDatabase({ empty: opts.empty });
   const databaseUrl = opts.databaseUrl ?? db!.url;
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: databaseUrl, ...opts.env });
-  const logger = createLogger(config.logLevel);
+  const logger = opts.logger ?? createLogger(config.logLevel);
   const orm = await openDatabase(databaseUrl, logger, config.db);
   await migrate(orm);
   const server = await startServer(config, orm, logger);

@@ -6,12 +6,11 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { SpanKind, trace } from '@opentelemetry/api';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { pinoHttp } from 'pino-http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { sendWithoutWaitingForTheWire } from './core/ws-send';
 import { authenticate } from './access/authenticate';
@@ -26,6 +25,8 @@ import { LiveConnections, type CredentialsChange } from './core/live-connections
 import { currentObservation, metricsHandler, observing, trackSubscription, watchDatabase, websocketOpened, withinObservation } from './core/metrics';
 import type { Logger } from './core/logger';
 import { createExecutor, type Executor } from './core/execute';
+import { beginRequest, nameCaller } from './core/access-log';
+import { graphqlHttpHandler } from './core/graphql-http';
 import { createPipeline, REQUEST_ID_ATTRIBUTE, type Credentials, type Pipeline } from './core/pipeline';
 import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
 import { REPORTS_PATH, reportsRouter } from './reports';
@@ -45,7 +46,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+/** The largest request body /graphql reads (a bulk import's rows fit). */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** `/graphql` (with or without its trailing slash), whatever the query string. */
+function isGraphqlPath(url: string | undefined): boolean {
+  const path = (url ?? '').split('?', 1)[0];
+  return path === '/graphql' || path === '/graphql/';
+}
 
 /** Builds the HTTP + WebSocket server on an open ORM; `listen` on config.port (0 = any free port). */
 export async function startServer(config: Config, orm: MikroORM, logger: Logger): Promise<RunningServer> {
@@ -75,7 +83,14 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   app.disable('x-powered-by');
   // answers are per caller and per request: hashing each body for an ETag took 3 % of a list request's CPU
   app.set('etag', false);
-  const httpServer = createServer(app);
+  const cors = corsMiddleware(config.cors);
+  /** GraphQL over HTTP, once Apollo has started. */
+  let graphql: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  // every request: its id and access line, CORS; then GraphQL straight to Apollo (a GET may be a browser's, for Express's explorer page), the rest to Express
+  const httpServer = createServer((req, res) => {
+    beginRequest(logger, req, res);
+    cors(req, res, () => (graphql && req.method !== 'GET' && isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
+  });
   const metricsOn = config.metrics.enabled;
   const unwatchDatabase = metricsOn ? watchDatabase(orm, config.metrics.maxOperationNames) : () => undefined;
   /** Runs a transport's handling of one operation in its metrics scope (nothing when metrics are off). */
@@ -190,28 +205,26 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     formatError: pipeline.formatError,
   });
   await apollo.start();
+  const answerGraphql = graphqlHttpHandler<Context>({
+    apollo,
+    maxBodyBytes: MAX_BODY_BYTES,
+    // after the body is read: what follows (Apollo, every resolver) runs in the operation's metrics scope
+    observed: (run) => observed('http', run),
+    context: async (req) => {
+      const ctx = await pipeline.context(httpCredentials(req), req.id, req.log);
+      nameCaller(req, ctx.viewer?.label);
+      return ctx;
+    },
+  });
+  graphql = (req, res) =>
+    void answerGraphql(req, res).catch((err: unknown) => {
+      req.log.error({ err }, 'request failed');
+      if (res.headersSent) return void res.destroy();
+      res.statusCode = 500;
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: req.id } }] }));
+    });
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 && res.statusCode !== 503 ? 'error' : res.statusCode === 503 ? 'warn' : 'info'),
-      customProps: (req) => ({ viewer: (req as { viewerLabel?: string }).viewerLabel }),
-      // the access line says who asked what and how it went; every header (serialized, then redacted) cost a tenth of a small request
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string; headers?: Record<string, unknown> }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress, userAgent: req.headers?.['user-agent'] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
-    }),
-  );
-
-  app.use(corsMiddleware(config.cors));
   mountExplorer(app, config);
 
   // /metrics on the public port (development, or production with METRICS_TOKEN); see config.metrics
@@ -235,33 +248,17 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   // upload and download of files by short-lived signed URL (attachments/attachment.http.ts)
   app.use('/files', fileRoutes(orm, config));
   // printable reports: the same context (credentials, perimeter) as the API
-  app.use(REPORTS_PATH, reportsRouter((req) => pipeline.context(httpCredentials(req), String(req.id), req.log)));
+  app.use(REPORTS_PATH, reportsRouter((req) => pipeline.context(httpCredentials(req), req.id, req.log)));
 
-  app.use(
-    '/graphql',
-    express.json({ limit: '2mb' }),
-    // after the body is read: what follows (Apollo, every resolver) runs in the operation's metrics scope
-    (_req: Request, _res: Response, next: NextFunction) => observed('http', next),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const ctx = await pipeline.context(httpCredentials(req), String(req.id), req.log);
-        // the access log names the caller: a person's email, or an application and its key prefix
-        (req as { viewerLabel?: string }).viewerLabel = ctx.viewer?.label;
-        return ctx;
-      },
-    }),
-  );
+  // GraphQL's GETs that are not a browser's page
+  app.get('/graphql', (req, res) => graphql!(req, res));
 
-  // malformed JSON, oversized bodies and anything else that fails before GraphQL
-  app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+  // anything that fails outside GraphQL
+  app.use((err: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) req.log.error({ err }, 'request failed');
-    const message =
-      err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.'
-      : err.type === 'entity.too.large' ? 'The request body is too large.'
-      : status === 500 ? 'Internal server error.'
-      : err.message;
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId: String(req.id) } }] });
+    const message = status === 500 ? 'Internal server error.' : err.message;
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId: req.id } }] });
   });
 
   await new Promise<void>((ok, fail) => {
@@ -308,7 +305,7 @@ type WsExtra = {
   forget?: () => void;
 };
 
-function httpCredentials(req: Request): Credentials {
+function httpCredentials(req: IncomingMessage): Credentials {
   return { authorization: req.headers.authorization ?? null, apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null };
 }
 

@@ -5,7 +5,6 @@
  * preflighted header), so a listed origin is the only way past the browser.
  */
 import cors from 'cors';
-import type { RequestHandler } from 'express';
 import type { Config } from './config';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -22,7 +21,8 @@ export function originAllowed(config: Config['cors'], origin: string): boolean {
   }
 }
 
-export function corsMiddleware(config: Config['cors']): RequestHandler {
+/** CORS headers on every route (a preflight is answered here); node:http's request and response will do. */
+export function corsMiddleware(config: Config['cors']): ReturnType<typeof cors> {
   return cors({
     origin: (origin, done) => done(null, origin !== undefined && originAllowed(config, origin)),
     credentials: true,
