@@ -141,7 +141,9 @@ export async function paginate<T extends object>(
   const props = info ? propertiesRead(em, meta.className, nodeSelection, info.fragments, options.aliases) : undefined;
   if (props) relations[COLUMNS] = props;
   const lists = info ? childListsFromSelection(em, meta.className, nodeSelection, info.fragments, info.variableValues, options.aliases, options.context) : [];
-  const read = await readWithCursors(em, entity, where, { orderBy: order, limit: size + 1, relations, lists, keyset, count: !info || selects(info, 'totalCount') });
+  // a page read for its nodes only needs no cursors (each is a JSON array PostgreSQL writes per row)
+  const withCursors = !info || selects(info, 'edges') || selects(info, 'pageInfo');
+  const read = await readWithCursors(em, entity, where, { orderBy: order, limit: size + 1, relations, lists, keyset, count: !info || selects(info, 'totalCount'), cursors: withCursors });
   const more = read.objects.length > size;
   const nodes = read.objects.slice(0, size);
   const cursors = read.cursors.slice(0, size);

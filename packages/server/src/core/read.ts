@@ -202,38 +202,50 @@ const lastLayout = new WeakMap<ReadonlySet<string>, { shape: Shape; layout: Layo
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** The joins a statement's embedded relations need, and a fresh alias for each (one statement, one namespace). */
+interface Joins {
+  sql: string[];
+  next: number;
+}
+
 /**
- * One row of `shape` under `alias` as a JSON array, in its layout's order (columns, then each
- * to-one key followed by its embedded row when the selection reads it): positions instead of
- * keys make PostgreSQL's JSON, the bytes sent and their parsing about half as costly.
+ * One row of `shape` under `alias` as a JSON array, in its layout's order (columns, then for each
+ * to-one relation its key, or its embedded row when the selection reads it): positions instead
+ * of keys make PostgreSQL's JSON, the bytes sent and their parsing about half as costly.
  */
-function rowTuple(em: EntityManager, shape: Shape, alias: string, tree: RelationTree, depth: number): string {
+function rowTuple(em: EntityManager, shape: Shape, alias: string, tree: RelationTree, joins: Joins): string {
   const layout = layoutOf(shape, tree);
   const items = layout.columns.map((c) => `${alias}.${quote(c.column)}`);
-  for (const r of layout.toOnes) {
-    items.push(`${alias}.${quote(r.column)}`);
-    if (tree[r.prop]) items.push(relationSubquery(em, r, alias, tree[r.prop], depth + 1));
-  }
+  for (const r of layout.toOnes) items.push(tree[r.prop] ? embedded(em, r, alias, tree[r.prop], joins) : `${alias}.${quote(r.column)}`);
   // a function takes at most 100 arguments: wider rows are concatenated from chunks
   const chunks: string[] = [];
   for (let i = 0; i < items.length; i += 90) chunks.push(`json_build_array(${items.slice(i, i + 90).join(', ')})`);
   return chunks.length === 1 ? chunks[0] : `(${chunks.map((c) => `${c}::jsonb`).join(' || ')})::json`;
 }
 
-function relationSubquery(em: EntityManager, r: ToOne, parent: string, tree: RelationTree, depth: number): string {
+/**
+ * A to-one relation's row, joined by its primary key (at most one row, so the rows of the page
+ * stay as they are) and written as a JSON array; null when the key is. A join lets PostgreSQL
+ * pick how to match the page's rows (a hash of a small table, an index of a large one) where a
+ * correlated subquery scanned the target once per row: a page of people spent half its
+ * database time scanning the twelve structures fifty times.
+ */
+function embedded(em: EntityManager, r: ToOne, parent: string, tree: RelationTree, joins: Joins): string {
   const target = shapeOf(em.getMetadata().get(r.target));
-  const alias = `r${depth}_${r.prop.replace(/\W/g, '')}`;
-  return `(select ${rowTuple(em, target, alias, tree, depth)} from ${quote(target.table)} ${alias} where ${alias}.${quote(target.pk)} = ${parent}.${quote(r.column)})`;
+  const alias = `j${joins.next++}_${r.prop.replace(/\W/g, '')}`;
+  joins.sql.push(`left join ${quote(target.table)} ${alias} on ${alias}.${quote(target.pk)} = ${parent}.${quote(r.column)}`);
+  return `case when ${alias}.${quote(target.pk)} is null then null else ${rowTuple(em, target, alias, tree, joins)} end`;
 }
 
-/** The select list of rows of `shape` under `alias`: own columns by property name, then the embedded relations and child lists. */
-function selectList(em: EntityManager, shape: Shape, alias: string, tree: RelationTree, lists: readonly ChildListRead[]): { sql: string; bindings: unknown[] } {
+/**
+ * The select list of rows of `shape` under `alias`: own columns by property name, then each
+ * to-one key, or its embedded row (`prop$`), and the child lists; `joins` receives what the
+ * embedded rows need.
+ */
+function selectList(em: EntityManager, shape: Shape, alias: string, tree: RelationTree, lists: readonly ChildListRead[], joins: Joins): { sql: string; bindings: unknown[] } {
   const layout = layoutOf(shape, tree);
   const cols = layout.columns.map((c) => `${alias}.${quote(c.column)} as ${quote(c.prop)}`);
-  for (const r of layout.toOnes) {
-    cols.push(`${alias}.${quote(r.column)} as ${quote(r.prop)}`);
-    if (tree[r.prop]) cols.push(`${relationSubquery(em, r, alias, tree[r.prop], 1)} as ${quote(`${r.prop}$`)}`);
-  }
+  for (const r of layout.toOnes) cols.push(tree[r.prop] ? `${embedded(em, r, alias, tree[r.prop], joins)} as ${quote(`${r.prop}$`)}` : `${alias}.${quote(r.column)} as ${quote(r.prop)}`);
   const bindings: unknown[] = [];
   for (const { list, relations } of lists) {
     const child = shapeOf(em.getMetadata().get(list.entity));
@@ -242,7 +254,11 @@ function selectList(em: EntityManager, shape: Shape, alias: string, tree: Relati
     const filtered = list.filter ? filterSql(em, child.meta, list.filter) : null;
     if (filtered) bindings.push(...filtered.bindings);
     const from = filtered ? `(${filtered.sql}) c` : `${quote(child.table)} c`;
-    cols.push(`(select coalesce(json_agg(${rowTuple(em, child, 'c', relations, 1)} order by ${order}), '[]'::json) from ${from} where ${list.where('c', alias)}) as ${quote(`$list:${list.key}`)}`);
+    // the list's own joins stay inside its subquery
+    const inner: Joins = { sql: [], next: joins.next };
+    const tuple = rowTuple(em, child, 'c', relations, inner);
+    joins.next = inner.next;
+    cols.push(`(select coalesce(json_agg(${tuple} order by ${order}), '[]'::json) from ${[from, ...inner.sql].join(' ')} where ${list.where('c', alias)}) as ${quote(`$list:${list.key}`)}`);
   }
   return { sql: cols.join(', '), bindings };
 }
@@ -325,14 +341,21 @@ function materialize(em: EntityManager, shape: Shape, row: Record<string, unknow
     o[LISTS] = brought;
   }
   for (const c of columns) o[c.prop] = c.toJs(row[c.prop]);
-  for (const r of toOnes) o[r.prop] = refTo(em, r, row[r.prop] as string | null, tree[r.prop] ? (row[`${r.prop}$`] as unknown[] | null) : null, tree);
+  for (const r of toOnes) o[r.prop] = tree[r.prop] ? embeddedRef(em, r, row[`${r.prop}$`] as unknown[] | null, tree[r.prop]) : keyRef(em, r, row[r.prop] as string | null);
   return o;
 }
 
-/** A to-one relation of a read object: null, or a reference holding the embedded row when it was brought. */
-function refTo(em: EntityManager, r: ToOne, id: string | null, embedded: readonly unknown[] | null, tree: RelationTree): ReadRef | null {
-  if (id == null) return null;
-  return new ReadRef(id, embedded ? fromTuple(em, shapeOf(em.getMetadata().get(r.target)), embedded, tree[r.prop]) : null, em, r.target);
+/** A to-one relation read as its key: null, or a reference that loads by batch. */
+function keyRef(em: EntityManager, r: ToOne, id: string | null): ReadRef | null {
+  return id == null ? null : new ReadRef(id, null, em, r.target);
+}
+
+/** A to-one relation read with its row: null, or a reference holding it (its key is the row's). */
+function embeddedRef(em: EntityManager, r: ToOne, tuple: readonly unknown[] | null, tree: RelationTree): ReadRef | null {
+  if (tuple == null) return null;
+  const shape = shapeOf(em.getMetadata().get(r.target));
+  const entity = fromTuple(em, shape, tuple, tree) as Record<string, unknown>;
+  return new ReadRef(entity[shape.meta.primaryKeys[0]] as string, entity, em, r.target);
 }
 
 /** A read object from a row written by `rowTuple`, read in the same layout. */
@@ -342,10 +365,7 @@ function fromTuple(em: EntityManager, shape: Shape, tuple: readonly unknown[], t
   o[EM] = em;
   let i = 0;
   for (const c of columns) o[c.prop] = c.toJs(tuple[i++]);
-  for (const r of toOnes) {
-    const id = tuple[i++] as string | null;
-    o[r.prop] = refTo(em, r, id, tree[r.prop] ? (tuple[i++] as unknown[] | null) : null, tree);
-  }
+  for (const r of toOnes) o[r.prop] = tree[r.prop] ? embeddedRef(em, r, tuple[i++] as unknown[] | null, tree[r.prop]) : keyRef(em, r, tuple[i++] as string | null);
   return o;
 }
 
@@ -411,9 +431,9 @@ export async function readWithCursors<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,
-  options: ReadOptions<T> & { orderBy: QueryOrderMap<T>; keyset?: Keyset[]; count?: boolean },
+  options: ReadOptions<T> & { orderBy: QueryOrderMap<T>; keyset?: Keyset[]; count?: boolean; /** false: no cursor is read (none selected); `cursors` is then empty. */ cursors?: boolean },
 ): Promise<{ objects: T[]; cursors: string[]; count: number | null }> {
-  return readRows(em, entity, where, options, true);
+  return readRows(em, entity, where, options, options.cursors ?? true);
 }
 
 async function readRows<T extends object>(
@@ -438,10 +458,11 @@ async function readRows<T extends object>(
     (options.limit !== undefined ? ` limit ${Math.trunc(options.limit)}` : '');
   // a subquery's order is not kept: the outer statement orders again
   const order = orderSql(keys, 'r0');
-  const select = selectList(em, shape, 'r0', tree, lists);
+  const joins: Joins = { sql: [], next: 1 };
+  const select = selectList(em, shape, 'r0', tree, lists, joins);
   const cursor = withCursors ? `, json_build_array(${keys.map((k) => `r0.${k.column}`).join(', ')})::text as "$cursor"` : '';
   const [rows, count] = await Promise.all([
-    send(em, `select ${select.sql}${cursor} from (${inner}) as r0${order}`, [...select.bindings, ...base.bindings, ...bounds.flatMap((b) => b.values)]),
+    send(em, `select ${select.sql}${cursor} from (${inner}) as r0${joins.sql.map((j) => ` ${j}`).join('')}${order}`, [...select.bindings, ...base.bindings, ...bounds.flatMap((b) => b.values)]),
     options.count ? send(em, `select count(*)::int as n from (${base.sql}) as e0`, base.bindings).then((r) => r[0].n as number) : Promise.resolve(null),
   ]);
   return {
