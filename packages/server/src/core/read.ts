@@ -1,7 +1,7 @@
 /**
  * THE read path of lists. A page (or a loader's batch) is one statement whose select list
  * brings, besides the rows' own columns, the to-one relations the GraphQL selection reads,
- * each built as JSON by PostgreSQL in a correlated subquery over the page's rows only; the
+ * each built as JSON by PostgreSQL from a join on the page's rows only (after the limit); the
  * rows become plain objects of the entity's class (getters and type resolution work) that
  * MikroORM never hydrates, registers or tracks: they are only read.
  *
