@@ -6,6 +6,8 @@ import { ApiErrorCodeEnum, CORE_ERROR_CODES, registerErrorCodes, registerUserErr
 import type { PubSub } from './core/events';
 import type { FeatureModule } from './core/module';
 import { registerNodeType } from './core/node-registry';
+import { resolveFieldsDirectly } from './core/direct-resolvers';
+import { ARGUMENT_VALIDATION, useArgumentValidation } from './core/validation';
 import { NodeResolver } from './core/node.resolver';
 import { attachmentsModule } from './attachments';
 import { chatbotModule } from './chatbot';
@@ -47,12 +49,13 @@ export function composeModules(): void {
 export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   composeModules();
   registerUserErrorCodeEnum();
+  useArgumentValidation();
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     authChecker: RoleAuthChecker,
     authMode: 'error',
     // mutation inputs are validated by runMutation (→ userErrors); query args here (→ BAD_USER_INPUT)
-    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    validate: ARGUMENT_VALIDATION,
     pubSub: pubSub ?? { publish: () => undefined, subscribe: () => (async function* () {})() },
     emitSchemaFile: false,
   });
@@ -65,7 +68,9 @@ export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   for (const [type, description] of roots) if (type) type.description = description;
   // the error codes are in no field's type: add them so that the SDL (and the SDK) has them
   const config = schema.toConfig();
-  return new GraphQLSchema({ ...config, types: [...config.types, ApiErrorCodeEnum] });
+  const app = new GraphQLSchema({ ...config, types: [...config.types, ApiErrorCodeEnum] });
+  resolveFieldsDirectly(app);
+  return app;
 }
 
 /** The checked-in SDL: sorted, so that diffs show real changes only. */
