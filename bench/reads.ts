@@ -8,7 +8,10 @@
  * Env: DATABASE_URL (a PostgreSQL server to create the bench database in; else an embedded
  * one), BENCH_TICKETS (100000), BENCH_ROUNDS (3), BENCH_SECONDS (5 per run),
  * BENCH_CONNECTIONS (32), BENCH_SUBSCRIBERS (1000), BENCH_CHANGES (100), BENCH_WARMUP (20 changes before them, not counted), BENCH_PROFILE (1; 0 skips
- * the CPU profile), BENCH_LIVE (1; 0 skips live updates), BENCH_JSON (a file to write the figures to).
+ * the CPU profile), BENCH_LIVE (1; 0 skips live updates), BENCH_JSON (a file to write the figures to),
+ * BENCH_QUERIES (parts of query names: load only those), BENCH_SINGLE (0 skips the 1-connection runs),
+ * BENCH_SAVE_AS (keep the seeded database under that name instead of dropping it; a later run
+ * with BENCH_TEMPLATE set to it clones it and skips the seeding: a quick loop while optimising).
  *
  * The three targets run as child processes, so each has its own event loop and RSS:
  *  - ours: packages/server/dist/main.js with NODE_ENV=production and a token minted with the
@@ -36,7 +39,7 @@ import { sampleRss, serverArgs, startChild, systemNode, type Child } from './rea
 import { summariseProfile } from './reads/profile';
 import { canonical, DEEP, HOT, QUERIES, TARGETS, type Query, type Target } from './reads/queries';
 import { READER_EMAIL, seed } from './reads/seed';
-import { createBenchDatabase, dropBenchDatabase } from './reads/database';
+import { createBenchDatabase, dropBenchDatabase, saveDatabase } from './reads/database';
 
 const SMOKE = process.env.BENCH_SMOKE === '1';
 const num = (name: string, full: number, smoke: number) => Number(process.env[name] ?? (SMOKE ? smoke : full));
@@ -47,7 +50,9 @@ const SECONDS = num('BENCH_SECONDS', 5, 0);
 const SMOKE_REQUESTS = 1;
 const CONNECTIONS = num('BENCH_CONNECTIONS', 32, 4);
 /** Each run takes at least a second (autocannon's tick), so the smoke mode skips the 1-connection runs. */
-const CONNECTION_COUNTS = SMOKE ? [CONNECTIONS] : [CONNECTIONS, 1];
+const CONNECTION_COUNTS = SMOKE || process.env.BENCH_SINGLE === '0' ? [CONNECTIONS] : [CONNECTIONS, 1];
+/** BENCH_QUERIES: the queries to load, as a comma-separated list of parts of their names (every answer is still checked). */
+const LOADED = QUERIES.filter((q) => !process.env.BENCH_QUERIES || process.env.BENCH_QUERIES.split(',').some((part) => q.name.includes(part.trim())));
 const SUBSCRIBERS = num('BENCH_SUBSCRIBERS', 1000, 20);
 const CHANGES = num('BENCH_CHANGES', 100, 3);
 const WARMUP = num('BENCH_WARMUP', 20, 1);
@@ -112,7 +117,9 @@ async function main() {
     await db.connect();
     db.on('error', () => undefined); // the forced drop at the end ends this connection
     // the targets start while the data loads (they need the tables, not the rows)
-    const seeding = seed(db, { tickets: TICKETS, people: SMOKE ? 600 : 20_000, registrations: SMOKE ? 300 : TICKETS }, log);
+    const seeded = Number((await db.query(`select count(*)::int n from ticket`)).rows[0].n) >= TICKETS;
+    if (seeded) log(`the database already holds ${TICKETS} tickets or more: not seeded again`);
+    const seeding = seeded ? Promise.resolve() : seed(db, { tickets: TICKETS, people: SMOKE ? 600 : 20_000, registrations: SMOKE ? 300 : TICKETS }, log);
 
     // the three targets
     const oursEnv = (port: number): Record<string, string> => ({
@@ -138,7 +145,8 @@ async function main() {
       return track(startChild({
         name,
         cmd: NODE_OURS,
-        args: [...extraArgs, ...serverArgs(ROOT)],
+        // BENCH_NODE_OPTIONS: more Node flags for our instances (e.g. --cpu-prof --cpu-prof-dir=… to profile every run)
+        args: [...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), ...extraArgs, ...serverArgs(ROOT)],
         env: oursEnv(port),
         cwd: ROOT,
         url: `http://127.0.0.1:${port}`,
@@ -276,7 +284,7 @@ async function main() {
     };
     for (let round = 1; round <= ROUNDS; round++) {
       const t0 = Date.now();
-      for (const [qi, q] of QUERIES.entries()) {
+      for (const [qi, q] of LOADED.entries()) {
         for (const c of CONNECTION_COUNTS) {
           const order = rotate(TARGETS, round + qi);
           for (const t of order) await load(q, t, c, round);
@@ -334,7 +342,8 @@ async function main() {
     process.exitCode = 1;
   } finally {
     await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
-    if (adminUrl) await dropBenchDatabase(adminUrl, dbName);
+    if (adminUrl && process.env.BENCH_SAVE_AS && process.exitCode !== 1) await saveDatabase(adminUrl, dbName, process.env.BENCH_SAVE_AS);
+    else if (adminUrl) await dropBenchDatabase(adminUrl, dbName);
     await embedded?.stop();
     if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   }
@@ -380,7 +389,7 @@ function summarise(runs: Run[]) {
         if (!rs.length) continue;
         cells[t] = { rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), rssMb: Math.max(...rs.map((r) => r.rssMb)), bad: rs.reduce((s, r) => s + r.bad, 0) };
       }
-      out.push({ query: q.name, connections: c, cells });
+      if (Object.keys(cells).length === TARGETS.length) out.push({ query: q.name, connections: c, cells }); // a query not loaded (BENCH_QUERIES) has no row
     }
   return out;
 }

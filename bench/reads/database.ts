@@ -34,3 +34,9 @@ export async function createBenchDatabase(adminUrl: string, name: string): Promi
 }
 
 export const dropBenchDatabase = (adminUrl: string, name: string) => adminQuery(adminUrl, `drop database if exists ${name} with (force)`).catch(() => undefined);
+
+/** Keeps database `name` as `as` (replacing one of that name) for later runs to clone with BENCH_TEMPLATE. */
+export async function saveDatabase(adminUrl: string, name: string, as: string): Promise<void> {
+  await adminQuery(adminUrl, `drop database if exists ${as} with (force)`);
+  await adminQuery(adminUrl, `alter database ${name} rename to ${as}`);
+}
