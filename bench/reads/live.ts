@@ -33,6 +33,9 @@ export interface LiveResult {
   p50: number;
   p99: number;
   max: number;
+  /** Per change, its first delivery's latency (the way to the first subscriber: the change's transaction, its notification, its read): p50 and p99. */
+  firstP50: number;
+  firstP99: number;
   burstMs: number;
   drainMs: number;
   rssMb: number[];
@@ -238,6 +241,7 @@ export async function measureLive(opts: {
   let duplicates = 0;
   let lost = 0;
   const latencies: number[] = [];
+  const first = new Map<string, number>();
   for (const s of subs) {
     const seen = new Set<string>();
     for (const r of s.received) {
@@ -247,12 +251,15 @@ export async function measureLive(opts: {
       else {
         seen.add(r.reference);
         latencies.push(r.latency);
+        first.set(r.reference, Math.min(first.get(r.reference) ?? Infinity, r.latency));
       }
     }
     for (const t of tickets) if (sees(s, t) && !seen.has(t.reference)) lost++;
   }
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] : NaN);
+  const pctOf = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] : NaN);
+  const pct = (p: number) => pctOf(latencies, p);
+  const firsts = [...first.values()].sort((a, b) => a - b);
   return {
     subscribers: subs.length,
     perimeters: `${nSn1} SN1 agents, ${nSn2} SN2 agents, ${nApp} application connections, ${ccas.length} CCAs of ${new Set(ccas.map((c) => c.structure_id)).size} structures`,
@@ -268,6 +275,8 @@ export async function measureLive(opts: {
     p50: pct(50),
     p99: pct(99),
     max: latencies.at(-1) ?? NaN,
+    firstP50: pctOf(firsts, 50),
+    firstP99: pctOf(firsts, 99),
     burstMs,
     drainMs,
     rssMb,

@@ -17,6 +17,7 @@ import { Migration20261201234824_ConversationTurnListPosition } from './Migratio
 import { Migration20261202023120_ClosedDayLabels } from './Migration20261202023120_ClosedDayLabels';
 import { Migration20261202030000_EventTimestamps } from './Migration20261202030000_EventTimestamps';
 import { Migration20261203160000_ReadIndexes } from './Migration20261203160000_ReadIndexes';
+import { Migration20261205120000_RegistrationOrderIndex } from './Migration20261205120000_RegistrationOrderIndex';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202023120_ClosedDayLabels', class: Migration20261202023120_ClosedDayLabels },
   { name: 'Migration20261202030000_EventTimestamps', class: Migration20261202030000_EventTimestamps },
   { name: 'Migration20261203160000_ReadIndexes', class: Migration20261203160000_ReadIndexes },
+  { name: 'Migration20261205120000_RegistrationOrderIndex', class: Migration20261205120000_RegistrationOrderIndex },
 ];

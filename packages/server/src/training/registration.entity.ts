@@ -12,6 +12,8 @@ import { ALIVE, AttendanceSource, RegistrationAction, RegistrationStatus } from 
 @Index({ properties: ['session', 'status'] })
 @Index({ properties: ['trainee'] })
 @Index({ properties: ['structure'] })
+// the registrations list's default order (oldest request first): a page without a sort of every row
+@Index({ properties: ['requestedAt', 'id'] })
 // one live request per trainee and session (the service checks first; this is the guard)
 @Unique({
   name: 'training_registration_live_unique',
