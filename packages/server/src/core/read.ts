@@ -486,20 +486,16 @@ async function readRows<T extends object>(
  */
 const MAX_NAMED_STATEMENTS = 500;
 const MAX_TEXTS_SEEN = 1000;
-/** Statement texts seen: their name once they recurred, null after the first time. */
-const statementNames = new Map<string, string | null>();
+/** Statement texts seen: their name once they recurred (null after the first time), and their text as PostgreSQL gets it once numbered. */
+const seenTexts = new Map<string, { name: string | null; numbered?: string }>();
 let namesGiven = 0;
 
 function statementName(text: string): string | undefined {
-  const seen = statementNames.get(text);
-  if (seen) return seen;
+  const seen = seenTexts.get(text);
+  if (seen?.name) return seen.name;
   // a text seen once (a loader's odd-sized batch) gets no name: PostgreSQL keeps a prepared statement for the connection's life
-  if (seen === null && namesGiven < MAX_NAMED_STATEMENTS) {
-    const name = `read_${(namesGiven++).toString(36)}`;
-    statementNames.set(text, name);
-    return name;
-  }
-  if (seen === undefined && statementNames.size < MAX_TEXTS_SEEN) statementNames.set(text, null);
+  if (seen && namesGiven < MAX_NAMED_STATEMENTS) return (seen.name = `read_${(namesGiven++).toString(36)}`);
+  if (!seen && seenTexts.size < MAX_TEXTS_SEEN) seenTexts.set(text, { name: null });
   return undefined;
 }
 
@@ -516,17 +512,10 @@ interface PgConnection {
   query(config: { name?: string; text: string; values: readonly unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-/** Statement texts with their `?` numbered for PostgreSQL ($1, $2 …) as knex numbers them, kept per text (as many as named statements). */
-const numbered = new Map<string, string>();
-
+/** The text with its `?` numbered for PostgreSQL ($1, $2 …) as knex numbers them, once per text seen. */
 function numberedText(client: KnexClient, sql: string): string {
-  let text = numbered.get(sql);
-  if (text === undefined) {
-    text = client.positionBindings(sql);
-    if (numbered.size >= MAX_TEXTS_SEEN) numbered.clear();
-    numbered.set(sql, text);
-  }
-  return text;
+  const seen = seenTexts.get(sql);
+  return seen ? (seen.numbered ??= client.positionBindings(sql)) : client.positionBindings(sql);
 }
 
 async function send(em: EntityManager, sql: string, bindings: readonly unknown[]): Promise<Record<string, unknown>[]> {
@@ -534,7 +523,7 @@ async function send(em: EntityManager, sql: string, bindings: readonly unknown[]
   const trx = em.getTransactionContext() as unknown as Knex | undefined;
   try {
     if (trx) {
-      // on the transaction's own connection
+      // on the transaction's own connection, through knex, which refuses a statement on a finished transaction
       const statement = trx.raw(sql, bindings as Knex.RawBinding[]);
       return ((await (name ? statement.options({ name }) : statement)) as { rows: Record<string, unknown>[] }).rows;
     }
