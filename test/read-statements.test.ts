@@ -215,6 +215,44 @@ describe('what a page brings of each row', () => {
     expect(data.people.nodes.slice(0, 2).flatMap((n: any) => n.correspondentAssignments.map((a: any) => a.kind))).not.toContain('CCP');
   });
 
+  it('brings registrations’ attendance in the page’s one statement, part by part, as the batched read answers it', async () => {
+    const url = server.databaseUrl;
+    // a registration of the first page with several parts attended, its rows rewritten last part first: stored order is not the answer's
+    const { rows: [reg] } = await sql(
+      url,
+      `select r.id, p.id as person_id from (select * from training_registration order by requested_at, id limit 50) r join person p on p.id = r.trainee_id
+        where (select count(*) from training_attendance a where a.registration_id = r.id) >= 2 order by r.requested_at, r.id limit 1`,
+    );
+    expect(reg).toBeTruthy();
+    await sql(
+      url,
+      `with gone as (delete from training_attendance a where a.registration_id = $1 returning a.*)
+       insert into training_attendance select g.* from gone g join training_session_part sp on sp.id = g.part_id order by sp.number desc`,
+      [reg.id],
+    );
+    const query = `{ trainingRegistrations(first: 50) { nodes { id trainee { id } attendance { partNumber connected minutes } } } }`;
+    const { data, statements } = await statementsOf(query);
+    const reads = statements.filter((q) => /training_attendance/.test(q));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatch(/from "training_registration" as "e0"/);
+    expect(statements.filter((q) => /training_session_part/.test(q))).toHaveLength(1); // the part comes along, not in a read of its own
+    const { rows } = await sql(
+      url,
+      `select r.id, coalesce(json_agg(json_build_object('partNumber', sp.number, 'connected', a.connected, 'minutes', a.minutes) order by sp.number) filter (where a.id is not null), '[]') as attendance
+         from (select * from training_registration order by requested_at, id limit 50) r
+         left join training_attendance a on a.registration_id = r.id left join training_session_part sp on sp.id = a.part_id
+        group by r.id, r.requested_at order by r.requested_at, r.id`,
+    );
+    const nodes = data.trainingRegistrations.nodes as { id: string; trainee: { id: string }; attendance: unknown[] }[];
+    expect(nodes.map((n) => n.attendance)).toEqual(rows.map((r) => r.attendance));
+    const mine = nodes.find((n) => Buffer.from(n.id, 'base64url').toString().endsWith(reg.id))!;
+    expect(mine.attendance.length).toBeGreaterThanOrEqual(2);
+    // a registration read outside a page (the trainee's report) loads its attendance by batch, in the same order
+    const report = await server.gql(`query($id: ID!) { trainingAttendanceReport(personId: $id) { registrations { id attendance { partNumber connected minutes } } } }`, { id: mine.trainee.id }, analyst);
+    expect(report.body.errors).toBeUndefined();
+    expect(report.body.data.trainingAttendanceReport.registrations.find((r: { id: string }) => r.id === mine.id).attendance).toEqual(mine.attendance);
+  });
+
   it('is every property when a selected field’s resolver declares nothing', async () => {
     const { data, statements } = await statementsOf(`{ tickets(first: 10) { nodes { reference allowedTransitions requester { email roles } } } }`);
     const sqlText = page(statements);

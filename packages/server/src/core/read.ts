@@ -41,8 +41,10 @@ export interface ChildList {
   where: (child: string, parent: string) => string;
   /** Which child rows, as a MikroORM filter (values bound): the rule stays the one the feature's own reads use. */
   filter?: FilterQuery<object>;
-  /** The child properties to order by, ascending. */
+  /** The child properties to order by, ascending; `relation.property` orders by a property of a relation in `embed`. */
   orderBy: string[];
+  /** To-one relations brought with each child row whatever the selection reads (the order reads them), with the properties to bring under `COLUMNS`. */
+  embed?: RelationTree;
 }
 
 /** A child list with the to-one relations of the selection under it. */
@@ -206,6 +208,8 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 interface Joins {
   sql: string[];
   next: number;
+  /** The alias of each joined relation, by `parentAlias.relation`. */
+  aliases: Map<string, string>;
 }
 
 /**
@@ -233,6 +237,7 @@ function rowTuple(em: EntityManager, shape: Shape, alias: string, tree: Relation
 function embedded(em: EntityManager, r: ToOne, parent: string, tree: RelationTree, joins: Joins): string {
   const target = shapeOf(em.getMetadata().get(r.target));
   const alias = `j${joins.next++}_${r.prop.replace(/\W/g, '')}`;
+  joins.aliases.set(`${parent}.${r.prop}`, alias);
   joins.sql.push(`left join ${quote(target.table)} ${alias} on ${alias}.${quote(target.pk)} = ${parent}.${quote(r.column)}`);
   return `case when ${alias}.${quote(target.pk)} is null then null else ${rowTuple(em, target, alias, tree, joins)} end`;
 }
@@ -249,18 +254,29 @@ function selectList(em: EntityManager, shape: Shape, alias: string, tree: Relati
   const bindings: unknown[] = [];
   for (const { list, relations } of lists) {
     const child = shapeOf(em.getMetadata().get(list.entity));
-    const order = list.orderBy.map((p) => `c.${quote(columnOf(child.meta, p))}`).join(', ');
     // a filtered list reads from the filter's statement, which PostgreSQL flattens into the same scan
     const filtered = list.filter ? filterSql(em, child.meta, list.filter) : null;
     if (filtered) bindings.push(...filtered.bindings);
     const from = filtered ? `(${filtered.sql}) c` : `${quote(child.table)} c`;
     // the list's own joins stay inside its subquery
-    const inner: Joins = { sql: [], next: joins.next };
+    const inner: Joins = { sql: [], next: joins.next, aliases: new Map() };
     const tuple = rowTuple(em, child, 'c', relations, inner);
     joins.next = inner.next;
+    const order = list.orderBy.map((p) => orderColumn(em, child.meta, p, inner)).join(', ');
     cols.push(`(select coalesce(json_agg(${tuple} order by ${order}), '[]'::json) from ${[from, ...inner.sql].join(' ')} where ${list.where('c', alias)}) as ${quote(`$list:${list.key}`)}`);
   }
   return { sql: cols.join(', '), bindings };
+}
+
+/** A child list's order key as SQL: a column of the child row (`c`), or of a relation it embeds (`relation.property`). */
+function orderColumn(em: EntityManager, meta: EntityMetadata, path: string, joins: Joins): string {
+  const dot = path.indexOf('.');
+  if (dot < 0) return `c.${quote(columnOf(meta, path))}`;
+  const relation = path.slice(0, dot);
+  const alias = joins.aliases.get(`c.${relation}`);
+  const prop = (meta.properties as Record<string, EntityProperty | undefined>)[relation];
+  if (!alias || !prop) throw new Error(`read path: ${meta.className} orders by ${path}, but ${relation} is not embedded (declare it in the list's embed)`);
+  return `${alias}.${quote(columnOf(em.getMetadata().get(prop.type), path.slice(dot + 1)))}`;
 }
 
 function columnOf(meta: EntityMetadata, prop: string): string {
@@ -458,7 +474,7 @@ async function readRows<T extends object>(
     (options.limit !== undefined ? ` limit ${Math.trunc(options.limit)}` : '');
   // a subquery's order is not kept: the outer statement orders again
   const order = orderSql(keys, 'r0');
-  const joins: Joins = { sql: [], next: 1 };
+  const joins: Joins = { sql: [], next: 1, aliases: new Map() };
   const select = selectList(em, shape, 'r0', tree, lists, joins);
   const cursor = withCursors ? `, json_build_array(${keys.map((k) => `r0.${k.column}`).join(', ')})::text as "$cursor"` : '';
   const [rows, count] = await Promise.all([
@@ -747,13 +763,23 @@ export function childListsFromSelection(
     const args = Object.fromEntries((sel.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
     const list = of(args, context);
     if (!list) continue;
-    const relations = relationsFromSelection(em, list.entity, sel.selectionSet, fragments, aliases);
+    let relations = relationsFromSelection(em, list.entity, sel.selectionSet, fragments, aliases);
     const props = propertiesRead(em, list.entity, sel.selectionSet, fragments, aliases);
     if (props) relations[COLUMNS] = props;
+    if (list.embed) relations = withEmbedded(relations, list.embed);
     const seen = out.get(list.key);
     out.set(list.key, { list, relations: seen ? mergeTrees(seen.relations, relations) : relations });
   }
   return [...out.values()];
+}
+
+/** A selection's relations plus those always embedded (their keys then read too). */
+function withEmbedded(tree: RelationTree, embed: RelationTree): RelationTree {
+  const out: RelationTree = { ...tree };
+  for (const [relation, sub] of Object.entries(embed)) out[relation] = out[relation] ? mergeTrees(out[relation], sub) : sub;
+  const own = tree[COLUMNS];
+  if (own) out[COLUMNS] = new Set([...own, ...Object.keys(embed)]);
+  return out;
 }
 
 /** Two selections of the same relation: the relations of both, and the properties of both (all when either reads all). */

@@ -2,7 +2,7 @@ import type { EntityClass } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import { fieldSelection, readMany, readsProperties, relationsFromSelection } from '../core/read';
+import { bringListWith, broughtList, COLUMNS, fieldSelection, readMany, readsProperties, relationsFromSelection, type ChildList } from '../core/read';
 import { groupByKey, memoKey, requireViewer, type Context, type Viewer } from '../core/context';
 import { findByIds } from '../core/base.entity';
 import { CoreErrorCode, DomainError } from '../core/errors';
@@ -449,6 +449,16 @@ readsProperties('TrainingCourse', 'domain', ['domain']);
 readsProperties('TrainingRegistrationEvent', 'actor', ['actor']);
 readsProperties('TrainingAttendance', 'partNumber', ['part']);
 
+/** A registration's attendance, part by part, as a child list of the registration's own statement (its part comes along: the order reads its number). */
+const ATTENDANCE: ChildList = {
+  key: 'attendance',
+  entity: 'TrainingAttendance',
+  where: (a, r) => `${a}.registration_id = ${r}.id`,
+  embed: { part: { [COLUMNS]: new Set(['number']) } },
+  orderBy: ['part.number'],
+};
+bringListWith('TrainingRegistration', 'attendance', () => ATTENDANCE);
+
 @Resolver(() => TrainingRegistration)
 export class TrainingRegistrationFieldsResolver {
   @FieldResolver(() => TrainingSession, { description: 'The session the seat is asked for or held in.' })
@@ -487,7 +497,7 @@ export class TrainingRegistrationFieldsResolver {
 
   @FieldResolver(() => [TrainingAttendance], { description: 'Attendance per part (parts without a row: not connected).' })
   attendance(@Root() r: TrainingRegistration, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loader<string, TrainingAttendance[]>('training.attendance', async (ids) => {
+    return broughtList<TrainingAttendance>(r, ATTENDANCE.key) ?? ctx.loader<string, TrainingAttendance[]>('training.attendance', async (ids) => {
       // the part comes embedded, whole, whatever the selection: rows are ordered by its number
       const relations = { ...relationsFromSelection(ctx.em, 'TrainingAttendance', fieldSelection(info), info.fragments), part: {} };
       const rows = await readMany(ctx.em, TrainingAttendance, { registration: { $in: [...ids] } }, { relations });
@@ -517,8 +527,9 @@ export class TrainingRegistrationEventFieldsResolver {
 @Resolver(() => TrainingAttendance)
 export class TrainingAttendanceFieldsResolver {
   @FieldResolver(() => Int, { description: 'Which part of the session this attendance is for, from 1 (the parts’ order in time).' })
-  async partNumber(@Root() a: TrainingAttendance) {
-    return (await a.part.loadOrFail()).number;
+  partNumber(@Root() a: TrainingAttendance) {
+    // brought with the list (the usual case): no promise per row
+    return a.part.isInitialized() ? a.part.getEntity().number : a.part.loadOrFail().then((p) => p.number);
   }
 }
 
