@@ -39,7 +39,7 @@ import { Ministry } from './ministry.entity';
 import { Person } from './person.entity';
 import { Structure } from './structure.entity';
 import { SupportTeam } from './support-team.entity';
-import { bringListWith, broughtList, fieldSelection, readsProperties, relationsFromSelection, type RelationTree } from '../core/read';
+import { bringListWith, broughtList, loadChildList, readsProperties } from '../core/read';
 
 /** Everybody but machine clients may read the directory. */
 export const PEOPLE = Object.values(Role).filter((r) => r !== Role.APPLICATION);
@@ -255,14 +255,14 @@ export class PersonFieldsResolver {
 
   @FieldResolver(() => [CorrespondentAssignment], { description: 'Their running correspondent assignments.' })
   correspondentAssignments(@Root() p: Person, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return broughtList<CorrespondentAssignment>(p, directory.RUNNING_ASSIGNMENTS) ?? runningAssignmentsLoader(ctx, () => relationsFromSelection(ctx.em, 'CorrespondentAssignment', fieldSelection(info), info.fragments)).load(p.id);
+    return broughtList<CorrespondentAssignment>(p, directory.RUNNING_ASSIGNMENTS) ?? loadChildList<CorrespondentAssignment>(ctx, 'Person', directory.RUNNING_ASSIGNMENTS, p.id, info);
   }
 }
 
-/** The request's batch of running assignments by person (relations of the first caller's selection). */
-function runningAssignmentsLoader(ctx: Context, relations: () => RelationTree = () => ({})) {
+/** The request's batch of running assignments by person, for their roles (no relation read). */
+function runningAssignmentsLoader(ctx: Context) {
   return ctx.loader<string, CorrespondentAssignment[]>('runningAssignmentsByPerson', async (ids) => {
-    const all = await directory.runningAssignmentsOf(ctx.em, ids, relations());
+    const all = await directory.runningAssignmentsOf(ctx.em, ids);
     return groupByKey(ids, all, (a) => a.person.id);
   });
 }

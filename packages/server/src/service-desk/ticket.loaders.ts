@@ -1,8 +1,5 @@
-import { bringListWith, type ChildList, type RelationTree } from '../core/read';
+import { bringListWith, type ChildList } from '../core/read';
 import { requireViewer, type Context } from '../core/context';
-import type { TicketEvent } from './ticket-event.entity';
-import type { Ticket } from './ticket.entity';
-import { lastEventsOf } from './ticket.service';
 import { maySeeInternalComments } from './ticket.transitions';
 
 /** Most events `history(last:)` returns, and what it returns when `last` is not given. */
@@ -35,11 +32,3 @@ export function commentList(withInternal: boolean): ChildList {
 }
 
 bringListWith('Ticket', 'comments', (_args, context) => (context ? commentList(maySeeInternalComments(requireViewer(context as Context))) : null));
-
-/** The request-scoped loader of each ticket's last `n` events (one statement per batch, relations of the first caller's selection). */
-export function historyLoader(ctx: Context, n: number, relations: () => RelationTree = () => ({})) {
-  return ctx.loader<Ticket, TicketEvent[]>(`ticketHistory:${n}`, async (tickets) => {
-    const byTicket = await lastEventsOf(ctx.em, tickets, n, relations());
-    return tickets.map((x) => byTicket.get(x.id) ?? []);
-  });
-}

@@ -46,8 +46,8 @@ import {
 } from './ticket.types';
 import { STATISTICS_ROLES } from './ticket.statistics';
 import { FIELD_RELATIONS } from './ticket.populate';
-import { broughtList, fieldSelection, readsProperties, relationsFromSelection } from '../core/read';
-import { commentList, historyList, historyLoader, historySize, MAX_HISTORY } from './ticket.loaders';
+import { broughtList, loadChildList, readsProperties } from '../core/read';
+import { commentList, historyList, historySize, MAX_HISTORY } from './ticket.loaders';
 import { readChange, type ReadChange } from './ticket.live';
 
 /**
@@ -309,19 +309,14 @@ export class TicketFieldsResolver {
     const n = historySize(last);
     if (n === null) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `last must be between 1 and ${MAX_HISTORY}.`, ['last']);
     // brought with the page's own statement when the list read it (see historyList), else one batch for the page
-    return broughtList<TicketEvent>(t, historyList(n).key) ?? historyLoader(ctx, n, () => relationsFromSelection(ctx.em, 'TicketEvent', fieldSelection(info), info.fragments, FIELD_RELATIONS)).load(t);
+    const { key } = historyList(n);
+    return broughtList<TicketEvent>(t, key) ?? loadChildList<TicketEvent>(ctx, 'Ticket', key, t.id, info, FIELD_RELATIONS);
   }
 
   @FieldResolver(() => [TicketComment], { description: 'Comments, oldest first. Internal ones only for the support levels.' })
   comments(@Root() t: Ticket, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const brought = broughtList<TicketComment>(t, commentList(maySeeInternalComments(requireViewer(ctx))).key);
-    if (brought) return brought;
-    return ctx
-      .loader<string, TicketComment[]>('ticketComments', async (ids) => {
-        const byTicket = await desk.commentsOf(ctx.em, requireViewer(ctx), ids, relationsFromSelection(ctx.em, 'TicketComment', fieldSelection(info), info.fragments, FIELD_RELATIONS));
-        return ids.map((id) => byTicket.get(id) ?? []);
-      })
-      .load(t.id);
+    const { key } = commentList(maySeeInternalComments(requireViewer(ctx)));
+    return broughtList<TicketComment>(t, key) ?? loadChildList<TicketComment>(ctx, 'Ticket', key, t.id, info, FIELD_RELATIONS);
   }
 
   @FieldResolver(() => Int, { description: 'Number of comments you may read.' })

@@ -625,31 +625,6 @@ export async function changeAttachments<T>(
   });
 }
 
-/* ---------- batched reads for nested fields (one statement per batch) ---------- */
-
-/** The last `last` events of each ticket: events are numbered 1..eventCount, so no window is needed. */
-export async function lastEventsOf(em: EntityManager, tickets: readonly { id: string; eventCount: number }[], last: number, relations: RelationTree = {}): Promise<Map<string, TicketEvent[]>> {
-  const out = new Map<string, TicketEvent[]>(tickets.map((t) => [t.id, []]));
-  if (!tickets.length) return out;
-  const rows = await readMany(
-    em,
-    TicketEvent,
-    { ticket: { $in: tickets.map((t) => t.id) } },
-    { orderBy: { ticket: 'asc', seq: 'asc' }, relations, also: { sql: 'e0.seq > (select t.event_count from ticket t where t.id = e0.ticket_id) - ?', values: [last] } },
-  );
-  for (const e of rows) out.get(e.ticket.id)?.push(e);
-  return out;
-}
-
-export async function commentsOf(em: EntityManager, viewer: Viewer, ticketIds: readonly string[], relations: RelationTree = {}): Promise<Map<string, TicketComment[]>> {
-  const out = new Map<string, TicketComment[]>(ticketIds.map((id) => [id, []]));
-  if (!ticketIds.length) return out;
-  const where: FilterQuery<TicketComment> = { ticket: { $in: [...ticketIds] } };
-  if (!maySeeInternalComments(viewer)) where.internal = false;
-  for (const c of await readMany(em, TicketComment, where, { orderBy: { createdAt: 'asc', id: 'asc' }, relations })) out.get(c.ticket.id)?.push(c);
-  return out;
-}
-
 /* ---------- measures (SQL) ---------- */
 
 export interface TicketMeasureRow {
