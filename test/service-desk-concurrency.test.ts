@@ -69,4 +69,36 @@ describe('two agents acting on one ticket at once', () => {
     expect(row.version).toBe(t.version + 10);
     expect(changes[0].n).toBe(10);
   });
+  it('transitions that post a public comment, while others comment at once: no comment uncounted, none written twice', async () => {
+    // a change is written once decided, on condition the ticket still holds what it was read with;
+    // a comment (no version) moving the counters in between makes the change decide again
+    let t = (await open(cca)).ticket;
+    t = await ok('TAKE', sn1s[0], t);
+    const COMMENT = `mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { userErrors { code } } }`;
+    const chain = async () => {
+      for (const [tr, who] of [['REQUEST_INFO', sn1s[0]], ['PROVIDE_INFO', cca], ['REQUEST_INFO', sn1s[0]], ['PROVIDE_INFO', cca]] as const) {
+        const { rows } = await sql(server.databaseUrl, `select version from ticket where reference = $1`, [t.reference]);
+        const r = await fire(tr, who, { id: t.id, version: rows[0].version }, `${tr} pendant les commentaires`);
+        expect(r.userErrors).toEqual([]);
+      }
+    };
+    const comments = Array.from({ length: 30 }, (_, i) => server.gql(COMMENT, { input: { ticketId: t.id, body: `commentaire ${i}`, internal: i % 3 === 0 } }, sn1s[i % sn1s.length]));
+    const [, ...answers] = await Promise.all([chain(), ...comments]);
+    expect(answers.map((a) => a.body.errors ?? a.body.data.addTicketComment.userErrors)).toEqual(answers.map(() => []));
+    const { rows: [row] } = await sql(
+      server.databaseUrl,
+      `select comment_count, public_comment_count, event_count, version,
+              (select count(*)::int from ticket_comment c where c.ticket_id = t.id) as comments,
+              (select count(*)::int from ticket_comment c where c.ticket_id = t.id and not c.internal) as public_comments,
+              (select count(*)::int from ticket_event e where e.ticket_id = t.id) as events
+         from ticket t where reference = $1`,
+      [t.reference],
+    );
+    expect(row.comments).toBe(34);
+    expect(row.public_comments).toBe(24);
+    expect(row.comment_count).toBe(row.comments);
+    expect(row.public_comment_count).toBe(row.public_comments);
+    expect(row.event_count).toBe(row.events);
+    expect(row.version).toBe(t.version + 4);
+  });
 });

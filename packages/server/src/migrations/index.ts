@@ -18,6 +18,7 @@ import { Migration20261202023120_ClosedDayLabels } from './Migration202612020231
 import { Migration20261202030000_EventTimestamps } from './Migration20261202030000_EventTimestamps';
 import { Migration20261203160000_ReadIndexes } from './Migration20261203160000_ReadIndexes';
 import { Migration20261205120000_RegistrationOrderIndex } from './Migration20261205120000_RegistrationOrderIndex';
+import { Migration20261206030000_WriteAtOnce } from './Migration20261206030000_WriteAtOnce';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202030000_EventTimestamps', class: Migration20261202030000_EventTimestamps },
   { name: 'Migration20261203160000_ReadIndexes', class: Migration20261203160000_ReadIndexes },
   { name: 'Migration20261205120000_RegistrationOrderIndex', class: Migration20261205120000_RegistrationOrderIndex },
+  { name: 'Migration20261206030000_WriteAtOnce', class: Migration20261206030000_WriteAtOnce },
 ];

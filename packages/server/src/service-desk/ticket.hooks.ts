@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TicketEvent } from './ticket-event.entity';
 import type { Ticket } from './ticket.entity';
 
-/** Runs inside the transition's transaction: what it writes commits (or rolls back) with it. */
+/** Runs as the transition is decided: what it creates or changes through `em` is written with it, atomically (it may read; it must not flush). */
 export type StatusChangeListener = (em: EntityManager, ticket: Ticket, event: TicketEvent) => Promise<void> | void;
 
 const listeners = new Set<StatusChangeListener>();

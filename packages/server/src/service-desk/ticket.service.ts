@@ -1,15 +1,15 @@
 /**
  * The service desk's rules and data access, free of GraphQL: plain arguments in (viewer,
- * raw ids, inputs), entities or DomainErrors out. Every change to a ticket runs in one
- * transaction holding the ticket's row lock, checks the client's version, asks
- * ticket.transitions whether it is allowed, and appends history events.
+ * raw ids, inputs), entities or DomainErrors out. Every change to a ticket checks the
+ * client's version, asks ticket.transitions whether it is allowed, appends history events
+ * and is written atomically (see changeTicket).
  */
 import { LockMode, raw, Reference, UniqueConstraintViolationException, wrap, type EntityManager, type Ref, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { ApplicationClient } from '../access/application-client.entity';
 import { scopeFilter, ticketScope } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
-import { readMany, type RelationTree } from '../core/read';
+import { writeAtOnce } from '../core/write';
 import { Role } from '../core/roles';
 import { pgArray, sqlList, sqlLiteral } from '../core/sql';
 import { likeContains } from '../core/text';
@@ -271,23 +271,43 @@ export function applyTransition(em: EntityManager, t: Ticket, transition: Ticket
   });
 }
 
+/** How many times a change is decided again when another writer moved the ticket meanwhile without changing its version (a comment, a platform notice). */
+const REDECISIONS = 10;
+
 /**
- * Runs `work` on the ticket under its row lock (SELECT … FOR UPDATE) after checking that
- * the viewer sees it and that `version` is the current one; bumps the version. Two agents
- * sending the same version: the second waits for the lock, then gets CONFLICT.
+ * Runs `work` on the ticket after checking that the viewer sees it and that `version` is the
+ * current one; bumps the version. By default the change is written in one statement once
+ * decided (core/write.ts): the ticket is read without a lock, and the write holds only if no
+ * other writer moved it meanwhile (its version, and the counters the change adds to);
+ * otherwise the change is decided again on a fresh read, where a moved version is CONFLICT.
+ * `work` then only creates and changes entities (no flush). `locked`: for work that must
+ * flush or remove as it goes (another module's records), the whole change runs in one
+ * transaction holding the ticket's row lock (SELECT … FOR UPDATE), as inside a caller's
+ * transaction. Either way two agents sending the same version: the second gets CONFLICT.
  */
-async function changeTicket<T>(em: EntityManager, viewer: Viewer, id: string, version: number, work: (em: EntityManager, t: Ticket) => Promise<T> | T): Promise<{ ticket: Ticket; result: T }> {
-  return em.transactional(async (tem) => {
-    const t = await tem.findOne(Ticket, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+async function changeTicket<T>(em: EntityManager, viewer: Viewer, id: string, version: number, work: (em: EntityManager, t: Ticket) => Promise<T> | T, { locked = false } = {}): Promise<{ ticket: Ticket; result: T }> {
+  const decide = async (tem: EntityManager, t: Ticket | null) => {
     assertMaySee(viewer, t);
     if (t.version !== version) {
       throw new DomainError(CoreErrorCode.CONFLICT, `Rule STALE_VERSION: the ticket changed since you read it (you sent version ${version}, it is now at ${t.version}); reload it and try again.`, ['version']);
     }
     const result = await work(tem, t);
     t.version += 1;
-    await tem.flush();
     return { ticket: t, result };
-  });
+  };
+  if (locked || em.isInTransaction()) {
+    return em.transactional(async (tem) => {
+      const done = await decide(tem, await tem.findOne(Ticket, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }));
+      await tem.flush();
+      return done;
+    });
+  }
+  for (let attempt = 1; ; attempt++) {
+    const tem = em.fork();
+    const done = await decide(tem, await tem.findOne(Ticket, { id }));
+    if (await writeAtOnce(tem, { entity: done.ticket, props: ['version'] })) return done;
+    if (attempt === REDECISIONS) throw new DomainError(CoreErrorCode.CONFLICT, 'The ticket keeps changing under this change; reload it and try again.', ['version']);
+  }
 }
 
 /* ---------- opening ---------- */
@@ -520,7 +540,8 @@ export async function recordOnTicket<T>(
     return { events, result: done.result };
   };
   if (as) {
-    const { ticket, result } = await changeTicket(em, as.viewer, id, as.version, body);
+    // another module's work may flush and remove as it goes (known errors replace a link): under the row lock
+    const { ticket, result } = await changeTicket(em, as.viewer, id, as.version, body, { locked: true });
     return { ticket, ...result };
   }
   return em.transactional(async (tem) => {
