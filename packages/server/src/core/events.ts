@@ -224,28 +224,44 @@ export function subscribeWhereOn(target: Pick<PostgresEventTarget, 'addEventList
   };
 }
 
-/** Hands a message to every subscriber of its topic; the subscribers awaiting one read get one reaction to it. */
+/**
+ * Hands a message to every subscriber of its topic. Subscribers that wait on the same thing (the
+ * same read, behind the same earlier delivery) get one reaction to it: in a burst each message
+ * arrives while the reads of earlier ones are under way, and a promise chained per subscriber
+ * and message cost more than delivering.
+ */
 function dispatch<M>(subscribers: Iterable<Subscriber<M, unknown, unknown>>, message: M): void {
-  let awaiting: Map<Promise<unknown>, Subscriber<M, unknown, unknown>[]> | null = null;
+  let groups: Map<Promise<void> | null, Map<unknown, Subscriber<M, unknown, unknown>[]>> | null = null;
   for (const sub of subscribers) {
-    const read = sub.receive(message);
-    if (read === undefined) continue;
-    awaiting ??= new Map();
-    let group = awaiting.get(read);
-    if (!group) awaiting.set(read, (group = []));
+    if (!sub.receive(message)) continue;
+    groups ??= new Map();
+    let byRead = groups.get(sub.behind);
+    if (!byRead) groups.set(sub.behind, (byRead = new Map()));
+    let group = byRead.get(sub.pending);
+    if (!group) byRead.set(sub.pending, (group = []));
     group.push(sub);
   }
-  if (!awaiting) return;
-  for (const [read, group] of awaiting) {
-    const done = read.then(
-      (value) => {
+  if (!groups) return;
+  for (const [behind, byRead] of groups) {
+    for (const [read, group] of byRead) {
+      const settle = (value: unknown) => {
         for (const sub of group) sub.settle(message, value);
-      },
-      (err: unknown) => {
+      };
+      const fail = (err: unknown) => {
         for (const sub of group) sub.failed(err);
-      },
-    );
-    for (const sub of group) sub.chain = done;
+      };
+      let done: Promise<void>;
+      if (!isPromise(read)) done = behind!.then(() => settle(read)); // an answer given at once, behind a pending one
+      else if (!behind) done = read.then(settle, fail);
+      else {
+        read.catch(() => undefined); // handled in turn, below: not an unhandled rejection meanwhile
+        done = behind.then(() => read).then(settle, fail);
+      }
+      for (const sub of group) {
+        sub.chain = done;
+        sub.pending = undefined;
+      }
+    }
   }
 }
 
@@ -265,33 +281,31 @@ class Subscriber<M, P, R> {
     this.stream = new Stream<R>(start, stop);
   }
 
+  /** What `receive` left to await: the read (or an answer given at once), and the delivery it waits behind (null: none). */
+  pending: P | null | Promise<P | null> | undefined;
+  behind: Promise<void> | null = null;
+
   /**
-   * Takes a message as it arrives. Returns the read to await when it is not done and nothing
-   * is ahead of it (the caller awaits it once for every subscriber sharing it, then calls
-   * `settle`); else handles it here.
+   * Takes a message as it arrives: handles it here when it is not accepted or is answered at
+   * once with nothing ahead of it; else returns true with `pending` and `behind` set, and the
+   * caller awaits them once for every subscriber waiting on the same, then calls `settle`.
    */
-  receive(message: M): Promise<P | null> | undefined {
+  receive(message: M): boolean {
     let read: P | null | Promise<P | null>;
     try {
-      if (!this.accept(message)) return undefined;
+      if (!this.accept(message)) return false;
       read = this.read(message);
     } catch (err) {
       this.stream.fail(err);
-      return undefined;
+      return false;
     }
-    if (!isPromise(read)) {
-      if (this.waiting === 0) this.deliver(message, read);
-      else {
-        this.waiting++;
-        this.chain = this.chain.then(() => this.settle(message, read));
-      }
-      return undefined;
+    if (this.waiting === 0 && !isPromise(read)) {
+      this.deliver(message, read);
+      return false;
     }
-    if (this.waiting++ === 0) return read;
-    read.catch(() => undefined); // handled in turn, below: not an unhandled rejection meanwhile
-    const later = read;
-    this.chain = this.chain.then(() => later.then((value) => this.settle(message, value), (err: unknown) => this.failed(err)));
-    return undefined;
+    this.behind = this.waiting++ === 0 ? null : this.chain;
+    this.pending = read;
+    return true;
   }
 
   settle(message: M, read: P | null): void {

@@ -151,6 +151,31 @@ describe('subscribeWhere', () => {
     expect(t.count('T')).toBe(0);
   });
 
+  it('a burst: subscribers waiting behind an earlier read still get each later message through one reaction, not one each', async () => {
+    const t = target();
+    const reactions = new Map<number, number>();
+    const reads = new Map<number, Promise<number>>();
+    const shared = (n: number) => {
+      let r = reads.get(n);
+      if (!r) {
+        r = delay(5 * (5 - n)).then(() => n * 100); // the first message's read is the slowest: the others wait behind it
+        const then = r.then.bind(r);
+        (r as { then: unknown }).then = (...args: Parameters<typeof then>) => (reactions.set(n, (reactions.get(n) ?? 0) + 1), then(...args));
+        reads.set(n, r);
+      }
+      return r;
+    };
+    const subscribeWhere = subscribeWhereOn(t);
+    const streams = Array.from({ length: 50 }, () => subscribeWhere<number, number, number>('T', () => true, shared, (_n, v) => v));
+    const firsts = streams.map((s) => s.next());
+    await delay(1);
+    for (const n of [1, 2, 3, 4]) t.emit('T', n);
+    for (const [i, s] of streams.entries()) expect([(await firsts[i]).value, (await s.next()).value, (await s.next()).value, (await s.next()).value]).toEqual([100, 200, 300, 400]);
+    // a handful per read (awaited, guarded against an early rejection), whatever the number of subscribers
+    for (const n of [1, 2, 3, 4]) expect(reactions.get(n)).toBeLessThanOrEqual(3);
+    await Promise.all(streams.map((s) => s.return?.(undefined)));
+  });
+
   it('a shared read that fails ends the streams that awaited it, and only those', async () => {
     const t = target();
     const failing = Promise.reject(new Error('read failed'));
