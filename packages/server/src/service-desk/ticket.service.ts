@@ -412,9 +412,12 @@ export async function openTicket(em: EntityManager, viewer: Viewer, settings: Ti
 
 export async function fireTransition(em: EntityManager, viewer: Viewer, settings: TicketSettings, id: string, version: number, transition: TicketTransition, reason?: string | null) {
   const { ticket, result: event } = await changeTicket(em, viewer, id, version, async (tem, t) => {
+    // what the change reads first (the people its event names, the application that filed the
+    // ticket, which status-change listeners tell), then its time: the moment it is decided and written
+    await loadTransitionParties(tem, t, actorOf(viewer));
+    await t.openedByApplication?.load();
     const now = new Date();
     assertMayFire(viewer, t, transition, settings, now, reason);
-    await loadTransitionParties(tem, t, actorOf(viewer));
     const event = applyTransition(tem, t, transition, actorOf(viewer), now, reason);
     // the question, the answer and the resolution are also public comments the CCA reads
     if (reason?.trim() && TRANSITIONS[transition].publicReason) addCommentRow(tem, t, actorOf(viewer), reason.trim(), false, now);
@@ -441,7 +444,6 @@ export interface UpdateTicketData {
 export async function updateTicket(em: EntityManager, viewer: Viewer, id: string, version: number, input: UpdateTicketData) {
   const { ticket, result: events } = await changeTicket(em, viewer, id, version, async (tem, t) => {
     assertMayEdit(viewer, t);
-    const now = new Date();
     const changes: [string, string | null, string | null, () => void][] = [];
     const text = (field: 'title' | 'description' | 'errorMessage' | 'flowId', value: string | null | undefined) => {
       if (value === undefined || value === null) return;
@@ -468,6 +470,7 @@ export async function updateTicket(em: EntityManager, viewer: Viewer, id: string
       const docs = input.documentNumbers.map((d) => d.trim()).filter(Boolean);
       if (docs.join('\n') !== t.documentNumbers.join('\n')) changes.push(['documentNumbers', t.documentNumbers.join(', '), docs.join(', '), () => (t.documentNumbers = docs)]);
     }
+    const now = new Date();
     const events = changes.map(([field, oldValue, newValue, apply]) => {
       apply();
       return appendEvent(tem, t, actorOf(viewer), now, { kind: TicketEventKind.FIELD_CHANGED, fromStatus: t.status, fromLevel: t.level, field, oldValue, newValue });
