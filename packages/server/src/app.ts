@@ -390,11 +390,12 @@ function refused(pipeline: Pipeline, ctx: Pick<Context, 'observation'>, errors: 
 
 function formatWsResult(pipeline: Pipeline, ctx: Context, result: ExecutionResult): ExecutionResult {
   if (result.errors?.length) pipeline.logUnexpected(ctx, result.errors);
-  const formatted: { errors?: GraphQLFormattedError[]; data?: unknown; extensions?: Record<string, unknown> } = {
-    ...result,
-    errors: result.errors?.map((e) => pipeline.formatError(e.toJSON(), e)),
-  };
-  if (!formatted.errors) delete formatted.errors;
+  // built with only the keys it has (no delete: a subscription answers this for every event)
+  const formatted: { errors?: GraphQLFormattedError[]; data?: unknown; extensions?: Record<string, unknown> } = result.errors
+    ? { ...result, errors: result.errors.map((e) => pipeline.formatError(e.toJSON(), e)) }
+    : 'extensions' in result
+      ? { data: result.data, extensions: result.extensions }
+      : { data: result.data };
   return pipeline.finishResult(ctx, formatted) as ExecutionResult;
 }
 
