@@ -773,27 +773,33 @@ export function childListsFromSelection(
   return [...out.values()];
 }
 
-/** What `loadChildList` needs of a request's context: its EntityManager and its request-scoped loaders. */
+/** What `childListOf` needs of a request's context: its EntityManager and its request-scoped loaders. */
 export interface ChildListContext {
   em: EntityManager;
   loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>): DataLoader<K, V>;
 }
 
 /**
- * The child list under `key` of a parent read without it (by id, as a relation, in a mutation's
- * payload), in one statement per batch of parents: the parents are read again by key with the
- * list brought, so its rows, filter and order are those of its one declaration
- * (`bringListWith`), never a second copy. `info` is the list field's own (its arguments and
- * the relations its selection reads, the first caller's for the batch).
+ * A child list field's answer for `parent`: the list under `key` when the parent's statement
+ * brought it (`bringListWith`), else one statement per batch of parents read without it (by id,
+ * as a relation, in a mutation's payload) that reads them again by key with the list brought,
+ * so its rows, filter and order are those of its one declaration, never a second copy. `info`
+ * is the list field's own (its arguments and the relations its selection reads, the first
+ * caller's for the batch).
  */
-export function loadChildList<T>(ctx: ChildListContext, entity: string, key: string, parentId: string, info: GraphQLResolveInfo, aliases: Record<string, Record<string, string>> = {}): Promise<T[]> {
-  return ctx.loader<string, T[]>(`childList ${entity} ${key}`, async (ids) => {
-    const lists = childListsFromSelection(ctx.em, entity, { kind: Kind.SELECTION_SET, selections: info.fieldNodes }, info.fragments, info.variableValues, aliases, ctx).filter((l) => l.list.key === key);
-    if (!lists.length) throw new Error(`${entity}.${info.fieldName} brings no child list "${key}" for these arguments`);
-    const parents = await readMany<{ id: string }>(ctx.em, entity, { id: { $in: [...ids] } }, { relations: { [COLUMNS]: new Set<string>() }, lists });
-    const byId = new Map(parents.map((p) => [p.id, broughtList<T>(p, key) ?? []]));
-    return ids.map((id) => byId.get(id) ?? []);
-  }).load(parentId);
+export function childListOf<T>(ctx: ChildListContext, entity: string, parent: { id: string }, key: string, info: GraphQLResolveInfo, aliases: Record<string, Record<string, string>> = {}): T[] | Promise<T[]> {
+  return (
+    broughtList<T>(parent, key) ??
+    ctx
+      .loader<string, T[]>(`childList ${entity} ${key}`, async (ids) => {
+        const lists = childListsFromSelection(ctx.em, entity, { kind: Kind.SELECTION_SET, selections: info.fieldNodes }, info.fragments, info.variableValues, aliases, ctx).filter((l) => l.list.key === key);
+        if (!lists.length) throw new Error(`${entity}.${info.fieldName} brings no child list "${key}" for these arguments`);
+        const parents = await readMany<{ id: string }>(ctx.em, entity, { id: { $in: [...ids] } }, { relations: { [COLUMNS]: new Set<string>() }, lists });
+        const byId = new Map(parents.map((p) => [p.id, broughtList<T>(p, key) ?? []]));
+        return ids.map((id) => byId.get(id) ?? []);
+      })
+      .load(parent.id)
+  );
 }
 
 /** A selection's relations plus those always embedded (their keys then read too). */

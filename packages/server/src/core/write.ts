@@ -30,6 +30,7 @@ export async function writeAtOnce(em: EntityManager, guard: { entity: AnyEntity;
   const parts: { sql: string; bindings: readonly unknown[] }[] = [];
   let guarded = -1;
   for (const cs of uow.getChangeSets()) {
+    if (cs.type !== ChangeSetType.CREATE && cs.type !== ChangeSetType.UPDATE && cs.type !== ChangeSetType.DELETE) throw new Error(`writeAtOnce: a ${cs.type} change set is written by flush, not here`);
     const key = cs.getPrimaryKey() as unknown;
     const where: Record<string, unknown> = {};
     if (cs.type === ChangeSetType.UPDATE && cs.entity === guard.entity) {
@@ -38,7 +39,6 @@ export async function writeAtOnce(em: EntityManager, guard: { entity: AnyEntity;
       for (const p of guard.props) where[p] = read[p];
       for (const p of Object.keys(cs.payload)) if (typeof read[p] === 'number') where[p] = read[p];
     }
-    if (cs.type !== ChangeSetType.CREATE && cs.type !== ChangeSetType.UPDATE && cs.type !== ChangeSetType.DELETE) throw new Error(`writeAtOnce: a ${cs.type} change set is written by flush, not here`);
     const part = plainPart(cs.meta, cs.type, cs.payload as Record<string, unknown>, key, where) ?? builtPart(em, cs.meta.className, cs.type, cs.payload, { [cs.meta.primaryKeys[0]]: key, ...where });
     parts.push(guarded === parts.length ? { sql: `${part.sql.replace(/ returning .*$/s, '')} returning 1`, bindings: part.bindings } : part);
   }

@@ -39,7 +39,7 @@ import { Ministry } from './ministry.entity';
 import { Person } from './person.entity';
 import { Structure } from './structure.entity';
 import { SupportTeam } from './support-team.entity';
-import { bringListWith, broughtList, loadChildList, readsProperties } from '../core/read';
+import { bringListWith, broughtList, childListOf, readsProperties } from '../core/read';
 
 /** Everybody but machine clients may read the directory. */
 export const PEOPLE = Object.values(Role).filter((r) => r !== Role.APPLICATION);
@@ -255,7 +255,7 @@ export class PersonFieldsResolver {
 
   @FieldResolver(() => [CorrespondentAssignment], { description: 'Their running correspondent assignments.' })
   correspondentAssignments(@Root() p: Person, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return broughtList<CorrespondentAssignment>(p, directory.RUNNING_ASSIGNMENTS) ?? loadChildList<CorrespondentAssignment>(ctx, 'Person', directory.RUNNING_ASSIGNMENTS, p.id, info);
+    return childListOf<CorrespondentAssignment>(ctx, 'Person', p, directory.RUNNING_ASSIGNMENTS, info);
   }
 }
 

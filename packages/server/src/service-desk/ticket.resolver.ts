@@ -46,7 +46,7 @@ import {
 } from './ticket.types';
 import { STATISTICS_ROLES } from './ticket.statistics';
 import { FIELD_RELATIONS } from './ticket.populate';
-import { broughtList, loadChildList, readsProperties } from '../core/read';
+import { childListOf, readsProperties } from '../core/read';
 import { commentList, historyList, historySize, MAX_HISTORY } from './ticket.loaders';
 import { readChange, type ReadChange } from './ticket.live';
 
@@ -309,14 +309,12 @@ export class TicketFieldsResolver {
     const n = historySize(last);
     if (n === null) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `last must be between 1 and ${MAX_HISTORY}.`, ['last']);
     // brought with the page's own statement when the list read it (see historyList), else one batch for the page
-    const { key } = historyList(n);
-    return broughtList<TicketEvent>(t, key) ?? loadChildList<TicketEvent>(ctx, 'Ticket', key, t.id, info, FIELD_RELATIONS);
+    return childListOf<TicketEvent>(ctx, 'Ticket', t, historyList(n).key, info, FIELD_RELATIONS);
   }
 
   @FieldResolver(() => [TicketComment], { description: 'Comments, oldest first. Internal ones only for the support levels.' })
   comments(@Root() t: Ticket, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const { key } = commentList(maySeeInternalComments(requireViewer(ctx)));
-    return broughtList<TicketComment>(t, key) ?? loadChildList<TicketComment>(ctx, 'Ticket', key, t.id, info, FIELD_RELATIONS);
+    return childListOf<TicketComment>(ctx, 'Ticket', t, commentList(maySeeInternalComments(requireViewer(ctx))).key, info, FIELD_RELATIONS);
   }
 
   @FieldResolver(() => Int, { description: 'Number of comments you may read.' })

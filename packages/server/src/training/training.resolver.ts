@@ -2,7 +2,7 @@ import type { EntityClass } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
-import { bringListWith, broughtList, COLUMNS, loadChildList, readMany, readsProperties, type ChildList } from '../core/read';
+import { bringListWith, childListOf, COLUMNS, readMany, readsProperties, type ChildList } from '../core/read';
 import { groupByKey, memoKey, requireViewer, type Context, type Viewer } from '../core/context';
 import { findByIds } from '../core/base.entity';
 import { CoreErrorCode, DomainError } from '../core/errors';
@@ -497,7 +497,7 @@ export class TrainingRegistrationFieldsResolver {
 
   @FieldResolver(() => [TrainingAttendance], { description: 'Attendance per part (parts without a row: not connected).' })
   attendance(@Root() r: TrainingRegistration, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return broughtList<TrainingAttendance>(r, ATTENDANCE.key) ?? loadChildList<TrainingAttendance>(ctx, 'TrainingRegistration', ATTENDANCE.key, r.id, info);
+    return childListOf<TrainingAttendance>(ctx, 'TrainingRegistration', r, ATTENDANCE.key, info);
   }
 
   @FieldResolver(() => TraineeRecord, { nullable: true, description: "The trainee's assiduity record, for the referent, analysts and DAF managers (null for others)." })
