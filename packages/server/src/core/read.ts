@@ -385,6 +385,36 @@ function fromTuple(em: EntityManager, shape: Shape, tuple: readonly unknown[], t
   return o;
 }
 
+/** A row as PostgreSQL's `row_to_json` writes it: every column by its name, each value as `json_build_array` writes it. */
+export type ColumnRow = Record<string, unknown>;
+
+/**
+ * The read object of a row written by PostgreSQL (`row_to_json`) rather than read here, such as
+ * a notification carries: the same object a read of the row brings, its to-one relations given
+ * in `related` (their rows, or null) embedded, the others as keys. Null when the row lacks a
+ * column the entity maps (written before a migration added it): the caller reads the row instead.
+ */
+export function objectFromRow<T extends object>(em: EntityManager, entity: EntityName<T>, row: ColumnRow, related: Record<string, ColumnRow | null> = {}): T | null {
+  const meta = em.getMetadata().get(typeof entity === 'string' ? entity : (entity as { name: string }).name);
+  const { columns, toOnes, proto } = shapeOf(meta).full;
+  if (!columns.every((c) => c.column in row) || !toOnes.every((r) => r.column in row)) return null;
+  const o = Object.create(proto) as Record<string | symbol, unknown>;
+  o[EM] = em;
+  for (const c of columns) o[c.prop] = c.toJs(row[c.column]);
+  for (const r of toOnes) {
+    const id = row[r.column] as string | null;
+    const relatedRow = related[r.prop];
+    if (id == null || !relatedRow) {
+      o[r.prop] = keyRef(em, r, id);
+      continue;
+    }
+    const target = objectFromRow(em, r.target, relatedRow);
+    if (!target) return null;
+    o[r.prop] = new ReadRef(id, target, em, r.target);
+  }
+  return o as T;
+}
+
 /* ---------- per-EntityManager batches (the EntityManager is forked per request) ---------- */
 
 const batches = new WeakMap<EntityManager, Map<string, DataLoader<string, unknown>>>();

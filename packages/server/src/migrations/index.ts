@@ -19,6 +19,7 @@ import { Migration20261202030000_EventTimestamps } from './Migration202612020300
 import { Migration20261203160000_ReadIndexes } from './Migration20261203160000_ReadIndexes';
 import { Migration20261205120000_RegistrationOrderIndex } from './Migration20261205120000_RegistrationOrderIndex';
 import { Migration20261206030000_WriteAtOnce } from './Migration20261206030000_WriteAtOnce';
+import { Migration20261206060000_ChangesCarried } from './Migration20261206060000_ChangesCarried';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203160000_ReadIndexes', class: Migration20261203160000_ReadIndexes },
   { name: 'Migration20261205120000_RegistrationOrderIndex', class: Migration20261205120000_RegistrationOrderIndex },
   { name: 'Migration20261206030000_WriteAtOnce', class: Migration20261206030000_WriteAtOnce },
+  { name: 'Migration20261206060000_ChangesCarried', class: Migration20261206060000_ChangesCarried },
 ];

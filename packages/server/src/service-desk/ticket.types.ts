@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../core/connection';
 import { MutationPayload } from '../core/mutation';
+import type { ColumnRow } from '../core/read';
 import { SupportLevel } from '../directory/directory.enums';
 import { TicketComment } from './ticket-comment.entity';
 import { TicketEvent } from './ticket-event.entity';
@@ -160,13 +161,18 @@ export class TicketBacklog {
   escalationRate!: number;
 }
 
-/** What travels over LISTEN/NOTIFY for a ticket change: ids and facts, never rows. */
+/** What travels over LISTEN/NOTIFY for a ticket change (written by the database's triggers at commit). */
 export interface TicketChangedMessage {
   ticketId: string;
   /** The event recorded, if any (comments record none). */
   eventId: string | null;
   /** True for an internal comment: viewers who cannot read those are not told. */
   internal: boolean;
+  /**
+   * The change itself when it fits in a notification: the ticket's row at commit, and the event's
+   * and its actor's (null without an event or an actor). Absent, the change is read.
+   */
+  rows?: { ticket: ColumnRow | null; event: ColumnRow | null; actor: ColumnRow | null };
 }
 
 export const TICKET_CHANGED = 'TICKET_CHANGED';
