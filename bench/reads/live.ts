@@ -10,12 +10,16 @@
  * after the burst, independently of the server. The accounts used are given non-`.example`
  * addresses first: production refuses the demo directory's.
  */
-import { createClient, type Client } from 'graphql-ws';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
-import WebSocket from 'ws';
 import { toGlobalId } from '../../packages/server/src/core/ids';
 import { generateApiKey } from '../../packages/server/src/access/credentials';
 import { sampleRss } from './processes';
+import type { FromWorker, SubscriberSpec, ToWorker } from './live-subscribers';
+
+/** Worker threads holding the subscribers (BENCH_LIVE_WORKERS, 2 by default). */
+const WORKERS = Math.max(1, Number(process.env.BENCH_LIVE_WORKERS ?? 2));
 
 export interface LiveResult {
   subscribers: number;
@@ -39,6 +43,8 @@ export interface LiveResult {
   burstMs: number;
   drainMs: number;
   rssMb: number[];
+  /** The subscribers' threads' event-loop delay, p99 (ms): how late the bench itself may have stamped an arrival. */
+  clientLoopDelayP99: number;
 }
 
 const SUBSCRIPTION = `subscription { ticketEvents { seq transition createdAt ticket { reference } } }`;
@@ -50,7 +56,6 @@ interface Subscriber {
   personId: string;
   /** SN1: its ministry; CCA: its structure. */
   scopeId: string;
-  client?: Client;
   received: { reference: string; seq: number; latency: number }[];
   errors: number;
 }
@@ -137,50 +142,47 @@ export async function measureLive(opts: {
     return f.structure_id === s.scopeId;
   };
 
+  // the subscribers live in worker threads (see live-subscribers.ts), every WORKERS-th one in each
+  const workers = Array.from({ length: WORKERS }, () => new Worker(resolve(__dirname, 'live-subscribers.ts')));
+  const counts = workers.map(() => 0);
+  const finished = workers.map(() => false);
   try {
     return await run();
   } finally {
     // on failure too: an open client keeps the bench process alive
-    await Promise.all(subs.map((s) => s.client?.dispose()));
+    await Promise.all(workers.map((w, k) => (finished[k] ? undefined : w.terminate())));
+  }
+
+  /** The worker's next message of `type`. */
+  function nextOf<T extends FromWorker['type']>(w: Worker, type: T): Promise<Extract<FromWorker, { type: T }>> {
+    return new Promise((ok, fail) => {
+      const on = (m: FromWorker) => {
+        if (m.type === 'failed') fail(new Error(m.error));
+        else if (m.type === type) ok(m as Extract<FromWorker, { type: T }>);
+        else return;
+        w.off('message', on);
+      };
+      w.on('message', on);
+      w.once('error', fail);
+    });
   }
 
   async function run(): Promise<LiveResult> {
-  // connect, 50 at a time, alternating instances
-  for (let i = 0; i < subs.length; i += 50) {
-    await Promise.all(
-      subs.slice(i, i + 50).map(
-        (s, j) =>
-          new Promise<void>((ok, fail) => {
-            const url = opts.instances[(i + j) % 2].replace(/^http/, 'ws') + '/graphql';
-            const connectionParams = s.kind === 'APPLICATION' ? { apiKey: key.key } : { authorization: `Bearer ${tokens.get(s.personId)}` };
-            const client = createClient({ url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: false });
-            s.client = client;
-            // a refused connection closes (4403) without an error event: without this it would wait forever
-            const offClosed = client.on('closed', (e) => fail(new Error(`subscriber ${s.kind} was refused: ${(e as { code?: number; reason?: string })?.code} ${(e as { reason?: string })?.reason ?? ''}`)));
-            const off = client.on('connected', () => {
-              off();
-              offClosed();
-              client.subscribe(
-                { query: SUBSCRIPTION },
-                {
-                  next: (v) => {
-                    const now = Date.now();
-                    if (v.errors) s.errors++;
-                    const e = (v.data as any)?.ticketEvents;
-                    if (e && warmRefs.has(e.ticket.reference)) return;
-                    if (e) s.received.push({ reference: e.ticket.reference, seq: e.seq, latency: now - Date.parse(e.createdAt) });
-                  },
-                  error: () => s.errors++,
-                  complete: () => undefined,
-                },
-              );
-              ok();
-            });
-            client.on('error', (e) => fail(new Error(`subscriber could not connect: ${String((e as Error)?.message ?? e)}`)));
-          }),
-      ),
-    );
-  }
+  // connect, alternating instances
+  workers.forEach((w, k) => w.on('message', (m: FromWorker) => m.type === 'count' && (counts[k] = m.delivered)));
+  await Promise.all(
+    workers.map((w, k) => {
+      const specs: SubscriberSpec[] = [];
+      for (let i = k; i < subs.length; i += WORKERS) {
+        const s = subs[i];
+        const connectionParams = s.kind === 'APPLICATION' ? { apiKey: key.key } : { authorization: `Bearer ${tokens.get(s.personId)}` };
+        specs.push({ url: opts.instances[i % 2].replace(/^http/, 'ws') + '/graphql', connectionParams, kind: s.kind });
+      }
+      const connected = nextOf(w, 'connected');
+      w.postMessage({ type: 'connect', subs: specs, query: SUBSCRIPTION, warmRefs: [...warmRefs] } satisfies ToWorker);
+      return connected;
+    }),
+  );
   log(`live updates: ${subs.length} subscribers connected`);
   // subscriptions start asynchronously on the server: give them a moment before the burst
   await new Promise((r) => setTimeout(r, 2000));
@@ -193,7 +195,7 @@ export async function measureLive(opts: {
       Array.from({ length: concurrency }, async (_, w) => {
         for (let i = next++; i < list.length; i = next++) {
           const t = list[i];
-          const res = await fetch(`${opts.instances[(i + w) % 2]}/graphql`, {
+          const res = await fetch(`${opts.instances[i % 2]}/graphql`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${sn1Token}` },
             body: JSON.stringify({ query: TAKE, variables: { i: { id: toGlobalId('Ticket', t.id), version: t.version, reason: 'bench' } } }),
@@ -220,7 +222,7 @@ export async function measureLive(opts: {
   await readFacts();
   let expected = 0;
   for (const s of subs) for (const t of tickets) if (sees(s, t)) expected++;
-  const delivered = () => subs.reduce((n, s) => n + s.received.length, 0);
+  const delivered = () => counts.reduce((n, c) => n + c, 0);
   // wait until everything expected arrived, or nothing arrived for quietMs
   let last = delivered();
   let lastChange = Date.now();
@@ -236,6 +238,20 @@ export async function measureLive(opts: {
   await new Promise((r) => setTimeout(r, 500));
   const drainMs = lastChange - t0;
   const rssMb = rss.map((stop) => stop());
+  // what each worker's subscribers received, in the order they were handed out
+  const results = await Promise.all(
+    workers.map((w, k) => {
+      const r = nextOf(w, 'results');
+      w.postMessage({ type: 'finish' } satisfies ToWorker);
+      return r.then((x) => ((finished[k] = true), x));
+    }),
+  );
+  results.forEach((r, k) => r.received.forEach((list, j) => {
+    const s = subs[k + j * WORKERS];
+    s.received = list;
+    s.errors = r.errors[j];
+  }));
+  const loopDelayP99 = Math.max(...results.map((r) => r.loopDelayP99));
 
   let outside = 0;
   let duplicates = 0;
@@ -280,6 +296,7 @@ export async function measureLive(opts: {
     burstMs,
     drainMs,
     rssMb,
+    clientLoopDelayP99: loopDelayP99,
   };
 }
 }

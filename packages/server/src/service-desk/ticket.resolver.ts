@@ -236,7 +236,8 @@ export class TicketResolver {
   }
 }
 
-interface VisibleChange extends TicketChangedMessage {
+/** A change a subscriber may see: the ticket, and the event when the subscription delivers events. */
+interface VisibleChange {
   ticket: Ticket;
   event: TicketEvent | null;
 }
@@ -248,9 +249,10 @@ interface VisibleChange extends TicketChangedMessage {
  */
 function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boolean, withEvent = false, keep: (c: VisibleChange) => boolean = () => true) {
   const viewer = requireViewer(ctx);
-  const decide = (m: TicketChangedMessage, { ticket, event }: ReadChange): VisibleChange | null => {
-    if (!ticket || !maySee(viewer, ticket)) return null;
-    const change = { ...m, ticket, event: withEvent ? event : null };
+  // every subscriber of an event's delivery shares the change read, not a copy each
+  const decide = (_m: TicketChangedMessage, read: ReadChange): VisibleChange | null => {
+    if (!read.ticket || !maySee(viewer, read.ticket)) return null;
+    const change: VisibleChange = withEvent ? (read as VisibleChange) : { ticket: read.ticket, event: null };
     return keep(change) ? change : null;
   };
   // one read per change for every subscriber of the instance, then each decides
