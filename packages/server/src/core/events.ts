@@ -19,8 +19,8 @@ type Listener = ((e: CustomEvent) => void) | { handleEvent(e: CustomEvent): void
 /**
  * An EventTarget whose events travel through PostgreSQL LISTEN/NOTIFY, so every server
  * instance on one database receives every instance's events with no extra component.
- * Events carry ids and facts, and rows only where they fit (PostgreSQL's limit, MAX_PAYLOAD):
- * a subscriber reads what an event does not carry.
+ * Events carry ids and facts, and rows only where they fit under PostgreSQL's limit (a ticket's
+ * change, see the ChangesCarried migration): a subscriber reads what an event does not carry.
  */
 export class PostgresEventTarget {
   private readonly listeners = new Map<string, Set<Listener>>();

@@ -12,11 +12,10 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261206060000_ChangesCarried extends Migration {
   override async up(): Promise<void> {
+    // the event and its actor in one read (an unmatched outer join's whole row is null)
     this.addSql(`create or replace function ticket_change_rows(p_ticket uuid, p_event uuid) returns json language sql stable as $$
-      select json_build_object(
-        'ticket', (select row_to_json(t) from ticket t where t.id = p_ticket),
-        'event', (select row_to_json(e) from ticket_event e where e.id = p_event),
-        'actor', (select row_to_json(p) from ticket_event e join person p on p.id = e.actor_id where e.id = p_event)) $$;`);
+      select json_build_object('ticket', (select row_to_json(t) from ticket t where t.id = p_ticket), 'event', row_to_json(e), 'actor', row_to_json(p))
+        from (select 1) one left join ticket_event e on e.id = p_event left join person p on p.id = e.actor_id $$;`);
     // the detail with its rows when it fits in a notification (PostgreSQL refuses 8000 bytes or more), else without
     this.addSql(`create or replace function ticket_change_notify(p_ticket uuid, p_event uuid, p_internal boolean) returns void language plpgsql as $$
       declare

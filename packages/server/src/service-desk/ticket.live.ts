@@ -25,7 +25,8 @@ const reads = new WeakMap<TicketChangedMessage, ReadChange | Promise<ReadChange>
 export function readChange(em: EntityManager, m: TicketChangedMessage): ReadChange | Promise<ReadChange> {
   let read = reads.get(m);
   if (!read) {
-    read = carried(em.fork(), m) ?? load(em.fork(), m);
+    const fork = em.fork();
+    read = carried(fork, m) ?? load(fork, m);
     // a failed read is not kept: the next subscriber asks again
     if (read instanceof Promise) read.catch(() => reads.delete(m));
     reads.set(m, read);
