@@ -3,15 +3,13 @@
  * (/proc/<pid>/status VmRSS, sampled every 20 ms by this process) is watched while the
  * file streams up and down: it must grow by clearly less than the file.
  */
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../packages/server/src/access/credentials';
 import { loadConfig } from '../packages/server/src/core/config';
-import { freePort } from '../packages/server/src/core/embedded-postgres';
+import { startChildServer } from './support/child-server';
 import { createTestDatabase, sql } from './support/db';
 
 const MB = 1024 * 1024;
@@ -19,30 +17,16 @@ const SIZE = 20 * MB;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 const db = await createTestDatabase();
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
 // a small young generation: chunk-sized garbage awaiting collection cannot float tens of MB
 // (V8's default lets it reach 16-32 MB under load), so what RSS shows is what the server holds
-const child = spawn(process.execPath, ['--max-semi-space-size=1', '-r', '@swc-node/register', 'src/main.ts'], {
-  cwd: fileURLToPath(new URL('../packages/server', import.meta.url)),
-  env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-let log = '';
-child.stdout.on('data', (d) => (log += d));
-child.stderr.on('data', (d) => (log += d));
-const exited = new Promise((ok) => child.on('exit', ok));
+const server = await startChildServer({ databaseUrl: db.url, nodeFlags: ['--max-semi-space-size=1'] });
+const { origin } = server;
 afterAll(async () => {
-  child.kill('SIGTERM');
-  await exited;
+  await server.stop();
   await db.drop();
 });
-for (let i = 0; i < 300; i++) {
-  if ((await fetch(`${origin}/healthz`).then((r) => r.ok, () => false))) break;
-  await new Promise((r) => setTimeout(r, 100));
-}
 
-const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024;
+const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]) * 1024;
 /** The server's peak resident memory above its level at the start, while `work` runs. */
 async function rssGrowth<T>(work: () => Promise<T>): Promise<{ result: T; growth: number }> {
   const base = rss();
@@ -59,7 +43,7 @@ async function rssGrowth<T>(work: () => Promise<T>): Promise<{ result: T; growth
 async function gql(token: string, query: string, variables: Record<string, unknown>) {
   const res = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
   const body = await res.json();
-  expect(body.errors, log).toBeUndefined();
+  expect(body.errors, server.output()).toBeUndefined();
   return body.data;
 }
 

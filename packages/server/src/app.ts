@@ -25,7 +25,7 @@ import { LiveConnections, type CredentialsChange } from './core/live-connections
 import { currentObservation, metricsHandler, observing, trackSubscription, watchDatabase, websocketOpened, withinObservation } from './core/metrics';
 import type { Logger } from './core/logger';
 import { createExecutor, type Executor } from './core/execute';
-import { beginRequest, nameCaller } from './core/access-log';
+import { beginRequest, LoggedRequest, nameCaller } from './core/access-log';
 import { graphqlHttpHandler } from './core/graphql-http';
 import { createPipeline, REQUEST_ID_ATTRIBUTE, type Credentials, type Pipeline } from './core/pipeline';
 import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
@@ -87,7 +87,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   /** GraphQL over HTTP, once Apollo has started. */
   let graphql: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
   // every request: its id and access line, CORS; then GraphQL straight to Apollo (a GET may be a browser's, for Express's explorer page), the rest to Express
-  const httpServer = createServer((req, res) => {
+  const httpServer = createServer({ IncomingMessage: LoggedRequest }, (req, res) => {
     beginRequest(logger, req, res);
     cors(req, res, () => (graphql && req.method !== 'GET' && isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
   });
