@@ -94,9 +94,23 @@ function labelsOf(days: readonly string[], labels: Record<string, string>): Reco
   return out;
 }
 
-/** Standings are projections: when the rules change every ticket is computed again by the job (see ServiceLevelJob). */
+/**
+ * Held shared by every computation of standings (`refreshSnapshots`, in its transaction, before it
+ * reads the rules) and exclusively by a rule change's invalidation.
+ */
+const STANDINGS_LOCK = 'service-levels:standings';
+
+/**
+ * Standings are projections: when the rules change every ticket is computed again by the job (see
+ * ServiceLevelJob). Called once the new rules are committed. A computation under way may have read
+ * the old ones: the exclusive lock waits for it to commit, then forgets its watermarks too (without
+ * it, a computation finishing just after the delete marked its tickets computed, on the old rules).
+ */
 async function invalidateStandings(em: EntityManager): Promise<void> {
-  await em.execute('delete from ticket_service_level_watermark', [], 'run');
+  await em.transactional(async (tem) => {
+    await tem.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [STANDINGS_LOCK]);
+    await tem.execute('delete from ticket_service_level_watermark', [], 'run');
+  });
 }
 
 export async function createCalendar(em: EntityManager, viewer: Viewer, f: CalendarFields & { code: string; name: string; windows: WorkingWindow[] }): Promise<BusinessCalendar> {
@@ -245,6 +259,8 @@ export async function standingsFor(em: EntityManager, tickets: readonly TicketKe
  */
 export async function refreshSnapshots(em: EntityManager, tickets: readonly TicketKey[], now = new Date()): Promise<void> {
   if (!tickets.length) return;
+  // before the rules are read, until the caller's transaction ends: a rule change waits for this (see invalidateStandings)
+  await em.execute('select pg_advisory_xact_lock_shared(hashtextextended(?, 0))', [STANDINGS_LOCK]);
   const standings = await standingsFor(em, tickets, now);
   const rows = tickets.flatMap((t) => (standings.get(t.id) ?? []).map((s) => ({ ...s, ticketId: t.id })));
   const ids = tickets.map((t) => t.id);
