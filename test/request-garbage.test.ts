@@ -7,21 +7,16 @@
  * collection takes longer, and the old generation fills with the dead. The server prints V8's
  * figures for each scavenge (--trace-gc-nvp): the bytes promoted per request must stay small.
  */
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../packages/server/src/access/credentials';
 import { loadConfig } from '../packages/server/src/core/config';
+import { serverArgs } from '../bench/reads/processes';
 import { startChildServer } from './support/child-server';
 import { createTestDatabase, sql } from './support/db';
 
-const root = new URL('..', import.meta.url);
-/** The node flags of the `start` script: what runs in production is what is measured. */
-const startFlags = (() => {
-  const start = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const m = /\bnode((?:\s+--\S+)*)\s+packages\/server\/dist\/main\.js/.exec(start);
-  if (!m) throw new Error(`the start script does not run packages/server/dist/main.js with node: ${start}`);
-  return m[1].trim().split(/\s+/).filter(Boolean);
-})();
+/** The node flags of the `start` script (as the benches read them): what runs in production is what is measured. */
+const startFlags = serverArgs(fileURLToPath(new URL('..', import.meta.url))).filter((a) => a.startsWith('--'));
 
 const db = await createTestDatabase();
 const server = await startChildServer({ databaseUrl: db.url, nodeFlags: [...startFlags, '--trace-gc-nvp'], env: { SERVICE_LEVEL_POLL_MS: '86400000' } });

@@ -12,6 +12,7 @@ import { toGlobalId } from '../packages/server/src/core/ids';
 import { refreshSnapshots } from '../packages/server/src/service-levels/service-level.service';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
+import { until } from './support/until';
 
 // the job stays out of the way: the test runs the pass itself
 const a = await startTestServer({ env: { SERVICE_LEVEL_POLL_MS: '86400000' } });
@@ -23,13 +24,6 @@ const watermarks = async (ticketId: string) => (await sql(a.databaseUrl, `select
 /** Sessions of the database waiting on a lock, whose statement starts with `prefix`. */
 const waiting = async (prefix: string) =>
   (await sql(a.databaseUrl, `select count(*)::int n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like $1`, [`${prefix}%`])).rows[0].n as number;
-async function until(probe: () => Promise<boolean>, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('a rule change during a computation of standings', () => {
   it('leaves the tickets that computation read under the old rules to be computed again', async () => {
@@ -50,7 +44,7 @@ describe('a rule change during a computation of standings', () => {
       await holder.query('begin');
       await holder.query('select 1 from ticket_service_level where ticket_id = $1 for update', [key.id]);
       const pass = a.orm.em.fork().transactional((tem) => refreshSnapshots(tem, [key]));
-      await until(async () => (await waiting('insert into ticket_service_level ')) === 1);
+      await until(async () => (await waiting('insert into ticket_service_level ')) === 1, 10_000, 20);
 
       // the new rule, committed while the pass holds what it computed on the old one
       const change = a.gql(SET, { input: { structureId: toGlobalId('Structure', key.structure.id), timeZone: 'Pacific/Noumea' } }, { token: admin });

@@ -10,6 +10,7 @@ import { scrape } from './support/metrics';
 import { startTestServer } from './support/server';
 import { collect, subscriptionsRunning, untilSubscribed, wsClient } from './support/ws';
 import { desk } from './service-desk.helpers';
+import { until as untilTruthy } from './support/until';
 
 const env = { SERVICE_LEVEL_POLL_MS: '100', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' };
 const a = await startTestServer({ env });
@@ -22,15 +23,7 @@ const api = desk(a);
 
 const STANDINGS = `serviceLevels { metric level targetSeconds elapsedSeconds remainingSeconds clock state atRiskAt dueAt target { id priority calendar { code } } }`;
 
-async function until<T>(probe: () => Promise<T | undefined | false | null>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(probe: () => Promise<T | undefined | false | null>, ms = 15000) => untilTruthy(probe, ms, 100);
 
 async function standings(reference: string, token = sn1) {
   const r = await a.gql(`query($r: String!) { ticket(reference: $r) { id version status ${STANDINGS} history { kind field oldValue newValue reason } } }`, { r: reference }, { token });

@@ -6,6 +6,7 @@ import { DEMO_API_KEY } from '../packages/server/src/integration/integration.dem
 import { sql } from './support/db';
 import { buildAppSchema } from '../packages/server/src/schema';
 import { startTestServer } from './support/server';
+import { until as untilTruthy } from './support/until';
 
 /** A webhook receiver on loopback that answers with the scripted statuses, then 200. */
 function receiver(script: number[] = []) {
@@ -41,15 +42,7 @@ async function enqueue(applicationId: string, payload: Record<string, unknown>) 
   return d!.id;
 }
 
-async function until<T>(probe: () => Promise<T | undefined | false>, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = <T>(probe: () => Promise<T | undefined | false>, ms = 5000) => untilTruthy(probe, ms, 50);
 
 describe('webhooks', () => {
   it('POSTs a signed body, retries a failing receiver with backoff, and records the attempts', async () => {

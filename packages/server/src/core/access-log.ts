@@ -28,8 +28,6 @@ const CALLER = Symbol('caller label');
 const BASE_LOGGER = Symbol('server logger');
 const LOGGER = Symbol('request logger');
 
-type Logged = IncomingMessage & { [BASE_LOGGER]?: Logger; [LOGGER]?: Logger };
-
 /**
  * The class of the server's requests (`createServer`'s `IncomingMessage` option): `req.log` is
  * made on first use by a getter of the class. It was a getter defined on each request, and an
@@ -38,11 +36,14 @@ type Logged = IncomingMessage & { [BASE_LOGGER]?: Logger; [LOGGER]?: Logger };
  * request then outlived the young-generation collections that would have freed it (a third of a
  * small request's memory was promoted, and each of those collections took ten times longer).
  */
-export class LoggedRequest extends IncomingMessage {}
+export class LoggedRequest extends IncomingMessage {
+  [BASE_LOGGER]?: Logger;
+  [LOGGER]?: Logger;
+}
 Object.defineProperty(LoggedRequest.prototype, 'log', {
   configurable: true,
   enumerable: false,
-  get(this: Logged) {
+  get(this: LoggedRequest) {
     return (this[LOGGER] ??= this[BASE_LOGGER]!.child({ req: { id: this.id } }));
   },
 });
@@ -53,14 +54,13 @@ export function nameCaller(req: IncomingMessage, label: string | undefined): voi
 }
 
 /** Gives the request its id and logger, and writes its access line once the answer is sent. */
-export function beginRequest(logger: Logger, req: IncomingMessage, res: ServerResponse): void {
+export function beginRequest(logger: Logger, req: LoggedRequest, res: ServerResponse): void {
   const startedAt = performance.now();
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   req.id = id;
   res.setHeader('x-request-id', id);
-  if (req instanceof LoggedRequest) (req as Logged)[BASE_LOGGER] = logger;
-  else req.log = logger.child({ req: { id } }); // a request of another server: made now, as a plain property
+  req[BASE_LOGGER] = logger;
   const path = req.url ?? '';
   if (QUIET.has(path.split('?', 1)[0])) return;
   // in the request's trace context (when tracing is on), so that the line carries its trace id
