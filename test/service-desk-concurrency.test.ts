@@ -1,8 +1,13 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
+import { until } from './support/until';
 import { desk, type TransitionName } from './service-desk.helpers';
 import { TRANSITIONS } from '../packages/server/src/service-desk/ticket.transitions';
+import { redecisions } from '../packages/server/src/service-desk/ticket.service';
+import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
+import { fromGlobalId } from '../packages/server/src/core/ids';
 
 const server = await startTestServer();
 const { open, fire, ok } = desk(server);
@@ -101,4 +106,99 @@ describe('two agents acting on one ticket at once', () => {
     expect(row.event_count).toBe(row.events);
     expect(row.version).toBe(t.version + 4);
   });
+
+  it('a transition the ticket moved under more often than it may decide again is decided under the row lock: it gets through, written once', async () => {
+    const { ticket, reference, uuid } = await openByApplication();
+    // a limit of one: a single comment landing between the change's read and its write uses it up
+    // (under load, 30 comments landing at once did the same to the limit of 10)
+    const answer = await loseOneWrite(uuid, () => fire('REQUEST_INFO', sn1s[0], ticket, 'Merci de joindre le numéro de l’EJ.'), async () => {});
+    expect(answer.userErrors).toEqual([]);
+    expect(answer.ticket).toMatchObject({ status: 'WAITING_FOR_INFO', version: ticket.version + 1 });
+    const row = await countsOf(reference);
+    expect(row.comments).toBe(2); // the comment that moved the ticket, and the reason
+    expect(row.public_comments).toBe(1);
+    expect(row.comment_count).toBe(row.comments);
+    expect(row.public_comment_count).toBe(row.public_comments);
+    expect(row.event_count).toBe(row.events);
+    expect(row.version).toBe(ticket.version + 1);
+    expect(row.request_info_events).toBe(1);
+    expect(row.webhooks).toBe(1);
+  });
+
+  it('the locked pass still answers CONFLICT when a real change moved the version, and writes nothing', async () => {
+    const { ticket, reference, uuid } = await openByApplication();
+    const answer = await loseOneWrite(uuid, () => fire('REQUEST_INFO', sn1s[0], ticket, 'Merci de joindre le numéro de l’EJ.'), async (c) => {
+      await c.query(`update ticket set version = version + 1 where id = $1`, [uuid]);
+    });
+    expect(answer.ticket).toBeNull();
+    expect(answer.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', field: ['input', 'version'], message: expect.stringContaining('STALE_VERSION') })]);
+    const row = await countsOf(reference);
+    expect(row.comments).toBe(1);
+    expect(row.public_comments).toBe(0);
+    expect(row.comment_count).toBe(row.comments);
+    expect(row.event_count).toBe(row.events);
+    expect(row.version).toBe(ticket.version + 1);
+    expect(row.request_info_events).toBe(0);
+    expect(row.webhooks).toBe(0);
+  });
 });
+
+/** A ticket SAXO filed and an agent took, SAXO listening by webhook (a status change enqueues one delivery). */
+async function openByApplication() {
+  await sql(server.databaseUrl, `update application_client set webhook_url = 'http://127.0.0.1:9/hook', webhook_secret = 'a-shared-webhook-secret-0001' where name = 'SAXO'`);
+  const { rows } = await sql(
+    server.databaseUrl,
+    `select s.id from application_client a join application_client_structure x on x.application_client_id = a.id join structure s on s.id = x.structure_id where a.name = 'SAXO' order by s.code limit 1`,
+  );
+  const opened = await open({ apiKey: DEMO_API_KEY }, { structureId: Buffer.from(`Structure:${rows[0].id}`).toString('base64url') });
+  expect(opened.userErrors).toEqual([]);
+  const ticket = await ok('TAKE', sn1s[0], opened.ticket);
+  return { ticket: ticket as { id: string; version: number }, reference: opened.ticket.reference as string, uuid: fromGlobalId(ticket.id).id };
+}
+
+const countsOf = async (reference: string) =>
+  (
+    await sql(
+      server.databaseUrl,
+      `select comment_count, public_comment_count, event_count, version,
+              (select count(*)::int from ticket_comment c where c.ticket_id = t.id) as comments,
+              (select count(*)::int from ticket_comment c where c.ticket_id = t.id and not c.internal) as public_comments,
+              (select count(*)::int from ticket_event e where e.ticket_id = t.id) as events,
+              (select count(*)::int from ticket_event e where e.ticket_id = t.id and e.transition = 'REQUEST_INFO') as request_info_events,
+              (select count(*)::int from webhook_delivery w where w.payload->>'reference' = t.reference and w.event = 'ticket.status_changed' and w.payload->>'to' = 'WAITING_FOR_INFO') as webhooks
+         from ticket t where reference = $1`,
+      [reference],
+    )
+  ).rows[0];
+
+/**
+ * Runs `change` with one write of one statement allowed, and makes it lose that write: the test
+ * holds the ticket's row lock with an internal comment added as addComment does (and `more`),
+ * uncommitted, so the change reads the ticket as it was; once the change waits to write, the
+ * comment commits under it. No sleeps: PostgreSQL shows the change waiting.
+ */
+async function loseOneWrite<T>(ticketId: string, change: () => Promise<T>, more: (holder: pg.Client) => Promise<void>): Promise<T> {
+  const holder = new pg.Client({ connectionString: server.databaseUrl });
+  await holder.connect();
+  const limit = redecisions.limit;
+  redecisions.limit = 1;
+  try {
+    await holder.query('begin');
+    await holder.query(`select 1 from ticket where id = $1 for update`, [ticketId]);
+    await holder.query(`insert into ticket_comment (id, ticket_id, body, internal, created_at, updated_at) values (gen_random_uuid(), $1, 'pendant la décision', true, now(), now())`, [ticketId]);
+    await holder.query(`update ticket set comment_count = comment_count + 1, updated_at = now() where id = $1`, [ticketId]);
+    await more(holder);
+    let settled = false;
+    const answer = change().finally(() => (settled = true));
+    await until(async () => {
+      if (settled) throw new Error('the change answered before it waited to write');
+      const { rows } = await sql(server.databaseUrl, `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query ~* '^\\s*with w0 as' and query like $1`, [`%${ticketId}%`]);
+      return rows.length > 0;
+    }, 20_000, 10);
+    await holder.query('commit');
+    return await answer;
+  } finally {
+    redecisions.limit = limit;
+    await holder.end();
+  }
+}

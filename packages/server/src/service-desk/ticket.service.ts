@@ -271,8 +271,13 @@ export function applyTransition(em: EntityManager, t: Ticket, transition: Ticket
   });
 }
 
-/** How many times a change is decided again when another writer moved the ticket meanwhile without changing its version (a comment, a platform notice). */
-const REDECISIONS = 10;
+/**
+ * How many writes of one statement a change tries when other writers move the ticket meanwhile
+ * without changing its version (a comment, a platform notice); then it is decided under the row
+ * lock, where nothing moves it (comments landing faster than it decides made it lose every time).
+ * A setting so that a test can make the ticket outrun a change in one move.
+ */
+export const redecisions = { limit: 10 };
 
 /**
  * Runs `work` on the ticket after checking that the viewer sees it and that `version` is the
@@ -280,6 +285,8 @@ const REDECISIONS = 10;
  * decided (core/write.ts): the ticket is read without a lock, and the write holds only if no
  * other writer moved it meanwhile (its version, and the counters the change adds to);
  * otherwise the change is decided again on a fresh read, where a moved version is CONFLICT.
+ * After `redecisions.limit` lost writes it is decided once more under the row lock, which
+ * waits its turn among the comments and cannot lose (a moved version is still CONFLICT there).
  * `work` then only creates and changes entities (no flush). `locked`: for work that must
  * flush or remove as it goes (another module's records), the whole change runs in one
  * transaction holding the ticket's row lock (SELECT … FOR UPDATE), as inside a caller's
@@ -295,19 +302,20 @@ async function changeTicket<T>(em: EntityManager, viewer: Viewer, id: string, ve
     t.version += 1;
     return { ticket: t, result };
   };
-  if (locked || em.isInTransaction()) {
-    return em.transactional(async (tem) => {
+  const underLock = () =>
+    em.transactional(async (tem) => {
       const done = await decide(tem, await tem.findOne(Ticket, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }));
       await tem.flush();
       return done;
     });
-  }
-  for (let attempt = 1; ; attempt++) {
+  if (locked || em.isInTransaction()) return underLock();
+  for (let attempt = 1; attempt <= redecisions.limit; attempt++) {
     const tem = em.fork();
     const done = await decide(tem, await tem.findOne(Ticket, { id }));
     if (await writeAtOnce(tem, { entity: done.ticket, props: ['version'] })) return done;
-    if (attempt === REDECISIONS) throw new DomainError(CoreErrorCode.CONFLICT, 'The ticket keeps changing under this change; reload it and try again.', ['version']);
   }
+  // each fork's lost work was dropped with it: the locked pass decides from a fresh read
+  return underLock();
 }
 
 /* ---------- opening ---------- */
