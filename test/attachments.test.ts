@@ -179,7 +179,9 @@ describe('perimeter', () => {
   it('only support agents add internal files; an upload is attached by whoever asked for it only', async () => {
     const t = await newTicket();
     const refused = await attach(ccaLyon, t.id, await upload(ccaLyon, 'x.png', png(2)), true);
-    expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'INTERNAL_COMMENT_NOT_ALLOWED' })]);
+    // its own code and message: it is a file that is refused, not a comment
+    expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'INTERNAL_ATTACHMENT_NOT_ALLOWED' })]);
+    expect(refused.userErrors[0].message).toMatch(/fichiers internes/);
     const lyonUpload = await upload(ccaLyon, 'mine.png', png(3));
     const bordeauxTicket = await newTicket(ccaBordeaux);
     const stolen = await attach(ccaBordeaux, bordeauxTicket.id, lyonUpload);

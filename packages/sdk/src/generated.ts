@@ -1906,6 +1906,8 @@ export enum UserErrorCode {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** The all-or-nothing import found rejected lines and applied nothing. */
   IMPORT_REJECTED = 'IMPORT_REJECTED',
+  /** Internal attachments (files only the support levels read) are added by the support levels only. */
+  INTERNAL_ATTACHMENT_NOT_ALLOWED = 'INTERNAL_ATTACHMENT_NOT_ALLOWED',
   /** Internal comments are for the support levels only. */
   INTERNAL_COMMENT_NOT_ALLOWED = 'INTERNAL_COMMENT_NOT_ALLOWED',
   /** A closed day is not a date written `YYYY-MM-DD`. */

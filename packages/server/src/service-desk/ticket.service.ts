@@ -630,7 +630,7 @@ export async function changeAttachments<T>(
   return em.transactional(async (tem) => {
     const t = await tem.findOne(Ticket, { id: ticketId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     assertMaySee(viewer, t);
-    assertMayComment(viewer, t, internal);
+    assertMayComment(viewer, t, internal, 'attachment');
     const { result, change } = await work(tem, t);
     let event: TicketEvent | null = null;
     if (change) {

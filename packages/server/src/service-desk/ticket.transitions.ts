@@ -328,14 +328,19 @@ export function assertMayAssign(viewer: Viewer, t: TicketFacts, assignee: { role
 }
 
 /**
- * Comments: the requesting side writes public comments; agents of any level that sees the
- * ticket write public or internal ones. Read-only roles write none.
+ * Comments and files: the requesting side adds public ones; agents of any level that sees
+ * the ticket add public or internal ones. Read-only roles add none. `what` only names the
+ * thing refused (its own code), the rule is the same for both.
  */
-export function assertMayComment(viewer: Viewer, t: TicketFacts, internal: boolean): void {
+export function assertMayComment(viewer: Viewer, t: TicketFacts, internal: boolean, what: 'comment' | 'attachment' = 'comment'): void {
   assertMayChangeSomething(viewer);
   assertNotFinished(t);
   const agent = SUPPORT_ROLES.some((r) => has(viewer, r));
-  if (internal && !agent) throw new DomainError(TicketErrorCode.INTERNAL_COMMENT_NOT_ALLOWED, 'Rule INTERNAL_COMMENT_NOT_ALLOWED: internal comments are for the support levels only.', ['internal']);
+  if (internal && !agent) {
+    if (what === 'attachment')
+      throw new DomainError(TicketErrorCode.INTERNAL_ATTACHMENT_NOT_ALLOWED, 'Règle INTERNAL_ATTACHMENT_NOT_ALLOWED : seuls les niveaux de support joignent des fichiers internes.', ['internal']);
+    throw new DomainError(TicketErrorCode.INTERNAL_COMMENT_NOT_ALLOWED, 'Rule INTERNAL_COMMENT_NOT_ALLOWED: internal comments are for the support levels only.', ['internal']);
+  }
   const requesting = inScope(viewer, t, Role.CCA, 'OWN_STRUCTURE') || inScope(viewer, t, Role.APPLICATION, 'OPENER');
   if (!agent && !requesting) throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: you may not comment on this ticket.');
 }
