@@ -128,6 +128,32 @@ describe('the whole life of a ticket', () => {
     expect(t).toMatchObject({ status: 'REOPENED', reopenCount: 1 });
   });
 
+  it('rates each resolution once: a reopened and resolved-again ticket is rated anew', async () => {
+    let t = (await open(cca)).ticket;
+    t = await ok('TAKE', sn1, t);
+    t = await ok('RESOLVE', sn1, t, 'Corrigé');
+    const first = await server.gql(RATE, { input: { id: t.id, version: t.version, score: 2, comment: 'Lent' } }, cca);
+    expect(first.body.data.rateTicket.userErrors).toEqual([]);
+    t = await get(cca, t.reference);
+    const twice = await server.gql(RATE, { input: { id: t.id, version: t.version, score: 5 } }, cca);
+    expect(twice.body.data.rateTicket.userErrors[0].code).toBe('ALREADY_RATED');
+    // the reopening starts a new resolution: the earlier rating stays in the history only
+    t = await ok('REOPEN', cca, t, 'Le problème revient');
+    const SATISFACTION = `query($r: String!) { ticket(reference: $r) { satisfaction { score } history { kind newValue } } }`;
+    expect((await server.gql(SATISFACTION, { r: t.reference }, cca)).body.data.ticket.satisfaction).toBeNull();
+    const early = await server.gql(RATE, { input: { id: t.id, version: t.version, score: 5 } }, cca);
+    expect(early.body.data.rateTicket.userErrors[0].code).toBe('NOT_RESOLVED');
+    t = await ok('TAKE', sn1, t);
+    t = await ok('RESOLVE', sn1, t, 'Corrigé pour de bon');
+    const second = await server.gql(RATE, { input: { id: t.id, version: t.version, score: 5, comment: 'Merci' } }, cca);
+    expect(second.body.data.rateTicket).toMatchObject({ ticket: { satisfaction: { score: 5, comment: 'Merci' } }, userErrors: [] });
+    t = await get(cca, t.reference);
+    const { history } = (await server.gql(SATISFACTION, { r: t.reference }, cca)).body.data.ticket;
+    expect(history.filter((e: any) => e.kind === 'RATED').map((e: any) => e.newValue)).toEqual(['2', '5']);
+    const again = await server.gql(RATE, { input: { id: t.id, version: t.version, score: 1 } }, cca);
+    expect(again.body.data.rateTicket.userErrors[0]).toMatchObject({ code: 'ALREADY_RATED', message: expect.stringMatching(/cette résolution/) });
+  });
+
   it('refuses a reopening after the delay, naming the rule', async () => {
     let t = (await open(cca)).ticket;
     t = await ok('TAKE', sn1, t);

@@ -1846,7 +1846,7 @@ export enum UserErrorCode {
   ALREADY_LINKED = 'ALREADY_LINKED',
   /** The item is already published. */
   ALREADY_PUBLISHED = 'ALREADY_PUBLISHED',
-  /** The resolution has already been rated. */
+  /** The current resolution has already been rated: each resolution is rated once (a reopened ticket, once resolved again, can be rated anew). */
   ALREADY_RATED = 'ALREADY_RATED',
   /** This trainee already has a live request or registration for this session. */
   ALREADY_REQUESTED = 'ALREADY_REQUESTED',

@@ -42,7 +42,7 @@ export const TICKET_ERROR_CODES = errorCodes(TicketErrorCode, {
   INTERNAL_ATTACHMENT_NOT_ALLOWED: { kind: 'FORBIDDEN', description: 'Internal attachments (files only the support levels read) are added by the support levels only.' },
   REASON_REQUIRED: { kind: 'BAD_USER_INPUT', description: 'This transition needs a reason (question, answer or resolution).' },
   ASSIGNEE_NOT_AT_LEVEL: { kind: 'BAD_USER_INPUT', description: 'The assignee must be an active agent of the ticket’s current level.' },
-  ALREADY_RATED: { kind: 'CONFLICT', description: 'The resolution has already been rated.' },
+  ALREADY_RATED: { kind: 'CONFLICT', description: 'The current resolution has already been rated: each resolution is rated once (a reopened ticket, once resolved again, can be rated anew).' },
   NOT_RESOLVED: { kind: 'CONFLICT', description: 'Only a resolved or closed ticket can be rated.' },
   UNKNOWN_APPLICATION: { kind: 'BAD_USER_INPUT', description: 'No active application has this code (see `ticketApplications`).' },
   UNKNOWN_DOMAIN: { kind: 'BAD_USER_INPUT', description: 'No active domain has this code (see `ticketDomains`).' },

@@ -181,8 +181,8 @@ export class TicketResolver {
   }
 
   @Authorized()
-  @Mutation(() => RateTicketPayload, { description: 'Rates a resolution from 1 to 5 (requesting side, once).' })
-  rateTicket(@Arg('input', { validate: false, description: 'The resolved ticket, the version you read, a score from 1 to 5 and an optional comment; a resolution is rated once.' }) input: RateTicketInput, @Ctx() ctx: Context) {
+  @Mutation(() => RateTicketPayload, { description: 'Rates the current resolution from 1 to 5 (requesting side, once per resolution).' })
+  rateTicket(@Arg('input', { validate: false, description: 'The resolved ticket, the version you read, a score from 1 to 5 and an optional comment; each resolution is rated once (after a reopening, the next resolution can be rated again).' }) input: RateTicketInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const { ticket, event } = await desk.rateTicket(ctx.em, requireViewer(ctx), decodeId(input.id, 'Ticket'), input.version, input.score, input.comment);
       return { ticket, event };
@@ -345,7 +345,7 @@ export class TicketFieldsResolver {
     return allowedTransitions(requireViewer(ctx), t, ctx.config.tickets);
   }
 
-  @FieldResolver(() => TicketSatisfaction, { nullable: true, description: 'The requesting side’s rating of the resolution, once given.' })
+  @FieldResolver(() => TicketSatisfaction, { nullable: true, description: 'The requesting side’s rating of the current resolution, once given; a reopening clears it (earlier ratings stay in `history` as RATED events).' })
   satisfaction(@Root() t: Ticket): TicketSatisfaction | null {
     return t.satisfactionScore == null ? null : { score: t.satisfactionScore, comment: t.satisfactionComment ?? null };
   }

@@ -254,6 +254,10 @@ export function applyTransition(em: EntityManager, t: Ticket, transition: Ticket
     case TicketTransition.REOPEN:
       t.reopenCount += 1;
       t.closedAt = null;
+      // each resolution is rated once (as JSM and Zammad do): the next one starts unrated,
+      // the earlier rating stays in the history (its RATED event)
+      t.satisfactionScore = null;
+      t.satisfactionComment = null;
       break;
   }
   t.updatedAt = at;

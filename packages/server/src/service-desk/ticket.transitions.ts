@@ -345,11 +345,11 @@ export function assertMayComment(viewer: Viewer, t: TicketFacts, internal: boole
   if (!agent && !requesting) throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: you may not comment on this ticket.');
 }
 
-/** The requesting side rates a resolution once. */
+/** The requesting side rates each resolution once (a reopening clears the rating: applyTransition). */
 export function assertMayRate(viewer: Viewer, t: TicketFacts): void {
   assertMayChangeSomething(viewer);
   if (!(inScope(viewer, t, Role.CCA, 'OWN_STRUCTURE') || inScope(viewer, t, Role.APPLICATION, 'OPENER')))
     throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: only the requesting side rates a resolution.');
   if (!RESOLVED_STATUSES.includes(t.status)) throw new DomainError(TicketErrorCode.NOT_RESOLVED, 'Rule NOT_RESOLVED: only a resolved or closed ticket is rated.');
-  if (t.satisfactionScore != null) throw new DomainError(TicketErrorCode.ALREADY_RATED, 'Rule ALREADY_RATED: this resolution has already been rated.');
+  if (t.satisfactionScore != null) throw new DomainError(TicketErrorCode.ALREADY_RATED, 'Règle ALREADY_RATED : cette résolution a déjà été évaluée ; une nouvelle résolution (après réouverture) pourra l’être.');
 }
