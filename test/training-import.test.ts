@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
-import { M, openSession, traineesOf, validatedRequest } from './training.helpers';
+import { M, moveSessionBack, openSession, traineesOf, validatedRequest } from './training.helpers';
 
 const server = await startTestServer();
 const referent = await server.tokenForRole('TRAINING_REFERENT');
@@ -25,6 +25,8 @@ for (const p of people) {
   registrations.push(id);
 }
 const [a, b, c] = people.map((p) => p.email);
+// the session took place (its parts 5, 4 and 3 days ago): only then does it take attendance
+await moveSessionBack(server, session, 15);
 const { rows: partRows } = await sql(server.databaseUrl, `select number, starts_at from training_session_part where session_id = $1 order by number`, [Buffer.from(session, 'base64url').toString().split(':')[1]]);
 const at = (part: number, minutes: number) => new Date(new Date(partRows[part - 1].starts_at).getTime() + minutes * 60_000).toISOString();
 
@@ -121,6 +123,38 @@ describe('attendance import', () => {
     expect(notJson.body.data.importTrainingAttendance.userErrors[0].code).toBe('BAD_IMPORT_LINE');
     const byAnalyst = await server.gql(IMPORT, { input: { sessionId: session, format: 'CSV', data: CSV } }, { token: analyst });
     expect(byAnalyst.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses attendance and absence justifications for a session or part that has not started yet', async () => {
+    const RECORD = `mutation($input: RecordAttendanceInput!) { recordTrainingAttendance(input: $input) { attendance { partNumber } userErrors { field code message } } }`;
+    const later = await openSession(server, referent, { title: 'Budget', parts: 3, daysAhead: 90 });
+    const [p] = await traineesOf(server, 'CSP-LYON', 1, 16);
+    const id = await validatedRequest(server, later, p.token, dafLyon);
+    await server.gql(M.register, { input: { id } }, { token: referent });
+    const { rows: laterParts } = await sql(server.databaseUrl, `select starts_at from training_session_part where session_id = $1 order by number`, [Buffer.from(later, 'base64url').toString().split(':')[1]]);
+    const line = (part: number) => `${p.email};${part};${new Date(laterParts[part - 1].starts_at).toISOString()};${new Date(new Date(laterParts[part - 1].starts_at).getTime() + 3_600_000).toISOString()}`;
+
+    const early = await server.gql(IMPORT, { input: { sessionId: later, format: 'CSV', data: ['email;part;join;leave', line(1)].join('\n') } }, { token: referent });
+    expect(early.body.data.importTrainingAttendance).toMatchObject({ report: null, userErrors: [{ code: 'SESSION_NOT_STARTED', field: ['input', 'sessionId'] }] });
+    expect(early.body.data.importTrainingAttendance.userErrors[0].message).toMatch(/n’a pas encore eu lieu/);
+    const byHand = await server.gql(RECORD, { input: { registrationId: id, part: 1, connected: true, minutes: 60 } }, { token: referent });
+    expect(byHand.body.data.recordTrainingAttendance.userErrors).toEqual([expect.objectContaining({ code: 'SESSION_NOT_STARTED' })]);
+    for (const token of [referent, p.token]) {
+      const justified = await server.gql(M.justify, { input: { id, justification: 'Arrêt maladie.' } }, { token });
+      expect(justified.body.data.justifyTrainingAbsence.userErrors).toEqual([expect.objectContaining({ code: 'SESSION_NOT_STARTED' })]);
+    }
+    const written = await sql(server.databaseUrl, `select count(*)::int n from training_attendance a join training_registration r on r.id = a.registration_id where r.id = $1`, [Buffer.from(id, 'base64url').toString().split(':')[1]]);
+    expect(written.rows[0].n).toBe(0);
+
+    // the first part has begun, the others not: their lines are refused one by one
+    const sessionRaw = Buffer.from(later, 'base64url').toString().split(':')[1];
+    await sql(server.databaseUrl, `update training_session_part set starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour' where session_id = $1 and number = 1`, [sessionRaw]);
+    await sql(server.databaseUrl, `update training_session set starts_at = now() - interval '1 hour' where id = $1`, [sessionRaw]);
+    const { rows: moved } = await sql(server.databaseUrl, `select starts_at from training_session_part where session_id = $1 order by number`, [sessionRaw]);
+    laterParts.splice(0, 3, ...moved);
+    const partial = await server.gql(IMPORT, { input: { sessionId: later, format: 'CSV', data: ['email;part;join;leave', line(1), line(2)].join('\n') } }, { token: referent });
+    expect(partial.body.data.importTrainingAttendance.report).toMatchObject({ applied: true, attendancesWritten: 1, lines: [{ line: 2, status: 'APPLIED' }, { line: 3, status: 'REJECTED', code: 'SESSION_NOT_STARTED' }] });
+    expect((await server.gql(RECORD, { input: { registrationId: id, part: 3, connected: true, minutes: 60 } }, { token: referent })).body.data.recordTrainingAttendance.userErrors[0].code).toBe('SESSION_NOT_STARTED');
   });
 
   it('records attendance by hand, refusing minutes without a connection', async () => {

@@ -72,3 +72,10 @@ export async function traineesOf(server: TestServer, structureCode: string, coun
   );
   return Promise.all(rows.map(async (r) => ({ email: r.email, token: await server.tokenFor(r.email) })));
 }
+
+/** Moves a session and its parts `days` days earlier (attendance is recorded only for what has begun). */
+export async function moveSessionBack(server: TestServer, sessionId: string, days: number): Promise<void> {
+  const id = Buffer.from(sessionId, 'base64url').toString().split(':')[1];
+  await sql(server.databaseUrl, `update training_session_part set starts_at = starts_at - make_interval(days => $2), ends_at = ends_at - make_interval(days => $2) where session_id = $1`, [id, days]);
+  await sql(server.databaseUrl, `update training_session set starts_at = starts_at - make_interval(days => $2), ends_at = ends_at - make_interval(days => $2) where id = $1`, [id, days]);
+}

@@ -1996,6 +1996,8 @@ export enum UserErrorCode {
   SESSION_FULL = 'SESSION_FULL',
   /** The session is not open to requests (planned, held or cancelled). */
   SESSION_NOT_OPEN = 'SESSION_NOT_OPEN',
+  /** The session (or the part) has not started yet by the server’s clock: no attendance nor absence justification is recorded for it. */
+  SESSION_NOT_STARTED = 'SESSION_NOT_STARTED',
   /** Another structure already has this code. */
   STRUCTURE_CODE_TAKEN = 'STRUCTURE_CODE_TAKEN',
   /** The application may not file for this structure (another ministry’s, or not registered for it). */

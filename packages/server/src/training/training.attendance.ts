@@ -13,7 +13,7 @@ import { TrainingSession, TrainingSessionPart } from './catalogue.entity';
 import { TrainingAttendance, TrainingRegistration } from './registration.entity';
 import { AttendanceSource, ImportFormat, ImportLineStatus, SEATED } from './training.enums';
 import { TrainingErrorCode } from './training.errors';
-import { visibleRegistration } from './training.service';
+import { assertHasStarted, notStartedYet, visibleRegistration } from './training.service';
 
 export function assertMayRecordAttendance(viewer: Viewer): void {
   if (!viewer.roles.has(Role.TRAINING_REFERENT)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only the training referent records attendance.');
@@ -41,6 +41,7 @@ export async function recordAttendance(em: EntityManager, viewer: Viewer, input:
   if (!SEATED.includes(r.status)) throw new DomainError(TrainingErrorCode.INVALID_TRANSITION, `A ${r.status} registration has no attendance.`, ['registrationId']);
   const part = await em.findOne(TrainingSessionPart, { session: r.session.id, number: input.part });
   if (!part) throw new DomainError(TrainingErrorCode.UNKNOWN_PART, `The session has no part ${input.part}.`, ['part']);
+  assertHasStarted(part.startsAt, new Date(), { part: part.number }, ['part']);
   if (!input.connected && input.minutes > 0) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'A trainee who did not connect has 0 minutes.', ['minutes']);
   const row = (await em.findOne(TrainingAttendance, { registration: r, part })) ?? em.create(TrainingAttendance, { registration: r, part, connected: false, minutes: 0, source: AttendanceSource.MANUAL });
   row.connected = input.connected;
@@ -132,6 +133,8 @@ export async function importAttendance(em: EntityManager, viewer: Viewer, input:
     const locked = await tx.execute('select id from training_session where id = ? for update', [input.sessionId]);
     if (!locked.length) throw new DomainError(TrainingErrorCode.UNKNOWN_SESSION, 'No session has this id.', ['sessionId']);
     const session = await tx.findOneOrFail(TrainingSession, { id: input.sessionId });
+    const now = new Date();
+    assertHasStarted(session.startsAt, now, 'session', ['sessionId']);
     const parts = new Map((await tx.find(TrainingSessionPart, { session })).map((p) => [p.number, p]));
     const registrations = await tx.find(TrainingRegistration, { session, status: { $in: [...SEATED] } }, { populate: ['trainee'] });
     const byEmail = new Map(registrations.map((r) => [r.trainee.getEntity().email.toLowerCase(), r]));
@@ -153,6 +156,8 @@ export async function importAttendance(em: EntityManager, viewer: Viewer, input:
       if (!registration) { reject(TrainingErrorCode.UNKNOWN_TRAINEE, `No trainee registered on this session has the email ${email}.`); continue; }
       const part = parts.get(partNo);
       if (!part) { reject(TrainingErrorCode.UNKNOWN_PART, `The session has no part ${partNo} (it has ${parts.size}).`); continue; }
+      const early = notStartedYet(part.startsAt, now, { part: partNo });
+      if (early) { reject(TrainingErrorCode.SESSION_NOT_STARTED, early); continue; }
       const key = `${registration.id}:${part.id}`;
       const entry = accepted.get(key) ?? { registration, part, intervals: [] };
       entry.intervals.push([join, leave]);

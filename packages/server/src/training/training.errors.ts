@@ -22,6 +22,7 @@ export enum TrainingErrorCode {
   IMPORT_REJECTED = 'IMPORT_REJECTED',
   SESSION_ALREADY_STARTED = 'SESSION_ALREADY_STARTED',
   LAST_PART_NOT_STARTED = 'LAST_PART_NOT_STARTED',
+  SESSION_NOT_STARTED = 'SESSION_NOT_STARTED',
 }
 
 export const TRAINING_ERROR_CODES = errorCodes(TrainingErrorCode, {
@@ -46,6 +47,7 @@ export const TRAINING_ERROR_CODES = errorCodes(TrainingErrorCode, {
   IMPORT_REJECTED: { kind: 'BAD_USER_INPUT', description: 'The all-or-nothing import found rejected lines and applied nothing.' },
   SESSION_ALREADY_STARTED: { kind: 'CONFLICT', description: 'The session has already begun (its first part has started): it takes no new registration request.' },
   LAST_PART_NOT_STARTED: { kind: 'CONFLICT', description: 'A session becomes HELD only once its last part has started.' },
+  SESSION_NOT_STARTED: { kind: 'CONFLICT', description: 'The session (or the part) has not started yet by the server’s clock: no attendance nor absence justification is recorded for it.' },
 });
 
 declare module '../core/errors' {

@@ -309,6 +309,22 @@ async function assertLastPartStarted(em: EntityManager, session: TrainingSession
   }
 }
 
+/**
+ * Attendance and absences exist only for what has begun: a part (or a session, by its
+ * first part) starting after `now` (the server's clock) takes neither.
+ */
+export function notStartedYet(startsAt: Date, now: Date, what: 'session' | { part: number }): string | null {
+  if (startsAt <= now) return null;
+  const when = startsAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
+  const subject = what === 'session' ? 'La session' : `La partie ${what.part} de la session`;
+  return `${subject} n’a pas encore eu lieu (début le ${when}) : ni présence ni justification d’absence ne s’y enregistrent.`;
+}
+
+export function assertHasStarted(startsAt: Date, now: Date, what: 'session' | { part: number }, field: string[]): void {
+  const refusal = notStartedYet(startsAt, now, what);
+  if (refusal) throw new DomainError(TrainingErrorCode.SESSION_NOT_STARTED, refusal, field);
+}
+
 /** A request comes before the session's first part: once it has begun (even still OPEN), no new one. */
 function assertNotYetBegun(session: TrainingSession, now: Date): void {
   if (session.startsAt <= now) throw new DomainError(TrainingErrorCode.SESSION_ALREADY_STARTED, 'The session has already begun: it takes no new request.', ['sessionId']);
@@ -462,6 +478,7 @@ export async function cancelRegistration(em: EntityManager, viewer: Viewer, id: 
 export async function justifyAbsence(em: EntityManager, viewer: Viewer, id: string, justification: string) {
   const r = await visibleRegistration(em, viewer, id);
   assertMayJustifyAbsence(viewer, r);
+  assertHasStarted((await em.findOneOrFail(TrainingSession, r.session.id)).startsAt, new Date(), 'session', ['id']);
   r.absenceJustification = justification.trim();
   r.absenceJustifiedAt = new Date();
   record(em, r, RegistrationAction.JUSTIFY_ABSENCE, await actorOf(em, viewer), r.absenceJustification);
