@@ -94,6 +94,20 @@ good.one@bad-import.example,Good,Again,IMP-RECT,
     expect(broken.userErrors).toEqual([expect.objectContaining({ code: 'VALIDATION_FAILED', field: ['input', 'people'] })]);
   });
 
+  it('checks the header line before reading any row, naming the missing and unknown columns', async () => {
+    const misnamed = await run({ people: `mail,prenom,nom,structure,roles\nalice@header.example,Alice,Durand,IMP-RECT,\n`, dryRun: false });
+    expect(misnamed.report).toBeNull();
+    expect(misnamed.userErrors).toEqual([{ code: 'VALIDATION_FAILED', field: ['input', 'people'], message: expect.stringMatching(/manquantes : email, firstName, lastName ; colonnes inconnues : mail, prenom, nom/) }]);
+    const short = await run({ assignments: `email;kind\nalice.durand@import.example;CCA\n` });
+    expect(short.userErrors).toEqual([{ code: 'VALIDATION_FAILED', field: ['input', 'assignments'], message: expect.stringMatching(/manquantes : structure\)/) }]);
+    const json = await run({ format: 'JSON', json: JSON.stringify({ structures: [{ code: 'HDR-X', nom: 'X', kind: 'ACADEMIE', ministry }] }) });
+    expect(json.userErrors).toEqual([{ code: 'VALIDATION_FAILED', field: ['input', 'json'], message: expect.stringMatching(/manquantes : name ; colonnes inconnues : nom/) }]);
+    // optional columns may be left out
+    const noOptional = await run({ structures: `code,name,kind,ministry\nHDR-OPT,Optionnelle,ACADEMIE,${ministry}\n` });
+    expect(noOptional.userErrors).toEqual([]);
+    expect(await count(`select count(*)::int n from person where email like '%@header.example'`)).toBe(0);
+  });
+
   it('deactivates absentees and ends their assignments only when asked', async () => {
     const people = `email,firstName,lastName,structure,roles\nalice.durand@import.example,Alice,Durand,IMP-RECT,\n`;
     const plain = await run({ people, dryRun: false });

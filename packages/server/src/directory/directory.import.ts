@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ImportAction, ImportFormat, ImportSection, readImportRows, runImport, type ImportReportData } from '../core/bulk-import';
 import type { Viewer } from '../core/context';
+import { assertImportColumns } from '../core/import-columns';
 import { Role } from '../core/roles';
 import { pgArray } from '../core/sql';
 import { CorrespondentKind, StructureKind } from './directory.enums';
@@ -35,6 +36,17 @@ const HELD = new Set<string>(Object.values(Role).filter((r) => !CORRESPONDENT.ha
 const KINDS = new Set<string>(Object.values(StructureKind));
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+const columnsOf = (input: DirectoryImportInput) =>
+  assertImportColumns(
+    input.format,
+    [
+      { field: 'structures', csv: input.structures, jsonKey: 'structures', required: ['code', 'name', 'kind', 'ministry'], optional: ['parent'] },
+      { field: 'people', csv: input.people, jsonKey: 'people', required: ['email', 'firstName', 'lastName', 'structure'], optional: ['roles'] },
+      { field: 'assignments', csv: input.assignments, jsonKey: 'assignments', required: ['email', 'structure', 'kind'], optional: ['since'] },
+    ],
+    input.json,
+  );
+
 const rowsOf = (input: DirectoryImportInput) =>
   readImportRows<DirectorySection>(
     input.format,
@@ -53,6 +65,7 @@ const exec = (em: EntityManager, sql: string, params: unknown[] = []): Promise<a
 export async function importDirectory(em: EntityManager, viewer: Viewer, input: DirectoryImportInput): Promise<ImportReportData> {
   assertMayManageDirectory(viewer);
   const rows = rowsOf(input);
+  columnsOf(input);
   return runImport(em, input.dryRun, async (tx, log) => {
     const refuse = log.refuse.bind(log);
     const record = log.record.bind(log);
