@@ -216,3 +216,41 @@ describe('the at-risk queue and the statistics', () => {
     expect(byLevel.find((r: any) => r.key === 'SN1').breachedCount).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('a ticket whose clock has stopped', () => {
+  it('announces no crossing when a tighter target makes its past run late (cancelled tickets)', async () => {
+    // a ticket cancelled after an hour in the queue: nothing crossed then (no target that short)
+    const opened = await api.open({ token: cca }, { priority: 4, title: 'Demande annulée' });
+    expect(opened.userErrors).toEqual([]);
+    const cancelled = await api.ok('CANCEL', { token: cca }, opened.ticket, 'Finalement résolu seul');
+    expect(cancelled.status).toBe('CANCELLED');
+    const id = Buffer.from(cancelled.id, 'base64url').toString().split(':')[1];
+    // the history is append-only: replica mode skips its trigger to age the ticket by an hour
+    const { Client } = (await import('pg')).default;
+    const c = new Client({ connectionString: a.databaseUrl });
+    await c.connect();
+    await c.query(`set session_replication_role = replica`);
+    await c.query(`update ticket_event set created_at = created_at - interval '1 hour' where ticket_id = $1 and transition is distinct from 'CANCEL'`, [id]);
+    await c.query(`update ticket set submitted_at = submitted_at - interval '1 hour', created_at = created_at - interval '1 hour' where id = $1`, [id]);
+    await c.end();
+    await until(async () => (await sql(a.databaseUrl, `select 1 from ticket_service_level where ticket_id = $1`, [id])).rows.length > 0);
+
+    // then an administrator sets a first-response target of 90 s on that priority: every standing is recomputed
+    const SET = `mutation($input: SetServiceLevelTargetInput!) { setServiceLevelTarget(input: $input) { target { id } userErrors { code } } }`;
+    const set = await a.gql(SET, { input: { priority: 4, metric: 'FIRST_RESPONSE', targetSeconds: 90, calendarId: alwaysId } }, { token: admin });
+    expect(set.body.data.setServiceLevelTarget.userErrors).toEqual([]);
+    const firstResponse = await until(async () => {
+      const r = await standings(cancelled.reference, cca);
+      const s = r.serviceLevels.find((x: any) => x.metric === 'FIRST_RESPONSE' && x.targetSeconds === 90);
+      return s && s.state === 'BREACHED' && s;
+    });
+    expect(firstResponse.clock).toBe('STOPPED');
+    // a ticket opened now breaches its 3 s resolution target: once that is announced, the job has been past the cancelled one
+    const sentinel = await api.open({ token: cca }, { priority: 4, title: 'Témoin' });
+    await until(async () => (await standings(sentinel.ticket.reference, cca)).history.some((e: any) => e.kind === 'SERVICE_LEVEL_BREACHED'));
+    const after = await standings(cancelled.reference, cca);
+    expect(after.history.filter((e: any) => e.kind.startsWith('SERVICE_LEVEL_'))).toEqual([]);
+    const claimed = await sql(a.databaseUrl, `select count(*)::int n from service_level_crossing where ticket_id = $1 and announced`, [id]);
+    expect(claimed.rows[0].n).toBe(0);
+  });
+});

@@ -330,6 +330,9 @@ export async function announceCrossings(em: EntityManager, ticketId: string, now
     const standings = (await standingsFor(tem, [t], now)).get(t.id) ?? [];
     const notices: TicketNotice[] = [];
     for (const s of standings) {
+      // a stopped clock (answered, resolved, cancelled, left the level) crosses nothing any
+      // more: a later, tighter target only restates its past, it does not announce it
+      if (s.clock === ServiceLevelClock.STOPPED) continue;
       const crossings: [ServiceLevelState, Date | null][] = [
         [ServiceLevelState.AT_RISK, s.atRiskAt],
         [ServiceLevelState.BREACHED, s.dueAt],
@@ -360,12 +363,16 @@ export async function announceCrossings(em: EntityManager, ticketId: string, now
   return done?.events ?? [];
 }
 
-/** Tickets with a crossing due and not yet claimed. Several instances may pick the same ticket: announceCrossings' unique claim row decides who announces. */
+/**
+ * Tickets with a crossing due and not yet claimed, on a clock still going (announceCrossings
+ * skips stopped ones: picking them would fill every pass with the same tickets). Several
+ * instances may pick the same ticket: announceCrossings' unique claim row decides who announces.
+ */
 export async function dueCrossings(em: EntityManager, limit = 50): Promise<string[]> {
   const rows: { ticket_id: string }[] = await em.execute(
     `select distinct s.ticket_id from ticket_service_level s
-      where (s.at_risk_at <= now() and not exists (select 1 from service_level_crossing c where c.ticket_id = s.ticket_id and c.target_id = s.target_id and c.state = 'AT_RISK'))
-         or (s.due_at <= now() and not exists (select 1 from service_level_crossing c where c.ticket_id = s.ticket_id and c.target_id = s.target_id and c.state = 'BREACHED'))
+      where s.clock <> 'STOPPED' and ((s.at_risk_at <= now() and not exists (select 1 from service_level_crossing c where c.ticket_id = s.ticket_id and c.target_id = s.target_id and c.state = 'AT_RISK'))
+         or (s.due_at <= now() and not exists (select 1 from service_level_crossing c where c.ticket_id = s.ticket_id and c.target_id = s.target_id and c.state = 'BREACHED')))
       limit ?`,
     [limit],
   );
