@@ -66,6 +66,33 @@ describe('whomToAsk', () => {
     const sn1 = await server.gql(WHOM, { domain: 'OTHER', structureId: other }, { token: await server.tokenForRole('SN1_AGENT') });
     expect(sn1.body.data.whomToAsk.correspondents[0].email).toMatch(/@ac-lille\.example$/);
   });
+
+  it('walks up to the parent structure, then to the Chorus platform, when a structure has no correspondent', async () => {
+    const LEVELS = `query($domain: TroubleDomain!, $structureId: ID) { whomToAsk(domain: $domain, structureId: $structureId) { kind fallback source answeredBy { code } correspondents { email } } }`;
+    const sn1 = await server.tokenForRole('SN1_AGENT');
+    const holders = async (code: string, kind: string) =>
+      (await sql(server.databaseUrl, `select p.email from correspondent_assignment a join structure s on s.id = a.structure_id join person p on p.id = a.person_id where s.code = $1 and a.kind = $2 and a.until is null and p.active order by p.email`, [code, kind])).rows.map((r) => r.email);
+    // an académie has no correspondent of its own: its Chorus platform answers
+    const academy = await gid('Structure', 'structure', 'code = $1', ['AC-LYON']);
+    const fromAcademy = (await server.gql(LEVELS, { domain: 'ACCESS_RIGHTS', structureId: academy }, { token: sn1 })).body.data.whomToAsk;
+    expect(fromAcademy).toMatchObject({ kind: 'CCH', fallback: true, source: 'CHORUS_PLATFORM', answeredBy: { code: 'CSP-LYON' } });
+    expect(fromAcademy.correspondents.map((c: any) => c.email).sort()).toEqual(await holders('CSP-LYON', 'CCH'));
+    // a new EPLE under the Lyon rectorat: the rectorat answers (its CCFp for forms, its CCA otherwise)
+    const rectorat = await gid('Structure', 'structure', 'code = $1', ['RECT-LYON']);
+    const ministry = await gid('Ministry', 'ministry', 'code = $1', ['MIN06']);
+    const created = await server.gql(`mutation($input: CreateStructureInput!) { createStructure(input: $input) { structure { id } userErrors { code } } }`, { input: { code: 'EPLE-LYON-01', name: 'Lycée de test', kind: 'RECTORAT', ministryId: ministry, parentId: rectorat } }, { token: admin });
+    expect(created.body.data.createStructure.userErrors).toEqual([]);
+    const eple = created.body.data.createStructure.structure.id;
+    const forms = (await server.gql(LEVELS, { domain: 'FORMS', structureId: eple }, { token: sn1 })).body.data.whomToAsk;
+    expect(forms).toMatchObject({ kind: 'CCFP', fallback: true, source: 'PARENT_STRUCTURE', answeredBy: { code: 'RECT-LYON' } });
+    expect(forms.correspondents.map((c: any) => c.email)).toEqual(await holders('RECT-LYON', 'CCFP'));
+    // configuration: nobody holds the CCP at the rectorat, whose CCA is the nearest answer
+    const config = (await server.gql(LEVELS, { domain: 'CONFIGURATION', structureId: eple }, { token: sn1 })).body.data.whomToAsk;
+    expect(config).toMatchObject({ kind: 'CCA', source: 'PARENT_STRUCTURE', answeredBy: { code: 'RECT-LYON' } });
+    // the structure's own correspondents answer as before
+    const own = (await server.gql(LEVELS, { domain: 'OTHER' }, { token: await server.tokenForRole('END_USER', 'CSP-LYON') })).body.data.whomToAsk;
+    expect(own).toMatchObject({ kind: 'CCA', fallback: false, source: 'OWN_STRUCTURE', answeredBy: { code: 'CSP-LYON' } });
+  });
 });
 
 describe('correspondent assignments', () => {

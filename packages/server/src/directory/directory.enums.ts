@@ -71,3 +71,21 @@ registerEnumType(TroubleDomain, {
     OTHER: { description: 'Anything else: the CCA.' },
   },
 });
+
+/** Where the correspondents `whomToAsk` gives come from. */
+export enum CorrespondentSource {
+  OWN_STRUCTURE = 'OWN_STRUCTURE',
+  PARENT_STRUCTURE = 'PARENT_STRUCTURE',
+  CHORUS_PLATFORM = 'CHORUS_PLATFORM',
+  NONE = 'NONE',
+}
+registerEnumType(CorrespondentSource, {
+  name: 'CorrespondentSource',
+  description: 'Which level of the structure hierarchy answered `whomToAsk`.',
+  valuesConfig: {
+    OWN_STRUCTURE: { description: 'The structure asked about has the correspondents.' },
+    PARENT_STRUCTURE: { description: 'It has none: those of the nearest parent structure (rectorat, académie…) that has some.' },
+    CHORUS_PLATFORM: { description: 'Neither it nor its parents have any: those of its Chorus platform (the shared-service centre of its académie).' },
+    NONE: { description: 'Nobody at any level: no correspondent to give.' },
+  },
+});

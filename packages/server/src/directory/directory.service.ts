@@ -5,7 +5,7 @@ import { readMany, type ChildList, type RelationTree } from '../core/read';
 import { CORRESPONDENT_ROLES, Role } from '../core/roles';
 import { likeContains, withoutAccents } from '../core/text';
 import { CorrespondentAssignment } from './correspondent-assignment.entity';
-import { CorrespondentKind, TroubleDomain } from './directory.enums';
+import { CorrespondentKind, CorrespondentSource, StructureKind, TroubleDomain } from './directory.enums';
 import { DirectoryErrorCode } from './directory.errors';
 import { Ministry } from './ministry.entity';
 import { Person } from './person.entity';
@@ -95,25 +95,51 @@ export function peopleWhere(filter: { search?: string; role?: Role; structureId?
 }
 
 /**
- * "Whom do I ask?": the running correspondents of `structureId` for the domain's role,
- * falling back to the structure's CCAs when nobody holds that role.
+ * The structures to ask, nearest first: the structure, its parents up to the top, then its
+ * Chorus platform (the shared-service centre under the nearest of those that has one).
+ */
+async function askingOrder(em: EntityManager, structureId: string): Promise<{ structure: Structure; source: CorrespondentSource }[]> {
+  const chain: Structure[] = [];
+  let next: string | null = structureId;
+  // the directory refuses cycles (PARENT_CYCLE); the bound is a belt
+  while (next && chain.length < 20 && !chain.some((s) => s.id === next)) {
+    const s: Structure | null = await em.findOne(Structure, { id: next });
+    if (!s) break;
+    chain.push(s);
+    next = s.parent?.id ?? null;
+  }
+  const order = chain.map((structure, i) => ({ structure, source: i === 0 ? CorrespondentSource.OWN_STRUCTURE : CorrespondentSource.PARENT_STRUCTURE }));
+  if (!chain.some((s) => s.kind === StructureKind.SHARED_SERVICE_CENTRE)) {
+    const platforms = await em.find(Structure, { kind: StructureKind.SHARED_SERVICE_CENTRE, parent: { $in: chain.map((s) => s.id) } }, { orderBy: { code: 'asc' } });
+    const platform = chain.map((s) => platforms.find((p) => p.parent?.id === s.id)).find(Boolean);
+    if (platform) order.push({ structure: platform, source: CorrespondentSource.CHORUS_PLATFORM });
+  }
+  return order;
+}
+
+/**
+ * "Whom do I ask?": the running correspondents for the domain's role, else the CCAs, of the
+ * nearest structure that has any: the structure itself, then its parents, then its Chorus
+ * platform (a new EPLE or an académie has nobody of its own). Says which level answered.
  */
 export async function whomToAsk(em: EntityManager, structureId: string, domain: TroubleDomain) {
   const wanted = CORRESPONDENT_FOR_DOMAIN[domain];
   const kinds = wanted === CorrespondentKind.CCA ? [wanted] : [wanted, CorrespondentKind.CCA];
+  const order = await askingOrder(em, structureId);
   const running = await em.find(
     CorrespondentAssignment,
-    { structure: structureId, kind: { $in: kinds }, ...runningAssignmentFilter(), person: { active: true } },
+    { structure: { $in: order.map((o) => o.structure.id) }, kind: { $in: kinds }, ...runningAssignmentFilter(), person: { active: true } },
     { populate: ['person'], orderBy: { since: 'asc', id: 'asc' } },
   );
-  const holders = running.filter((a) => a.kind === wanted);
-  const chosen = holders.length ? holders : running.filter((a) => a.kind === CorrespondentKind.CCA);
-  return {
-    domain,
-    kind: holders.length ? wanted : CorrespondentKind.CCA,
-    fallback: holders.length === 0 && wanted !== CorrespondentKind.CCA,
-    correspondents: chosen.map((a) => a.person.getEntity()),
-  };
+  for (const { structure, source } of order) {
+    const here = running.filter((a) => a.structure.id === structure.id);
+    const holders = here.filter((a) => a.kind === wanted);
+    const chosen = holders.length ? holders : here.filter((a) => a.kind === CorrespondentKind.CCA);
+    if (!chosen.length) continue;
+    const kind = holders.length ? wanted : CorrespondentKind.CCA;
+    return { domain, kind, source, answeredBy: structure, fallback: kind !== wanted || source !== CorrespondentSource.OWN_STRUCTURE, correspondents: chosen.map((a) => a.person.getEntity()) };
+  }
+  return { domain, kind: CorrespondentKind.CCA, source: CorrespondentSource.NONE, answeredBy: null, fallback: true, correspondents: [] as Person[] };
 }
 
 /* ---------- writes ---------- */

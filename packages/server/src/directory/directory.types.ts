@@ -3,7 +3,7 @@ import { MutationPayload } from '../core/mutation';
 import { Role } from '../core/roles';
 import { Connection } from '../core/connection';
 import { CorrespondentAssignment } from './correspondent-assignment.entity';
-import { CorrespondentKind, TroubleDomain } from './directory.enums';
+import { CorrespondentKind, CorrespondentSource, TroubleDomain } from './directory.enums';
 import { Person } from './person.entity';
 import { Structure } from './structure.entity';
 
@@ -40,10 +40,16 @@ export class WhomToAskAnswer {
   @Field(() => CorrespondentKind, { description: 'The correspondent role that answers (the CCA on fallback).' })
   kind!: CorrespondentKind;
 
-  @Field({ description: 'True when nobody holds the domain’s role and the CCAs are given instead.' })
+  @Field({ description: 'True unless the structure’s own holders of the domain’s role answer: nobody holds it (the CCAs are given instead), or the structure has nobody and a parent or its Chorus platform answers (see `source`).' })
   fallback!: boolean;
 
-  @Field(() => [Person], { description: 'The people to contact, longest-serving first. Empty when the structure has no CCA either.' })
+  @Field(() => CorrespondentSource, { description: 'Which level answered: the structure itself, its nearest parent that has correspondents, or its Chorus platform.' })
+  source!: CorrespondentSource;
+
+  @Field(() => Structure, { nullable: true, description: 'The structure whose correspondents these are; null when nobody answers at any level.' })
+  answeredBy!: Structure | null;
+
+  @Field(() => [Person], { description: 'The people to contact, longest-serving first. Empty only when no level has a CCA either.' })
   correspondents!: Person[];
 }
 
