@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTestServer } from './support/server';
 import { desk } from './service-desk.helpers';
+import { TICKET_SEARCH_DOCUMENT, TICKET_SEARCH_QUERY } from '../packages/server/src/service-desk/ticket.entity';
 
 const server = await startTestServer();
 const { open } = desk(server);
@@ -26,5 +27,37 @@ describe('ticket search covers comments', () => {
     expect(await search(sn1, 'Quetzalcoatlienne')).toEqual([ticket.reference]);
     // the requesting side never finds a ticket by what only its internal comments say
     expect(await search(cca, 'Quetzalcoatlienne')).toEqual([]);
+  });
+});
+
+describe('French search finds the inflected forms alike', () => {
+  it('bloquée/bloqué, validée/validé, connexions/connexion find the same tickets, through the index', async () => {
+    const opened = [
+      await open({ token: cca }, { title: 'Facture bloquée au service fait', description: 'Le workflow est bloqué depuis lundi.' }),
+      await open({ token: cca }, { title: 'Demande bloquée', description: 'Rien ne passe.' }),
+      await open({ token: cca }, { title: 'EJ validé mais non visible', description: 'Commande validée hier.' }),
+      await open({ token: cca }, { title: 'Connexions refusées', description: 'Plusieurs agents.' }),
+      await open({ token: cca }, { title: 'Connexion impossible', description: 'Un seul agent.' }),
+    ].map((o) => o.ticket.reference);
+    const mine = async (q: string) => (await search(sn1, q)).filter((r: string) => opened.includes(r)).sort();
+    for (const [a, b, expected] of [
+      ['bloquée', 'bloqué', [opened[0], opened[1]]],
+      ['validée', 'validé', [opened[2]]],
+      ['connexions', 'connexion', [opened[3], opened[4]]],
+    ] as const) {
+      expect(await mine(a), a).toEqual([...expected].sort());
+      expect(await mine(b), b).toEqual([...expected].sort());
+    }
+    // the document and the query are analysed alike, and the GIN index serves the query
+    const { Client } = (await import('pg')).default;
+    const c = new Client({ connectionString: server.databaseUrl });
+    await c.connect();
+    try {
+      await c.query('set enable_seqscan = off');
+      const plan = await c.query(`explain select id from ticket t where ${TICKET_SEARCH_DOCUMENT('t')} @@ ${TICKET_SEARCH_QUERY.replace('?', '$1')}`, ['bloquée']);
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('ticket_search_index');
+    } finally {
+      await c.end();
+    }
   });
 });

@@ -10,12 +10,18 @@ import { TicketApplication, TicketDomain } from './reference-data.entity';
 import { TicketImpact, TicketNature, TicketStatus } from './ticket.enums';
 
 /**
- * The text searched by `tickets(filter: { search })`: French stemming without accents
- * (text search configuration `chorus_fr`, made by the migration). The query must use
- * this very expression for the GIN index to serve it.
+ * The text searched by `tickets(filter: { search })`: French stemming, then accents
+ * removed (`chorus_fr_document`, made by the migration FrenchSearchStemFirst). The query
+ * must use this very expression, against `TICKET_SEARCH_QUERY`, for the GIN index to serve it.
  */
 export const TICKET_SEARCH_DOCUMENT = (alias: string) =>
-  `to_tsvector('chorus_fr'::regconfig, coalesce(${alias}.reference, '') || ' ' || coalesce(${alias}.title, '') || ' ' || coalesce(${alias}.description, '') || ' ' || coalesce(${alias}.error_message, ''))`;
+  `chorus_fr_document(coalesce(${alias}.reference, '') || ' ' || coalesce(${alias}.title, '') || ' ' || coalesce(${alias}.description, '') || ' ' || coalesce(${alias}.error_message, ''))`;
+
+/** The query side of the same analysis (web-search syntax: quotes, `-word`, `or`); one `?` parameter. */
+export const TICKET_SEARCH_QUERY = `chorus_fr_query(?)`;
+
+/** Any other French text searched like tickets (comments). */
+export const FRENCH_DOCUMENT = (expression: string) => `chorus_fr_document(${expression})`;
 
 @Entity({ tableName: 'ticket' })
 @Index({ name: 'ticket_updated_at_id_index', properties: ['updatedAt', 'id'] })

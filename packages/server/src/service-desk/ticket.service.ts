@@ -19,7 +19,7 @@ import { rolesOf, runningAssignmentsOf } from '../directory/directory.service';
 import { TicketApplication, TicketDomain } from './reference-data.entity';
 import { TicketComment } from './ticket-comment.entity';
 import { TicketEvent } from './ticket-event.entity';
-import { TICKET_SEARCH_DOCUMENT, Ticket } from './ticket.entity';
+import { FRENCH_DOCUMENT, TICKET_SEARCH_DOCUMENT, TICKET_SEARCH_QUERY, Ticket } from './ticket.entity';
 import { TicketErrorCode } from './ticket.errors';
 import { FIRST_RESPONSE_TRANSITIONS, RESOLVED_STATUSES, SortDirection, TicketEventKind, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition, WITH_SUPPORT_STATUSES } from './ticket.enums';
 import { notifyStatusChange, notifyTicketNotice, notifyTicketOpened } from './ticket.hooks';
@@ -89,14 +89,14 @@ export function ticketsWhere(viewer: Viewer, f: TicketListFilter = {}): FilterQu
     const like = likeContains(q);
     and.push({
       $or: [
-        { [raw((a: string) => `${TICKET_SEARCH_DOCUMENT(a)} @@ websearch_to_tsquery('chorus_fr'::regconfig, ?)`, [q])]: [] },
+        { [raw((a: string) => `${TICKET_SEARCH_DOCUMENT(a)} @@ ${TICKET_SEARCH_QUERY}`, [q])]: [] },
         { reference: { $ilike: like } },
         { errorMessage: { $ilike: like } },
         // comments too: public ones for everybody who sees the ticket, internal ones for the support levels
         {
           [raw(
             (a: string) =>
-              `exists (select 1 from ticket_comment c where c.ticket_id = ${a}.id${maySeeInternalComments(viewer) ? '' : ' and not c.internal'} and to_tsvector('chorus_fr'::regconfig, c.body) @@ websearch_to_tsquery('chorus_fr'::regconfig, ?))`,
+              `exists (select 1 from ticket_comment c where c.ticket_id = ${a}.id${maySeeInternalComments(viewer) ? '' : ' and not c.internal'} and ${FRENCH_DOCUMENT('c.body')} @@ ${TICKET_SEARCH_QUERY})`,
             [q],
           )]: [],
         },
