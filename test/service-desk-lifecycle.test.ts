@@ -3,6 +3,7 @@ import { DEMO_API_KEY } from '../packages/server/src/integration/integration.dem
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
 import { desk } from './service-desk.helpers';
+import { TICKET_SEARCH_DOCUMENT, TICKET_SEARCH_QUERY } from '../packages/server/src/service-desk/ticket.entity';
 
 const server = await startTestServer();
 const { open, fire, ok, get } = desk(server);
@@ -257,7 +258,7 @@ describe('finding tickets', () => {
   it('uses the indexes for full-text and trigram search', async () => {
     const plan = await sql(
       server.databaseUrl,
-      `set enable_seqscan = off; explain select id from ticket t where to_tsvector('chorus_fr'::regconfig, coalesce(t.reference, '') || ' ' || coalesce(t.title, '') || ' ' || coalesce(t.description, '') || ' ' || coalesce(t.error_message, '')) @@ websearch_to_tsquery('chorus_fr', 'reporte') or t.reference ilike '%000012%'`,
+      `set enable_seqscan = off; explain select id from ticket t where ${TICKET_SEARCH_DOCUMENT('t')} @@ ${TICKET_SEARCH_QUERY.replace('?', "'reporté'")} or t.reference ilike '%000012%'`,
     );
     const text = (plan as any)[1].rows.map((r: any) => r['QUERY PLAN']).join('\n');
     expect(text).toMatch(/ticket_search_index/);
