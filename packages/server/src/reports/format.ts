@@ -17,12 +17,19 @@ export function duration(minutes: number | null): string {
   return rest === 0 ? `${Math.floor(m / 60)}h` : `${Math.floor(m / 60)}h${String(rest).padStart(2, '0')}`;
 }
 
-/** Seconds, in the same style (longer than a day: "3j 4h05"). */
+/**
+ * Seconds as French typography writes a duration, units after a space and abbreviated
+ * as the norm does (j, h, min): 960 → "16 min", 7500 → "2 h 05", 2_650_560 → "30 j 16 min".
+ * The training report keeps the source's own style (`duration`) to match its tables.
+ */
 export function durationSeconds(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '';
-  const minutes = Math.round(seconds / 60);
-  const days = Math.floor(minutes / 1440);
-  return days > 0 ? `${days}j ${duration(minutes % 1440) || '0mn'}` : duration(minutes);
+  const total = Math.round(seconds / 60);
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const minutes = total % 60;
+  const parts = [days ? `${days} j` : '', hours ? `${hours} h` : '', minutes ? (hours ? String(minutes).padStart(2, '0') : `${minutes} min`) : ''].filter(Boolean);
+  return parts.join(' ').replace(/\s/g, '\u00a0') || '0\u00a0min';
 }
 
 /** A date as dd/mm/yyyy (UTC, as the statistics filter reads its bounds). */

@@ -8,8 +8,11 @@ import { FINISHED_STATUSES, TicketStatisticsDimension } from '../service-desk/ti
 import { statisticsFilter } from '../service-desk/ticket.resolver';
 import { ticketBacklog, ticketStatistics, type StatisticsFilter, type StatisticsRow } from '../service-desk/ticket.statistics';
 import { toCsv } from '../core/csv';
+import { ServiceLevelStatisticsDimension } from '../service-levels/service-level.enums';
+import { serviceLevelStatistics } from '../service-levels/service-level.service';
 import { groupedBars } from './charts';
 import { durationSeconds, int, percent } from './format';
+import { labelOf, SERVICE_LEVEL_METRIC_LABEL, SUPPORT_LEVEL_LABEL, TICKET_STATUS_LABEL } from './labels';
 import { chart, page, table, type Table } from './page';
 import { periodText, type ReportQuery } from './query';
 
@@ -36,7 +39,9 @@ export async function serviceDeskData(ctx: Context, q: ReportQuery) {
   const f = filterOf(q);
   const backlog = await ticketBacklog(ctx.em, requireViewer(ctx), f); // checks the viewer first
   const [levels, domains, months] = [await allGroups(ctx, TicketStatisticsDimension.LEVEL, f), await allGroups(ctx, TicketStatisticsDimension.DOMAIN, f), await allGroups(ctx, TicketStatisticsDimension.MONTH, f)];
-  return { backlog, levels, domains, months };
+  // the figures serviceLevelStatistics gives, for the same period (of submission) and structure
+  const serviceLevels = await serviceLevelStatistics(ctx.em, ServiceLevelStatisticsDimension.LEVEL, { submittedFrom: q.from, submittedTo: q.to, structureId: q.structureId });
+  return { backlog, levels, domains, months, serviceLevels };
 }
 
 export function serviceDeskTables(d: Awaited<ReturnType<typeof serviceDeskData>>): Table[] {
@@ -59,7 +64,7 @@ export function serviceDeskTables(d: Awaited<ReturnType<typeof serviceDeskData>>
       id: 't-levels',
       caption: 'Stock par niveau',
       header: ['Niveau', 'Tickets', 'En cours', 'Résolus', 'Escaladés'],
-      rows: d.levels.map((r) => [r.key, int(r.ticketCount), int(r.openCount), int(r.resolvedCount), int(r.escalatedCount)]),
+      rows: d.levels.map((r) => [labelOf(SUPPORT_LEVEL_LABEL, r.key), int(r.ticketCount), int(r.openCount), int(r.resolvedCount), int(r.escalatedCount)]),
     },
     {
       id: 't-domains',
@@ -84,6 +89,20 @@ export function serviceDeskTables(d: Awaited<ReturnType<typeof serviceDeskData>>
       header: ['Mois', 'Tickets ouverts', 'Dont résolus', 'Dont en cours'],
       rows: d.months.map((r) => [r.key, int(r.ticketCount), int(r.resolvedCount), int(r.openCount)]),
     },
+    {
+      id: 't-service-levels',
+      caption: 'Respect des niveaux de service, par niveau et objectif',
+      header: ['Niveau', 'Objectif', 'Mesurés', 'Dans l’objectif', 'Dépassés', 'Part dans l’objectif', 'En cours'],
+      rows: d.serviceLevels.map((r) => [
+        labelOf(SUPPORT_LEVEL_LABEL, r.key),
+        labelOf(SERVICE_LEVEL_METRIC_LABEL, r.metric),
+        int(r.measuredCount),
+        int(r.withinTargetCount),
+        int(r.breachedCount),
+        r.withinTargetShare === null ? '' : percent(r.withinTargetShare),
+        int(r.runningCount),
+      ]),
+    },
   ];
 }
 
@@ -93,16 +112,16 @@ export async function serviceDeskReport(ctx: Context, q: ReportQuery): Promise<s
   const openByLevel = d.backlog.rows.filter((r) => !FINISHED.has(r.status));
   const [months, backlog] = await Promise.all([
     groupedBars('Tickets ouverts et résolus, par mois d’ouverture', d.months.flatMap((r) => [{ category: r.key, series: 'Ouverts', value: r.ticketCount }, { category: r.key, series: 'Résolus', value: r.resolvedCount }]), { category: 'Mois', value: 'Tickets' }),
-    groupedBars('Stock de tickets en cours, par niveau et statut', openByLevel.map((r) => ({ category: r.level, series: r.status, value: r.count })), { category: 'Niveau', value: 'Tickets' }),
+    groupedBars('Stock de tickets en cours, par niveau et statut', openByLevel.map((r) => ({ category: labelOf(SUPPORT_LEVEL_LABEL, r.level), series: labelOf(TICKET_STATUS_LABEL, r.status), value: r.count })), { category: 'Niveau', value: 'Tickets' }),
   ]);
   return page({
     title: 'Centre de services — rapport d’activité',
     subtitle: periodText(q),
     csv: `service-desk.csv${q.search}`,
-    sections: [table(tables[0]), table(tables[1]), chart('c-backlog', backlog), table(tables[2]), table(tables[3]), chart('c-months', months)],
+    sections: [table(tables[0]), table(tables[1]), chart('c-backlog', backlog), table(tables[2]), table(tables[3]), chart('c-months', months), table(tables[4])],
     notes: [
       'Temps médians sur les tickets concernés (un ticket jamais passé par un niveau ne compte pas pour ce niveau). Les brouillons ne sont pas comptés.',
-      'Respect des niveaux de service : pas encore mesuré, la plateforme ne définit pas encore d’objectifs de délai.',
+      'Niveaux de service : un ticket compte comme mesuré une fois son délai arrêté (réponse, résolution, annulation) ou son objectif dépassé ; en heures ouvrées du calendrier de chaque objectif, tickets soumis sur la période.',
     ],
   });
 }
