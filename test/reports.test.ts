@@ -290,6 +290,22 @@ describe('the chatbot report', () => {
     expect(csv).toContain(`pouces en bas;${down}\r\n`);
     expect(csv).toContain(`taux de deviation;${m.deflectionRate}\r\n`);
   });
+
+  it('lists the unanswered messages and the thumbs-down comments, for the metrics readers only', async () => {
+    const from = new Date(Date.now() - 3600_000).toISOString();
+    const t = tablesOf(await (await get(`/reports/chatbot?from=${from}`, analyst)).text());
+    expect(t['t-unanswered'].slice(1).map((r) => r[1])).toContain('Erreur dans le système de gestion : le lot 4500012345 est rejeté par le flux SEM');
+    const comments = t['t-feedback-comments'].slice(1);
+    expect(comments).toHaveLength(1);
+    expect(comments[0][3]).toBe('pas clair');
+    expect(comments[0][1]).not.toBe('');
+    // before the period: neither
+    const old = tablesOf(await (await get(`/reports/chatbot?from=2020-01-01&to=2020-02-01`, analyst)).text());
+    expect(old['t-unanswered'].slice(1)).toEqual([]);
+    expect(old['t-feedback-comments'].slice(1)).toEqual([]);
+    // the review queue's readers, not the users who wrote them
+    expect((await get(`/reports/chatbot?from=${from}`, plainUser)).status).toBe(403);
+  });
 });
 
 describe.skipIf(missing !== null)(`rendered by headless Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {
