@@ -7,6 +7,23 @@ const server = await startTestServer();
 // the widget plays the dialog through the SDK's generated operations, as a client would
 const widget = chatWidget(server.url, await server.tokenForRole('END_USER', 'CSP-LYON'));
 
+describe('a pasted message that a known anomaly causes', () => {
+  it('confirms with the anomaly’s messages, the pasted one among them, then answers with that anomaly', async () => {
+    const start = await widget.start('IZIA');
+    const conversationId = start.conversation.id;
+    const sent = await widget.send(conversationId, 'Pièce 1508892764/00003 : annulation automatique du report nul interdit');
+    expect(sent.turn.texts).toEqual(['Sur quel domaine porte la demande']);
+    const ej = await widget.choose(conversationId, buttonOf(sent.turn, 'EJ'));
+    // what is listed holds the message pasted (variable parts written XXX, as the source does)
+    expect(ej.turn.listItems).toContain('Pièce XXXXXX/XXXXX : annulation automatique du report nul interdit');
+    expect(ej.turn.texts.join(' ')).toContain("Ajout d'un tiers dans l'EJ");
+    expect(ej.turn.buttons.map((b: any) => b.label)).toEqual(['Oui', 'Non']);
+    const yes = await widget.choose(conversationId, buttonOf(ej.turn, 'Oui'));
+    expect(yes.turn.item?.title ?? JSON.stringify(yes)).toBe("Ajout d'un tiers dans l'EJ");
+    expect(yes.turn.listItems).toContain('Pièce XXXXXX/XXXXX : annulation automatique du report nul interdit');
+  });
+});
+
 describe('IZIA plays the source dialog word for word', () => {
   it('pasted "Poste de pièce … reporté" → domain → EJ messages → Oui → modification → answer and the FSD button', async () => {
     const start = await widget.start('IZIA');

@@ -12,6 +12,8 @@ export const BOT_TEXTS = {
   linkedTickets: (n: number) =>
     n === 0 ? 'Aucune fiche n’est encore rattachée à cet incident.' : n === 1 ? '1 fiche est déjà rattachée à cet incident.' : `${n} fiches sont déjà rattachées à cet incident.`,
   knownMessages: (domain: string) => `Voici les messages d'erreur connus sur le domaine ${domain}. Votre message en fait-il partie ?`,
+  /** Source, screenshot 9/10: the messages a known anomaly causes. */
+  incidentMessages: (title: string) => `Votre message fait partie de ceux que provoque l'anomalie « ${title} » en cours d'analyse. Est-ce bien votre cas ?`,
   domainSubjects: (domain: string) => `Voici les sujets connus sur le domaine « ${domain} ». Choisissez le vôtre, ou copiez-collez votre message d'erreur.`,
   upgradeSubjects: "Voici les changements apportés par la montée de version SAP. Choisissez celui qui vous intéresse.",
   emptyDomain: (domain: string) => `Je n'ai pas encore de connaissance publiée sur le domaine « ${domain} ».`,

@@ -146,13 +146,19 @@ async function fallback(em: EntityManager, c: Conversation, bot: Bot, before: st
   return botTurn(em, c, { texts, buttons: [button(ChatButtonKind.TICKET_REQUEST, BOT_TEXTS.buttons.ticket), button(ChatButtonKind.RESTART, BOT_TEXTS.buttons.restart)] });
 }
 
-/** Lists a domain's known error messages and asks to confirm (Oui / Non), as IZIA does after a paste. */
+/**
+ * Lists the known messages the matched item stands for and asks to confirm (Oui / Non), as
+ * IZIA does after a paste: for an error message, the domain's known error messages; for a
+ * known anomaly, the messages it causes. Either way the list holds the message matched, so
+ * « Oui » confirms what was shown.
+ */
 async function confirmInDomain(em: EntityManager, c: Conversation, domain: BotDomain, item: KnowledgeItem): Promise<ConversationTurn> {
   c.item = em.getReference(KnowledgeItem, item.id, { wrapped: true });
-  const known = await publishedItems(em, { domain, kind: KnowledgeKind.ERROR_MESSAGE });
+  const caused = item.kind === KnowledgeKind.MAJOR_INCIDENT && item.causedMessages.length > 0;
+  const listed = caused ? item.causedMessages : (await publishedItems(em, { domain, kind: KnowledgeKind.ERROR_MESSAGE })).map((i) => i.title);
   return botTurn(em, c, {
-    texts: [BOT_TEXTS.knownMessages(domain.label)],
-    listItems: known.map((i) => i.title),
+    texts: [caused ? BOT_TEXTS.incidentMessages(item.title) : BOT_TEXTS.knownMessages(domain.label)],
+    listItems: listed,
     item,
     buttons: [button(ChatButtonKind.CONFIRM_YES, BOT_TEXTS.buttons.yes, item.id), button(ChatButtonKind.CONFIRM_NO, BOT_TEXTS.buttons.no)],
   });
