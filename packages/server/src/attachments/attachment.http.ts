@@ -90,15 +90,18 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
   router.put('/uploads/:token', async (req, res) => {
     const grant = await verifyGrant(settings.urlSecret, req.params.token);
     if (!grant || grant.use !== 'upload') return fail(req, res, 404, FileErrorCode.UPLOAD_NOT_FOUND, 'No such upload, or its URL expired: ask for a new one.');
-    const place = await places.enter('instance');
-    if (!place) return refuse(req, res, new UploadRefused(UploadRefusal.UPLOADS_BUSY, `Trop de fichiers sont en cours d’envoi sur ce serveur ; réessayez dans ${RETRY_AFTER_SECONDS} s.`));
     let mine: (() => void) | null = null;
+    let place: (() => void) | null = null;
     let clientGone = false;
     req.once('close', () => (clientGone = !req.complete));
     try {
-      const upload = await pendingUpload(orm.em.fork(), grant.fileId);
-      mine = await perCaller.enter(upload.owner);
+      // the caller's share first (a caller past it is told so, whatever the instance's load), then the instance's
+      const owner = grant.owner ?? (await pendingUpload(orm.em.fork(), grant.fileId)).owner;
+      mine = await perCaller.enter(owner);
       if (!mine) throw new UploadRefused(UploadRefusal.TOO_MANY_UPLOADS, `Vous envoyez déjà ${settings.uploadsPerCaller} fichiers à la fois ; réessayez quand l’un d’eux est arrivé.`);
+      place = await places.enter('instance');
+      if (!place) throw new UploadRefused(UploadRefusal.UPLOADS_BUSY, `Trop de fichiers sont en cours d’envoi sur ce serveur ; réessayez dans ${RETRY_AFTER_SECONDS} s.`);
+      const upload = await pendingUpload(orm.em.fork(), grant.fileId);
       const length = req.headers['content-length'];
       const sha = req.headers['x-content-sha256'];
       // refusing midway must not destroy the request (that would drop the socket before the answer)
@@ -120,8 +123,8 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
       req.log.error({ err: e }, 'upload failed');
       fail(req, res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
     } finally {
+      place?.();
       mine?.();
-      place();
     }
   });
 

@@ -56,7 +56,7 @@ export async function createUpload(em: EntityManager, viewer: Viewer, settings: 
     expiresAt: new Date(Date.now() + settings.uploadUrlTtlSeconds * 1000),
   });
   await em.flush();
-  const { token, expiresAt } = await signGrant(settings.urlSecret, { use: 'upload', fileId: file.id }, settings.uploadUrlTtlSeconds);
+  const { token, expiresAt } = await signGrant(settings.urlSecret, { use: 'upload', fileId: file.id, owner: viewerClaim(viewer) }, settings.uploadUrlTtlSeconds);
   return { file, url: fileUrl(settings, `/files/uploads/${token}`), expiresAt, maxBytes: settings.maxFileBytes };
 }
 
