@@ -25,7 +25,7 @@ import { LiveConnections, type CredentialsChange } from './core/live-connections
 import { currentObservation, metricsHandler, observing, trackSubscription, watchDatabase, websocketOpened, withinObservation } from './core/metrics';
 import type { Logger } from './core/logger';
 import { createExecutor, type Executor } from './core/execute';
-import { beginRequest, LoggedRequest, nameCaller } from './core/access-log';
+import { beginRequest, defineRequestLog, LoggedRequest, nameCaller } from './core/access-log';
 import { graphqlHttpHandler } from './core/graphql-http';
 import { createPipeline, REQUEST_ID_ATTRIBUTE, type Credentials, type Pipeline } from './core/pipeline';
 import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
@@ -80,6 +80,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   if (config.files.store === 's3') useFileStore(new S3FileStore(config.files.s3!));
 
   const app = express();
+  // Express re-prototypes each request to app.request: req.log must be found there too (the /files and /reports routes, the error handler)
+  defineRequestLog(app.request);
   app.disable('x-powered-by');
   // answers are per caller and per request: hashing each body for an ETag took 3 % of a list request's CPU
   app.set('etag', false);

@@ -62,7 +62,10 @@ const schema = z
     FILE_UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(900),
     FILE_DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
     FILE_URL_SECRET: z.string().min(32, 'FILE_URL_SECRET must be at least 32 characters').optional(),
-    FILE_UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    FILE_UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+    FILE_UPLOADS_PER_CALLER: z.coerce.number().int().min(1).max(100).default(2),
+    FILE_UPLOAD_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+    FILE_UPLOAD_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86400).default(120),
     ATTACHMENT_STORE: z.enum(['postgres', 's3']).default('postgres'),
     S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
     S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3_BUCKET: 3 to 63 lower-case letters, digits, dots or hyphens').optional(),
@@ -168,8 +171,14 @@ export interface Config {
     downloadUrlTtlSeconds: number;
     /** Signs upload and download URLs; derived from JWT_SECRET when not given. */
     urlSecret: string;
-    /** Uploads streamed at once (each holds a database connection while it runs). */
+    /** Uploads received at once on this instance (each holds a socket and a temporary file, no database connection); more get UPLOADS_BUSY. */
     uploadConcurrency: number;
+    /** Uploads one person or application sends at once; more get TOO_MANY_UPLOADS. */
+    uploadsPerCaller: number;
+    /** An upload whose body sends no byte for this long is cut off (UPLOAD_IDLE_TIMEOUT). */
+    uploadIdleTimeoutMs: number;
+    /** An upload's body must have arrived whole within this time (UPLOAD_TOO_SLOW): a trickle cannot hold its place for long. */
+    uploadTimeoutMs: number;
     /** Where clients reach this server (for absolute file URLs); relative URLs when unset. */
     publicUrl?: string;
     /** Where new files' bytes go: PostgreSQL (default) or an S3-compatible object store. */
@@ -251,6 +260,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         e.FILE_URL_SECRET ??
         createHash('sha256').update(`file-urls:${e.JWT_SECRET ?? (production || e.JWKS_URL ? randomBytes(32).toString('hex') : DEMO_JWT_SECRET)}`).digest('hex'),
       uploadConcurrency: e.FILE_UPLOAD_CONCURRENCY,
+      uploadsPerCaller: e.FILE_UPLOADS_PER_CALLER,
+      uploadIdleTimeoutMs: e.FILE_UPLOAD_IDLE_TIMEOUT_SECONDS * 1000,
+      uploadTimeoutMs: e.FILE_UPLOAD_TIMEOUT_SECONDS * 1000,
       publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
       store: e.ATTACHMENT_STORE,
       s3:
