@@ -2052,7 +2052,7 @@ export enum UserErrorCode {
   UPLOAD_NOT_RECEIVED = 'UPLOAD_NOT_RECEIVED',
   /** An input value is malformed, too long or out of range. */
   VALIDATION_FAILED = 'VALIDATION_FAILED',
-  /** The webhook URL is not http(s), carries credentials, or points at a private or local address. */
+  /** The webhook URL is not http(s) (https in production), carries credentials, does not resolve (production), or points or resolves to a private or local address. */
   WEBHOOK_URL_REFUSED = 'WEBHOOK_URL_REFUSED'
 }
 
