@@ -1388,9 +1388,9 @@ export type TakeTicketInput = {
 export enum TicketEventKind {
   /** The assignee changed. */
   ASSIGNED = 'ASSIGNED',
-  /** A file was attached: `newValue` is its name (null for an internal file, whose name only the support levels read on the attachment itself). */
+  /** A file was attached: `newValue` is its name. An internal file’s event reaches the support levels only and carries no name (they read it on the attachment itself). */
   ATTACHMENT_ADDED = 'ATTACHMENT_ADDED',
-  /** An attachment was removed: `oldValue` is its name (null for an internal file). */
+  /** An attachment was removed: `oldValue` is its name. An internal file’s event reaches the support levels only and carries no name. */
   ATTACHMENT_REMOVED = 'ATTACHMENT_REMOVED',
   /** One field changed; `field`, `oldValue` and `newValue` say which and how. */
   FIELD_CHANGED = 'FIELD_CHANGED',
