@@ -153,7 +153,19 @@ export interface Config {
   maxQueryDepth: number;
   maxQueryCost: number;
   shutdownTimeoutMs: number;
-  webhooks: { allowedHosts: string[]; retryBaseMs: number; maxAttempts: number; pollMs: number; timeoutMs: number };
+  /**
+   * Webhooks: hosts allowed although private (not in production), https only (production), the
+   * backoff; `resolve` replaces the system's resolver (tests: names that do not exist offline).
+   */
+  webhooks: {
+    allowedHosts: string[];
+    httpsOnly: boolean;
+    resolve?: (hostname: string) => Promise<{ address: string; family: number }[]>;
+    retryBaseMs: number;
+    maxAttempts: number;
+    pollMs: number;
+    timeoutMs: number;
+  };
   /** The service desk's rules: how long after resolution (or closing) the requesting side may reopen a ticket. */
   tickets: { reopenDelayMs: number };
   /** Repeats of one flow's failure within this window join the first ticket (0: never). */
@@ -240,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     webhooks: {
       allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+      httpsOnly: production,
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
       pollMs: e.WEBHOOK_POLL_MS,
