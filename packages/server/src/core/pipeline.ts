@@ -172,7 +172,7 @@ export function createPipeline(deps: PipelineDeps) {
     } catch (e) {
       // the complexity rule throws (uncoded) when it stops counting
       if (e instanceof GraphQLError && /maximum allowed number of nodes/.test(e.message))
-        throw new GraphQLError(`This query expands to more than ${MAX_COUNTED_NODES} fields (fragments spread within fragments), more than the limit of ${config.maxQueryCost} it may cost.`, {
+        throw new GraphQLError(`This query expands to more than ${MAX_COUNTED_NODES} fields (fragments spread within fragments): it costs more than the limit of ${config.maxQueryCost}.`, {
           extensions: { code: 'QUERY_TOO_COMPLEX', maxCost: config.maxQueryCost, http: { status: 400 } },
         });
       throw e;
@@ -271,10 +271,9 @@ export function createPipeline(deps: PipelineDeps) {
   /** Adds what every answer carries: the request id on masked errors, the cost and the rate limit; and counts it. */
   function finishResult<R extends { errors?: readonly GraphQLFormattedError[]; extensions?: Record<string, unknown> }>(ctx: Context, result: R): R {
     observe(ctx, result.errors);
-    const hide = hidesSuggestions(ctx.viewer);
     for (const e of result.errors ?? []) {
       if (e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === 'SERVICE_UNAVAILABLE') (e.extensions as Record<string, unknown>).requestId = ctx.requestId;
-      if (hide) (e as { message: string }).message = withoutSuggestions(e.message);
+      if (hidesSuggestions(ctx.viewer)) (e as { message: string }).message = withoutSuggestions(e.message);
     }
     if (ctx.cost !== undefined) result.extensions = { ...result.extensions, cost: ctx.cost, ...(ctx.rateLimit ? { rateLimit: ctx.rateLimit } : {}) };
     return result;
