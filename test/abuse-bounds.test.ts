@@ -113,6 +113,13 @@ async function everywhere(query: string, variables?: Record<string, unknown>, wi
   return out;
 }
 
+/**
+ * The timed tests run again (twice at most) when their side query was slow: on a machine shared
+ * with other test files, a second can pass in scheduling alone. A stall fails every try (before the
+ * bounds, 20 such documents held the instance for seconds; a slow-loris socket, 87 s).
+ */
+const TIMED = { retry: 2 };
+
 /** A trivial query's time to answer, in ms (what a person waits for while the attack runs). */
 async function sideQueryMs(): Promise<number> {
   const started = performance.now();
@@ -197,7 +204,7 @@ describe('attacks on a production server: refused, and the instance keeps answer
   });
 
   // the report's figures: 20 in parallel took 1.75 GB, 80 froze the instance for 21.8 s
-  it('20 anonymous 1 MB documents in parallel: each QUERY_TOO_LARGE, a side query answers in under a second meanwhile', async () => {
+  it('20 anonymous 1 MB documents in parallel: each QUERY_TOO_LARGE, a side query answers in under a second meanwhile', TIMED, async () => {
     const megabyte = JSON.stringify({ query: `{ viewer { ${kinds(200_000)} } }` });
     const answers = Promise.all(Array.from({ length: 20 }, () => attack(megabyte)));
     const slowest = await slowestSideQueryDuring(answers);
@@ -205,7 +212,7 @@ describe('attacks on a production server: refused, and the instance keeps answer
     expect(slowest).toBeLessThan(1000);
   });
 
-  it('24 anonymous documents at or just past the default bounds, in parallel: a side query answers in under a second meanwhile', async () => {
+  it('16 anonymous documents at or just past the default bounds, in parallel: a side query answers in under a second meanwhile', TIMED, async () => {
     const fragments = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `...F${i}`).join(' ')} }\n${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { viewer { kind } }`).join('\n')}`;
     // the shapes whose validation grows fastest with their size: fields of one name side by side, fragments side by side
     const documents: [string, string][] = [
@@ -218,7 +225,8 @@ describe('attacks on a production server: refused, and the instance keeps answer
       [`{ viewer { ${aliases(51)} } }`, 'QUERY_TOO_MANY_ALIASES'],
       [FRAGMENT_BOMB, 'QUERY_TOO_COMPLEX'],
     ];
-    const answers = Promise.all(Array.from({ length: 24 }, (_, i) => attack(JSON.stringify({ query: documents[i % documents.length][0] }))));
+    // each one new (a comment of its own), as an attacker would send them: nothing cached by an earlier one
+    const answers = Promise.all(Array.from({ length: 16 }, (_, i) => attack(JSON.stringify({ query: `${documents[i % documents.length][0]}\n# ${i}` }))));
     const slowest = await slowestSideQueryDuring(answers);
     (await answers).forEach((a, i) => expect({ i, code: a.code }).toEqual({ i, code: documents[i % documents.length][1] }));
     expect(slowest).toBeLessThan(1000);
@@ -321,7 +329,7 @@ describe('WebSocket messages are bounded like HTTP bodies', () => {
     expect(await closed).toBe(1009);
   });
 
-  it('24 anonymous sockets announcing 95 MB frames: each closed with 1009, a side query answers in under a second meanwhile', async () => {
+  it('24 anonymous sockets announcing 95 MB frames: each closed with 1009, a side query answers in under a second meanwhile', TIMED, async () => {
     const attack = Promise.all(
       Array.from({ length: 24 }, async () => {
         const { closeCode, socket } = await announceFrame(95 * 1024 * 1024);
@@ -362,7 +370,7 @@ function trickle(text: string, everyMs: number): { closed: Promise<string>; sock
 }
 
 describe('slow clients cannot hold a connection (HTTP_HEADERS_TIMEOUT_MS = 2 s, HTTP_BODY_TIMEOUT_MS = 3 s here)', () => {
-  it('headers trickled a byte at a time: 20 such sockets are cut with 408 after the headers timeout, a side query answers in under a second meanwhile', async () => {
+  it('headers trickled a byte at a time: 20 such sockets are cut with 408 after the headers timeout, a side query answers in under a second meanwhile', TIMED, async () => {
     const headers = `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-Padding: ${'x'.repeat(200)}\r\n\r\n`;
     const started = Date.now();
     const sockets = Array.from({ length: 20 }, () => trickle(headers, 100));
@@ -375,7 +383,7 @@ describe('slow clients cannot hold a connection (HTTP_HEADERS_TIMEOUT_MS = 2 s, 
     expect(slowest).toBeLessThan(1000);
   });
 
-  it('a GraphQL body trickled a byte at a time is answered 408 BAD_REQUEST after the body timeout, and the socket closed', async () => {
+  it('a GraphQL body trickled a byte at a time is answered 408 BAD_REQUEST after the body timeout, and the socket closed', TIMED, async () => {
     // 1000 bytes at 10 a second would take 100 s
     const body = JSON.stringify({ query: '{ viewer { kind } }' }).padEnd(1000, ' ');
     const request = `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
