@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { DocumentLimits } from './document-bounds';
 
 /** The signing secret shipped for demos; production refuses it. */
 /** An S3-compatible object store for file bytes (ATTACHMENT_STORE=s3). */
@@ -17,6 +18,9 @@ export interface S3Settings {
   /** Size of each part of a multipart upload, and so the most bytes one upload holds in memory. */
   partBytes: number;
 }
+
+/** The largest request body /graphql reads, and the largest WebSocket message: one bound for both transports (a bulk import's rows fit). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export const DEMO_JWT_SECRET = 'chorus-support-demo-secret-change-me-please-0123456789';
 
@@ -47,6 +51,12 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(15),
     MAX_QUERY_COST: z.coerce.number().int().min(10).default(5000),
+    MAX_QUERY_LENGTH: z.coerce.number().int().min(100).max(MAX_BODY_BYTES).default(65536),
+    MAX_QUERY_TOKENS: z.coerce.number().int().min(50).default(5000),
+    MAX_QUERY_SELECTIONS: z.coerce.number().int().min(10).default(200),
+    MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(50),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    HTTP_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
     WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
@@ -152,6 +162,10 @@ export interface Config {
   logLevel: string;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** The document's length, tokens, fields and aliases (core/document-bounds.ts), the same on every transport. */
+  documentLimits: DocumentLimits;
+  /** How long a client may take to send its request's headers, and the body of a GraphQL request. */
+  http: { headersTimeoutMs: number; bodyTimeoutMs: number };
   shutdownTimeoutMs: number;
   /**
    * Webhooks: hosts allowed although private (not in production), https only (production), the
@@ -249,6 +263,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxQueryDepth: e.MAX_QUERY_DEPTH,
     maxQueryCost: e.MAX_QUERY_COST,
+    documentLimits: { maxLength: e.MAX_QUERY_LENGTH, maxTokens: e.MAX_QUERY_TOKENS, maxSelections: e.MAX_QUERY_SELECTIONS, maxAliases: e.MAX_QUERY_ALIASES },
+    http: { headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, bodyTimeoutMs: e.HTTP_BODY_TIMEOUT_MS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     webhooks: {
       allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
