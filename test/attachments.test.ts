@@ -5,10 +5,14 @@
  * file is in attachments-memory.test.ts (a server of its own, in a child process).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signGrant, viewerClaim } from '../packages/server/src/attachments/signed-url';
+import { SPOOL_PREFIX } from '../packages/server/src/attachments/upload-spool';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
 import { desk } from './service-desk.helpers';
@@ -27,6 +31,8 @@ const png = (extra = 0) => Buffer.concat([PNG, randomBytes(extra)]);
 const SEM_FLOW = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<FluxSEM><EJ numero="1508892764"/><Rejet code="E042">Centre financier inconnu</Rejet></FluxSEM>\n');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const raw = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
+/** The temporary files an upload's bytes wait in while they arrive (the server runs in this process). */
+const spooled = (fileId: string) => readdirSync(tmpdir()).filter((n) => n.startsWith(`${SPOOL_PREFIX}${fileId}-`)).map((n) => join(tmpdir(), n));
 
 const ATTACHMENT = `id name contentType size sha256 internal addedBy { email } download { url expiresAt }`;
 const ADD = `mutation($input: AddTicketAttachmentInput!) { addTicketAttachment(input: $input) {
@@ -230,18 +236,14 @@ describe('bad files', () => {
     await new Promise<void>((ok) => socket.once('connect', () => ok()));
     socket.write(`PUT ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\nContent-Length: ${whole.length}\r\n\r\n`);
     socket.write(whole.subarray(0, 700 * 1024));
-    // the upload's transaction is open and holds the file's row (two chunks written in it)
-    await expect.poll(async () => {
-      try {
-        await sql(server.databaseUrl, `select 1 from stored_file where id = $1 for update nowait`, [fileId]);
-        return 'free';
-      } catch (e) {
-        return (e as { code?: string }).code;
-      }
-    }).toBe('55P03');
+    // the bytes wait in a temporary file while they arrive: no transaction, the file's row free, no chunk stored
+    await expect.poll(() => spooled(fileId).reduce((n, f) => n + statSync(f).size, 0)).toBe(700 * 1024);
+    expect((await sql(server.databaseUrl, `select status from stored_file where id = $1 for update nowait`, [fileId])).rows[0].status).toBe('PENDING');
+    expect(await count(`select count(*)::int n from stored_file_chunk where file_id = $1`, [fileId])).toBe(0);
     socket.destroy();
-    // rolled back: the row is free again, still PENDING, with no byte
-    await expect.poll(async () => (await sql(server.databaseUrl, `select status from stored_file where id = $1 for update nowait`, [fileId]).catch(() => ({ rows: [{ status: 'locked' }] }))).rows[0].status).toBe('PENDING');
+    // cut off: the temporary file is removed; still PENDING, with no byte
+    await expect.poll(() => spooled(fileId)).toEqual([]);
+    expect((await sql(server.databaseUrl, `select status from stored_file where id = $1`, [fileId])).rows[0].status).toBe('PENDING');
     expect(await count(`select count(*)::int n from stored_file_chunk where file_id = $1`, [fileId])).toBe(0);
     const again = await put(upload.url, whole);
     expect(again).toMatchObject({ status: 201, body: { size: whole.length, sha256: sha(whole), contentType: 'image/png' } });

@@ -26,7 +26,7 @@ const config: CodegenConfig = {
     'src/error-classes.ts': {
       plugins: ['./scripts/error-classes.cjs'],
       config: {
-        families: { BadInputError: ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COMPLEX', 'QUERY_TOO_DEEP', 'BAD_REQUEST'] },
+        families: { BadInputError: ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COMPLEX', 'QUERY_TOO_DEEP', 'QUERY_TOO_LARGE', 'QUERY_TOO_MANY_TOKENS', 'QUERY_TOO_MANY_SELECTIONS', 'QUERY_TOO_MANY_ALIASES', 'BAD_REQUEST'] },
         getters: {
           THROTTLED: { retryAfterSeconds: { type: 'number', description: 'Seconds to wait before the budget allows this call again.' } },
           QUERY_TOO_COMPLEX: {

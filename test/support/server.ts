@@ -27,10 +27,12 @@ const dropWhenUnused = new Map<string, () => Promise<void>>();
  * default a fresh clone of the demo template. Stopped after the file's tests.
  */
 /** `logger`: where the server's log goes (a test that reads its lines); by default LOG_LEVEL's, silent. */
-export async function startTestServer(opts: { databaseUrl?: string; env?: Record<string, string>; empty?: boolean; logger?: Logger } = {}): Promise<TestServer> {
+/** `adjust`: changes the loaded configuration with what no variable sets (e.g. a resolver for webhooks). */
+export async function startTestServer(opts: { databaseUrl?: string; env?: Record<string, string>; empty?: boolean; logger?: Logger; adjust?: (config: Config) => void } = {}): Promise<TestServer> {
   const db = opts.databaseUrl ? null : await createTestDatabase({ empty: opts.empty });
   const databaseUrl = opts.databaseUrl ?? db!.url;
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: databaseUrl, ...opts.env });
+  opts.adjust?.(config);
   const logger = opts.logger ?? createLogger(config.logLevel);
   const orm = await openDatabase(databaseUrl, logger, config.db);
   await migrate(orm);

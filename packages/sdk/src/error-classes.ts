@@ -18,12 +18,16 @@ export type ServerErrorCode =
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
   | 'QUERY_TOO_COMPLEX'
   | 'QUERY_TOO_DEEP'
+  | 'QUERY_TOO_LARGE'
+  | 'QUERY_TOO_MANY_ALIASES'
+  | 'QUERY_TOO_MANY_SELECTIONS'
+  | 'QUERY_TOO_MANY_TOKENS'
   | 'SERVICE_UNAVAILABLE'
   | 'THROTTLED'
   | 'UNAUTHENTICATED';
 
 /**
- * The HTTP request itself was refused: not JSON, too large, or missing the CSRF-prevention header (HTTP 400).
+ * The HTTP request itself was refused: not JSON, too large (HTTP 413), too slow to arrive (HTTP 408), or missing the CSRF-prevention header (HTTP 400).
  *
  * Thrown for the code `BAD_REQUEST` (a BadInputError).
  */
@@ -167,6 +171,46 @@ export class QueryTooDeepError extends BadInputError {
 }
 
 /**
+ * The document has more characters than the server reads (HTTP 400, before parsing). `extensions.maxLength` gives the limit.
+ *
+ * Thrown for the code `QUERY_TOO_LARGE` (a BadInputError).
+ */
+export class QueryTooLargeError extends BadInputError {
+  /** The code this class stands for. */
+  static readonly code = 'QUERY_TOO_LARGE' as const;
+}
+
+/**
+ * The document has more aliased fields than the server allows (HTTP 400). `extensions.maxAliases` gives the limit.
+ *
+ * Thrown for the code `QUERY_TOO_MANY_ALIASES` (a BadInputError).
+ */
+export class QueryTooManyAliasesError extends BadInputError {
+  /** The code this class stands for. */
+  static readonly code = 'QUERY_TOO_MANY_ALIASES' as const;
+}
+
+/**
+ * The document has more selections (fields, fragment spreads, inline fragments) than the server validates (HTTP 400). `extensions.maxSelections` gives the limit; split it into several operations.
+ *
+ * Thrown for the code `QUERY_TOO_MANY_SELECTIONS` (a BadInputError).
+ */
+export class QueryTooManySelectionsError extends BadInputError {
+  /** The code this class stands for. */
+  static readonly code = 'QUERY_TOO_MANY_SELECTIONS' as const;
+}
+
+/**
+ * The document has more lexical tokens than the server parses (HTTP 400). `extensions.maxTokens` gives the limit; put values in variables.
+ *
+ * Thrown for the code `QUERY_TOO_MANY_TOKENS` (a BadInputError).
+ */
+export class QueryTooManyTokensError extends BadInputError {
+  /** The code this class stands for. */
+  static readonly code = 'QUERY_TOO_MANY_TOKENS' as const;
+}
+
+/**
  * The database is unreachable or saturated (HTTP 503, with Retry-After). `extensions.retryAfterSeconds` says when to try again; safe to retry a query or an idempotent mutation.
  *
  * Thrown for the code `SERVICE_UNAVAILABLE`.
@@ -220,6 +264,10 @@ export const ERROR_CLASSES: Readonly<Record<ServerErrorCode, typeof ChorusApiErr
   PERSISTED_QUERY_NOT_SUPPORTED: PersistedQueryNotSupportedError,
   QUERY_TOO_COMPLEX: QueryTooComplexError,
   QUERY_TOO_DEEP: QueryTooDeepError,
+  QUERY_TOO_LARGE: QueryTooLargeError,
+  QUERY_TOO_MANY_ALIASES: QueryTooManyAliasesError,
+  QUERY_TOO_MANY_SELECTIONS: QueryTooManySelectionsError,
+  QUERY_TOO_MANY_TOKENS: QueryTooManyTokensError,
   SERVICE_UNAVAILABLE: ServiceUnavailableError,
   THROTTLED: ThrottledError,
   UNAUTHENTICATED: UnauthenticatedError,

@@ -1388,9 +1388,9 @@ export type TakeTicketInput = {
 export enum TicketEventKind {
   /** The assignee changed. */
   ASSIGNED = 'ASSIGNED',
-  /** A file was attached: `newValue` is its name (null for an internal file, whose name only the support levels read on the attachment itself). */
+  /** A file was attached: `newValue` is its name. An internal file’s event reaches the support levels only and carries no name (they read it on the attachment itself). */
   ATTACHMENT_ADDED = 'ATTACHMENT_ADDED',
-  /** An attachment was removed: `oldValue` is its name (null for an internal file). */
+  /** An attachment was removed: `oldValue` is its name. An internal file’s event reaches the support levels only and carries no name. */
   ATTACHMENT_REMOVED = 'ATTACHMENT_REMOVED',
   /** One field changed; `field`, `oldValue` and `newValue` say which and how. */
   FIELD_CHANGED = 'FIELD_CHANGED',
@@ -2056,7 +2056,7 @@ export enum UserErrorCode {
   UPLOAD_NOT_RECEIVED = 'UPLOAD_NOT_RECEIVED',
   /** An input value is malformed, too long or out of range. */
   VALIDATION_FAILED = 'VALIDATION_FAILED',
-  /** The webhook URL is not http(s), carries credentials, or points at a private or local address. */
+  /** The webhook URL is not http(s) (https in production), carries credentials, does not resolve (production), or points or resolves to a private or local address. */
   WEBHOOK_URL_REFUSED = 'WEBHOOK_URL_REFUSED'
 }
 

@@ -8,14 +8,14 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { sendWithoutWaitingForTheWire } from './core/ws-send';
 import { authenticate } from './access/authenticate';
 import { createJwtVerifier } from './access/credentials';
-import type { Config } from './core/config';
+import { MAX_BODY_BYTES, type Config } from './core/config';
 import type { Context } from './core/context';
 import type { MikroORM } from './core/database';
 import { corsMiddleware } from './core/cors';
@@ -25,7 +25,7 @@ import { LiveConnections, type CredentialsChange } from './core/live-connections
 import { currentObservation, metricsHandler, observing, trackSubscription, watchDatabase, websocketOpened, withinObservation } from './core/metrics';
 import type { Logger } from './core/logger';
 import { createExecutor, type Executor } from './core/execute';
-import { beginRequest, LoggedRequest, nameCaller } from './core/access-log';
+import { beginRequest, defineRequestLog, LoggedRequest, nameCaller } from './core/access-log';
 import { graphqlHttpHandler } from './core/graphql-http';
 import { createPipeline, REQUEST_ID_ATTRIBUTE, type Credentials, type Pipeline } from './core/pipeline';
 import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
@@ -46,8 +46,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The largest request body /graphql reads (a bulk import's rows fit). */
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** How often node:http looks for requests past their headers' or body's time (its default, 30 s, let a slow-loris socket live 87 s). */
+const TIMEOUT_CHECK_MS = 1000;
+
+/** Every response, whatever answers it: browsers never guess a type other than the one declared. */
+function noSniffing(res: ServerResponse): void {
+  res.setHeader('x-content-type-options', 'nosniff');
+}
 
 /** `/graphql` (with or without its trailing slash), whatever the query string. */
 function isGraphqlPath(url: string | undefined): boolean {
@@ -80,6 +85,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   if (config.files.store === 's3') useFileStore(new S3FileStore(config.files.s3!));
 
   const app = express();
+  // Express re-prototypes each request to app.request: req.log must be found there too (the /files and /reports routes, the error handler)
+  defineRequestLog(app.request);
   app.disable('x-powered-by');
   // answers are per caller and per request: hashing each body for an ETag took 3 % of a list request's CPU
   app.set('etag', false);
@@ -87,7 +94,9 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   /** GraphQL over HTTP, once Apollo has started. */
   let graphql: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
   // every request: its id and access line, CORS; then GraphQL straight to Apollo (a GET may be a browser's, for Express's explorer page), the rest to Express
-  const httpServer = createServer({ IncomingMessage: LoggedRequest }, (req, res) => {
+  // a client has HTTP_HEADERS_TIMEOUT_MS to send its headers (WebSocket upgrades included), however slowly it trickles them
+  const httpServer = createServer({ IncomingMessage: LoggedRequest, headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
+    noSniffing(res);
     beginRequest(logger, req, res);
     cors(req, res, () => (graphql && req.method !== 'GET' && isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
   });
@@ -108,7 +117,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     credentials.invalidate();
     void live.changed({});
   });
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // a message as large as an HTTP body at most: `ws` closes a connection (1009) on a larger frame's header, before reading it
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   wsServer.on('connection', sendWithoutWaitingForTheWire);
   if (metricsOn) wsServer.on('connection', (socket) => socket.once('close', websocketOpened()));
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
@@ -163,6 +173,13 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     },
     wsServer,
   );
+  // graphql-ws takes every 'error' of a socket for an internal one (console.error with a stack, then 1011);
+  // on a server's socket they are the client's protocol faults — a message past maxPayload above all —
+  // which ws has already answered with their close code (1009…)
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (err: Error & { code?: string }) => logger.info({ code: err.code, reason: err.message }, 'websocket closed: the client broke the protocol'));
+  });
 
   const wsShutdown: ApolloServerPlugin<Context> = {
     async serverWillStart() {
@@ -203,11 +220,15 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       httpPipelinePlugin(pipeline),
     ],
     formatError: pipeline.formatError,
+    // the same document bounds as the WebSocket's (pipeline.validateDocument)
+    parseOptions: pipeline.parseOptions,
+    validationRules: pipeline.validationRules,
   });
   await apollo.start();
   const answerGraphql = graphqlHttpHandler<Context>({
     apollo,
     maxBodyBytes: MAX_BODY_BYTES,
+    bodyTimeoutMs: config.http.bodyTimeoutMs,
     // after the body is read: what follows (Apollo, every resolver) runs in the operation's metrics scope
     observed: (run) => observed('http', run),
     context: async (req) => {
@@ -315,6 +336,11 @@ function httpPipelinePlugin(pipeline: Pipeline): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
+        // before Apollo parses it (a refusal thrown here is answered with its status, 400)
+        async didResolveSource({ source }) {
+          const tooLong = pipeline.lengthRefusal(source);
+          if (tooLong) throw tooLong;
+        },
         async didResolveOperation({ request, document, contextValue }) {
           await pipeline.guard(contextValue, { document, operationName: request.operationName, variables: request.variables });
         },
@@ -361,31 +387,19 @@ async function wsOperation(pipeline: Pipeline, schema: import('graphql').GraphQL
     opCtx = await pipeline.context(ctx.extra.creds ?? {}, requestId, log);
   } catch (e) {
     pipeline.logUnexpected({ logger: log }, [e instanceof GraphQLError ? e : new GraphQLError(String(e), { originalError: e as Error })]);
-    return refused(pipeline, { observation: currentObservation() }, [safeError(pipeline, e)]);
+    return pipeline.refused({ observation: currentObservation() }, [safeError(pipeline, e)]);
   }
-  let document: DocumentNode;
-  try {
-    document = parse(payload.query);
-  } catch (e) {
-    return refused(pipeline, opCtx, [new GraphQLError((e as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })]);
-  }
-  const invalid = validate(schema, document);
-  if (invalid.length) return refused(pipeline, opCtx, invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })));
+  const document = pipeline.validateDocument(payload.query);
+  if (!('kind' in document)) return pipeline.refused(opCtx, [...document]);
   const op = { document, operationName: payload.operationName, variables: payload.variables };
   try {
     await pipeline.guard(opCtx, op);
   } catch (e) {
     pipeline.done(opCtx);
-    return refused(pipeline, opCtx, [safeError(pipeline, e)]);
+    return pipeline.refused(opCtx, [safeError(pipeline, e)]);
   }
   log.info({ operationName: getOperationAST(document, payload.operationName)?.name?.value ?? null, viewer: opCtx.viewer?.label }, 'ws operation');
   return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: opCtx };
-}
-
-/** A WebSocket operation refused before it ran (graphql-ws sends these errors itself): counted like an HTTP refusal. */
-function refused(pipeline: Pipeline, ctx: Pick<Context, 'observation'>, errors: GraphQLError[]): GraphQLError[] {
-  pipeline.observe(ctx, errors);
-  return errors;
 }
 
 function formatWsResult(pipeline: Pipeline, ctx: Context, result: ExecutionResult): ExecutionResult {
@@ -422,6 +436,7 @@ function inWsSpan<T>(args: ExecutionArgs, run: () => Promise<T>): Promise<T> {
 async function listenForMetrics(config: Config): Promise<Server> {
   const handler = metricsHandler(config.metrics.token);
   const server = createServer((req, res) => {
+    noSniffing(res);
     if (req.method === 'GET' && (req.url === '/metrics' || req.url?.startsWith('/metrics?'))) return void handler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Only /metrics here.\n');
   });

@@ -21,13 +21,32 @@ export type JwtVerifier = (token: string) => Promise<VerifiedToken>;
 /** Verified tokens kept (their text and who they name): a few MB at most. */
 const MAX_VERIFIED_TOKENS = 10_000;
 
-/** A token refused for a reason of its own (not a bad signature): no `exp`, or a lifetime above the maximum. */
+/** A token refused for a reason of its own (not a bad signature): no `exp`, a future `iat`, or a lifetime above the maximum. */
 export class TokenRefused extends Error {}
+
+/** How far ahead of ours an issuer's clock may run. */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * The lifetime rule, on claims whose signature holds. `iat` is the issuer's word: a future
+ * one (beyond the clock skew) is refused, and the lifetime is bounded twice, as declared
+ * (exp − iat) and as remaining from now (exp − now, plus the skew): so neither a future
+ * `iat` nor a missing one stretches a token beyond `maxLifetimeSeconds`.
+ */
+export function assertLifetime(payload: Pick<JWTPayload, 'iat' | 'exp'>, maxLifetimeSeconds: number, nowSeconds = Date.now() / 1000): void {
+  const exp = payload.exp!;
+  const tooLong = () => new TokenRefused(`The token lives longer than the ${maxLifetimeSeconds} s this server accepts.`);
+  if (typeof payload.iat === 'number') {
+    if (payload.iat > nowSeconds + CLOCK_SKEW_SECONDS) throw new TokenRefused('The token is issued in the future (iat claim): check the issuer’s clock.');
+    if (exp - payload.iat > maxLifetimeSeconds) throw tooLong();
+  }
+  if (exp - nowSeconds > maxLifetimeSeconds + CLOCK_SKEW_SECONDS) throw tooLong();
+}
 
 /**
  * Verifies signature, issuer, audience and expiry; then requires an `exp` claim and a
- * lifetime (exp − iat, or exp − now without iat) within `jwt.maxLifetimeSeconds`: a token
- * that never expires, or a year-long one, is refused.
+ * lifetime within `jwt.maxLifetimeSeconds` (`assertLifetime`): a token that never expires,
+ * a year-long one, or one whose `iat` is set in the future, is refused.
  */
 export async function createJwtVerifier(jwt: Config['jwt']): Promise<JwtVerifier> {
   const { jwtVerify, createRemoteJWKSet } = await loadJose();
@@ -50,10 +69,8 @@ export async function createJwtVerifier(jwt: Config['jwt']): Promise<JwtVerifier
     const known = verified?.get(token);
     if (known && known.expiresAt.getTime() > Date.now()) return known;
     const payload = await check(token);
-    const exp = payload.exp!;
-    const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
-    if (exp - from > jwt.maxLifetimeSeconds) throw new TokenRefused(`The token lives longer than the ${jwt.maxLifetimeSeconds} s this server accepts.`);
-    const result = { sub: payload.sub, expiresAt: new Date(exp * 1000) };
+    assertLifetime(payload, jwt.maxLifetimeSeconds);
+    const result = { sub: payload.sub, expiresAt: new Date(payload.exp! * 1000) };
     if (verified) {
       if (verified.size >= MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value!); // the oldest first
       verified.set(token, result);

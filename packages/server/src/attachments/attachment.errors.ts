@@ -34,3 +34,29 @@ declare module '../core/errors' {
     attachments: FileErrorCode;
   }
 }
+
+/**
+ * Refusals of the upload endpoint about the request rather than the file: answered over
+ * HTTP only (`extensions.code` and `reason`), never in `userErrors`, so they stay out of
+ * the GraphQL enum of user-error codes.
+ */
+export enum UploadRefusal {
+  /** Every upload place of this instance is taken (503, Retry-After). */
+  UPLOADS_BUSY = 'UPLOADS_BUSY',
+  /** The person or application already sends FILE_UPLOADS_PER_CALLER files (429, Retry-After). */
+  TOO_MANY_UPLOADS = 'TOO_MANY_UPLOADS',
+  /** No byte arrived for FILE_UPLOAD_IDLE_TIMEOUT_SECONDS (408). */
+  UPLOAD_IDLE_TIMEOUT = 'UPLOAD_IDLE_TIMEOUT',
+  /** The body had not arrived whole after FILE_UPLOAD_TIMEOUT_SECONDS (408). */
+  UPLOAD_TOO_SLOW = 'UPLOAD_TOO_SLOW',
+}
+
+export class UploadRefused extends Error {
+  constructor(
+    readonly code: UploadRefusal,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UploadRefused';
+  }
+}

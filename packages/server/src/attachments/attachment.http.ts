@@ -1,6 +1,7 @@
 /**
  * The two file endpoints, beside /graphql on the same server:
- *   PUT /files/uploads/<token>     the bytes of an upload asked for with `createUpload` (streamed)
+ *   PUT /files/uploads/<token>     the bytes of an upload asked for with `createUpload` (streamed;
+ *                                  places per instance and per caller, idle and overall timeouts)
  *   GET /files/<token>/<name>      an attachment or knowledge image, from a `downloadUrl`
  * Tokens are short-lived signed grants (signed-url.ts). A download re-checks the viewer's
  * perimeter through the same rule as GraphQL (findVisibleAttachments, findVisibleKnowledgeImages): anything not
@@ -8,14 +9,15 @@
  */
 import { once } from 'node:events';
 import express, { type Request, type Response } from 'express';
+import { Admission } from '../core/admission';
 import type { Config } from '../core/config';
 import type { Viewer } from '../core/context';
 import type { MikroORM } from '../core/database';
 import { DomainError } from '../core/errors';
 import { toGlobalId } from '../core/ids';
 import { applicationViewer, personViewer } from '../access/authenticate';
-import { FileErrorCode } from './attachment.errors';
-import { findVisibleAttachments, findVisibleKnowledgeImages, receiveUpload } from './attachment.service';
+import { FileErrorCode, UploadRefusal, UploadRefused } from './attachment.errors';
+import { findVisibleAttachments, findVisibleKnowledgeImages, pendingUpload, receiveUpload } from './attachment.service';
 import { isInlineImage } from './file-check';
 import { storeFor } from './file-store';
 import { StoredFile } from './stored-file.entity';
@@ -31,9 +33,28 @@ const STATUS: Record<string, number> = {
   [FileErrorCode.TRUNCATED_UPLOAD]: 400,
 };
 
+/** Refusals about the request (busy, too many, too slow): their code is their own, with Retry-After when waiting helps. */
+const REFUSAL_STATUS: Record<UploadRefusal, number> = {
+  [UploadRefusal.UPLOADS_BUSY]: 503,
+  [UploadRefusal.TOO_MANY_UPLOADS]: 429,
+  [UploadRefusal.UPLOAD_IDLE_TIMEOUT]: 408,
+  [UploadRefusal.UPLOAD_TOO_SLOW]: 408,
+};
+const RETRY_AFTER_SECONDS = 5;
+
 function fail(req: Request, res: Response, status: number, reason: string, message: string) {
   if (res.headersSent) return void res.destroy();
-  res.status(status).json({ errors: [{ message, extensions: { code: status === 404 ? 'NOT_FOUND' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', reason, requestId: String(req.id) } }] });
+  const code = status === 404 ? 'NOT_FOUND' : status === 500 ? 'INTERNAL_SERVER_ERROR' : reason in REFUSAL_STATUS ? reason : 'BAD_REQUEST';
+  res.status(status).json({ errors: [{ message, extensions: { code, reason, requestId: String(req.id) } }] });
+}
+
+function refuse(req: Request, res: Response, e: UploadRefused) {
+  const status = REFUSAL_STATUS[e.code];
+  if (status === 503 || status === 429) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  // the body is not read: close the connection after answering
+  res.setHeader('Connection', 'close');
+  req.log.info({ reason: e.code }, 'upload refused');
+  fail(req, res, status, e.code, e.message);
 }
 
 /** The viewer a download grant was made for, as they are now (deactivated or suspended: none). */
@@ -50,27 +71,44 @@ async function viewerOf(em: EntityManager, claim: string, production: boolean): 
 export function fileRoutes(orm: MikroORM, config: Config): express.Router {
   const settings = config.files;
   const router = express.Router();
-  let running = 0;
+  // Places to receive uploads: for the instance (sockets, temporary files) and for each
+  // person or application, so that one caller cannot take them all; a refusal waits in no line.
+  const places = new Admission(settings.uploadConcurrency, 0);
+  const perCaller = new Admission(settings.uploadsPerCaller, 0);
+  // Received uploads are committed a few at a time: each commit holds a pooled connection
+  // (for as long as the store takes, never waiting on a client); the others wait here, holding none.
+  const commits = new Admission(Math.max(1, Math.min(4, Math.floor(config.db.poolSize / 4))), Number.MAX_SAFE_INTEGER);
+  const commit = async <T>(work: () => Promise<T>): Promise<T> => {
+    const release = (await commits.enter('commit'))!;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  };
 
   router.put('/uploads/:token', async (req, res) => {
     const grant = await verifyGrant(settings.urlSecret, req.params.token);
     if (!grant || grant.use !== 'upload') return fail(req, res, 404, FileErrorCode.UPLOAD_NOT_FOUND, 'No such upload, or its URL expired: ask for a new one.');
-    // each running upload holds a database connection (one transaction): cap them below the pool
-    if (running >= settings.uploadConcurrency) {
-      res.setHeader('Retry-After', '1');
-      res.setHeader('Connection', 'close');
-      return fail(req, res, 503, 'UPLOADS_BUSY', 'Too many uploads are running; retry in a moment.');
-    }
-    running++;
+    let mine: (() => void) | null = null;
+    let place: (() => void) | null = null;
     let clientGone = false;
     req.once('close', () => (clientGone = !req.complete));
     try {
+      // the caller's share first (a caller past it is told so, whatever the instance's load), then the instance's
+      const owner = grant.owner ?? (await pendingUpload(orm.em.fork(), grant.fileId)).owner;
+      mine = await perCaller.enter(owner);
+      if (!mine) throw new UploadRefused(UploadRefusal.TOO_MANY_UPLOADS, `Vous envoyez déjà ${settings.uploadsPerCaller} fichiers à la fois ; réessayez quand l’un d’eux est arrivé.`);
+      place = await places.enter('instance');
+      if (!place) throw new UploadRefused(UploadRefusal.UPLOADS_BUSY, `Trop de fichiers sont en cours d’envoi sur ce serveur ; réessayez dans ${RETRY_AFTER_SECONDS} s.`);
+      const upload = await pendingUpload(orm.em.fork(), grant.fileId);
       const length = req.headers['content-length'];
       const sha = req.headers['x-content-sha256'];
       // refusing midway must not destroy the request (that would drop the socket before the answer)
-      const file = await receiveUpload(orm.em.fork(), settings, grant.fileId, req.iterator({ destroyOnReturn: false }), {
+      const file = await receiveUpload(orm.em.fork(), settings, upload, req.iterator({ destroyOnReturn: false }), {
         contentLength: length != null && /^\d+$/.test(length) ? Number(length) : null,
         sha256: typeof sha === 'string' && /^[0-9a-fA-F]{64}$/.test(sha) ? sha : null,
+        commit,
       });
       res.status(201).json({ uploadId: toGlobalId('Upload', file.id), size: file.size, sha256: file.sha256, contentType: file.contentType });
     } catch (e) {
@@ -78,13 +116,15 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
         req.log.info({ fileId: grant.fileId }, 'upload cut off by the client; nothing kept');
         return void res.destroy();
       }
+      if (e instanceof UploadRefused) return refuse(req, res, e);
       // the rest of the body is not read: close the connection after answering
       if (!req.readableEnded) res.setHeader('Connection', 'close');
       if (e instanceof DomainError) return fail(req, res, STATUS[e.code] ?? 400, e.code, e.message);
       req.log.error({ err: e }, 'upload failed');
       fail(req, res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
     } finally {
-      running--;
+      place?.();
+      mine?.();
     }
   });
 

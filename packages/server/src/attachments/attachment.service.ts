@@ -1,12 +1,12 @@
 /**
  * Uploaded files and ticket attachments, free of GraphQL and HTTP. Uploads are two steps:
- * `createUpload` hands out a short-lived URL on this server; `receiveUpload` streams the
- * bytes sent to it into the store inside one transaction (checked on the way: size, type
- * from the bytes, SHA-256), so a cut-off or refused upload leaves nothing. Attaching then
+ * `createUpload` hands out a short-lived URL on this server; `receiveUpload` takes the
+ * bytes sent to it into a temporary file (checked on the way: size, type from the bytes,
+ * SHA-256), then into the store in one short transaction, so a cut-off or refused upload
+ * leaves nothing and a slow client holds no database connection. Attaching then
  * goes through the service desk (`changeAttachments`): its perimeter, row lock, counts,
  * history and version.
  */
-import { createHash } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationClient } from '../access/application-client.entity';
 import type { Config } from '../core/config';
@@ -24,12 +24,13 @@ import { KnowledgeErrorCode } from '../knowledge/knowledge.errors';
 import { changeAttachments, findVisibleTickets } from '../service-desk/ticket.service';
 import { maySeeInternalComments } from '../service-desk/ticket.transitions';
 import { FileErrorCode } from './attachment.errors';
-import { assertAllowedType, sanitizeFileName, SNIFF_BYTES } from './file-check';
-import { fileStore, storeFor, type FileStore } from './file-store';
+import { assertAllowedType, sanitizeFileName } from './file-check';
+import { fileStore, storeFor } from './file-store';
 import { KnowledgeImage } from './knowledge-image.entity';
 import { signGrant, viewerClaim } from './signed-url';
 import { StoredFile, StoredFileStatus, UNATTACHED_STATUSES, UploadPurpose } from './stored-file.entity';
 import { TicketAttachment } from './ticket-attachment.entity';
+import { spoolToFile, type SpooledFile } from './upload-spool';
 
 type FileSettings = Config['files'];
 
@@ -55,32 +56,89 @@ export async function createUpload(em: EntityManager, viewer: Viewer, settings: 
     expiresAt: new Date(Date.now() + settings.uploadUrlTtlSeconds * 1000),
   });
   await em.flush();
-  const { token, expiresAt } = await signGrant(settings.urlSecret, { use: 'upload', fileId: file.id }, settings.uploadUrlTtlSeconds);
+  const { token, expiresAt } = await signGrant(settings.urlSecret, { use: 'upload', fileId: file.id, owner: viewerClaim(viewer) }, settings.uploadUrlTtlSeconds);
   return { file, url: fileUrl(settings, `/files/uploads/${token}`), expiresAt, maxBytes: settings.maxFileBytes };
 }
 
 /* ---------- step 2: the bytes ---------- */
+
+/** A pending upload a PUT may send bytes to, and whose it is (`P:<id>` / `A:<id>`, as signed-url's viewerClaim). */
+export interface PendingUpload {
+  id: string;
+  purpose: UploadPurpose;
+  owner: string;
+}
+
+/**
+ * The pending upload `fileId`, checked before any byte is read (one read, no lock, no
+ * transaction): gone or expired is UPLOAD_NOT_FOUND, already received UPLOAD_ALREADY_RECEIVED.
+ */
+export async function pendingUpload(em: EntityManager, fileId: string): Promise<PendingUpload> {
+  const file = await em.findOne(StoredFile, { id: fileId });
+  if (!file || file.expiresAt < new Date()) throw notFound();
+  if (file.status !== StoredFileStatus.PENDING) throw alreadyReceived();
+  return { id: file.id, purpose: file.purpose, owner: file.ownerApplication ? `A:${file.ownerApplication.id}` : `P:${file.ownerPerson?.id}` };
+}
 
 export interface ReceiveOptions {
   /** The Content-Length announced, when there was one. */
   contentLength: number | null;
   /** An SHA-256 (hex) the client announced (`x-content-sha256`), checked when given. */
   sha256: string | null;
+  /** Runs the commit (the transaction); the endpoint passes one that caps how many hold a connection at once. */
+  commit?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /**
- * Streams `body` into the store for the pending file `fileId`, in one transaction that
- * also holds the file's row lock (a second PUT on the same URL waits, then is refused).
- * Any failure — too large, wrong type, empty, fewer bytes than announced, the client
- * gone — rolls everything back: the file stays PENDING with no byte stored.
+ * Receives `body` for the pending upload in two steps. First into a temporary file, at
+ * the client's pace, with no database connection held (upload-spool.ts: size, type from
+ * the bytes and SHA-256 checked as they arrive; a stalled or trickling body cut off).
+ * Then, once every byte is here and checked, in one short transaction that holds the
+ * file's row lock (a second PUT on the same URL waits, then is refused): the bytes go from
+ * the file to the store. Any failure — too large, wrong type, empty, fewer bytes than
+ * announced, the client gone — leaves the file PENDING with no byte stored, and the
+ * temporary file is removed whatever happened.
  */
-export async function receiveUpload(em: EntityManager, settings: FileSettings, fileId: string, body: AsyncIterable<Buffer>, opts: ReceiveOptions): Promise<StoredFile> {
+export async function receiveUpload(em: EntityManager, settings: FileSettings, upload: PendingUpload, body: AsyncIterable<Buffer | Uint8Array>, opts: ReceiveOptions): Promise<StoredFile> {
   if (opts.contentLength != null && opts.contentLength > settings.maxFileBytes) throw tooLarge(settings);
   if (opts.contentLength === 0) throw empty();
+  const spooled = await spoolToFile(
+    body,
+    upload.id,
+    { maxBytes: settings.maxFileBytes, idleMs: settings.uploadIdleTimeoutMs, totalMs: settings.uploadTimeoutMs },
+    { type: (head) => assertAllowedType(head, upload.purpose), tooLarge: () => tooLarge(settings) },
+  );
+  try {
+    if (spooled.size === 0) throw empty();
+    if (opts.contentLength != null && spooled.size !== opts.contentLength) throw truncated(`${spooled.size} of the ${opts.contentLength} bytes announced arrived`);
+    if (opts.sha256 && opts.sha256.toLowerCase() !== spooled.sha256) throw truncated('the bytes received do not have the SHA-256 announced');
+    const commit = opts.commit ?? (<T>(work: () => Promise<T>) => work());
+    return await commit(() => storeUpload(em, upload.id, spooled));
+  } finally {
+    await spooled.remove();
+  }
+}
+
+/** The checked bytes into the store and the file STORED, in one transaction that reads only the local file. */
+async function storeUpload(em: EntityManager, fileId: string, spooled: SpooledFile): Promise<StoredFile> {
   const store = fileStore();
   let written = false;
   try {
-    return await receiveInTransaction(em, settings, fileId, body, opts, store, () => (written = true));
+    return await em.transactional(async (tx) => {
+      const file = await tx.findOne(StoredFile, { id: fileId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!file || file.expiresAt < new Date()) throw notFound();
+      if (file.status !== StoredFileStatus.PENDING) throw alreadyReceived();
+      if (file.store !== store.kind) throw new Error(`upload ${file.id} was asked for the ${file.store} store; this server writes to ${store.kind}`);
+      written = true;
+      await store.put(tx, file.id, spooled.read());
+      file.size = spooled.size;
+      file.sha256 = spooled.sha256;
+      file.contentType = spooled.contentType;
+      file.status = StoredFileStatus.STORED;
+      file.expiresAt = new Date(Date.now() + UNATTACHED_LIFETIME_MS);
+      await tx.flush();
+      return file;
+    });
   } catch (e) {
     // an object store keeps what it was sent whatever the transaction did: drop it
     if (written) await store.discard?.(fileId).catch(() => undefined);
@@ -88,61 +146,8 @@ export async function receiveUpload(em: EntityManager, settings: FileSettings, f
   }
 }
 
-async function receiveInTransaction(em: EntityManager, settings: FileSettings, fileId: string, body: AsyncIterable<Buffer>, opts: ReceiveOptions, store: FileStore, started: () => void): Promise<StoredFile> {
-  return em.transactional(async (tx) => {
-    const file = await tx.findOne(StoredFile, { id: fileId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!file || file.expiresAt < new Date()) throw new DomainError(FileErrorCode.UPLOAD_NOT_FOUND, 'No such upload, or its URL expired: ask for a new one.');
-    if (file.status !== StoredFileStatus.PENDING) throw new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, 'This upload URL has already received its file.');
-    const hash = createHash('sha256');
-    let size = 0;
-    let contentType = '';
-    // the first SNIFF_BYTES are held until the type is known; then every chunk goes through
-    async function* checked(): AsyncGenerator<Buffer> {
-      let head: Buffer[] = [];
-      let headBytes = 0;
-      let sniffed = false;
-      for await (const raw of body) {
-        const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
-        size += chunk.length;
-        if (size > settings.maxFileBytes) throw tooLarge(settings);
-        hash.update(chunk);
-        if (sniffed) {
-          yield chunk;
-          continue;
-        }
-        head.push(chunk);
-        headBytes += chunk.length;
-        if (headBytes >= SNIFF_BYTES) {
-          const all = Buffer.concat(head, headBytes);
-          contentType = await assertAllowedType(all.subarray(0, SNIFF_BYTES), file!.purpose);
-          sniffed = true;
-          head = [];
-          yield all;
-        }
-      }
-      if (!sniffed && headBytes > 0) {
-        const all = Buffer.concat(head, headBytes);
-        contentType = await assertAllowedType(all, file!.purpose);
-        yield all;
-      }
-    }
-    if (file.store !== store.kind) throw new Error(`upload ${file.id} was asked for the ${file.store} store; this server writes to ${store.kind}`);
-    started();
-    await store.put(tx, file.id, checked());
-    if (size === 0) throw empty();
-    if (opts.contentLength != null && size !== opts.contentLength) throw truncated(`${size} of the ${opts.contentLength} bytes announced arrived`);
-    const sha256 = hash.digest('hex');
-    if (opts.sha256 && opts.sha256.toLowerCase() !== sha256) throw truncated('the bytes received do not have the SHA-256 announced');
-    file.size = size;
-    file.sha256 = sha256;
-    file.contentType = contentType;
-    file.status = StoredFileStatus.STORED;
-    file.expiresAt = new Date(Date.now() + UNATTACHED_LIFETIME_MS);
-    await tx.flush();
-    return file;
-  });
-}
-
+const notFound = () => new DomainError(FileErrorCode.UPLOAD_NOT_FOUND, 'No such upload, or its URL expired: ask for a new one.');
+const alreadyReceived = () => new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, 'This upload URL has already received its file.');
 const tooLarge = (s: FileSettings) => new DomainError(FileErrorCode.FILE_TOO_LARGE, `Rule FILE_TOO_LARGE: a file may not exceed ${s.maxFileBytes} bytes.`);
 const empty = () => new DomainError(FileErrorCode.EMPTY_FILE, 'Rule EMPTY_FILE: the upload carried no byte.');
 const truncated = (why: string) => new DomainError(FileErrorCode.TRUNCATED_UPLOAD, `Rule TRUNCATED_UPLOAD: ${why}; nothing was kept, upload again.`);

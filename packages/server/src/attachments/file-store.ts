@@ -13,8 +13,9 @@ export interface FileStore {
   /** Name recorded on each file (`stored_file.store`). */
   readonly kind: string;
   /**
-   * Writes the bytes under `fileId`. With the database store they are written inside `tx`,
-   * so a failure (a cut-off upload, a refused type) rolls them back with the rest.
+   * Writes the bytes under `fileId`, read from the upload's checked temporary file (never
+   * from the client's socket). With the database store they are written inside `tx`, so a
+   * failure rolls them back with the rest.
    */
   put(tx: EntityManager, fileId: string, bytes: AsyncIterable<Buffer>): Promise<void>;
   /** Streams the bytes back, chunk after chunk. */

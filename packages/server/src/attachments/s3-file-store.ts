@@ -1,10 +1,10 @@
 /**
  * File bytes in an S3-compatible object store (ATTACHMENT_STORE=s3): AWS S3, MinIO, Ceph,
  * Garage, a cloud's S3 API. Uploads stream through @aws-sdk/lib-storage's multipart Upload,
- * one part (S3_PART_BYTES) in memory at a time; downloads stream the object's body. The
- * object is written outside the database transaction: when that transaction fails (a
- * refused type, a cut-off upload) `discard` removes what was written, and lib-storage has
- * already aborted a multipart upload whose stream failed.
+ * one part (S3_PART_BYTES) in memory at a time, from the upload's checked temporary file;
+ * downloads stream the object's body. The object is written outside the database
+ * transaction: when that transaction fails `discard` removes what was written, and
+ * lib-storage has already aborted a multipart upload whose stream failed.
  */
 import { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';

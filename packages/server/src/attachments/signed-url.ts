@@ -9,8 +9,8 @@ import type { Viewer } from '../core/context';
 const AUDIENCE = 'chorus-support-files';
 
 export type FileGrant =
-  /** May PUT the bytes of this pending file. */
-  | { use: 'upload'; fileId: string }
+  /** May PUT the bytes of this pending file; `owner` (a viewerClaim) counts it among that caller's uploads (absent from URLs made before it existed). */
+  | { use: 'upload'; fileId: string; owner?: string }
   /** May GET this attachment (t) or knowledge image (k), as this viewer (re-checked on download). */
   | { use: 'download'; kind: 't' | 'k'; id: string; viewer: string };
 

@@ -40,13 +40,20 @@ export class LoggedRequest extends IncomingMessage {
   [BASE_LOGGER]?: Logger;
   [LOGGER]?: Logger;
 }
-Object.defineProperty(LoggedRequest.prototype, 'log', {
-  configurable: true,
-  enumerable: false,
-  get(this: LoggedRequest) {
-    return (this[LOGGER] ??= this[BASE_LOGGER]!.child({ req: { id: this.id } }));
-  },
-});
+/**
+ * Gives the requests of `proto` their `req.log` getter. Express swaps each request's
+ * prototype for its own (`app.request`), which drops LoggedRequest's: app.ts gives it there too.
+ */
+export function defineRequestLog(proto: object): void {
+  Object.defineProperty(proto, 'log', {
+    configurable: true,
+    enumerable: false,
+    get(this: LoggedRequest) {
+      return (this[LOGGER] ??= this[BASE_LOGGER]!.child({ req: { id: this.id } }));
+    },
+  });
+}
+defineRequestLog(LoggedRequest.prototype);
 
 /** Names the caller in the request's access line (a person's email, an application and its key prefix). */
 export function nameCaller(req: IncomingMessage, label: string | undefined): void {

@@ -6,9 +6,9 @@
  * nothing. Each feature brings its own matching (a natural key) and writes through its
  * own service, so that importing the same file twice finds every line UNCHANGED.
  */
-import { parse } from 'csv-parse/sync';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CoreErrorCode, DomainError } from './errors';
+import { MAX_IMPORT_ROWS, parseJsonWithin, readCsvWithin } from './import-text';
 
 export enum ImportFormat {
   CSV = 'CSV',
@@ -62,19 +62,19 @@ export interface ImportSource<S extends ImportSection = ImportSection> {
   arrayJoin?: string;
 }
 
-export const MAX_IMPORT_ROWS = 20_000;
-
 /**
  * The rows of each section, numbered as the report shows them. A text that does not parse
- * at all is a VALIDATION_FAILED user error naming its field (nothing is planned then).
+ * at all is a VALIDATION_FAILED user error naming its field (nothing is planned then); so is
+ * a JSON nested too deep, and an import past MAX_IMPORT_ROWS lines, found while reading.
  */
-export function readImportRows<S extends ImportSection>(format: ImportFormat | 'CSV' | 'JSON', sources: ImportSource<S>[], json?: string | null, jsonField = 'json'): Record<S, ImportRow[]> {
+export async function readImportRows<S extends ImportSection>(format: ImportFormat | 'CSV' | 'JSON', sources: ImportSource<S>[], json?: string | null, jsonField = 'json'): Promise<Record<S, ImportRow[]>> {
   const out = Object.fromEntries(sources.map((s) => [s.section, [] as ImportRow[]])) as Record<S, ImportRow[]>;
   if (format === ImportFormat.JSON) {
     let doc: unknown;
     try {
-      doc = JSON.parse(json ?? '{}');
+      doc = parseJsonWithin(json ?? '{}', { field: jsonField, rowDepth: 2 });
     } catch (e) {
+      if (e instanceof DomainError) throw e;
       throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `The JSON does not parse: ${(e as Error).message}`, [jsonField]);
     }
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'The JSON must be one object of arrays.', [jsonField]);
@@ -90,22 +90,27 @@ export function readImportRows<S extends ImportSection>(format: ImportFormat | '
       }));
     }
   } else {
+    let read = 0;
     for (const s of sources) {
       if (!s.csv?.trim()) continue;
       try {
         // one kind of line break (csv-parse counts a CRLF inside quotes as two lines)
         const text = s.csv.replace(/\r\n?/g, '\n');
-        const records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true, raw: true, delimiter: [',', ';'] }) as { record: Record<string, string>; raw: string; info: { lines: number } }[];
+        const records = await readCsvWithin<{ record: Record<string, string>; raw: string; info: { lines: number } }>(
+          text,
+          { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true, raw: true, delimiter: [',', ';'] },
+          { field: s.field, maxRows: MAX_IMPORT_ROWS - read, cap: MAX_IMPORT_ROWS },
+        );
+        read += records.length;
         // the line a record starts on: csv-parse gives the one it ends on; a quoted cell may span lines
         const breaksIn = (raw: string) => raw.replace(/^\n+/, '').replace(/\n$/, '').split('\n').length - 1;
         out[s.section] = records.map((r) => ({ line: r.info.lines - breaksIn(r.raw), data: r.record }));
       } catch (e) {
+        if (e instanceof DomainError) throw e;
         throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `The ${s.field} CSV does not parse: ${(e as Error).message}`, [s.field]);
       }
     }
   }
-  const total = sources.reduce((n, s) => n + out[s.section].length, 0);
-  if (total > MAX_IMPORT_ROWS) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `An import takes at most ${MAX_IMPORT_ROWS} lines in all (this one has ${total}).`);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { DocumentLimits } from './document-bounds';
 
 /** The signing secret shipped for demos; production refuses it. */
 /** An S3-compatible object store for file bytes (ATTACHMENT_STORE=s3). */
@@ -17,6 +18,9 @@ export interface S3Settings {
   /** Size of each part of a multipart upload, and so the most bytes one upload holds in memory. */
   partBytes: number;
 }
+
+/** The largest request body /graphql reads, and the largest WebSocket message: one bound for both transports (a bulk import's rows fit). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export const DEMO_JWT_SECRET = 'chorus-support-demo-secret-change-me-please-0123456789';
 
@@ -47,6 +51,12 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(15),
     MAX_QUERY_COST: z.coerce.number().int().min(10).default(5000),
+    MAX_QUERY_LENGTH: z.coerce.number().int().min(100).max(MAX_BODY_BYTES).default(65536),
+    MAX_QUERY_TOKENS: z.coerce.number().int().min(50).default(5000),
+    MAX_QUERY_SELECTIONS: z.coerce.number().int().min(10).default(200),
+    MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(50),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    HTTP_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
     WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
@@ -62,7 +72,10 @@ const schema = z
     FILE_UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(900),
     FILE_DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
     FILE_URL_SECRET: z.string().min(32, 'FILE_URL_SECRET must be at least 32 characters').optional(),
-    FILE_UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    FILE_UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+    FILE_UPLOADS_PER_CALLER: z.coerce.number().int().min(1).max(100).default(2),
+    FILE_UPLOAD_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+    FILE_UPLOAD_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86400).default(120),
     ATTACHMENT_STORE: z.enum(['postgres', 's3']).default('postgres'),
     S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
     S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3_BUCKET: 3 to 63 lower-case letters, digits, dots or hyphens').optional(),
@@ -149,8 +162,24 @@ export interface Config {
   logLevel: string;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** The document's length, tokens, fields and aliases (core/document-bounds.ts), the same on every transport. */
+  documentLimits: DocumentLimits;
+  /** How long a client may take to send its request's headers, and the body of a GraphQL request. */
+  http: { headersTimeoutMs: number; bodyTimeoutMs: number };
   shutdownTimeoutMs: number;
-  webhooks: { allowedHosts: string[]; retryBaseMs: number; maxAttempts: number; pollMs: number; timeoutMs: number };
+  /**
+   * Webhooks: hosts allowed although private (not in production), https only (production), the
+   * backoff; `resolve` replaces the system's resolver (tests: names that do not exist offline).
+   */
+  webhooks: {
+    allowedHosts: string[];
+    httpsOnly: boolean;
+    resolve?: (hostname: string) => Promise<{ address: string; family: number }[]>;
+    retryBaseMs: number;
+    maxAttempts: number;
+    pollMs: number;
+    timeoutMs: number;
+  };
   /** The service desk's rules: how long after resolution (or closing) the requesting side may reopen a ticket. */
   tickets: { reopenDelayMs: number };
   /** Repeats of one flow's failure within this window join the first ticket (0: never). */
@@ -168,8 +197,14 @@ export interface Config {
     downloadUrlTtlSeconds: number;
     /** Signs upload and download URLs; derived from JWT_SECRET when not given. */
     urlSecret: string;
-    /** Uploads streamed at once (each holds a database connection while it runs). */
+    /** Uploads received at once on this instance (each holds a socket and a temporary file, no database connection); more get UPLOADS_BUSY. */
     uploadConcurrency: number;
+    /** Uploads one person or application sends at once; more get TOO_MANY_UPLOADS. */
+    uploadsPerCaller: number;
+    /** An upload whose body sends no byte for this long is cut off (UPLOAD_IDLE_TIMEOUT). */
+    uploadIdleTimeoutMs: number;
+    /** An upload's body must have arrived whole within this time (UPLOAD_TOO_SLOW): a trickle cannot hold its place for long. */
+    uploadTimeoutMs: number;
     /** Where clients reach this server (for absolute file URLs); relative URLs when unset. */
     publicUrl?: string;
     /** Where new files' bytes go: PostgreSQL (default) or an S3-compatible object store. */
@@ -228,9 +263,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxQueryDepth: e.MAX_QUERY_DEPTH,
     maxQueryCost: e.MAX_QUERY_COST,
+    documentLimits: { maxLength: e.MAX_QUERY_LENGTH, maxTokens: e.MAX_QUERY_TOKENS, maxSelections: e.MAX_QUERY_SELECTIONS, maxAliases: e.MAX_QUERY_ALIASES },
+    http: { headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, bodyTimeoutMs: e.HTTP_BODY_TIMEOUT_MS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     webhooks: {
       allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+      httpsOnly: production,
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
       pollMs: e.WEBHOOK_POLL_MS,
@@ -251,6 +289,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         e.FILE_URL_SECRET ??
         createHash('sha256').update(`file-urls:${e.JWT_SECRET ?? (production || e.JWKS_URL ? randomBytes(32).toString('hex') : DEMO_JWT_SECRET)}`).digest('hex'),
       uploadConcurrency: e.FILE_UPLOAD_CONCURRENCY,
+      uploadsPerCaller: e.FILE_UPLOADS_PER_CALLER,
+      uploadIdleTimeoutMs: e.FILE_UPLOAD_IDLE_TIMEOUT_SECONDS * 1000,
+      uploadTimeoutMs: e.FILE_UPLOAD_TIMEOUT_SECONDS * 1000,
       publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
       store: e.ATTACHMENT_STORE,
       s3:

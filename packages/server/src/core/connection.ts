@@ -88,7 +88,13 @@ function checkCursor(cursor: string, keys: number, field: string): unknown[] {
   } catch {
     values = null;
   }
-  const ok = Array.isArray(values) && values.length === keys && typeof values[keys - 1] === 'string' && isUuid(values[keys - 1] as string);
+  // scalars only: a nested array or object would reach SQL as a parameter of another type
+  const ok =
+    Array.isArray(values) &&
+    values.length === keys &&
+    values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)) &&
+    typeof values[keys - 1] === 'string' &&
+    isUuid(values[keys - 1] as string);
   if (!ok) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `${field} is not a valid cursor for this list.`, [field]);
   return values as unknown[];
 }

@@ -13,6 +13,8 @@ export interface GraphqlHttpOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
   /** The largest body accepted (once decompressed), in bytes. */
   maxBodyBytes: number;
+  /** How long the body may take to arrive, in all (a slow client cannot stretch it by trickling bytes). */
+  bodyTimeoutMs: number;
   /** The operation's context: credentials → viewer … */
   context(req: IncomingMessage, res: ServerResponse): Promise<C>;
   /** Runs the handling of one operation in its metrics scope. */
@@ -24,6 +26,8 @@ class BodyError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The rest of the body is not worth waiting for: the connection closes once answered. */
+    readonly closeConnection = false,
   ) {
     super(message);
   }
@@ -34,8 +38,8 @@ const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 
 const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress };
 
-/** The request's body as text, decompressed, at most `max` bytes. */
-function readBody(req: IncomingMessage, max: number): Promise<string> {
+/** The request's body as text, decompressed, at most `max` bytes, within `timeoutMs`. */
+function readBody(req: IncomingMessage, max: number, timeoutMs: number): Promise<string> {
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (encoding === 'identity' && Number(req.headers['content-length']) > max) {
     req.resume();
@@ -47,26 +51,38 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
     return Promise.reject(new BodyError(415, `The content encoding "${encoding}" is not supported.`));
   }
   const source: Readable = decoder ? (req.pipe(decoder()) as unknown as Readable) : req;
-  return new Promise((resolve, reject) => {
+  return new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const late = setTimeout(() => {
+      source.removeAllListeners('data');
+      req.unpipe();
+      reject(new BodyError(408, `The request body did not arrive within ${timeoutMs} ms.`, true));
+    }, timeoutMs);
     source.on('data', (c: Buffer) => {
       size += c.length;
       if (size <= max) return void chunks.push(c);
+      clearTimeout(late);
       source.removeAllListeners('data');
       req.unpipe();
       req.resume();
       reject(new BodyError(413, 'The request body is too large.'));
     });
-    source.once('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
-    source.once('error', () => reject(new BodyError(400, 'The request body could not be read.')));
+    source.once('end', () => {
+      clearTimeout(late);
+      resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    });
+    source.once('error', () => {
+      clearTimeout(late);
+      reject(new BodyError(400, 'The request body could not be read.'));
+    });
   });
 }
 
 /** The JSON body of a POST with a JSON content type; anything else is left to Apollo, which says what is wrong. */
-async function bodyOf(req: IncomingMessage, max: number): Promise<unknown> {
+async function bodyOf(req: IncomingMessage, max: number, timeoutMs: number): Promise<unknown> {
   if (req.method !== 'POST') return undefined;
-  const text = await readBody(req, max);
+  const text = await readBody(req, max, timeoutMs);
   if (!JSON_TYPE.test(req.headers['content-type'] ?? '') || !text.length) return undefined;
   try {
     return JSON.parse(text);
@@ -80,11 +96,15 @@ export function graphqlHttpHandler<C extends BaseContext>(opts: GraphqlHttpOptio
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let body: unknown;
     try {
-      body = await bodyOf(req, opts.maxBodyBytes);
+      body = await bodyOf(req, opts.maxBodyBytes, opts.bodyTimeoutMs);
     } catch (e) {
       if (!(e instanceof BodyError)) throw e;
       res.statusCode = e.status;
       res.setHeader('content-type', 'application/json; charset=utf-8');
+      if (e.closeConnection) {
+        res.shouldKeepAlive = false;
+        res.once('finish', () => req.socket.destroy());
+      }
       return void res.end(JSON.stringify({ errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST', requestId: req.id } }] }));
     }
     const headers = new HeaderMap();

@@ -11,6 +11,7 @@ import {
   GraphQLError,
   Kind,
   getOperationAST,
+  specifiedRules,
   validate,
   type ASTVisitor,
   type DocumentNode,
@@ -24,6 +25,7 @@ import { Admission } from './admission';
 import type { Config } from './config';
 import { loaderRegistry, memoRegistry, type Context, type Viewer } from './context';
 import type { EntityManager, MikroORM } from './database';
+import { documentBounds } from './document-bounds';
 import { DomainError, PUBLIC_ERROR_CODES, toGraphQLError } from './errors';
 import type { PubSub } from './events';
 import type { Logger } from './logger';
@@ -74,6 +76,10 @@ export function createPipeline(deps: PipelineDeps) {
   const production = config.env === 'production';
   const health = new DatabaseHealth(orm, logger);
   const admission = new Admission(config.admission.concurrency, config.admission.maxWaiting);
+  const bounds = documentBounds(config.documentLimits);
+  /** The rules run with the schema's own validation, on both transports (Apollo's `validationRules`, `validateDocument`). */
+  const validationRules: ValidationRule[] = [bounds.rule];
+  const wsValidationRules = [...specifiedRules, ...validationRules];
 
   /** A lost database as the typed 503, noted by the health watch: an outage met while authenticating is logged too. */
   function unavailable(e: unknown, requestId: string): GraphQLError | null {
@@ -111,6 +117,8 @@ export function createPipeline(deps: PipelineDeps) {
       }),
       createComplexityRule({
         maximumComplexity: config.maxQueryCost,
+        // a fragment spread twice in a fragment spread twice…: past this many fields counted, the cost is not worth computing
+        maxQueryNodes: MAX_COUNTED_NODES,
         variables: op.variables ?? {},
         operationName: op.operationName ?? undefined,
         estimators: [introspectionIsFree, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
@@ -158,7 +166,17 @@ export function createPipeline(deps: PipelineDeps) {
     const known = keep ? byKey?.get(key) : undefined;
     if (known !== undefined) return known;
     let cost = 0;
-    const errors = validate(schema, op.document, guardRules(ctx, op, (c) => (cost = c)));
+    let errors: readonly GraphQLError[];
+    try {
+      errors = validate(schema, op.document, guardRules(ctx, op, (c) => (cost = c)));
+    } catch (e) {
+      // the complexity rule throws (uncoded) when it stops counting
+      if (e instanceof GraphQLError && /maximum allowed number of nodes/.test(e.message))
+        throw new GraphQLError(`This query expands to more than ${MAX_COUNTED_NODES} fields (fragments spread within fragments): it costs more than the limit of ${config.maxQueryCost}.`, {
+          extensions: { code: 'QUERY_TOO_COMPLEX', maxCost: config.maxQueryCost, http: { status: 400 } },
+        });
+      throw e;
+    }
     if (errors.length) {
       const e = errors[0];
       if (e.extensions?.code) throw e;
@@ -213,6 +231,10 @@ export function createPipeline(deps: PipelineDeps) {
       return { message: coded.message, path: formatted.path, locations: formatted.locations, extensions: coded.extensions };
     }
     const { stacktrace: _s, http: _h, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    if (extensions.code === 'GRAPHQL_PARSE_FAILED') {
+      const tooMany = bounds.tokenRefusal(formatted.message);
+      if (tooMany) return { message: tooMany.message, extensions: omitHttp(tooMany.extensions) };
+    }
     if (isPublic(extensions.code)) return { ...formatted, extensions };
     if (isDatabaseUnavailable(original)) {
       health.unavailable(original);
@@ -251,6 +273,7 @@ export function createPipeline(deps: PipelineDeps) {
     observe(ctx, result.errors);
     for (const e of result.errors ?? []) {
       if (e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === 'SERVICE_UNAVAILABLE') (e.extensions as Record<string, unknown>).requestId = ctx.requestId;
+      if (hidesSuggestions(ctx.viewer)) (e as { message: string }).message = withoutSuggestions(e.message);
     }
     if (ctx.cost !== undefined) result.extensions = { ...result.extensions, cost: ctx.cost, ...(ctx.rateLimit ? { rateLimit: ctx.rateLimit } : {}) };
     return result;
@@ -265,10 +288,73 @@ export function createPipeline(deps: PipelineDeps) {
     if (getOperationAST(op.document, op.operationName)?.operation === 'mutation') await deps.settle();
   }
 
-  return { context, guard, done, charge, settled, formatError, logUnexpected, finishResult, observe, health, production };
+  /** In production, "Did you mean …?" names fields, types and values: only for callers who may introspect the schema anyway. */
+  function hidesSuggestions(viewer: Viewer | null | undefined): boolean {
+    const who = introspectionClass(production, viewer ?? null);
+    return who === 'anonymous' || who === 'viewer';
+  }
+
+  /**
+   * Parses and validates a WebSocket operation's document within the same bounds as HTTP's
+   * (Apollo's `parseOptions` and `validationRules`, below): the refusals, typed, or the document.
+   */
+  function validateDocument(query: string): DocumentNode | readonly GraphQLError[] {
+    let document: DocumentNode;
+    try {
+      document = bounds.parseDocument(query);
+      const invalid = validate(schema, document, wsValidationRules);
+      if (invalid.length) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+    } catch (e) {
+      if (e instanceof GraphQLError && isPublic(e.extensions.code)) return [new GraphQLError(e.message, { nodes: e.nodes, extensions: omitHttp(e.extensions) })];
+      throw e;
+    }
+    return document;
+  }
+
+  /** A WebSocket operation refused before it ran (graphql-ws sends these errors itself): shown as HTTP's would be, counted like an HTTP refusal. */
+  function refused(ctx: Pick<Context, 'observation'> & { viewer?: Viewer | null }, errors: GraphQLError[]): GraphQLError[] {
+    if (hidesSuggestions(ctx.viewer)) for (const e of errors) e.message = withoutSuggestions(e.message);
+    observe(ctx, errors);
+    return errors;
+  }
+
+  return {
+    context,
+    guard,
+    done,
+    charge,
+    settled,
+    formatError,
+    logUnexpected,
+    finishResult,
+    observe,
+    refused,
+    validateDocument,
+    /** For Apollo: the same parse bound and validation rules as the WebSocket's. */
+    parseOptions: bounds.parseOptions,
+    validationRules,
+    /** For Apollo, before it parses: the document's length. */
+    lengthRefusal: bounds.lengthRefusal,
+    health,
+    production,
+  };
 }
 
 export type Pipeline = ReturnType<typeof createPipeline>;
+
+/** Past this many fields counted (fragments expanded), the complexity rule stops and the query is refused. */
+const MAX_COUNTED_NODES = 10_000;
+
+/** graphql-js's suggestions end a message: " Did you mean "viewer"?", " Did you mean the enum value …?". */
+function withoutSuggestions(message: string): string {
+  const at = message.indexOf(' Did you mean ');
+  return at < 0 ? message : message.slice(0, at);
+}
+
+function omitHttp(extensions: Record<string, unknown>): Record<string, unknown> {
+  const { http: _h, ...rest } = extensions;
+  return rest;
+}
 
 function isPublic(code: unknown): boolean {
   return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code);

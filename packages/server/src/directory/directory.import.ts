@@ -64,7 +64,7 @@ const exec = (em: EntityManager, sql: string, params: unknown[] = []): Promise<a
 /** Plans the import against the database (4 reads), then writes it unless it is a dry run or a line is refused. */
 export async function importDirectory(em: EntityManager, viewer: Viewer, input: DirectoryImportInput): Promise<ImportReportData> {
   assertMayManageDirectory(viewer);
-  const rows = rowsOf(input);
+  const rows = await rowsOf(input);
   columnsOf(input);
   return runImport(em, input.dryRun, async (tx, log) => {
     const refuse = log.refuse.bind(log);

@@ -15,7 +15,7 @@ export const INTEGRATION_ERROR_CODES = errorCodes(IntegrationErrorCode, {
   UNKNOWN_API_KEY: { kind: 'NOT_FOUND', description: 'No API key has this id.' },
   API_KEY_NOT_USABLE: { kind: 'CONFLICT', description: 'The key is already revoked or expired.' },
   STRUCTURE_OF_ANOTHER_MINISTRY: { kind: 'BAD_USER_INPUT', description: 'An application files only for structures of its own ministry.' },
-  WEBHOOK_URL_REFUSED: { kind: 'BAD_USER_INPUT', description: 'The webhook URL is not http(s), carries credentials, or points at a private or local address.' },
+  WEBHOOK_URL_REFUSED: { kind: 'BAD_USER_INPUT', description: 'The webhook URL is not http(s) (https in production), carries credentials, does not resolve (production), or points or resolves to a private or local address.' },
 });
 
 export enum IncidentErrorCode {

@@ -50,7 +50,7 @@ export class IntegrationResolver {
         ...input,
         ministryId: decodeId(input.ministryId, 'Ministry', 'ministryId'),
         structureIds: input.structureIds.map((id) => decodeId(id, 'Structure', 'structureIds')),
-      }, ctx.config.webhooks.allowedHosts);
+      }, ctx.config.webhooks);
       return { application, issued };
     });
   }
@@ -62,7 +62,7 @@ export class IntegrationResolver {
       application: await integration.updateApplication(ctx.em, requireViewer(ctx), decodeId(input.id, 'ApplicationClient'), {
         ...input,
         structureIds: input.structureIds?.map((id) => decodeId(id, 'Structure', 'structureIds')),
-      }, ctx.config.webhooks.allowedHosts),
+      }, ctx.config.webhooks),
     }));
   }
 

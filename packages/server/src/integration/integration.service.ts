@@ -8,7 +8,7 @@ import { Structure } from '../directory/structure.entity';
 import { ApiKey } from '../access/api-key.entity';
 import { ApplicationClient } from '../access/application-client.entity';
 import { IntegrationErrorCode } from './integration.errors';
-import { webhookUrlProblem } from './webhook-url';
+import { webhookTargetProblem, type WebhookTargetPolicy } from './webhook-url';
 
 /** Only administrators register applications and manage their keys. */
 export function assertMayManageApplications(viewer: Viewer): void {
@@ -25,9 +25,9 @@ async function structuresOfMinistry(em: EntityManager, ministryId: string, struc
   return found;
 }
 
-function checkWebhook(url: string | null | undefined, allowedHosts: readonly string[]): void {
+async function checkWebhook(url: string | null | undefined, policy: WebhookTargetPolicy): Promise<void> {
   if (!url) return;
-  const problem = webhookUrlProblem(url, allowedHosts);
+  const problem = await webhookTargetProblem(url, policy);
   if (problem) throw new DomainError(IntegrationErrorCode.WEBHOOK_URL_REFUSED, `The webhook URL ${problem}.`, ['webhookUrl']);
 }
 
@@ -46,14 +46,14 @@ export async function registerApplication(
   em: EntityManager,
   viewer: Viewer,
   input: { name: string; ministryId: string; structureIds: string[]; contactEmail: string; costBudgetPerMinute?: number | null; webhookUrl?: string | null; webhookSecret?: string | null },
-  allowedHosts: readonly string[] = [],
+  webhookPolicy: WebhookTargetPolicy,
 ): Promise<{ application: ApplicationClient; issued: IssuedKey }> {
   assertMayManageApplications(viewer);
   const ministry = await em.findOne(Ministry, { id: input.ministryId });
   if (!ministry) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No ministry has this id.', ['ministryId']);
   const name = input.name.trim();
   if (await em.count(ApplicationClient, { name })) throw new DomainError(IntegrationErrorCode.APPLICATION_NAME_TAKEN, `An application is already called ${name}.`, ['name']);
-  checkWebhook(input.webhookUrl, allowedHosts);
+  await checkWebhook(input.webhookUrl, webhookPolicy);
   const structures = await structuresOfMinistry(em, ministry.id, input.structureIds);
   const application = em.create(ApplicationClient, {
     name,
@@ -85,7 +85,7 @@ export async function updateApplication(
   viewer: Viewer,
   id: string,
   input: { contactEmail?: string | null; structureIds?: string[] | null; costBudgetPerMinute?: number | null; active?: boolean | null; webhookUrl?: string | null; webhookSecret?: string | null },
-  allowedHosts: readonly string[] = [],
+  webhookPolicy: WebhookTargetPolicy,
 ): Promise<ApplicationClient> {
   assertMayManageApplications(viewer);
   const application = await mustFindApplication(em, id, 'id');
@@ -94,7 +94,7 @@ export async function updateApplication(
   if (input.costBudgetPerMinute != null) application.costBudgetPerMinute = input.costBudgetPerMinute;
   if (input.active != null) application.active = input.active;
   if (input.webhookUrl !== undefined) {
-    checkWebhook(input.webhookUrl, allowedHosts);
+    await checkWebhook(input.webhookUrl, webhookPolicy);
     application.webhookUrl = input.webhookUrl || null;
   }
   if (input.webhookSecret !== undefined) application.webhookSecret = input.webhookSecret || null;

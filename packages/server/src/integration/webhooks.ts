@@ -1,14 +1,14 @@
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../core/logger';
 import { webhookMetrics } from '../core/metrics';
 import { ApplicationClient } from '../access/application-client.entity';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
-import { resolvesToPublicAddresses } from './webhook-url';
+import { checkedLookup, webhookUrlProblem, type WebhookTargetPolicy } from './webhook-url';
 
-export interface WebhookPolicy {
-  /** Hosts allowed even when private (development and tests only). */
-  allowedHosts: string[];
+export interface WebhookPolicy extends WebhookTargetPolicy {
   retryBaseMs: number;
   maxAttempts: number;
   pollMs: number;
@@ -29,6 +29,28 @@ export async function enqueueWebhook(em: EntityManager, applicationId: string, e
   const application = await em.findOne(ApplicationClient, { id: applicationId });
   if (!application?.webhookUrl || !application.active) return null;
   return em.create(WebhookDelivery, { application, event, payload });
+}
+
+/**
+ * POSTs a delivery. The socket resolves the host through `checkedLookup`: it connects only to
+ * addresses that passed the check (a literal address was judged by `webhookUrlProblem`). No
+ * redirect is followed (it could lead to a private address); the answer's body is not read.
+ */
+function post(url: URL, policy: WebhookPolicy, body: string, headers: Record<string, string>): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+      lookup: checkedLookup(policy),
+      signal: AbortSignal.timeout(policy.timeoutMs),
+    });
+    req.once('response', (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0 });
+    });
+    req.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EWEBHOOKTARGET' ? new Error(`the webhook host ${e.message}`) : e));
+    req.end(body);
+  });
 }
 
 /**
@@ -103,28 +125,19 @@ export class WebhookDispatcher {
     d.attempts += 1;
     try {
       if (!app.webhookUrl) throw new Error('the application has no webhook URL any more');
-      const url = new URL(app.webhookUrl);
-      if (!this.policy.allowedHosts.includes(url.hostname) && !(await resolvesToPublicAddresses(url.hostname))) {
-        throw new Error('the webhook host resolves to a private or local address');
-      }
+      const problem = webhookUrlProblem(app.webhookUrl, this.policy);
+      if (problem) throw new Error(`the webhook URL ${problem}`);
       const body = JSON.stringify({ id: d.id, event: d.event, createdAt: d.createdAt.toISOString(), data: d.payload });
       const timestamp = String(Math.floor(Date.now() / 1000));
-      const res = await fetch(url, {
-        method: 'POST',
-        redirect: 'manual', // a redirect could lead to a private address
-        signal: AbortSignal.timeout(this.policy.timeoutMs),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'chorus-support-webhooks/1',
-          'x-chorus-event': d.event,
-          'x-chorus-delivery': d.id,
-          'x-chorus-timestamp': timestamp,
-          ...(app.webhookSecret ? { [SIGNATURE_HEADER]: signWebhook(app.webhookSecret, timestamp, body) } : {}),
-        },
-        body,
+      const res = await post(new URL(app.webhookUrl), this.policy, body, {
+        'content-type': 'application/json',
+        'user-agent': 'chorus-support-webhooks/1',
+        'x-chorus-event': d.event,
+        'x-chorus-delivery': d.id,
+        'x-chorus-timestamp': timestamp,
+        ...(app.webhookSecret ? { [SIGNATURE_HEADER]: signWebhook(app.webhookSecret, timestamp, body) } : {}),
       });
       d.lastStatusCode = res.status;
-      await res.body?.cancel().catch(() => undefined);
       if (res.status < 200 || res.status >= 300) throw new Error(`the receiver answered HTTP ${res.status}`);
       d.status = WebhookDeliveryStatus.DELIVERED;
       d.deliveredAt = new Date();

@@ -41,7 +41,7 @@ const short = (s: string | null) => (s == null ? '—' : s.length > 60 ? `${s.sl
 export async function importKnowledgeItems(em: EntityManager, viewer: Viewer, input: KnowledgeImportInput): Promise<ImportReportData> {
   const mayEditAll = EDITORS.some((r) => viewer.roles.has(r));
   if (!mayEditAll && !viewer.roles.has(Role.SN2_AGENT)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only knowledge editors import knowledge.');
-  const rows = readImportRows<ImportSection.KNOWLEDGE_ITEMS>(input.format, [{ section: ImportSection.KNOWLEDGE_ITEMS, field: 'items', csv: input.items, jsonKey: 'items', arrayJoin: '\n' }], input.json);
+  const rows = await readImportRows<ImportSection.KNOWLEDGE_ITEMS>(input.format, [{ section: ImportSection.KNOWLEDGE_ITEMS, field: 'items', csv: input.items, jsonKey: 'items', arrayJoin: '\n' }], input.json);
   const S = ImportSection.KNOWLEDGE_ITEMS;
 
   return runImport(em, input.dryRun, async (tx, log) => {

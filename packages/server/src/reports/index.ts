@@ -45,7 +45,6 @@ export function reportsRouter(contextOf: (req: Request) => Promise<Context>): Ro
       mayRead(ctx, roles);
       const body = await make(ctx, q);
       res.setHeader('cache-control', 'private, no-store');
-      res.setHeader('x-content-type-options', 'nosniff');
       if (kind === 'html') {
         // nothing but the page itself: inline styles and the inline SVG
         res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");

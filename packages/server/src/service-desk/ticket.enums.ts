@@ -149,8 +149,8 @@ registerEnumType(TicketEventKind, {
     SERVICE_LEVEL_AT_RISK: { description: 'The platform: a service-level target reached its at-risk share; `field` names the target (`RESOLUTION`, `FIRST_RESPONSE`, `LEVEL_HOLD:SN1` …), `reason` says it in words. Once per crossing.' },
     SERVICE_LEVEL_BREACHED: { description: 'The platform: a service-level target was reached; `field` names it as for SERVICE_LEVEL_AT_RISK. Once per crossing.' },
     KNOWN_ERROR_UPDATED: { description: 'The known anomaly (major incident) the ticket is linked to got a workaround or was fixed; `oldValue` and `newValue` are its investigation status before and after, `reason` the public comment written.' },
-    ATTACHMENT_ADDED: { description: 'A file was attached: `newValue` is its name (null for an internal file, whose name only the support levels read on the attachment itself).' },
-    ATTACHMENT_REMOVED: { description: 'An attachment was removed: `oldValue` is its name (null for an internal file).' },
+    ATTACHMENT_ADDED: { description: 'A file was attached: `newValue` is its name. An internal file’s event reaches the support levels only and carries no name (they read it on the attachment itself).' },
+    ATTACHMENT_REMOVED: { description: 'An attachment was removed: `oldValue` is its name. An internal file’s event reaches the support levels only and carries no name.' },
   },
 });
 

@@ -1,6 +1,6 @@
 import { bringListWith, type ChildList } from '../core/read';
 import { requireViewer, type Context } from '../core/context';
-import { maySeeInternalComments } from './ticket.transitions';
+import { internalEventsHiddenSql, maySeeInternalComments } from './ticket.transitions';
 
 /** Most events `history(last:)` returns, and what it returns when `last` is not given. */
 export const MAX_HISTORY = 200;
@@ -11,14 +11,22 @@ export function historySize(last: unknown): number | null {
   return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_HISTORY ? n : null;
 }
 
-/** A ticket's last `n` events as a child list of the ticket's own statement (the `(ticket_id, seq)` index reads exactly them). */
-export function historyList(n: number): ChildList {
-  return { key: `history:${n}`, entity: 'TicketEvent', where: (e, t) => `${e}.ticket_id = ${t}.id and ${e}.seq > ${t}.event_count - ${n}`, orderBy: ['seq'] };
+/**
+ * A ticket's last `n` events as a child list of the ticket's own statement (the `(ticket_id, seq)`
+ * index reads exactly them): all of them, or without those about internal objects (`mayReadEvent`).
+ */
+export function historyList(n: number, withInternal: boolean): ChildList {
+  return {
+    key: `history:${n}:${withInternal ? 'all' : 'public'}`,
+    entity: 'TicketEvent',
+    where: (e, t) => `${e}.ticket_id = ${t}.id and ${e}.seq > ${t}.event_count - ${n}${withInternal ? '' : ` and ${internalEventsHiddenSql(e)}`}`,
+    orderBy: ['seq'],
+  };
 }
 
-bringListWith('Ticket', 'history', (args) => {
+bringListWith('Ticket', 'history', (args, context) => {
   const n = historySize(args.last);
-  return n === null ? null : historyList(n);
+  return n === null || !context ? null : historyList(n, maySeeInternalComments(requireViewer(context as Context)));
 });
 
 /** A ticket's comments, oldest first, as a child list: all of them, or the public ones only (`maySeeInternalComments` decides which). */

@@ -28,7 +28,7 @@ import {
 } from './ticket.inputs';
 import * as desk from './ticket.service';
 import { ticketBacklog, ticketStatistics } from './ticket.statistics';
-import { allowedTransitions, describeTransition, maySee, maySeeInternalComments, TRANSITIONS } from './ticket.transitions';
+import { allowedTransitions, describeTransition, maySee, mayReadEvent, maySeeInternalComments, TRANSITIONS } from './ticket.transitions';
 import {
   AddTicketCommentPayload,
   AssignTicketPayload,
@@ -252,6 +252,8 @@ function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boole
   // every subscriber of an event's delivery shares the change read, not a copy each
   const decide = (_m: TicketChangedMessage, read: ReadChange): VisibleChange | null => {
     if (!read.ticket || !maySee(viewer, read.ticket)) return null;
+    // a change that records an event the viewer may not read is not told (as an internal comment is not)
+    if (read.event && !mayReadEvent(viewer, read.event)) return null;
     const change: VisibleChange = withEvent ? (read as VisibleChange) : { ticket: read.ticket, event: null };
     return keep(change) ? change : null;
   };
@@ -306,12 +308,12 @@ export class TicketFieldsResolver {
     return t.assignee ? t.assignee.load() : null;
   }
 
-  @FieldResolver(() => [TicketEvent], { complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.min(Number(args.last) || 50, MAX_HISTORY), description: 'The history, oldest first: every event, or only the last `last` ones.' })
+  @FieldResolver(() => [TicketEvent], { complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.min(Number(args.last) || 50, MAX_HISTORY), description: 'The history, oldest first: every event, or only the last `last` ones. Events about internal files only for the support levels (as internal comments).' })
   history(@Root() t: Ticket, @Arg('last', () => Int, { nullable: true, description: 'Only the last N events (1 to 200).' }) last: number | null, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const n = historySize(last);
     if (n === null) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `last must be between 1 and ${MAX_HISTORY}.`, ['last']);
     // brought with the page's own statement when the list read it (see historyList), else one batch for the page
-    return childListOf<TicketEvent>(ctx, 'Ticket', t, historyList(n).key, info, FIELD_RELATIONS);
+    return childListOf<TicketEvent>(ctx, 'Ticket', t, historyList(n, maySeeInternalComments(requireViewer(ctx))).key, info, FIELD_RELATIONS);
   }
 
   @FieldResolver(() => [TicketComment], { description: 'Comments, oldest first. Internal ones only for the support levels.' })
@@ -419,7 +421,8 @@ export const ticketNodeFetcher = async (ctx: Context, ids: string[]) => {
 export const ticketEventNodeFetcher = async (ctx: Context, ids: string[]) => {
   const events = await ctx.em.find(TicketEvent, { id: { $in: ids } });
   const visible = new Set((await desk.findVisibleTickets(ctx.em, requireViewer(ctx), [...new Set(events.map((e) => e.ticket.id))])).map((t) => t.id));
-  return events.filter((e) => visible.has(e.ticket.id));
+  const viewer = requireViewer(ctx);
+  return events.filter((e) => visible.has(e.ticket.id) && mayReadEvent(viewer, e));
 };
 
 export const ticketCommentNodeFetcher = async (ctx: Context, ids: string[]) => {

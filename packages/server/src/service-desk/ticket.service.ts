@@ -31,6 +31,7 @@ import {
   assertMayOpenFor,
   assertMayRate,
   assertMaySee,
+  INTERNAL_ATTACHMENT_FIELD,
   maySeeInternalComments,
   TRANSITIONS,
   type TicketSettings,
@@ -643,13 +644,13 @@ export async function changeAttachments<T>(
       if (!change.internal) t.publicAttachmentCount += sign;
       t.attachmentBytes += sign * change.bytes;
       const now = new Date();
-      // an internal file's name is for the support levels: the history (read by the CCA too) does not carry it
+      // an internal file's event is the support levels' (mayReadEvent); its name stays on the attachment itself
       const name = change.internal ? null : change.name;
       event = appendEvent(tem, t, actorOf(viewer), now, {
         kind: change.kind === 'ADDED' ? TicketEventKind.ATTACHMENT_ADDED : TicketEventKind.ATTACHMENT_REMOVED,
         fromStatus: t.status,
         fromLevel: t.level,
-        field: change.internal ? 'internalAttachment' : 'attachment',
+        field: change.internal ? INTERNAL_ATTACHMENT_FIELD : 'attachment',
         oldValue: change.kind === 'REMOVED' ? name : null,
         newValue: change.kind === 'ADDED' ? name : null,
       });

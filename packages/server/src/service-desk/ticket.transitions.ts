@@ -205,6 +205,22 @@ export function maySeeInternalComments(viewer: Viewer): boolean {
   return [...SUPPORT_ROLES, ...READ_ALL_ROLES].some((r) => has(viewer, r));
 }
 
+/** The `field` of the history events about an internal file (ATTACHMENT_ADDED / ATTACHMENT_REMOVED). */
+export const INTERNAL_ATTACHMENT_FIELD = 'internalAttachment';
+
+/**
+ * History events about internal objects follow the objects' visibility: an internal file's
+ * events reach whoever may see internal comments, nobody else (the history field, node(id:),
+ * ticketUpdated and ticketEvents all ask here). `internalEventsHiddenSql` is the same rule
+ * for the statement that reads a history.
+ */
+export function mayReadEvent(viewer: Viewer, e: { field?: string | null }): boolean {
+  return e.field !== INTERNAL_ATTACHMENT_FIELD || maySeeInternalComments(viewer);
+}
+
+/** SQL over a ticket_event alias: the events a viewer who may not see internal objects reads. */
+export const internalEventsHiddenSql = (event: string) => `${event}.field is distinct from '${INTERNAL_ATTACHMENT_FIELD}'`;
+
 /* ---------- acting ---------- */
 
 function inScope(viewer: Viewer, t: TicketFacts, role: Role, scope: Scope): boolean {

@@ -24,7 +24,7 @@ export interface ClosedDayImportInput {
 export async function importClosedDays(em: EntityManager, viewer: Viewer, input: ClosedDayImportInput): Promise<ImportReportData> {
   assertMayConfigure(viewer);
   const S = ImportSection.CLOSED_DAYS;
-  const rows = readImportRows<typeof S>(input.format, [{ section: S, field: 'closedDays', csv: input.closedDays, jsonKey: 'closedDays' }], input.json);
+  const rows = await readImportRows<typeof S>(input.format, [{ section: S, field: 'closedDays', csv: input.closedDays, jsonKey: 'closedDays' }], input.json);
   return runImport(em, input.dryRun, async (tx, log) => {
     const codes = [...new Set(rows.CLOSED_DAYS.map((r) => (r.data.calendar ?? '').trim().toUpperCase()).filter(Boolean))];
     const calendars = new Map((await tx.find(BusinessCalendar, { code: { $in: codes } })).map((c) => [c.code, c]));

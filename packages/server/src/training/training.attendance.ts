@@ -5,9 +5,10 @@
  * export) are counted once.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CsvError, parse as parseCsv } from 'csv-parse/sync';
+import { CsvError } from 'csv-parse/sync';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { MAX_IMPORT_ROWS, parseJsonWithin, readCsvWithin } from '../core/import-text';
 import { Role } from '../core/roles';
 import { TrainingSession, TrainingSessionPart } from './catalogue.entity';
 import { TrainingAttendance, TrainingRegistration } from './registration.entity';
@@ -76,18 +77,17 @@ interface RawRow {
   leave?: unknown;
 }
 
-const MAX_LINES = 20_000;
-
-function parseRows(format: ImportFormat, data: string): RawRow[] {
+/** The rows of an export, read within the import bounds (core/import-text.ts): a nesting or row count past them is VALIDATION_FAILED. */
+async function parseRows(format: ImportFormat, data: string): Promise<RawRow[]> {
   if (format === ImportFormat.JSON) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(data);
-    } catch {
+      parsed = parseJsonWithin(data, { field: 'data', rowDepth: 1 });
+    } catch (e) {
+      if (e instanceof DomainError) throw e;
       throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, 'The data is not valid JSON.', ['data']);
     }
     if (!Array.isArray(parsed)) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, 'The JSON data must be an array of rows.', ['data']);
-    if (parsed.length > MAX_LINES) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `At most ${MAX_LINES} rows per import.`, ['data']);
     return parsed.map((o, i) => (o && typeof o === 'object' ? { line: i + 1, ...(o as object) } : { line: i + 1 }));
   }
   // the separator is the header's: French spreadsheets write `;`, others `,`
@@ -95,16 +95,19 @@ function parseRows(format: ImportFormat, data: string): RawRow[] {
   const delimiter = header.includes(';') ? ';' : ',';
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parseCsv(data, {
-      bom: true,
-      delimiter,
-      columns: (names: string[]) => names.map((c) => c.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      info: true,
-      to_line: MAX_LINES + 2,
-    });
+    records = await readCsvWithin(
+      data,
+      {
+        bom: true,
+        delimiter,
+        columns: (names: string[]) => names.map((c) => c.trim().toLowerCase()),
+        skip_empty_lines: true,
+        trim: true,
+        relax_column_count: true,
+        info: true,
+      },
+      { field: 'data', maxRows: MAX_IMPORT_ROWS },
+    );
   } catch (e) {
     if (e instanceof CsvError) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, `The CSV cannot be read${e.lines ? ` (line ${e.lines})` : ''}: ${e.message.slice(0, 200)}`, ['data']);
     throw e;
@@ -113,7 +116,6 @@ function parseRows(format: ImportFormat, data: string): RawRow[] {
   for (const need of ['email', 'part', 'join', 'leave']) {
     if (!cols.includes(need)) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, `The CSV header must name the columns email, part, join, leave (missing ${need}).`, ['data']);
   }
-  if (records.length > MAX_LINES) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `At most ${MAX_LINES} rows per import.`, ['data']);
   // `info.lines` is the line the record ends on: the line number the report gives
   return records.map(({ record, info }) => ({ line: info.lines, email: record.email, part: record.part, join: record.join, leave: record.leave }));
 }
@@ -127,7 +129,7 @@ function parseTime(v: unknown): number | null {
 /** Imports a session's attendance export; with `allOrNothing`, one rejected line means nothing is applied. */
 export async function importAttendance(em: EntityManager, viewer: Viewer, input: { sessionId: string; format: ImportFormat; data: string; allOrNothing: boolean }): Promise<ImportReport> {
   assertMayRecordAttendance(viewer);
-  const rows = parseRows(input.format, input.data);
+  const rows = await parseRows(input.format, input.data);
   return em.transactional(async (tx) => {
     // one import per session at a time: the merge reads then writes the stored intervals
     const locked = await tx.execute('select id from training_session where id = ? for update', [input.sessionId]);

@@ -1,6 +1,6 @@
 /** The training statistics tables as CSV files: the same numbers as the statistics API, in the source's French headings. */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toCsv } from '../core/csv';
+import { FixedDecimal, toCsv } from '../core/csv';
 import { BillingGroup, StatisticsTable } from './training.enums';
 import * as stats from './training.statistics';
 
@@ -27,7 +27,7 @@ export async function statisticsCsv(em: EntityManager, table: StatisticsTable, f
     }
     case StatisticsTable.BILLING: {
       const rows = await stats.billingTable(em, f, groupBy);
-      return toCsv(['ligne', 'stagiaires', 'parties facturees', 'montant (EUR)'], rows.map((r) => [r.label, r.trainees, r.partsBilled, (r.amountCents / 100).toFixed(2)]));
+      return toCsv(['ligne', 'stagiaires', 'parties facturees', 'montant (EUR)'], rows.map((r) => [r.label, r.trainees, r.partsBilled, new FixedDecimal(r.amountCents / 100, 2)]));
     }
     case StatisticsTable.ASSIDUITY: {
       const rows = await stats.assiduityTable(em, f, 10_000);
