@@ -10,14 +10,15 @@ import { TicketApplication, TicketDomain } from './reference-data.entity';
 import { TicketImpact, TicketNature, TicketStatus } from './ticket.enums';
 
 /**
- * The text searched by `tickets(filter: { search })`: French stemming, then accents
- * removed (`chorus_fr_document`, made by the migration FrenchSearchStemFirst). The query
- * must use this very expression, against `TICKET_SEARCH_QUERY`, for the GIN index to serve it.
+ * The text searched by `tickets(filter: { search })`: two French analyses, stemming then
+ * accents removed, and accents removed then stemming, so that words typed with or without
+ * accents both match (`chorus_fr_document`, made by the migration FrenchSearchStemFirst).
+ * The query must use this very expression, against `TICKET_SEARCH_QUERY`, for the GIN index to serve it.
  */
 export const TICKET_SEARCH_DOCUMENT = (alias: string) =>
   `chorus_fr_document(coalesce(${alias}.reference, '') || ' ' || coalesce(${alias}.title, '') || ' ' || coalesce(${alias}.description, '') || ' ' || coalesce(${alias}.error_message, ''))`;
 
-/** The query side of the same analysis (web-search syntax: quotes, `-word`, `or`); one `?` parameter. */
+/** The query side of the same analyses, each word matching if either does (web-search syntax: quotes, `-word`, `or`); one `?` parameter. */
 export const TICKET_SEARCH_QUERY = `chorus_fr_query(?)`;
 
 /** Any other French text searched like tickets (comments). */
