@@ -1940,6 +1940,8 @@ export enum UserErrorCode {
   NOT_AT_YOUR_LEVEL = 'NOT_AT_YOUR_LEVEL',
   /** This knowledge item is not a major incident (known anomaly). */
   NOT_A_KNOWN_ERROR = 'NOT_A_KNOWN_ERROR',
+  /** Notification preferences belong to persons; an application receives no mail. */
+  NOT_A_PERSON = 'NOT_A_PERSON',
   /** No such object, or it is outside what you may see. */
   NOT_FOUND = 'NOT_FOUND',
   /** The ticket is linked to no known anomaly. */
@@ -2305,6 +2307,7 @@ export type NodeQuery = { node:
     | { __typename: 'KnowledgePhrase', id: string }
     | { __typename: 'KnowledgePublication', id: string }
     | { __typename: 'Ministry', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'ReviewCluster', id: string }
     | { __typename: 'ReviewEntry', id: string }

@@ -35,6 +35,7 @@ import { applicationCostBudget } from './integration/throttle';
 import { WebhookDispatcher } from './integration/webhooks';
 import { ServiceLevelJob } from './service-levels';
 import { fileRoutes, S3FileStore, useFileStore } from './attachments';
+import { DEV_MAILS_PATH, devMailsRouter, startNotifications } from './notifications';
 
 export interface RunningServer {
   url: string;
@@ -250,6 +251,9 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   // printable reports: the same context (credentials, perimeter) as the API
   app.use(REPORTS_PATH, reportsRouter((req) => pipeline.context(httpCredentials(req), req.id, req.log)));
 
+  // development and tests: the outbox's mails as their recipients would see them (never in production)
+  if (!production) app.use(DEV_MAILS_PATH, devMailsRouter(orm));
+
   // GraphQL's GETs that are not a browser's page
   app.get('/graphql', (req, res) => graphql!(req, res));
 
@@ -273,6 +277,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   const serviceLevels = new ServiceLevelJob(orm, config.serviceLevelPollMs, logger);
   serviceLevels.start();
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  // the mail outbox's worker (notifications/): decides and delivers on every instance
+  const notifications = await startNotifications({ orm, config, logger, selfUrl: `http://${host}:${port}` });
 
   let closing: Promise<void> | null = null;
   return {
@@ -288,6 +294,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         await webhooks.stop();
         pipeline.health.stop();
         await serviceLevels.stop();
+        await notifications.stop();
         await events.target.close();
         logger.debug('event connection closed');
         unwatchDatabase();

@@ -82,6 +82,14 @@ const schema = z
     METRICS_HOST: z.string().optional(),
     METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
     METRICS_MAX_OPERATION_NAMES: z.coerce.number().int().min(1).max(10000).default(200),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be smtp://[user:pass@]host[:port] (STARTTLS when offered) or smtps:// (implicit TLS)' }).optional(),
+    MAIL_FROM: z.string().regex(/^[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/, 'MAIL_FROM: an address, or "Name <address>"').default('Support Chorus <ne-pas-repondre@chorus-support.invalid>'),
+    NOTIFICATIONS: z.enum(['on', 'off']).default('on'),
+    NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+    NOTIFICATION_POLL_MS: z.coerce.number().int().min(10).default(2000),
+    NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+    NOTIFICATION_TIME_ZONE: z.string().refine(validTimeZone, 'NOTIFICATION_TIME_ZONE: an IANA time zone such as Europe/Paris').default('Europe/Paris'),
     // read by the OpenTelemetry SDK itself (core/telemetry.ts); checked here so a typo stops the start
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   })
@@ -98,6 +106,8 @@ const schema = z
         ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'production refuses to load demo data' });
       if (env.WEBHOOK_ALLOWED_HOSTS)
         ctx.addIssue({ code: 'custom', path: ['WEBHOOK_ALLOWED_HOSTS'], message: 'production never lets webhooks reach private hosts' });
+      if (env.NOTIFICATIONS === 'on' && !env.SMTP_URL)
+        ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'production delivers notifications by mail: set SMTP_URL, or NOTIFICATIONS=off to run without mail' });
     }
     if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT)
       ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'METRICS_PORT must differ from PORT (leave it unset to serve /metrics on PORT)' });
@@ -109,6 +119,15 @@ const schema = z
       if (problem) ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `"${origin}": ${problem}` });
     }
   });
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function splitList(v: string): string[] {
   return v.split(',').map((h) => h.trim()).filter(Boolean);
@@ -189,6 +208,24 @@ export interface Config {
    * asks for, if any.
    */
   metrics: { enabled: boolean; servedOn: 'own-port' | 'public-port' | 'none'; port?: number; host: string; token?: string; maxOperationNames: number };
+  /**
+   * Mail (notifications/): on unless NOTIFICATIONS=off; without `smtpUrl` mails are kept in
+   * the outbox as HELD, readable by administrators. Retries wait retryBaseMs × 2^(attempt-1).
+   */
+  notifications: {
+    enabled: boolean;
+    smtpUrl?: string;
+    mailFrom: string;
+    maxAttempts: number;
+    retryBaseMs: number;
+    pollMs: number;
+    /** The hour (0–23, in `timeZone`) daily digests go out. */
+    digestHour: number;
+    /** Dates in mails, and the digest hour, are in this zone. */
+    timeZone: string;
+    /** Where links in mails point (PUBLIC_URL, else this server's own address). */
+    publicUrl?: string;
+  };
 }
 
 /** The hosted Apollo Sandbox, allowed by default outside production. */
@@ -280,6 +317,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: e.METRICS_HOST ?? e.HOST,
       token: e.METRICS_TOKEN,
       maxOperationNames: e.METRICS_MAX_OPERATION_NAMES,
+    },
+    notifications: {
+      enabled: e.NOTIFICATIONS === 'on',
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM,
+      maxAttempts: e.NOTIFICATION_MAX_ATTEMPTS,
+      retryBaseMs: e.NOTIFICATION_RETRY_BASE_MS,
+      pollMs: e.NOTIFICATION_POLL_MS,
+      digestHour: e.NOTIFICATION_DIGEST_HOUR,
+      timeZone: e.NOTIFICATION_TIME_ZONE,
+      publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     },
   };
 }

@@ -16,6 +16,9 @@ import {
 import { TICKET_ERROR_CODES } from './ticket.errors';
 
 export { serviceDeskEntities };
+// what other modules read of the desk (notifications: who may see a ticket and its comments, the life cycle's names)
+export { maySee, maySeeInternalComments } from './ticket.transitions';
+export { OPEN_STATUSES, TicketEventKind, TicketStatus, TicketTransition } from './ticket.enums';
 export const serviceDeskResolvers = [TicketResolver, ...TicketTransitionResolvers, TicketFieldsResolver, TicketEventFieldsResolver, TicketCommentFieldsResolver, ...serviceDeskEntities.map(nodeIdResolver)] as const;
 
 export const serviceDeskModule: FeatureModule = {

@@ -1,0 +1,65 @@
+import type { Config } from '../core/config';
+import type { MikroORM } from '../core/database';
+import { startJobRunner, type JobRunner } from '../core/job-queue';
+import type { Logger } from '../core/logger';
+import { smtpMailer } from './mailer';
+import { decide, deliver, DECIDE_TASK, DELIVER_TASK, DIGEST_TASK, sendDigests, type OutboxSettings } from './outbox';
+
+export const DEV_MAILS_PATH = '/dev/mails';
+
+/** Where this instance is reached, for links in mails when PUBLIC_URL is unset. */
+export interface NotificationsStart {
+  orm: MikroORM;
+  config: Config;
+  logger: Logger;
+  /** This server's own base URL (http://host:port). */
+  selfUrl: string;
+}
+
+/**
+ * Starts the outbox's worker on this instance: a small pool of its own (3 connections, one
+ * of them the queue's LISTEN), two jobs at a time. Every instance runs one; the queue's
+ * SKIP LOCKED shares the jobs between them.
+ */
+export async function startNotifications({ orm, config, logger, selfUrl }: NotificationsStart): Promise<JobRunner> {
+  const n = config.notifications;
+  const mailer = n.enabled && n.smtpUrl ? smtpMailer(n.smtpUrl, n.mailFrom) : null;
+  if (!n.enabled) logger.info('mail is off (NOTIFICATIONS=off): no notification is decided or sent');
+  else if (!mailer) logger.info(`no SMTP_URL: notifications are kept in the outbox as HELD, readable by administrators${config.env === 'production' ? '' : ` and at ${selfUrl}${DEV_MAILS_PATH}/<id>`}`);
+  const settings: OutboxSettings = {
+    mailer,
+    maxAttempts: n.maxAttempts,
+    retryBaseMs: n.retryBaseMs,
+    digestHour: n.digestHour,
+    render: { timeZone: n.timeZone, publicUrl: n.publicUrl ?? selfUrl },
+    devMailsUrl: config.env === 'production' ? null : `${selfUrl}${DEV_MAILS_PATH}`,
+    logger,
+  };
+  const runner = await startJobRunner({
+    connectionString: orm.config.getClientUrl(),
+    poolSize: 3,
+    concurrency: 2,
+    pollMs: n.pollMs,
+    logger,
+    tasks: {
+      [DECIDE_TASK]: async (payload) => {
+        const { table, id } = payload as { table: string; id: string };
+        // off: the triggers' requests are drained, nothing is decided
+        if (n.enabled) await decide(orm, table, id, settings);
+      },
+      [DELIVER_TASK]: async (payload, job) => deliver((payload as { id: string }).id, job, settings),
+      [DIGEST_TASK]: async (payload, job) => {
+        const at = (payload as { at?: string } | null)?.at;
+        await sendDigests(at ? new Date(at) : new Date(), job, settings);
+      },
+    },
+    // hourly: the digest sends what was decided before the last digest hour (in the zone), so the hour it runs at is enough
+    recurring: [{ task: DIGEST_TASK, cron: '0 * * * *' }],
+  });
+  return {
+    stop: async () => {
+      await runner.stop();
+      mailer?.close();
+    },
+  };
+}
