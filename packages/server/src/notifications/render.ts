@@ -65,7 +65,7 @@ export function renderMail(c: MailContent): Mail {
       text.push(...b.facts.map(([k, v]) => `${k} : ${v}`), '');
     } else if ('quote' in b) {
       html.push(`<blockquote>${escapeHtml(b.quote)}${b.by ? `<footer>${escapeHtml(b.by)}</footer>` : ''}</blockquote>`);
-      text.push(...b.quote.split('\n').map((l) => `> ${l}`), ...(b.by ? [`(${b.by})`] : []), '');
+      text.push(...b.quote.split('\n').map((l) => `> ${l}`), ...(b.by ? [`— ${b.by}`] : []), '');
     } else if ('link' in b) {
       html.push(`<p class="action"><a href="${escapeHtml(b.link.url)}">${escapeHtml(b.link.label)}</a></p>`);
       text.push(`${b.link.label} : ${b.link.url}`, '');
