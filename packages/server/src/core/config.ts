@@ -90,6 +90,14 @@ const schema = z
     NOTIFICATION_POLL_MS: z.coerce.number().int().min(10).default(2000),
     NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
     NOTIFICATION_TIME_ZONE: z.string().refine(validTimeZone, 'NOTIFICATION_TIME_ZONE: an IANA time zone such as Europe/Paris').default('Europe/Paris'),
+    MAIL_ACTION_TTL_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(14 * 24),
+    MAIL_ACTION_SECRET: z.string().min(32, 'MAIL_ACTION_SECRET must be at least 32 characters').optional(),
+    REPLY_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+\.[A-Za-z0-9-]+$/, 'REPLY_DOMAIN: a domain name such as support.chorus.example').optional(),
+    INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    INBOUND_SMTP_HOST: z.string().optional(),
+    INBOUND_SMTP_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+    INBOUND_SMTP_RATE_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(30),
+    TRAINING_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
     // read by the OpenTelemetry SDK itself (core/telemetry.ts); checked here so a typo stops the start
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   })
@@ -225,6 +233,16 @@ export interface Config {
     timeZone: string;
     /** Where links in mails point (PUBLIC_URL, else this server's own address). */
     publicUrl?: string;
+    /** One-click links in mails (notifications/mail-actions): their lifetime and signing key. */
+    actionTtlSeconds: number;
+    /** Signs one-click links and reply addresses; derived from JWT_SECRET when not given (as the file URLs' key). */
+    actionSecret: string;
+    /** The domain of reply addresses (reply+<code>@domain): REPLY_DOMAIN, else MAIL_FROM's. */
+    replyDomain: string;
+    /** The inbound SMTP listener for replies: off without a port. */
+    inbound: { port?: number; host: string; maxBytes: number; ratePerHour: number };
+    /** A reminder goes this many days before a session's first part (0: none). */
+    reminderDays: number;
   };
 }
 
@@ -328,6 +346,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       digestHour: e.NOTIFICATION_DIGEST_HOUR,
       timeZone: e.NOTIFICATION_TIME_ZONE,
       publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+      actionTtlSeconds: e.MAIL_ACTION_TTL_HOURS * 3600,
+      actionSecret:
+        e.MAIL_ACTION_SECRET ??
+        createHash('sha256').update(`mail-actions:${e.JWT_SECRET ?? (production || e.JWKS_URL ? randomBytes(32).toString('hex') : DEMO_JWT_SECRET)}`).digest('hex'),
+      replyDomain: (e.REPLY_DOMAIN ?? /@([^\s@<>]+)>?$/.exec(e.MAIL_FROM)![1]).toLowerCase(),
+      inbound: { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST, maxBytes: e.INBOUND_SMTP_MAX_BYTES, ratePerHour: e.INBOUND_SMTP_RATE_PER_HOUR },
+      reminderDays: e.TRAINING_REMINDER_DAYS,
     },
   };
 }

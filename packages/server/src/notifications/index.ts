@@ -31,13 +31,17 @@ import { hasRole, requireViewer } from '../core/context';
 import { OUTBOX_READERS } from '../access/policies';
 // the kinds declare themselves when imported
 import './ticket.kinds';
+import './training.kinds';
 
 export { notificationEntities } from './notification.entity';
 export { NotificationDelivery, NotificationKind, NotificationStatus } from './notification.enums';
 export { defineKind, type NotificationKindSpec, type NotificationSource, type Recipient, type RenderContext } from './kinds';
 export { renderMail, frenchDateTime, type Block, type Mail } from './render';
-export { startNotifications, DEV_MAILS_PATH } from './runner';
+export { startNotifications, DEV_MAILS_PATH, REMINDERS_TASK } from './runner';
 export { devMailsRouter } from './dev-mails';
+export { MAIL_ACTIONS_PATH, mailActionsRouter } from './mail-actions/router';
+export { startInboundSmtp, replyText } from './mail-actions/replies';
+export { signAction, verifyAction, replyCode } from './mail-actions/tokens';
 export { DIGEST_TASK, DECIDE_TASK, DELIVER_TASK } from './outbox';
 
 export const notificationsModule: FeatureModule = {

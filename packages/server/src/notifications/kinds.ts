@@ -2,6 +2,7 @@ import type { EntityManager } from '../core/database';
 import type { Viewer } from '../core/context';
 import type { Mail } from './render';
 import type { NotificationKind } from './notification.enums';
+import type { MailActionName } from './mail-actions/tokens';
 
 /** The person a mail is written for. */
 export interface Recipient {
@@ -17,6 +18,8 @@ export interface RenderContext {
   timeZone: string;
   /** Absolute base of links in mails (PUBLIC_URL, or this server's own address). */
   publicUrl: string;
+  /** A signed one-click link (mail-actions/) for this person and object; absent, a kind writes none. */
+  actionUrl?(action: MailActionName, personId: string, objectId: string): string;
 }
 
 /**

@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 
 /** How a mail leaves: nodemailer over SMTP_URL (smtp:// upgrades with STARTTLS when offered, smtps:// is TLS from the start). */
 export interface Mailer {
-  send(mail: { to: string; subject: string; text: string; html: string }): Promise<{ messageId: string }>;
+  send(mail: { to: string; subject: string; text: string; html: string; replyTo?: string }): Promise<{ messageId: string }>;
   close(): void;
 }
 

@@ -1,3 +1,4 @@
+import { mailActionEntities } from './mail-actions/mail-action.entity';
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../core/base.entity';
@@ -92,4 +93,4 @@ export class NotificationPreference {
   updatedAt: Date = new Date();
 }
 
-export const notificationEntities = [Notification, NotificationPreference];
+export const notificationEntities = [Notification, NotificationPreference, ...mailActionEntities];

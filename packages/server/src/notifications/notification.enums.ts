@@ -13,6 +13,14 @@ export enum NotificationKind {
   TICKET_SERVICE_LEVEL_AT_RISK = 'TICKET_SERVICE_LEVEL_AT_RISK',
   TICKET_SERVICE_LEVEL_BREACHED = 'TICKET_SERVICE_LEVEL_BREACHED',
   TICKET_KNOWN_ERROR_NEWS = 'TICKET_KNOWN_ERROR_NEWS',
+  TRAINING_REQUEST_TO_VALIDATE = 'TRAINING_REQUEST_TO_VALIDATE',
+  TRAINING_REGISTERED = 'TRAINING_REGISTERED',
+  TRAINING_WAITLISTED = 'TRAINING_WAITLISTED',
+  TRAINING_PROMOTED = 'TRAINING_PROMOTED',
+  TRAINING_REFUSED = 'TRAINING_REFUSED',
+  TRAINING_CANCELLED = 'TRAINING_CANCELLED',
+  TRAINING_REMINDER = 'TRAINING_REMINDER',
+  TRAINING_SESSION_HELD = 'TRAINING_SESSION_HELD',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
@@ -26,6 +34,14 @@ registerEnumType(NotificationKind, {
     TICKET_SERVICE_LEVEL_AT_RISK: { description: 'A service-level target is at risk: to the assignee and the SN1 team of the ticket’s ministry.' },
     TICKET_SERVICE_LEVEL_BREACHED: { description: 'A service-level target was missed: to the assignee and the SN1 team of the ticket’s ministry.' },
     TICKET_KNOWN_ERROR_NEWS: { description: 'The known anomaly a ticket is linked to has a workaround or a fix: to the requester of every open linked ticket.' },
+    TRAINING_REQUEST_TO_VALIDATE: { description: 'A trainee asked for a seat: to the DAF managers whose perimeter holds the trainee’s structure, with one-click links to approve or refuse.' },
+    TRAINING_REGISTERED: { description: 'The referent registered the trainee on a seat: the registration confirmation to the trainee, with a one-click link to cancel.' },
+    TRAINING_WAITLISTED: { description: 'No seat left: to the trainee, now on the waiting list (with a link to cancel).' },
+    TRAINING_PROMOTED: { description: 'A seat freed up and went to the trainee from the waiting list: to the trainee (with a link to cancel).' },
+    TRAINING_REFUSED: { description: 'The DAF manager refused the request: to the trainee, with the reason.' },
+    TRAINING_CANCELLED: { description: 'A registration was cancelled by someone else (the referent, the session’s cancellation): to the trainee.' },
+    TRAINING_REMINDER: { description: 'TRAINING_REMINDER_DAYS before the session: to each seated trainee, with the parts’ dates, once per registration.' },
+    TRAINING_SESSION_HELD: { description: 'A session became HELD: the connection-time summary to the training referents.' },
   },
 });
 

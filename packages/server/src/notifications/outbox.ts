@@ -24,6 +24,7 @@ import { kindsOf, type RenderContext } from './kinds';
 import { NotificationDelivery, NotificationKind, NotificationStatus } from './notification.enums';
 import type { Mailer } from './mailer';
 import { renderMail, type Block } from './render';
+import { replyAddress, replyCode } from './mail-actions/tokens';
 
 export const DECIDE_TASK = 'notifications:decide';
 export const DELIVER_TASK = 'notifications:deliver';
@@ -36,6 +37,8 @@ export interface OutboxSettings {
   retryBaseMs: number;
   digestHour: number;
   render: RenderContext;
+  /** Replies by mail (mail-actions/replies.ts): a ticket's mail carries a Reply-To of its ticket and recipient; null when the inbound listener is off. */
+  replies: { secret: string; domain: string } | null;
   /** Development: where a HELD mail can be read (GET /dev/mails/:id), logged for each. */
   devMailsUrl: string | null;
   logger: Logger;
@@ -138,14 +141,15 @@ export async function deliver(id: string, job: JobContext, s: OutboxSettings): P
   const mailer = s.mailer;
   if (!mailer) return;
   await job.transaction(async (c) => {
-    const { rows } = await c.query<{ recipient_email: string; subject: string; text_body: string; html_body: string; attempts: number }>(
-      `select recipient_email, subject, text_body, html_body, attempts from notification where id = $1 and status = 'PENDING' for update skip locked`,
+    const { rows } = await c.query<{ recipient_email: string; recipient_id: string; ticket_id: string | null; subject: string; text_body: string; html_body: string; attempts: number }>(
+      `select recipient_email, recipient_id, ticket_id, subject, text_body, html_body, attempts from notification where id = $1 and status = 'PENDING' for update skip locked`,
       [id],
     );
     const n = rows[0];
     if (!n) return; // sent, failed, or being sent by another instance
+    const replyTo = n.ticket_id && s.replies ? await replyAddressFor(c, s.replies, n.ticket_id, n.recipient_id) : undefined;
     try {
-      const { messageId } = await mailer.send({ to: n.recipient_email, subject: n.subject, text: n.text_body, html: n.html_body });
+      const { messageId } = await mailer.send({ to: n.recipient_email, subject: n.subject, text: n.text_body, html: n.html_body, replyTo });
       await c.query(`update notification set status = 'SENT', message_id = $2, sent_at = now(), attempts = attempts + 1, last_error = null, updated_at = now() where id = $1`, [id, messageId]);
     } catch (e) {
       await failedAttempt(c, [id], n.attempts + 1, errorText(e), s);
@@ -156,6 +160,13 @@ export async function deliver(id: string, job: JobContext, s: OutboxSettings): P
       s.logger.warn({ notification: id, attempt: n.attempts + 1, err: e }, 'mail not delivered');
     }
   });
+}
+
+/** The ticket's reply address for this recipient, recorded so the inbound listener knows what its code stands for. */
+async function replyAddressFor(c: pg.PoolClient, r: { secret: string; domain: string }, ticketId: string, personId: string): Promise<string> {
+  const code = replyCode(r.secret, ticketId, personId);
+  await c.query(`insert into notification_reply_address (code, ticket_id, person_id) values ($1, $2, $3) on conflict do nothing`, [code, ticketId, personId]);
+  return replyAddress(code, r.domain);
 }
 
 async function failedAttempt(c: pg.PoolClient, ids: string[], attempts: number, error: string, s: OutboxSettings) {

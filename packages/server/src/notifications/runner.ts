@@ -3,9 +3,13 @@ import type { MikroORM } from '../core/database';
 import { startJobRunner, type JobRunner } from '../core/job-queue';
 import type { Logger } from '../core/logger';
 import { smtpMailer } from './mailer';
+import { MAIL_ACTIONS_PATH } from './mail-actions/router';
+import { signAction } from './mail-actions/tokens';
+import { dueReminders, TRAINING_REMINDER_SOURCE } from './training.kinds';
 import { decide, deliver, DECIDE_TASK, DELIVER_TASK, DIGEST_TASK, sendDigests, type OutboxSettings } from './outbox';
 
 export const DEV_MAILS_PATH = '/dev/mails';
+export const REMINDERS_TASK = 'notifications:training-reminders';
 
 /** Where this instance is reached, for links in mails when PUBLIC_URL is unset. */
 export interface NotificationsStart {
@@ -31,7 +35,12 @@ export async function startNotifications({ orm, config, logger, selfUrl }: Notif
     maxAttempts: n.maxAttempts,
     retryBaseMs: n.retryBaseMs,
     digestHour: n.digestHour,
-    render: { timeZone: n.timeZone, publicUrl: n.publicUrl ?? selfUrl },
+    render: {
+      timeZone: n.timeZone,
+      publicUrl: n.publicUrl ?? selfUrl,
+      actionUrl: (action, personId, objectId) => `${n.publicUrl ?? selfUrl}${MAIL_ACTIONS_PATH}/${signAction(n.actionSecret, { action, personId, objectId }, n.actionTtlSeconds)}`,
+    },
+    replies: n.inbound.port !== undefined ? { secret: n.actionSecret, domain: n.replyDomain } : null,
     devMailsUrl: config.env === 'production' ? null : `${selfUrl}${DEV_MAILS_PATH}`,
     logger,
   };
@@ -48,13 +57,22 @@ export async function startNotifications({ orm, config, logger, selfUrl }: Notif
         if (n.enabled) await decide(orm, table, id, settings);
       },
       [DELIVER_TASK]: async (payload, job) => deliver((payload as { id: string }).id, job, settings),
+      // hourly: each seated trainee's reminder once their session is TRAINING_REMINDER_DAYS away (`at`: the moment to act as, for a test or a manual run)
+      [REMINDERS_TASK]: async (payload) => {
+        if (!n.enabled) return;
+        const at = (payload as { at?: string } | null)?.at;
+        for (const id of await dueReminders(orm.em.fork(), at ? new Date(at) : new Date(), n.reminderDays)) await decide(orm, TRAINING_REMINDER_SOURCE, id, settings);
+      },
       [DIGEST_TASK]: async (payload, job) => {
         const at = (payload as { at?: string } | null)?.at;
         await sendDigests(at ? new Date(at) : new Date(), job, settings);
       },
     },
     // hourly: the digest sends what was decided before the last digest hour (in the zone), so the hour it runs at is enough
-    recurring: [{ task: DIGEST_TASK, cron: '0 * * * *' }],
+    recurring: [
+      { task: DIGEST_TASK, cron: '0 * * * *' },
+      { task: REMINDERS_TASK, cron: '15 * * * *' },
+    ],
   });
   return {
     stop: async () => {

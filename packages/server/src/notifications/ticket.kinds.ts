@@ -257,11 +257,16 @@ export const ticketResolved = defineKind<TicketEventFacts>({
 });
 
 /**
- * The resolution mail's rating link, empty until the signed one-click links exist: that
- * feature replaces this function's body (or registers the link maker it calls).
+ * The resolution mail's rating link (a signed one-click link, mail-actions/): to the opener
+ * of the ticket, the requesting side that rates (the desk's `assertMayRate` decides again
+ * when the link is used).
  */
-export function ratingBlocks(_f: TicketEventFacts, _to: Recipient, _ctx: RenderContext): Block[] {
-  return [];
+export function ratingBlocks(f: TicketEventFacts, to: Recipient, ctx: RenderContext): Block[] {
+  if (!ctx.actionUrl || to.personId !== f.opened_by_id) return [];
+  return [
+    { p: 'Votre avis nous intéresse : en un clic, notez la résolution de cette demande.' },
+    { link: { label: 'Donner votre avis', url: ctx.actionUrl('rate-ticket', to.personId, f.ticket_id) } },
+  ];
 }
 
 export const ticketClosed = defineKind<TicketEventFacts>({
