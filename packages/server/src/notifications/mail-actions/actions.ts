@@ -119,6 +119,7 @@ export function refusal(e: DomainError): { status: number; title: string; text: 
     case CoreErrorCode.NOT_FOUND:
     case CoreErrorCode.FORBIDDEN:
     case 'NOT_YOUR_STRUCTURE':
+    case 'READ_ONLY_ROLE':
       return { status: 403, title: 'Action impossible', text: 'Ce lien ne vous permet pas de faire cette action : elle n’est pas ouverte à la personne à qui il a été envoyé, ou l’objet n’existe plus.' };
     case 'TOO_LATE_TO_CANCEL':
       return { status: 409, title: 'Trop tard pour annuler', text: 'La session a commencé : elle ne peut plus être annulée en ligne. Contactez le référent formation.' };

@@ -58,6 +58,7 @@ export function replyText(text: string): string {
 function refusalText(e: DomainError): string {
   switch (e.code) {
     case 'NOT_YOUR_STRUCTURE':
+    case 'READ_ONLY_ROLE':
     case 'FORBIDDEN':
     case 'NOT_FOUND':
       return 'Vous ne pouvez pas commenter cette demande par mail : seuls le support et le correspondant (CCA) de la structure peuvent y répondre. Votre message n’a pas été ajouté.';
@@ -66,7 +67,7 @@ function refusalText(e: DomainError): string {
     case 'TICKET_FINISHED':
       return 'Cette demande est annulée : elle ne prend plus de réponse. Votre message n’a pas été ajouté.';
     default:
-      return `Votre réponse n’a pas pu être ajoutée à la demande (${e.code}) : ${e.message}`;
+      return `Votre réponse n’a pas pu être ajoutée à la demande (règle ${e.code}). Votre message n’a pas été ajouté ; répondez depuis la plateforme.`;
   }
 }
 
