@@ -160,7 +160,7 @@ export async function deliver(id: string, job: JobContext, s: OutboxSettings): P
 
 async function failedAttempt(c: pg.PoolClient, ids: string[], attempts: number, error: string, s: OutboxSettings) {
   await c.query(
-    `update notification set attempts = $2, last_error = $3, status = case when $2 >= $4 then 'FAILED' else status end, updated_at = now() where id = any($1::uuid[])`,
+    `update notification set attempts = $2::int, last_error = $3::text, status = case when $2::int >= $4::int then 'FAILED' else status end, updated_at = now() where id = any($1::uuid[])`,
     [ids, attempts, error, s.maxAttempts],
   );
 }
