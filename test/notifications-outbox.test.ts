@@ -3,7 +3,10 @@
  * a while under two instances (delivered later, none twice), a relay that never comes back
  * (FAILED after NOTIFICATION_MAX_ATTEMPTS, visible to administrators).
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../packages/server/src/core/config';
 import { createRequire } from 'node:module';
 import type { Logger } from '../packages/server/src/core/logger';
 import { sql } from './support/db';
@@ -126,5 +129,41 @@ describe('a relay that never comes back', async () => {
     const { rows } = await sql(server.databaseUrl, `select count(*)::int n from graphile_worker.jobs where task_identifier = 'notifications:deliver'`);
     expect(rows[0].n).toBe(0);
     expect(relay.mails).toEqual([]);
+  });
+});
+
+describe('configuration', () => {
+  const SECRET = 'outbox-test-secret-0123456789-abcdefghijkl';
+
+  it('production without SMTP_URL refuses to start (exit 78, the variable named) unless NOTIFICATIONS=off', () => {
+    const r = spawnSync(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+      cwd: fileURLToPath(new URL('../packages/server', import.meta.url)),
+      env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', NODE_ENV: 'production', JWT_SECRET: SECRET },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toMatch(/Invalid configuration:\n\s+SMTP_URL: production delivers notifications by mail: set SMTP_URL, or NOTIFICATIONS=off/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, NOTIFICATIONS: 'off' }).notifications.enabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SMTP_URL: 'smtps://u:p@relay.example.gouv.fr:465' }).notifications).toMatchObject({ enabled: true, smtpUrl: 'smtps://u:p@relay.example.gouv.fr:465' });
+  });
+
+  it('names a bad mail setting, without echoing a password', () => {
+    const bad = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    const url = bad({ SMTP_URL: 'http://user:s3cret@relay.example:25' });
+    expect(url).toMatch(/SMTP_URL: SMTP_URL must be smtp:/);
+    expect(url).not.toContain('s3cret');
+    expect(bad({ MAIL_FROM: 'pas une adresse' })).toMatch(/MAIL_FROM/);
+    expect(bad({ NOTIFICATION_DIGEST_HOUR: '24' })).toMatch(/NOTIFICATION_DIGEST_HOUR/);
+    expect(bad({ NOTIFICATION_TIME_ZONE: 'Europe/Parys' })).toMatch(/NOTIFICATION_TIME_ZONE: an IANA time zone/);
+    expect(bad({ NOTIFICATIONS: 'maybe' })).toMatch(/NOTIFICATIONS/);
   });
 });
