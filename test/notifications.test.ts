@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { createClient, NotificationDelivery, NotificationKind } from '@chorus-support/sdk';
 import { toGlobalId } from '../packages/server/src/core/ids';
 import { DIGEST_TASK } from '../packages/server/src/notifications';
 import { sql } from './support/db';
@@ -23,7 +24,8 @@ async function person(where: string, params: unknown[] = []) {
 const ccaPerson = await person(`s.code = 'CSP-LYON' and exists (select 1 from correspondent_assignment a where a.person_id = p.id and a.kind = 'CCA' and a.until is null)`);
 const requester = await person(`s.code = 'CSP-LYON' and p.held_roles = '{END_USER}' and not exists (select 1 from correspondent_assignment a where a.person_id = p.id)`);
 const sn1Person = await person(`'SN1_AGENT' = any(p.held_roles)`);
-const cca = { token: await server.tokenFor(ccaPerson.email) };
+const ccaToken = await server.tokenFor(ccaPerson.email);
+const cca = { token: ccaToken };
 const sn1 = { token: await server.tokenFor(sn1Person.email) };
 const admin = { token: await server.tokenForRole('ADMINISTRATOR') };
 const requesterAuth = { token: await server.tokenFor(requester.email) };
@@ -96,7 +98,7 @@ describe('who is told what', () => {
     expect(mail.parsed.subject).toBe(`[${t.reference}] Le support a besoin d’informations`);
     expect(mail.parsed.text).toContain('> Quel est le numéro de l’EJ concerné ?');
     expect(mail.parsed.text).toContain('État : en attente de votre réponse');
-    expect(mail.parsed.text).toContain('Et ensuite ?');
+    expect(mail.parsed.text).toContain('Et ensuite\u00a0?');
     // one mail each: the question's public comment is the same news
     expect(about(t.reference, requester.email)).toHaveLength(1);
     expect(about(t.reference, ccaPerson.email)).toHaveLength(1);
@@ -229,10 +231,17 @@ describe('preferences', () => {
     return r.body.data.setNotificationPreference.preferences;
   };
 
-  it('lists every kind with its default, IMMEDIATE', async () => {
+  it('lists every kind with its default, IMMEDIATE; the SDK reads and sets them', async () => {
     const r = await server.gql(`{ notificationPreferences { kind delivery isDefault } }`, {}, requesterAuth);
     expect(r.body.data.notificationPreferences).toContainEqual({ kind: 'TICKET_RESOLVED', delivery: 'IMMEDIATE', isDefault: true });
     expect(r.body.data.notificationPreferences.every((p: any) => p.delivery === 'IMMEDIATE')).toBe(true);
+    const sdk = createClient({ url: server.url, token: ccaToken });
+    const set = await sdk.notifications.setPreference(NotificationKind.TICKET_CLOSED, NotificationDelivery.NONE);
+    expect(set.userErrors).toEqual([]);
+    expect(await sdk.notifications.preferences()).toContainEqual({ kind: NotificationKind.TICKET_CLOSED, delivery: NotificationDelivery.NONE, isDefault: false });
+    await sdk.notifications.setPreference(NotificationKind.TICKET_CLOSED, NotificationDelivery.IMMEDIATE);
+    // the requester's own choices are not the CCA's
+    expect((await server.gql(`{ notificationPreferences { kind delivery isDefault } }`, {}, requesterAuth)).body.data.notificationPreferences.every((p: any) => p.isDefault)).toBe(true);
   });
 
   it('NONE: the requester is not told (the opener still is)', async () => {

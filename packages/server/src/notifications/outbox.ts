@@ -171,7 +171,7 @@ async function replyAddressFor(c: pg.PoolClient, r: { secret: string; domain: st
 
 async function failedAttempt(c: pg.PoolClient, ids: string[], attempts: number, error: string, s: OutboxSettings) {
   await c.query(
-    `update notification set attempts = $2, last_error = $3, status = case when $2 >= $4 then 'FAILED' else status end, updated_at = now() where id = any($1::uuid[])`,
+    `update notification set attempts = $2::int, last_error = $3::text, status = case when $2::int >= $4::int then 'FAILED' else status end, updated_at = now() where id = any($1::uuid[])`,
     [ids, attempts, error, s.maxAttempts],
   );
 }

@@ -53,7 +53,19 @@ const STYLE = `
   p.action a { display: inline-block; padding: .6rem 1.1rem; background: #000091; color: #ffffff; text-decoration: none; font-weight: bold; border-radius: 4px; }
   footer.notice { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid #dddddd; font-size: .875rem; color: #3a3a3a; }`;
 
-export function renderMail(c: MailContent): Mail {
+/** French typography: a no-break space before ? ! : ; » and after «, so that they never start a line. */
+export function frenchSpacing(s: string): string {
+  return s.replace(/ ([?!:;»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+}
+
+export function renderMail(content: MailContent): Mail {
+  // our sentences get French spacing; what people wrote (quotes, facts) stays as written
+  const c: MailContent = {
+    ...content,
+    heading: frenchSpacing(content.heading),
+    footer: frenchSpacing(content.footer),
+    blocks: content.blocks.map((b) => ('p' in b ? { p: frenchSpacing(b.p) } : 'link' in b ? { link: { ...b.link, label: frenchSpacing(b.link.label) } } : b)),
+  };
   const html: string[] = [];
   const text: string[] = [c.heading, '='.repeat(Math.min(c.heading.length, 72)), ''];
   for (const b of c.blocks) {

@@ -321,23 +321,22 @@ function serviceLevelMail(f: TicketEventFacts, to: Recipient, ctx: RenderContext
   });
 }
 
-export const ticketServiceLevelAtRisk = defineKind<TicketEventFacts>({
-  kind: NotificationKind.TICKET_SERVICE_LEVEL_AT_RISK,
-  source: ticketEvents,
-  applies: (f) => f.kind === TicketEventKind.SERVICE_LEVEL_AT_RISK,
-  recipients: assigneeAndSn1,
-  maySee: seesTicket,
-  render: (f, to, ctx) => serviceLevelMail(f, to, ctx, false),
-});
-
-export const ticketServiceLevelBreached = defineKind<TicketEventFacts>({
-  kind: NotificationKind.TICKET_SERVICE_LEVEL_BREACHED,
-  source: ticketEvents,
-  applies: (f) => f.kind === TicketEventKind.SERVICE_LEVEL_BREACHED,
-  recipients: assigneeAndSn1,
-  maySee: seesTicket,
-  render: (f, to, ctx) => serviceLevelMail(f, to, ctx, true),
-});
+/** The two crossings: the same recipients and mail, but for the words. */
+export const [ticketServiceLevelAtRisk, ticketServiceLevelBreached] = (
+  [
+    [NotificationKind.TICKET_SERVICE_LEVEL_AT_RISK, TicketEventKind.SERVICE_LEVEL_AT_RISK, false],
+    [NotificationKind.TICKET_SERVICE_LEVEL_BREACHED, TicketEventKind.SERVICE_LEVEL_BREACHED, true],
+  ] as const
+).map(([kind, eventKind, breached]) =>
+  defineKind<TicketEventFacts>({
+    kind,
+    source: ticketEvents,
+    applies: (f) => f.kind === eventKind,
+    recipients: assigneeAndSn1,
+    maySee: seesTicket,
+    render: (f, to, ctx) => serviceLevelMail(f, to, ctx, breached),
+  }),
+);
 
 export const ticketKnownErrorNews = defineKind<TicketEventFacts>({
   kind: NotificationKind.TICKET_KNOWN_ERROR_NEWS,
