@@ -815,7 +815,23 @@ export enum NotificationKind {
   /** A service-level target was missed: to the assignee and the SN1 team of the ticket’s ministry. */
   TICKET_SERVICE_LEVEL_BREACHED = 'TICKET_SERVICE_LEVEL_BREACHED',
   /** The support asked a question (WAITING_FOR_INFO): to the requester and the opener. */
-  TICKET_WAITING_FOR_INFO = 'TICKET_WAITING_FOR_INFO'
+  TICKET_WAITING_FOR_INFO = 'TICKET_WAITING_FOR_INFO',
+  /** A registration was cancelled by someone else (the referent, the session’s cancellation): to the trainee. */
+  TRAINING_CANCELLED = 'TRAINING_CANCELLED',
+  /** A seat freed up and went to the trainee from the waiting list: to the trainee (with a link to cancel). */
+  TRAINING_PROMOTED = 'TRAINING_PROMOTED',
+  /** The DAF manager refused the request: to the trainee, with the reason. */
+  TRAINING_REFUSED = 'TRAINING_REFUSED',
+  /** The referent registered the trainee on a seat: the registration confirmation to the trainee, with a one-click link to cancel. */
+  TRAINING_REGISTERED = 'TRAINING_REGISTERED',
+  /** TRAINING_REMINDER_DAYS before the session: to each seated trainee, with the parts’ dates, once per registration. */
+  TRAINING_REMINDER = 'TRAINING_REMINDER',
+  /** A trainee asked for a seat: to the DAF managers whose perimeter holds the trainee’s structure, with one-click links to approve or refuse. */
+  TRAINING_REQUEST_TO_VALIDATE = 'TRAINING_REQUEST_TO_VALIDATE',
+  /** A session became HELD: the connection-time summary to the training referents. */
+  TRAINING_SESSION_HELD = 'TRAINING_SESSION_HELD',
+  /** No seat left: to the trainee, now on the waiting list (with a link to cancel). */
+  TRAINING_WAITLISTED = 'TRAINING_WAITLISTED'
 }
 
 /** Where a notification stands in the outbox. */
