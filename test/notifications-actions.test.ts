@@ -3,6 +3,7 @@
  * links read from the mails as their recipients get them. A GET shows a page and changes
  * nothing; the POST acts, once, as the link's person, through the feature's own rules.
  */
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { fromGlobalId, toGlobalId } from '../packages/server/src/core/ids';
 import { signAction } from '../packages/server/src/notifications';
@@ -45,6 +46,16 @@ function linkOf(m: ReceivedMail, label: string): string {
 const get = (url: string) => fetch(url).then(async (r) => ({ status: r.status, html: await r.text() }));
 const post = (url: string, form: Record<string, string> = {}, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', body: new URLSearchParams(form), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } }).then(async (r) => ({ status: r.status, html: await r.text() }));
+/** A POST with a Host header of our choosing (fetch may not set Host): a browser that reached the server by another name. */
+const rawPost = (path: string, headers: Record<string, string>) =>
+  new Promise<{ status: number }>((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '0', ...headers } }, (res) => {
+      res.resume();
+      res.on('end', () => ok({ status: res.statusCode ?? 0 }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
 const status = async (registrationId: string) => (await sql(server.databaseUrl, 'select status from training_registration where id = $1', [registrationId])).rows[0].status as string;
 
 /** A registration request of `trainee` on a new session: its raw id. */
@@ -179,7 +190,10 @@ describe('a link in other hands', () => {
     const r = await post(`${base}/actions/${token}`, {}, { origin: 'https://evil.example' });
     expect(r.status).toBe(403);
     expect(await status(id)).toBe('REQUESTED');
-    const same = await post(`${base}/actions/${token}`, {}, { origin: base });
+    expect((await post(`${base}/actions/${token}`, {}, { origin: 'null' })).status).toBe(403);
+    expect(await status(id)).toBe('REQUESTED');
+    // the page's own form, posted by a browser: its Origin is the host it reached
+    const same = await rawPost(`/actions/${token}`, { origin: `http://localhost:${server.port}`, host: `localhost:${server.port}` });
     expect(same.status).toBe(200);
     expect(await status(id)).toBe('CANCELLED');
   });

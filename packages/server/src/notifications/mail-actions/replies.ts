@@ -94,6 +94,8 @@ export async function startInboundSmtp(orm: MikroORM, config: Config, logger: Lo
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
+    // a client that keeps its connection open must not hold the shutdown past its timeout
+    closeTimeout: 3000,
     onMailFrom(address: SMTPServerAddress, _session, callback) {
       if (!allowed(address.address.toLowerCase())) return callback(smtpError(450, '4.7.1 Trop de messages de cette adresse : réessayez plus tard.'));
       callback();

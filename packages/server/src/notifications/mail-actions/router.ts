@@ -20,12 +20,13 @@ export const MAIL_ACTIONS_PATH = '/actions';
 export interface MailActionSettings {
   secret: string;
   timeZone: string;
-  /** Origins a POST may come from (the public URL's, this server's); any other is refused. */
+  /** Origins a POST may come from besides the host it reached (the public URL's, this server's); any other is refused. */
   origins: string[];
 }
 
+// same-origin, not no-referrer: with no-referrer a browser posts the form with `Origin: null`, which the check below refuses
 function send(res: Response, status: number, page: Page) {
-  res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' }).send(renderPage(page));
+  res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' }).send(renderPage(page));
 }
 
 const EXPIRED: Page = { title: 'Ce lien a expiré', paragraphs: ['Les liens envoyés par mail ne sont valables qu’un temps limité. Faites cette action depuis la plateforme, ou attendez un prochain message.'] };
@@ -62,6 +63,18 @@ function refused(res: Response, e: unknown, log: Logger) {
   send(res, 500, { title: 'Erreur', paragraphs: ['Une erreur est survenue ; aucune action n’a été faite. Réessayez plus tard.'] });
 }
 
+/** A form posted from our own page: no Origin (an old browser), or one naming this host (as the browser reached it) or a configured origin. */
+function sameSite(req: Request, origins: string[]): boolean {
+  const origin = req.get('origin');
+  if (!origin) return true;
+  if (origins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.get('host');
+  } catch {
+    return false;
+  }
+}
+
 export function mailActionsRouter(orm: MikroORM, s: MailActionSettings): Router {
   const router = Router();
   router.get('/:token', async (req, res) => {
@@ -77,8 +90,7 @@ export function mailActionsRouter(orm: MikroORM, s: MailActionSettings): Router 
     }
   });
   router.post('/:token', express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }), async (req, res) => {
-    const origin = req.get('origin');
-    if (origin && origin !== 'null' && !s.origins.includes(origin)) return send(res, 403, { title: 'Requête refusée', paragraphs: ['Ce formulaire doit être envoyé depuis la page du support Chorus. Aucune action n’a été faite.'] });
+    if (!sameSite(req, s.origins)) return send(res, 403, { title: 'Requête refusée', paragraphs: ['Ce formulaire doit être envoyé depuis la page du support Chorus. Aucune action n’a été faite.'] });
     try {
       const c = await checked(orm, s, req, res);
       if (!c) return;
