@@ -1,7 +1,14 @@
-import type { EntityManager } from '../core/database';
 import type { Viewer } from '../core/context';
 import type { Mail } from './render';
 import type { NotificationKind } from './notification.enums';
+
+/**
+ * How kinds read: SQL with `?` placeholders, returning rows (the worker's own pool, see
+ * core/job-queue's `execute`; MikroORM's `em.execute` takes the same SQL).
+ */
+export interface SqlReader {
+  execute<T>(sql: string, params?: unknown[]): Promise<T>;
+}
 
 /** The person a mail is written for. */
 export interface Recipient {
@@ -27,7 +34,7 @@ export interface RenderContext {
 export interface NotificationSource<F> {
   table: string;
   /** The row and its context, or null when it is gone (nothing to tell). */
-  load(em: EntityManager, id: string): Promise<F | null>;
+  load(db: SqlReader, id: string): Promise<F | null>;
   /** Who made the change: never told of it. Null for the platform. */
   actorId(facts: F): string | null;
   /** The ticket the row is about, if any (stored on the notification for the reader). */
@@ -41,7 +48,7 @@ export interface NotificationKindSpec<F> {
   /** Whether this row is news of this kind (a transition to RESOLVED, a public comment…). */
   applies(facts: F): boolean;
   /** Who is told (person ids; the actor, inactive persons and duplicates are dropped by the caller). */
-  recipients(em: EntityManager, facts: F): Promise<string[]>;
+  recipients(db: SqlReader, facts: F): Promise<string[]>;
   /** The read policy of what is told: a person who may not see the row is never mailed it. */
   maySee(viewer: Viewer, facts: F): boolean;
   render(facts: F, to: Recipient, ctx: RenderContext): Mail;

@@ -42,10 +42,10 @@ export async function startNotifications({ orm, config, logger, selfUrl }: Notif
     pollMs: n.pollMs,
     logger,
     tasks: {
-      [DECIDE_TASK]: async (payload) => {
+      [DECIDE_TASK]: async (payload, job) => {
         const { table, id } = payload as { table: string; id: string };
         // off: the triggers' requests are drained, nothing is decided
-        if (n.enabled) await decide(orm, table, id, settings);
+        if (n.enabled) await decide(table, id, job, settings);
       },
       [DELIVER_TASK]: async (payload, job) => deliver((payload as { id: string }).id, job, settings),
       [DIGEST_TASK]: async (payload, job) => {
