@@ -65,6 +65,8 @@ export function defineKind<F>(spec: NotificationKindSpec<F>): NotificationKindSp
   if (registered.has(spec.kind)) throw new Error(`notification kind ${spec.kind} is declared twice`);
   registered.add(spec.kind);
   const list = kindsBySource.get(spec.source.table) ?? [];
+  // one load per row, whatever the number of kinds: a table's kinds share its source object
+  if (list.length && list[0].source !== spec.source) throw new Error(`notification kind ${spec.kind}: table ${spec.source.table} already has another source object; share it`);
   list.push(spec);
   kindsBySource.set(spec.source.table, list);
   return spec;

@@ -215,45 +215,37 @@ export const ticketPublicComment = defineKind<TicketCommentFacts>({
 
 const isTransitionTo = (f: TicketEventFacts, status: TicketStatus) => f.kind === TicketEventKind.TRANSITION && f.to_status === status;
 
-export const ticketWaitingForInfo = defineKind<TicketEventFacts>({
-  kind: NotificationKind.TICKET_WAITING_FOR_INFO,
-  source: ticketEvents,
-  applies: (f) => isTransitionTo(f, TicketStatus.WAITING_FOR_INFO),
-  recipients: requestingSide,
-  maySee: seesTicket,
-  render: (f, to, ctx) =>
-    ticketMail(f, to, ctx, {
-      subject: 'Le support a besoin d’informations',
-      heading: `Le support vous pose une question sur la demande ${f.reference}`,
-      blocks: [
-        { p: `${by(f.actor_name)} a besoin d’informations pour poursuivre le traitement de la demande « ${f.title} » :` },
-        ...(f.reason ? [{ quote: f.reason, by: by(f.actor_name) }] : []),
-        ticketFacts(f, f.to_status),
-        { p: 'Et ensuite ? Répondez depuis la demande (« Fournir les informations ») : le traitement reprend dès votre réponse. Tant que vous n’avez pas répondu, le délai de traitement est suspendu.' },
-      ],
-    }),
-});
+/** A transition to `status` the requesting side (requester and opener) is told of: only its mail differs. */
+const toRequestingSide = (kind: NotificationKind, status: TicketStatus, render: (f: TicketEventFacts, to: Recipient, ctx: RenderContext) => Mail) =>
+  defineKind<TicketEventFacts>({ kind, source: ticketEvents, applies: (f) => isTransitionTo(f, status), recipients: requestingSide, maySee: seesTicket, render });
 
-export const ticketResolved = defineKind<TicketEventFacts>({
-  kind: NotificationKind.TICKET_RESOLVED,
-  source: ticketEvents,
-  applies: (f) => isTransitionTo(f, TicketStatus.RESOLVED),
-  recipients: requestingSide,
-  maySee: seesTicket,
-  render: (f, to, ctx) =>
-    ticketMail(f, to, ctx, {
-      subject: 'Votre demande a été résolue',
-      heading: `La demande ${f.reference} a été résolue`,
-      blocks: [
-        { p: `${by(f.actor_name)} a résolu la demande « ${f.title} ».` },
-        ...(f.reason ? [{ quote: f.reason, by: `Résolution, ${frenchDateTime(f.created_at, zoneOf(ctx, f))}` }] : []),
-        ticketFacts(f, f.to_status),
-        { p: 'Et ensuite ? Si la solution vous convient, clôturez la demande. Sinon, vous pouvez la rouvrir depuis la demande, dans le délai de réouverture.' },
-        // RATING LINK: the satisfaction link (signed, one click) goes here, as { link: { label: 'Donner votre avis', url } }
-        ...ratingBlocks(f, to, ctx),
-      ],
-    }),
-});
+export const ticketWaitingForInfo = toRequestingSide(NotificationKind.TICKET_WAITING_FOR_INFO, TicketStatus.WAITING_FOR_INFO, (f, to, ctx) =>
+  ticketMail(f, to, ctx, {
+    subject: 'Le support a besoin d’informations',
+    heading: `Le support vous pose une question sur la demande ${f.reference}`,
+    blocks: [
+      { p: `${by(f.actor_name)} a besoin d’informations pour poursuivre le traitement de la demande « ${f.title} » :` },
+      ...(f.reason ? [{ quote: f.reason, by: by(f.actor_name) }] : []),
+      ticketFacts(f, f.to_status),
+      { p: 'Et ensuite ? Répondez depuis la demande (« Fournir les informations ») : le traitement reprend dès votre réponse. Tant que vous n’avez pas répondu, le délai de traitement est suspendu.' },
+    ],
+  }),
+);
+
+export const ticketResolved = toRequestingSide(NotificationKind.TICKET_RESOLVED, TicketStatus.RESOLVED, (f, to, ctx) =>
+  ticketMail(f, to, ctx, {
+    subject: 'Votre demande a été résolue',
+    heading: `La demande ${f.reference} a été résolue`,
+    blocks: [
+      { p: `${by(f.actor_name)} a résolu la demande « ${f.title} ».` },
+      ...(f.reason ? [{ quote: f.reason, by: `Résolution, ${frenchDateTime(f.created_at, zoneOf(ctx, f))}` }] : []),
+      ticketFacts(f, f.to_status),
+      { p: 'Et ensuite ? Si la solution vous convient, clôturez la demande. Sinon, vous pouvez la rouvrir depuis la demande, dans le délai de réouverture.' },
+      // RATING LINK: the satisfaction link (signed, one click) goes here, as { link: { label: 'Donner votre avis', url } }
+      ...ratingBlocks(f, to, ctx),
+    ],
+  }),
+);
 
 /**
  * The resolution mail's rating link, empty until the signed one-click links exist: that
@@ -263,23 +255,17 @@ export function ratingBlocks(_f: TicketEventFacts, _to: Recipient, _ctx: RenderC
   return [];
 }
 
-export const ticketClosed = defineKind<TicketEventFacts>({
-  kind: NotificationKind.TICKET_CLOSED,
-  source: ticketEvents,
-  applies: (f) => isTransitionTo(f, TicketStatus.CLOSED),
-  recipients: requestingSide,
-  maySee: seesTicket,
-  render: (f, to, ctx) =>
-    ticketMail(f, to, ctx, {
-      subject: 'Votre demande a été clôturée',
-      heading: `La demande ${f.reference} est clôturée`,
-      blocks: [
-        { p: `La demande « ${f.title} » a été clôturée par ${by(f.actor_name)} le ${frenchDateTime(f.created_at, zoneOf(ctx, f))}.` },
-        ticketFacts(f, f.to_status),
-        { p: 'Et ensuite ? Rien à faire. Si la difficulté réapparaît, vous pouvez rouvrir la demande dans le délai de réouverture, ou en ouvrir une nouvelle.' },
-      ],
-    }),
-});
+export const ticketClosed = toRequestingSide(NotificationKind.TICKET_CLOSED, TicketStatus.CLOSED, (f, to, ctx) =>
+  ticketMail(f, to, ctx, {
+    subject: 'Votre demande a été clôturée',
+    heading: `La demande ${f.reference} est clôturée`,
+    blocks: [
+      { p: `La demande « ${f.title} » a été clôturée par ${by(f.actor_name)} le ${frenchDateTime(f.created_at, zoneOf(ctx, f))}.` },
+      ticketFacts(f, f.to_status),
+      { p: 'Et ensuite ? Rien à faire. Si la difficulté réapparaît, vous pouvez rouvrir la demande dans le délai de réouverture, ou en ouvrir une nouvelle.' },
+    ],
+  }),
+);
 
 export const ticketEscalated = defineKind<TicketEventFacts>({
   kind: NotificationKind.TICKET_ESCALATED,
