@@ -11,10 +11,15 @@ import pg from 'pg';
 import { Logger as WorkerLogger, parseCronItems, run, runMigrations, type Runner, type Task } from 'graphile-worker';
 import type { Logger } from './logger';
 
-/** What a task gets: its payload, and SQL on the queue's own connection pool. */
+/**
+ * What a task gets: SQL on the queue's own small pool, never the API's (a task's statements
+ * neither take the API's connections nor show among a request's).
+ */
 export interface JobContext {
   /** One statement on a pooled connection (not a transaction). */
   query<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  /** The same with `?` placeholders, returning the rows: the form MikroORM's `em.execute` takes, so SQL written for it runs here too. */
+  execute<T>(text: string, values?: unknown[]): Promise<T>;
   /** A transaction on one connection: committed when `work` resolves, rolled back when it throws. */
   transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
   /** The attempt of this job (1 for the first). */
@@ -93,6 +98,7 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
     taskList[name] = (payload, helpers) =>
       handler(payload, {
         query: (text, values) => pgPool.query(text, values as unknown[]),
+        execute: async <T>(text: string, values?: unknown[]) => (await pgPool.query(numberedPlaceholders(text), values as unknown[])).rows as T,
         transaction,
         attempt: helpers.job.attempts,
       });
@@ -114,6 +120,12 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
         await pgPool.end();
       })()),
   };
+}
+
+/** `?` placeholders as PostgreSQL's `$1, $2…` (the SQL given has no `?` operator nor `?` in a literal). */
+export function numberedPlaceholders(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
 }
 
 /** SQL that adds a job (inside the caller's transaction): `job_key` replaces a pending job of the same key. */

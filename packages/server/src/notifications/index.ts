@@ -10,11 +10,12 @@
  *      - source: a `NotificationSource` — the table whose committed inserts may cause the
  *        mail (ticket_event, ticket_comment and training_registration_event already have the
  *        trigger that asks for a decision; another table needs the same trigger, see the
- *        NotificationOutbox migration), how to `load` a row with its facts, who its actor is
+ *        NotificationOutbox migration), how to `load` a row with its facts (SQL through the
+ *        worker's own pool, `db.execute(sql, params)` with `?` placeholders), who its actor is
  *        (never told), the ticket it concerns if any. One source object per table, shared
  *        by its kinds.
  *      - applies(facts): whether this row is news of this kind;
- *      - recipients(em, facts): person ids (actor, inactive persons, duplicates dropped for you);
+ *      - recipients(db, facts): person ids (actor, inactive persons, duplicates dropped for you);
  *      - maySee(viewer, facts): the feature's read policy for that row — a person who may not
  *        read it is never mailed it;
  *      - render(facts, recipient, ctx): `renderMail({ subject, heading, blocks, footer })`
@@ -35,7 +36,7 @@ import './training.kinds';
 
 export { notificationEntities } from './notification.entity';
 export { NotificationDelivery, NotificationKind, NotificationStatus } from './notification.enums';
-export { defineKind, type NotificationKindSpec, type NotificationSource, type Recipient, type RenderContext } from './kinds';
+export { defineKind, type NotificationKindSpec, type NotificationSource, type Recipient, type RenderContext, type SqlReader } from './kinds';
 export { renderMail, frenchDateTime, type Block, type Mail } from './render';
 export { startNotifications, DEV_MAILS_PATH, REMINDERS_TASK } from './runner';
 export { devMailsRouter } from './dev-mails';

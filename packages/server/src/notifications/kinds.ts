@@ -1,8 +1,15 @@
-import type { EntityManager } from '../core/database';
 import type { Viewer } from '../core/context';
 import type { Mail } from './render';
 import type { NotificationKind } from './notification.enums';
 import type { MailActionName } from './mail-actions/tokens';
+
+/**
+ * How kinds read: SQL with `?` placeholders, returning rows (the worker's own pool, see
+ * core/job-queue's `execute`; MikroORM's `em.execute` takes the same SQL).
+ */
+export interface SqlReader {
+  execute<T>(sql: string, params?: unknown[]): Promise<T>;
+}
 
 /** The person a mail is written for. */
 export interface Recipient {
@@ -30,7 +37,7 @@ export interface RenderContext {
 export interface NotificationSource<F> {
   table: string;
   /** The row and its context, or null when it is gone (nothing to tell). */
-  load(em: EntityManager, id: string): Promise<F | null>;
+  load(db: SqlReader, id: string): Promise<F | null>;
   /** Who made the change: never told of it. Null for the platform. */
   actorId(facts: F): string | null;
   /** The ticket the row is about, if any (stored on the notification for the reader). */
@@ -44,7 +51,7 @@ export interface NotificationKindSpec<F> {
   /** Whether this row is news of this kind (a transition to RESOLVED, a public comment…). */
   applies(facts: F): boolean;
   /** Who is told (person ids; the actor, inactive persons and duplicates are dropped by the caller). */
-  recipients(em: EntityManager, facts: F): Promise<string[]>;
+  recipients(db: SqlReader, facts: F): Promise<string[]>;
   /** The read policy of what is told: a person who may not see the row is never mailed it. */
   maySee(viewer: Viewer, facts: F): boolean;
   render(facts: F, to: Recipient, ctx: RenderContext): Mail;
@@ -61,6 +68,8 @@ export function defineKind<F>(spec: NotificationKindSpec<F>): NotificationKindSp
   if (registered.has(spec.kind)) throw new Error(`notification kind ${spec.kind} is declared twice`);
   registered.add(spec.kind);
   const list = kindsBySource.get(spec.source.table) ?? [];
+  // one load per row, whatever the number of kinds: a table's kinds share its source object
+  if (list.length && list[0].source !== spec.source) throw new Error(`notification kind ${spec.kind}: table ${spec.source.table} already has another source object; share it`);
   list.push(spec);
   kindsBySource.set(spec.source.table, list);
   return spec;

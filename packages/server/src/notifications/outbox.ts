@@ -17,10 +17,9 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { DateTime } from 'luxon';
 import { personViewer } from '../access/authenticate';
-import type { EntityManager, MikroORM } from '../core/database';
 import { ADD_JOB_SQL, type JobContext } from '../core/job-queue';
 import type { Logger } from '../core/logger';
-import { kindsOf, type RenderContext } from './kinds';
+import { kindsOf, type RenderContext, type SqlReader } from './kinds';
 import { NotificationDelivery, NotificationKind, NotificationStatus } from './notification.enums';
 import type { Mailer } from './mailer';
 import { renderMail, type Block } from './render';
@@ -64,41 +63,41 @@ interface PersonRow {
 }
 
 /** A person's choice for each kind they set one for. */
-async function preferences(em: EntityManager, personIds: string[]): Promise<Map<string, NotificationDelivery>> {
+async function preferences(db: SqlReader, personIds: string[]): Promise<Map<string, NotificationDelivery>> {
   if (!personIds.length) return new Map();
-  const rows = await em.execute<{ person_id: string; kind: string; delivery: NotificationDelivery }[]>(
-    `select person_id, kind, delivery from notification_preference where person_id in (${personIds.map(() => '?').join(',')})`,
-    personIds,
+  const rows = await db.execute<{ person_id: string; kind: string; delivery: NotificationDelivery }[]>(
+    `select person_id, kind, delivery from notification_preference where person_id = any(?::uuid[])`,
+    [personIds],
   );
   return new Map(rows.map((r) => [`${r.person_id}:${r.kind}`, r.delivery]));
 }
 
 /** DECIDE for one committed source row: writes its notifications (none twice) and their delivery jobs. */
-export async function decide(orm: MikroORM, table: string, id: string, s: OutboxSettings): Promise<number> {
+export async function decide(table: string, id: string, job: JobContext, s: OutboxSettings): Promise<number> {
   const kinds = kindsOf(table);
   if (!kinds.length) return 0;
-  const em = orm.em.fork();
+  const db: SqlReader = job;
   const source = kinds[0].source;
-  const facts = await source.load(em, id);
+  const facts = await source.load(db, id);
   if (!facts) return 0;
   const actor = source.actorId(facts);
   const wanted: { kind: (typeof kinds)[number]; personId: string }[] = [];
   for (const kind of kinds) {
     if (!kind.applies(facts)) continue;
-    for (const personId of new Set(await kind.recipients(em, facts))) if (personId !== actor) wanted.push({ kind, personId });
+    for (const personId of new Set(await kind.recipients(db, facts))) if (personId !== actor) wanted.push({ kind, personId });
   }
   if (!wanted.length) return 0;
   const ids = [...new Set(wanted.map((w) => w.personId))];
   const people = new Map(
-    (await em.execute<PersonRow[]>(`select id, email, first_name, last_name from person where active and id in (${ids.map(() => '?').join(',')})`, ids)).map((p) => [p.id, p]),
+    (await db.execute<PersonRow[]>(`select id, email, first_name, last_name from person where active and id = any(?::uuid[])`, [ids])).map((p) => [p.id, p]),
   );
-  const prefs = await preferences(em, ids);
+  const prefs = await preferences(db, ids);
   const viewers = new Map<string, Awaited<ReturnType<typeof personViewer>> | null>();
   const decided: Decided[] = [];
   for (const { kind, personId } of wanted) {
     const person = people.get(personId);
     if (!person) continue;
-    if (!viewers.has(personId)) viewers.set(personId, await personViewer(em, personId).catch(() => null));
+    if (!viewers.has(personId)) viewers.set(personId, await personViewer(job, personId).catch(() => null));
     const viewer = viewers.get(personId);
     // the same rule as the read: who may not see it is not told it
     if (!viewer || !kind.maySee(viewer, facts)) continue;
@@ -109,19 +108,19 @@ export async function decide(orm: MikroORM, table: string, id: string, s: Outbox
   }
   if (!decided.length) return 0;
   const status = s.mailer ? NotificationStatus.PENDING : NotificationStatus.HELD;
-  const written = await em.transactional(async (tem) => {
+  const written = await job.transaction(async (c) => {
     const out: Decided[] = [];
     for (const d of decided) {
-      const rows = await tem.execute<{ id: string }[]>(
+      const { rows } = await c.query(
         `insert into notification (id, source_table, source_id, kind, recipient_id, recipient_email, ticket_id, delivery, status, subject, text_body, html_body)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          on conflict (source_table, source_id, recipient_id, kind) do nothing returning id`,
         [d.id, table, id, d.kind, d.recipientId, d.email, d.ticketId, d.delivery, status, d.subject, d.text, d.html],
       );
       if (!rows.length) continue; // decided before (a retried job, another instance)
       out.push(d);
       if (status === NotificationStatus.PENDING && d.delivery === NotificationDelivery.IMMEDIATE)
-        await tem.execute(ADD_JOB_SQL.replace(/\$(\d)/g, '?'), [DELIVER_TASK, JSON.stringify({ id: d.id }), `deliver:${d.id}`, null, s.maxAttempts + 5]);
+        await c.query(ADD_JOB_SQL, [DELIVER_TASK, JSON.stringify({ id: d.id }), `deliver:${d.id}`, null, s.maxAttempts + 5]);
     }
     return out;
   });

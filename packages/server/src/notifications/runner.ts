@@ -51,17 +51,17 @@ export async function startNotifications({ orm, config, logger, selfUrl }: Notif
     pollMs: n.pollMs,
     logger,
     tasks: {
-      [DECIDE_TASK]: async (payload) => {
+      [DECIDE_TASK]: async (payload, job) => {
         const { table, id } = payload as { table: string; id: string };
         // off: the triggers' requests are drained, nothing is decided
-        if (n.enabled) await decide(orm, table, id, settings);
+        if (n.enabled) await decide(table, id, job, settings);
       },
       [DELIVER_TASK]: async (payload, job) => deliver((payload as { id: string }).id, job, settings),
       // hourly: each seated trainee's reminder once their session is TRAINING_REMINDER_DAYS away (`at`: the moment to act as, for a test or a manual run)
-      [REMINDERS_TASK]: async (payload) => {
+      [REMINDERS_TASK]: async (payload, job) => {
         if (!n.enabled) return;
         const at = (payload as { at?: string } | null)?.at;
-        for (const id of await dueReminders(orm.em.fork(), at ? new Date(at) : new Date(), n.reminderDays)) await decide(orm, TRAINING_REMINDER_SOURCE, id, settings);
+        for (const id of await dueReminders(job, at ? new Date(at) : new Date(), n.reminderDays)) await decide(TRAINING_REMINDER_SOURCE, id, job, settings);
       },
       [DIGEST_TASK]: async (payload, job) => {
         const at = (payload as { at?: string } | null)?.at;

@@ -3,11 +3,10 @@
  * known-error news) and ticket_comment (public comments). Who sees what is the desk's own
  * rule (`maySee`, `maySeeInternalComments`), asked for each recipient as for a reader.
  */
-import type { EntityManager } from '../core/database';
 import type { Viewer } from '../core/context';
 import { Role } from '../core/roles';
 import { maySee, maySeeInternalComments, TicketEventKind, TicketStatus, TicketTransition } from '../service-desk';
-import { defineKind, type NotificationSource, type Recipient, type RenderContext } from './kinds';
+import { defineKind, type NotificationSource, type Recipient, type RenderContext, type SqlReader } from './kinds';
 import { NotificationKind } from './notification.enums';
 import { frenchDateTime, renderMail, type Block, type Mail } from './render';
 
@@ -69,8 +68,8 @@ const personName = (alias: string) => `nullif(trim(${alias}.first_name || ' ' ||
 
 const ticketEvents: NotificationSource<TicketEventFacts> = {
   table: 'ticket_event',
-  async load(em, id) {
-    const rows = await em.execute<TicketEventFacts[]>(
+  async load(db, id) {
+    const rows = await db.execute<TicketEventFacts[]>(
       `select e.id, e.kind, e.transition, e.to_status, e.to_level, e.field, e.new_value, e.reason, e.created_at, e.actor_id, ${personName('a')} as actor_name,
               (select min(l.due_at) from ticket_service_level l join service_level_target g on g.id = l.target_id
                 where l.ticket_id = t.id and e.field = g.metric || coalesce(':' || g.level, '')) as due_at,
@@ -90,8 +89,8 @@ const NEWS_WITH_COMMENT = `(e.kind = '${TicketEventKind.KNOWN_ERROR_UPDATED}' or
 
 const ticketComments: NotificationSource<TicketCommentFacts> = {
   table: 'ticket_comment',
-  async load(em, id) {
-    const rows = await em.execute<TicketCommentFacts[]>(
+  async load(db, id) {
+    const rows = await db.execute<TicketCommentFacts[]>(
       `select c.id, c.body, c.internal, c.created_at, c.author_id, ${personName('a')} as author_name,
               exists (select 1 from ticket_event e where e.ticket_id = c.ticket_id and e.created_at = c.created_at and e.reason = c.body and ${NEWS_WITH_COMMENT}) as carried_by_event,
               ${TICKET_COLUMNS}
@@ -108,11 +107,11 @@ const ticketComments: NotificationSource<TicketCommentFacts> = {
 /* ---------- recipients ---------- */
 
 /** The requesting side: the requester and the CCA who opened it. */
-const requestingSide = async (_em: EntityManager, f: TicketRow) => [f.requester_id, f.opened_by_id].filter((id): id is string => !!id);
+const requestingSide = async (_db: SqlReader, f: TicketRow) => [f.requester_id, f.opened_by_id].filter((id): id is string => !!id);
 
 /** The ticket's assignee and the SN1 agents of its ministry (SN1 is a ministry's own support). */
-async function assigneeAndSn1(em: EntityManager, f: TicketRow): Promise<string[]> {
-  const rows = await em.execute<{ id: string }[]>(
+async function assigneeAndSn1(db: SqlReader, f: TicketRow): Promise<string[]> {
+  const rows = await db.execute<{ id: string }[]>(
     `select p.id from person p join structure s on s.id = p.structure_id
       where p.active and ? = any(p.held_roles) and s.ministry_id = ? order by p.id`,
     [Role.SN1_AGENT, f.ministry_id],
@@ -121,8 +120,8 @@ async function assigneeAndSn1(em: EntityManager, f: TicketRow): Promise<string[]
 }
 
 /** The SN2 support team (AIFE, every ministry's escalations). */
-async function sn2Team(em: EntityManager): Promise<string[]> {
-  const rows = await em.execute<{ id: string }[]>(`select p.id from person p where p.active and ? = any(p.held_roles) order by p.id`, [Role.SN2_AGENT]);
+async function sn2Team(db: SqlReader): Promise<string[]> {
+  const rows = await db.execute<{ id: string }[]>(`select p.id from person p where p.active and ? = any(p.held_roles) order by p.id`, [Role.SN2_AGENT]);
   return rows.map((r) => r.id);
 }
 
@@ -216,45 +215,37 @@ export const ticketPublicComment = defineKind<TicketCommentFacts>({
 
 const isTransitionTo = (f: TicketEventFacts, status: TicketStatus) => f.kind === TicketEventKind.TRANSITION && f.to_status === status;
 
-export const ticketWaitingForInfo = defineKind<TicketEventFacts>({
-  kind: NotificationKind.TICKET_WAITING_FOR_INFO,
-  source: ticketEvents,
-  applies: (f) => isTransitionTo(f, TicketStatus.WAITING_FOR_INFO),
-  recipients: requestingSide,
-  maySee: seesTicket,
-  render: (f, to, ctx) =>
-    ticketMail(f, to, ctx, {
-      subject: 'Le support a besoin d’informations',
-      heading: `Le support vous pose une question sur la demande ${f.reference}`,
-      blocks: [
-        { p: `${by(f.actor_name)} a besoin d’informations pour poursuivre le traitement de la demande « ${f.title} » :` },
-        ...(f.reason ? [{ quote: f.reason, by: by(f.actor_name) }] : []),
-        ticketFacts(f, f.to_status),
-        { p: 'Et ensuite ? Répondez depuis la demande (« Fournir les informations ») : le traitement reprend dès votre réponse. Tant que vous n’avez pas répondu, le délai de traitement est suspendu.' },
-      ],
-    }),
-});
+/** A transition to `status` the requesting side (requester and opener) is told of: only its mail differs. */
+const toRequestingSide = (kind: NotificationKind, status: TicketStatus, render: (f: TicketEventFacts, to: Recipient, ctx: RenderContext) => Mail) =>
+  defineKind<TicketEventFacts>({ kind, source: ticketEvents, applies: (f) => isTransitionTo(f, status), recipients: requestingSide, maySee: seesTicket, render });
 
-export const ticketResolved = defineKind<TicketEventFacts>({
-  kind: NotificationKind.TICKET_RESOLVED,
-  source: ticketEvents,
-  applies: (f) => isTransitionTo(f, TicketStatus.RESOLVED),
-  recipients: requestingSide,
-  maySee: seesTicket,
-  render: (f, to, ctx) =>
-    ticketMail(f, to, ctx, {
-      subject: 'Votre demande a été résolue',
-      heading: `La demande ${f.reference} a été résolue`,
-      blocks: [
-        { p: `${by(f.actor_name)} a résolu la demande « ${f.title} ».` },
-        ...(f.reason ? [{ quote: f.reason, by: `Résolution, ${frenchDateTime(f.created_at, zoneOf(ctx, f))}` }] : []),
-        ticketFacts(f, f.to_status),
-        { p: 'Et ensuite ? Si la solution vous convient, clôturez la demande. Sinon, vous pouvez la rouvrir depuis la demande, dans le délai de réouverture.' },
-        // RATING LINK: the satisfaction link (signed, one click) goes here, as { link: { label: 'Donner votre avis', url } }
-        ...ratingBlocks(f, to, ctx),
-      ],
-    }),
-});
+export const ticketWaitingForInfo = toRequestingSide(NotificationKind.TICKET_WAITING_FOR_INFO, TicketStatus.WAITING_FOR_INFO, (f, to, ctx) =>
+  ticketMail(f, to, ctx, {
+    subject: 'Le support a besoin d’informations',
+    heading: `Le support vous pose une question sur la demande ${f.reference}`,
+    blocks: [
+      { p: `${by(f.actor_name)} a besoin d’informations pour poursuivre le traitement de la demande « ${f.title} » :` },
+      ...(f.reason ? [{ quote: f.reason, by: by(f.actor_name) }] : []),
+      ticketFacts(f, f.to_status),
+      { p: 'Et ensuite ? Répondez depuis la demande (« Fournir les informations ») : le traitement reprend dès votre réponse. Tant que vous n’avez pas répondu, le délai de traitement est suspendu.' },
+    ],
+  }),
+);
+
+export const ticketResolved = toRequestingSide(NotificationKind.TICKET_RESOLVED, TicketStatus.RESOLVED, (f, to, ctx) =>
+  ticketMail(f, to, ctx, {
+    subject: 'Votre demande a été résolue',
+    heading: `La demande ${f.reference} a été résolue`,
+    blocks: [
+      { p: `${by(f.actor_name)} a résolu la demande « ${f.title} ».` },
+      ...(f.reason ? [{ quote: f.reason, by: `Résolution, ${frenchDateTime(f.created_at, zoneOf(ctx, f))}` }] : []),
+      ticketFacts(f, f.to_status),
+      { p: 'Et ensuite ? Si la solution vous convient, clôturez la demande. Sinon, vous pouvez la rouvrir depuis la demande, dans le délai de réouverture.' },
+      // RATING LINK: the satisfaction link (signed, one click) goes here, as { link: { label: 'Donner votre avis', url } }
+      ...ratingBlocks(f, to, ctx),
+    ],
+  }),
+);
 
 /**
  * The resolution mail's rating link (a signed one-click link, mail-actions/): to the opener
@@ -269,29 +260,23 @@ export function ratingBlocks(f: TicketEventFacts, to: Recipient, ctx: RenderCont
   ];
 }
 
-export const ticketClosed = defineKind<TicketEventFacts>({
-  kind: NotificationKind.TICKET_CLOSED,
-  source: ticketEvents,
-  applies: (f) => isTransitionTo(f, TicketStatus.CLOSED),
-  recipients: requestingSide,
-  maySee: seesTicket,
-  render: (f, to, ctx) =>
-    ticketMail(f, to, ctx, {
-      subject: 'Votre demande a été clôturée',
-      heading: `La demande ${f.reference} est clôturée`,
-      blocks: [
-        { p: `La demande « ${f.title} » a été clôturée par ${by(f.actor_name)} le ${frenchDateTime(f.created_at, zoneOf(ctx, f))}.` },
-        ticketFacts(f, f.to_status),
-        { p: 'Et ensuite ? Rien à faire. Si la difficulté réapparaît, vous pouvez rouvrir la demande dans le délai de réouverture, ou en ouvrir une nouvelle.' },
-      ],
-    }),
-});
+export const ticketClosed = toRequestingSide(NotificationKind.TICKET_CLOSED, TicketStatus.CLOSED, (f, to, ctx) =>
+  ticketMail(f, to, ctx, {
+    subject: 'Votre demande a été clôturée',
+    heading: `La demande ${f.reference} est clôturée`,
+    blocks: [
+      { p: `La demande « ${f.title} » a été clôturée par ${by(f.actor_name)} le ${frenchDateTime(f.created_at, zoneOf(ctx, f))}.` },
+      ticketFacts(f, f.to_status),
+      { p: 'Et ensuite ? Rien à faire. Si la difficulté réapparaît, vous pouvez rouvrir la demande dans le délai de réouverture, ou en ouvrir une nouvelle.' },
+    ],
+  }),
+);
 
 export const ticketEscalated = defineKind<TicketEventFacts>({
   kind: NotificationKind.TICKET_ESCALATED,
   source: ticketEvents,
   applies: (f) => f.kind === TicketEventKind.TRANSITION && f.transition === TicketTransition.ESCALATE,
-  recipients: (em) => sn2Team(em),
+  recipients: (db) => sn2Team(db),
   maySee: seesTicket,
   render: (f, to, ctx) =>
     ticketMail(f, to, ctx, {
@@ -343,7 +328,7 @@ export const ticketKnownErrorNews = defineKind<TicketEventFacts>({
   source: ticketEvents,
   // the news reaches open tickets only (known-errors writes the event on those)
   applies: (f) => f.kind === TicketEventKind.KNOWN_ERROR_UPDATED,
-  recipients: async (_em, f) => (f.requester_id ? [f.requester_id] : []),
+  recipients: async (_db, f) => (f.requester_id ? [f.requester_id] : []),
   maySee: seesTicket,
   render: (f, to, ctx) =>
     ticketMail(f, to, ctx, {

@@ -11,10 +11,9 @@
  */
 import { DAF_PERIMETER_SQL, registrationScope } from '../access/policies';
 import type { Viewer } from '../core/context';
-import type { EntityManager } from '../core/database';
 import { Role } from '../core/roles';
 import { maySeeRegistration, RegistrationAction, RegistrationStatus, SEATED, SessionStatus } from '../training';
-import { defineKind, type NotificationSource, type Recipient, type RenderContext } from './kinds';
+import { defineKind, type NotificationSource, type Recipient, type RenderContext, type SqlReader } from './kinds';
 import { NotificationKind } from './notification.enums';
 import { frenchDateTime, renderMail, type Block, type Mail } from './render';
 
@@ -76,8 +75,8 @@ const withDates = <T extends RegistrationRow>(row: T | undefined): T | null => (
 
 const registrationEvents: NotificationSource<RegistrationEventFacts> = {
   table: 'training_registration_event',
-  async load(em, id) {
-    const rows = await em.execute<RegistrationEventFacts[]>(
+  async load(db, id) {
+    const rows = await db.execute<RegistrationEventFacts[]>(
       `select e.id, e.action, e.to_status, e.note, e.actor_id, ${name('a')} as actor_name, ${REGISTRATION_COLUMNS}
          from training_registration_event e join training_registration r on r.id = e.registration_id ${REGISTRATION_JOINS}
          left join person a on a.id = e.actor_id
@@ -94,8 +93,8 @@ export const TRAINING_REMINDER_SOURCE = 'training_reminder';
 
 const reminders: NotificationSource<RegistrationRow> = {
   table: TRAINING_REMINDER_SOURCE,
-  async load(em, id) {
-    const rows = await em.execute<RegistrationRow[]>(`select ${REGISTRATION_COLUMNS} from training_registration r ${REGISTRATION_JOINS} where r.id = ?`, [id]);
+  async load(db, id) {
+    const rows = await db.execute<RegistrationRow[]>(`select ${REGISTRATION_COLUMNS} from training_registration r ${REGISTRATION_JOINS} where r.id = ?`, [id]);
     return withDates(rows[0]);
   },
   actorId: () => null,
@@ -103,8 +102,8 @@ const reminders: NotificationSource<RegistrationRow> = {
 
 const heldSessions: NotificationSource<SessionHeldFacts> = {
   table: 'training_session',
-  async load(em, id) {
-    const rows = await em.execute<SessionHeldFacts[]>(
+  async load(db, id) {
+    const rows = await db.execute<SessionHeldFacts[]>(
       `select s.id, c.title as course_title, s.label as session_label, s.starts_at as session_starts_at, c.part_count, c.part_minutes,
               (select coalesce(json_agg(json_build_object('name', ${name('p')}, 'parts_connected', r.parts_connected, 'minutes_connected', r.minutes_connected) order by p.last_name, p.first_name), '[]')
                  from training_registration r join person p on p.id = r.trainee_id where r.session_id = s.id and r.status in ('${SEATED.join("', '")}')) as trainees
@@ -122,9 +121,9 @@ const heldSessions: NotificationSource<SessionHeldFacts> = {
  * place) starting within `days` days, and no reminder decided yet. The reminder job asks
  * the outbox to decide each.
  */
-export async function dueReminders(em: EntityManager, at: Date, days: number): Promise<string[]> {
+export async function dueReminders(db: SqlReader, at: Date, days: number): Promise<string[]> {
   if (days <= 0) return [];
-  const rows = await em.execute<{ id: string }[]>(
+  const rows = await db.execute<{ id: string }[]>(
     `select r.id from training_registration r join training_session s on s.id = r.session_id
       where r.status in ('${SEATED.join("', '")}') and s.status in ('${SessionStatus.OPEN}', '${SessionStatus.FULL}')
         and s.starts_at > ? and s.starts_at <= ?
@@ -175,7 +174,7 @@ function traineeMail(f: RegistrationRow, to: Recipient, ctx: RenderContext, m: {
   });
 }
 
-const trainee = async (_em: EntityManager, f: RegistrationRow) => [f.trainee_id];
+const trainee = async (_db: SqlReader, f: RegistrationRow) => [f.trainee_id];
 const is = (action: RegistrationAction) => (f: RegistrationEventFacts) => f.action === action;
 
 /* ---------- the kinds ---------- */
@@ -184,7 +183,7 @@ export const trainingRequestToValidate = defineKind<RegistrationEventFacts>({
   kind: NotificationKind.TRAINING_REQUEST_TO_VALIDATE,
   source: registrationEvents,
   applies: is(RegistrationAction.REQUEST),
-  recipients: async (_em, f) => f.daf_ids,
+  recipients: async (_db, f) => f.daf_ids,
   maySee: seesRegistration,
   render: (f, to, ctx) =>
     renderMail({
@@ -319,8 +318,8 @@ export const trainingReminder = defineKind<RegistrationRow>({
     }),
 });
 
-const referents = async (em: EntityManager) =>
-  (await em.execute<{ id: string }[]>(`select d.id from person d where d.active and ${holds(Role.TRAINING_REFERENT)} order by d.id`)).map((r) => r.id);
+const referents = async (db: SqlReader) =>
+  (await db.execute<{ id: string }[]>(`select d.id from person d where d.active and ${holds(Role.TRAINING_REFERENT)} order by d.id`)).map((r) => r.id);
 
 export const trainingSessionHeld = defineKind<SessionHeldFacts>({
   kind: NotificationKind.TRAINING_SESSION_HELD,
