@@ -68,7 +68,7 @@ async function main() {
         cmd: NODE,
         args: serverArgs(ROOT),
         // no service-level job: its SERVICE_LEVEL_* events would be deliveries the burst did not cause
-        env: { NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, JWT_SECRET: JWT.secret, JWT_ISSUER: JWT.issuer, JWT_AUDIENCE: JWT.audience, SERVICE_LEVEL_POLL_MS: '86400000' },
+        env: { NODE_ENV: 'production', NOTIFICATIONS: 'off', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, JWT_SECRET: JWT.secret, JWT_ISSUER: JWT.issuer, JWT_AUDIENCE: JWT.audience, SERVICE_LEVEL_POLL_MS: '86400000' },
         cwd: ROOT,
         url: `http://127.0.0.1:${port}`,
         logFile: join(work, `${name}.log`),

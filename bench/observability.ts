@@ -91,6 +91,7 @@ async function main() {
       const metricsPort = mode === 'on' ? await freePort() : undefined;
       const env: Record<string, string> = {
         NODE_ENV: 'production',
+        NOTIFICATIONS: 'off',
         PORT: String(port),
         HOST: '127.0.0.1',
         DATABASE_URL: databaseUrl,

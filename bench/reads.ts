@@ -126,6 +126,7 @@ async function main() {
     // the three targets
     const oursEnv = (port: number): Record<string, string> => ({
       NODE_ENV: 'production',
+      NOTIFICATIONS: 'off',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
@@ -166,7 +167,7 @@ async function main() {
           name: 'postgraphile',
           cmd: NODE22,
           args: [resolve(__dirname, 'reads/postgraphile-server.mjs')],
-          env: { NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl },
+          env: { NODE_ENV: 'production', NOTIFICATIONS: 'off', PORT: String(port), DATABASE_URL: databaseUrl },
           cwd: __dirname,
           url: `http://127.0.0.1:${port}`,
           logFile: join(work, 'postgraphile.log'),

@@ -31,7 +31,7 @@ describe('configuration', () => {
   });
 
   it('production defaults to no demo data', () => {
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).demoData).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, NOTIFICATIONS: 'off' }).demoData).toBe(false);
   });
 
   /** Starts the real server entry point with `env` added; it must stop before touching the (unreachable) database. */
@@ -57,7 +57,7 @@ describe('configuration', () => {
 });
 
 describe('introspection in production', async () => {
-  const server = await startTestServer({ env: { NODE_ENV: 'production', JWT_SECRET: SECRET, DEMO_DATA: 'false' } });
+  const server = await startTestServer({ env: { NODE_ENV: 'production', JWT_SECRET: SECRET, DEMO_DATA: 'false', NOTIFICATIONS: 'off' } });
   // production refuses the demo directory's accounts (.example): these people get real-looking addresses
   await sql(server.databaseUrl, `update person set email = replace(email, '.example', '.gouv.fr')`);
   const query = getIntrospectionQuery();

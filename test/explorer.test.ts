@@ -45,12 +45,12 @@ describe('explorer and CORS settings', () => {
   });
 
   it('production shows nothing, serves no explorer unless told, and allows only the listed origins', () => {
-    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, CORS_ORIGINS: 'https://saxo.education.gouv.fr' });
+    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, NOTIFICATIONS: 'off', CORS_ORIGINS: 'https://saxo.education.gouv.fr' });
     expect(c).toMatchObject({ browserPage: 'none', explorer: false });
     expect(originAllowed(c.cors, 'https://saxo.education.gouv.fr')).toBe(true);
     expect(originAllowed(c.cors, 'https://studio.apollographql.com')).toBe(false);
     expect(originAllowed(c.cors, 'http://localhost:5173')).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, EXPLORER: 'true', GRAPHQL_BROWSER_PAGE: 'explorer' })).toMatchObject({ browserPage: 'explorer', explorer: true });
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, NOTIFICATIONS: 'off', EXPLORER: 'true', GRAPHQL_BROWSER_PAGE: 'explorer' })).toMatchObject({ browserPage: 'explorer', explorer: true });
   });
 
   it.each([
@@ -102,7 +102,7 @@ describe('what a browser gets over HTTP', () => {
   });
 
   it('production without EXPLORER: no page at /graphql, nothing at /explorer, introspection still gated', async () => {
-    const prod = await startTestServer({ databaseUrl: server.databaseUrl, env: { NODE_ENV: 'production', JWT_SECRET: SECRET, DEMO_DATA: 'false' } });
+    const prod = await startTestServer({ databaseUrl: server.databaseUrl, env: { NODE_ENV: 'production', JWT_SECRET: SECRET, DEMO_DATA: 'false', NOTIFICATIONS: 'off' } });
     const root = prod.url.replace(/\/graphql$/, '');
     expect((await fetch(`${root}/explorer`)).status).toBe(404);
     expect((await fetch(`${root}/explorer/static/ruru.js`)).status).toBe(404);
@@ -112,7 +112,7 @@ describe('what a browser gets over HTTP', () => {
   });
 
   it('production with EXPLORER=true serves the explorer, and introspection stays for analysts', async () => {
-    const prod = await startTestServer({ databaseUrl: server.databaseUrl, env: { NODE_ENV: 'production', JWT_SECRET: SECRET, DEMO_DATA: 'false', EXPLORER: 'true' } });
+    const prod = await startTestServer({ databaseUrl: server.databaseUrl, env: { NODE_ENV: 'production', JWT_SECRET: SECRET, DEMO_DATA: 'false', NOTIFICATIONS: 'off', EXPLORER: 'true' } });
     const root = prod.url.replace(/\/graphql$/, '');
     expect((await fetch(`${root}/explorer`)).status).toBe(200);
     const anonymous = await prod.gql('{ __schema { queryType { name } } }');

@@ -12,7 +12,7 @@ import { startTestServer } from './support/server';
 const db = await createTestDatabase();
 afterAll(() => db.drop()); // registered first: runs after the servers stopped
 
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'metrics-test-secret-0123456789-abcdefghijkl', DEMO_DATA: 'false' };
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'metrics-test-secret-0123456789-abcdefghijkl', DEMO_DATA: 'false', NOTIFICATIONS: 'off' };
 const TOKEN = 'scrape-token-0123456789-abcdef';
 const base = (s: { url: string }) => s.url.replace(/\/graphql$/, '');
 

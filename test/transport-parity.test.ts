@@ -11,7 +11,7 @@ import { sql } from './support/db';
 import { startTestServer } from './support/server';
 
 const server = await startTestServer({
-  env: { NODE_ENV: 'production', JWT_SECRET: 'parity-test-secret-0123456789-abcdefghijkl', DEMO_DATA: 'false', MAX_QUERY_COST: '400', MAX_QUERY_DEPTH: '6' },
+  env: { NODE_ENV: 'production', JWT_SECRET: 'parity-test-secret-0123456789-abcdefghijkl', DEMO_DATA: 'false', NOTIFICATIONS: 'off', MAX_QUERY_COST: '400', MAX_QUERY_DEPTH: '6' },
 });
 const one = async (q: string, p: unknown[] = []) => (await sql(server.databaseUrl, q, p)).rows[0];
 

@@ -66,8 +66,9 @@ export async function seed(db: pg.Client, n: SeedSizes, log: (s: string) => void
            clock.t0 - make_interval(mins => g), case when g % 6 <> 0 then clock.t0 - make_interval(mins => g) end,
            case when g % 6 in (4, 5) and g % 4 <> 0 then 1 + g % 5 end, case when g % 6 in (4, 5) and g % 8 = 1 then 'Merci, réponse claire.' end
       from generate_series(1, ${n.tickets}) g, local, sn1, apps, doms, clock`);
-  // a million history rows would each announce themselves on the events channel: not while seeding
+  // a million history rows would each announce themselves on the events channel (and ask the mail outbox for a decision): not while seeding
   await q(`alter table ticket_event disable trigger ticket_event_notify; alter table ticket_comment disable trigger ticket_comment_notify`);
+  await q(`alter table ticket_event disable trigger ticket_event_notification; alter table ticket_comment disable trigger ticket_comment_notification`);
   await q(`
     insert into ticket_event (id, ticket_id, seq, kind, transition, actor_id, from_status, to_status, from_level, to_level, created_at, updated_at)
     select gen_random_uuid(), t.id, k, case when k = 1 then 'OPENED' else 'TRANSITION' end,
@@ -84,6 +85,7 @@ export async function seed(db: pg.Client, n: SeedSizes, log: (s: string) => void
       from ticket t cross join generate_series(1, 2) k
      where t.reference like 'FSD-B-%'`);
   await q(`alter table ticket_event enable trigger ticket_event_notify; alter table ticket_comment enable trigger ticket_comment_notify`);
+  await q(`alter table ticket_event enable trigger ticket_event_notification; alter table ticket_comment enable trigger ticket_comment_notification`);
   await q(`create index "ticket_search_index" on "ticket" using gin (to_tsvector('chorus_fr'::regconfig, coalesce(ticket.reference, '') || ' ' || coalesce(ticket.title, '') || ' ' || coalesce(ticket.description, '') || ' ' || coalesce(ticket.error_message, '')))`);
   await q(`create index "ticket_reference_trgm_index" on "ticket" using gin ("reference" gin_trgm_ops)`);
   await q(`create index "ticket_error_message_trgm_index" on "ticket" using gin ("error_message" gin_trgm_ops)`);

@@ -24,9 +24,13 @@ import {
   type AddKnowledgeImageMutation,
   type FileIncidentInput,
   type FileIncidentMutation,
+  type NotificationDelivery,
+  type NotificationKind,
+  type NotificationPreferencesQuery,
   type PeopleFilter,
   type PeopleQuery,
   type SdkFunctionWrapper,
+  type SetNotificationPreferenceMutation,
   type TicketFilter,
   type TicketsQuery,
   type TicketUpdatedSubscription,
@@ -166,6 +170,24 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
    * ```
    */
   tickets: { iterate(filter?: TicketFilter, pageSize?: number): AsyncGenerator<TicketsQuery['tickets']['edges'][number]['node']> };
+  /**
+   * The caller's mail preferences: for each kind, IMMEDIATE (the default), DAILY_DIGEST or NONE.
+   * A refusal (an application has no mailbox) comes back in `userErrors`.
+   *
+   * @example
+   * ```ts
+   * import { createClient, NotificationDelivery, NotificationKind } from '@chorus-support/sdk';
+   *
+   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', token: process.env.CHORUS_TOKEN });
+   * const { preferences, userErrors } = await chorus.notifications.setPreference(NotificationKind.TICKET_PUBLIC_COMMENT, NotificationDelivery.DAILY_DIGEST);
+   * if (!preferences) throw new Error(userErrors.map((e) => `${e.code}: ${e.message}`).join('\n'));
+   * console.log(await chorus.notifications.preferences());
+   * ```
+   */
+  notifications: {
+    preferences(): Promise<NotificationPreferencesQuery['notificationPreferences']>;
+    setPreference(kind: NotificationKind, delivery: NotificationDelivery): Promise<SetNotificationPreferenceMutation['setNotificationPreference']>;
+  };
   /** Subscribes over WebSocket (graphql-ws) with the same credentials; iterate the results, `return()` to stop. */
   subscribe<TResult = unknown, TVariables extends Record<string, unknown> = Record<string, unknown>>(document: DocumentNode, variables?: TVariables): AsyncIterableIterator<ExecutionResult<TResult>>;
   /** Closes the WebSocket, if one was opened. */
@@ -258,6 +280,10 @@ export function createClient(options: ClientOptions): ChorusClient {
     },
     tickets: {
       iterate: (filter?: TicketFilter, pageSize = 100) => paginate((after) => sdk.Tickets({ first: pageSize, after, filter }).then((r) => ({ nodes: r.tickets.edges.map((e) => e.node), pageInfo: r.tickets.pageInfo }))),
+    },
+    notifications: {
+      preferences: async () => (await sdk.NotificationPreferences()).notificationPreferences,
+      setPreference: async (kind: NotificationKind, delivery: NotificationDelivery) => (await sdk.SetNotificationPreference({ input: { kind, delivery } })).setNotificationPreference,
     },
     people: {
       iterate: (filter?: PeopleFilter, pageSize = 100) => paginate((after) => sdk.People({ first: pageSize, after, filter }).then((r) => ({ nodes: r.people.edges.map((e) => e.node), pageInfo: r.people.pageInfo }))),

@@ -35,12 +35,15 @@ import { applicationCostBudget } from './integration/throttle';
 import { WebhookDispatcher } from './integration/webhooks';
 import { ServiceLevelJob } from './service-levels';
 import { fileRoutes, S3FileStore, useFileStore } from './attachments';
+import { DEV_MAILS_PATH, devMailsRouter, MAIL_ACTIONS_PATH, mailActionsRouter, startInboundSmtp, startNotifications } from './notifications';
 
 export interface RunningServer {
   url: string;
   port: number;
   /** The port of /metrics when it has one of its own (METRICS_PORT). */
   metricsPort?: number;
+  /** The port of the inbound SMTP listener for replies, when it runs (INBOUND_SMTP_PORT). */
+  inboundSmtpPort?: number;
   httpServer: Server;
   /** Stops taking requests, finishes those in flight, closes subscriptions and the event connection. */
   close(): Promise<void>;
@@ -271,6 +274,12 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   // printable reports: the same context (credentials, perimeter) as the API
   app.use(REPORTS_PATH, reportsRouter((req) => pipeline.context(httpCredentials(req), req.id, req.log)));
 
+  // one-click links in mails (cancel a registration, decide a request, rate a resolution): a page, then a POST
+  const mailActionOrigins: string[] = config.notifications.publicUrl ? [new URL(config.notifications.publicUrl).origin] : [];
+  app.use(MAIL_ACTIONS_PATH, mailActionsRouter(orm, { secret: config.notifications.actionSecret, timeZone: config.notifications.timeZone, origins: mailActionOrigins }));
+  // development and tests: the outbox's mails as their recipients would see them (never in production)
+  if (!production) app.use(DEV_MAILS_PATH, devMailsRouter(orm));
+
   // GraphQL's GETs that are not a browser's page
   app.get('/graphql', (req, res) => graphql!(req, res));
 
@@ -294,12 +303,18 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   const serviceLevels = new ServiceLevelJob(orm, config.serviceLevelPollMs, logger);
   serviceLevels.start();
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  // the mail outbox's worker (notifications/): decides and delivers on every instance
+  const notifications = await startNotifications({ orm, config, logger, selfUrl: `http://${host}:${port}` });
+  mailActionOrigins.push(`http://${host}:${port}`);
+  // replies to ticket mails become comments (off without INBOUND_SMTP_PORT)
+  const inbound = await startInboundSmtp(orm, config, logger);
 
   let closing: Promise<void> | null = null;
   return {
     url: `http://${host}:${port}/graphql`,
     port,
     metricsPort: metricsServer ? (metricsServer.address() as AddressInfo).port : undefined,
+    inboundSmtpPort: inbound?.port,
     httpServer,
     close: () =>
       (closing ??= (async () => {
@@ -309,6 +324,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         await webhooks.stop();
         pipeline.health.stop();
         await serviceLevels.stop();
+        await inbound?.stop();
+        await notifications.stop();
         await events.target.close();
         logger.debug('event connection closed');
         unwatchDatabase();

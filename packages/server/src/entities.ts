@@ -7,6 +7,7 @@ import { serviceDeskEntities } from './service-desk/entities';
 import { trainingEntities } from './training';
 import { serviceLevelEntities } from './service-levels/service-level.entity';
 import { knownErrorEntities } from './known-errors/known-error.entity';
+import { notificationEntities } from './notifications/notification.entity';
 
 /** Every entity, listed explicitly (no folder discovery). */
 export const ENTITIES = [
@@ -20,4 +21,5 @@ export const ENTITIES = [
   ...serviceLevelEntities,
   ...knownErrorEntities,
   ...attachmentEntities,
+  ...notificationEntities,
 ];

@@ -18,6 +18,7 @@ import { serviceDeskModule } from './service-desk';
 import { trainingModule } from './training';
 import { serviceLevelsModule } from './service-levels';
 import { knownErrorsModule } from './known-errors';
+import { notificationsModule } from './notifications';
 
 /** Every feature module: importing one registers nothing, `composeModules` puts them together. */
 export const MODULES: readonly FeatureModule[] = [
@@ -30,6 +31,7 @@ export const MODULES: readonly FeatureModule[] = [
   serviceLevelsModule,
   knownErrorsModule,
   attachmentsModule,
+  notificationsModule,
 ];
 
 /** Every resolver class of every module. */

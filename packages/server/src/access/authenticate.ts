@@ -74,7 +74,8 @@ const PERSON_VIEWER_SQL = `
     from person p join structure s on s.id = p.structure_id
    where p.id = ? and p.active`;
 
-export async function personViewer(em: EntityManager, personId: string, opts: AuthOptions & { expiresAt?: Date | null } = { production: false }): Promise<Viewer> {
+/** `em`: anything that runs SQL with `?` placeholders as MikroORM's `execute` does (the job queue's tasks have their own pool). */
+export async function personViewer(em: Pick<EntityManager, 'execute'>, personId: string, opts: AuthOptions & { expiresAt?: Date | null } = { production: false }): Promise<Viewer> {
   const row = await cached(opts.cache, `person:${personId}`, `PERSON:${personId}`, async () => (await em.execute<PersonRow[]>(PERSON_VIEWER_SQL, [Role.SN1_AGENT, personId]))[0]);
   if (!row) throw unauthenticated('The token names no active person.');
   if (opts.production && isDemoEmail(row.email)) throw unauthenticated('Demo accounts do not sign in to a production server.');

@@ -13,6 +13,9 @@ export function readsEverything(viewer: Viewer): boolean {
   return READ_ALL_ROLES.some((r) => viewer.roles.has(r));
 }
 
+/** Who reads the mail outbox (notifications' subjects and bodies: personal data, so not the analysts). */
+export const OUTBOX_READERS: readonly Role[] = [Role.ADMINISTRATOR];
+
 /** Structures where the person acts as CCA: opens tickets, follows them, takes chatbot requests. */
 export function actsAsCcaFor(viewer: Viewer, structureId: string): boolean {
   return viewer.kind === 'PERSON' && viewer.roles.has(Role.CCA) && viewer.ccaStructureIds.includes(structureId);

@@ -38,3 +38,6 @@ export const attachmentsModule: FeatureModule = {
     KnowledgeImage: knowledgeImageNodeFetcher,
   },
 };
+// a file arriving another way (a reply by mail) goes through the same checks: upload, receive, attach
+export { addTicketAttachment, createUpload, receiveUpload } from './attachment.service';
+export { UploadPurpose } from './stored-file.entity';

@@ -95,6 +95,22 @@ const schema = z
     METRICS_HOST: z.string().optional(),
     METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
     METRICS_MAX_OPERATION_NAMES: z.coerce.number().int().min(1).max(10000).default(200),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be smtp://[user:pass@]host[:port] (STARTTLS when offered) or smtps:// (implicit TLS)' }).optional(),
+    MAIL_FROM: z.string().regex(/^[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/, 'MAIL_FROM: an address, or "Name <address>"').default('Support Chorus <ne-pas-repondre@chorus-support.invalid>'),
+    NOTIFICATIONS: z.enum(['on', 'off']).default('on'),
+    NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+    NOTIFICATION_POLL_MS: z.coerce.number().int().min(10).default(2000),
+    NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+    NOTIFICATION_TIME_ZONE: z.string().refine(validTimeZone, 'NOTIFICATION_TIME_ZONE: an IANA time zone such as Europe/Paris').default('Europe/Paris'),
+    MAIL_ACTION_TTL_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(14 * 24),
+    MAIL_ACTION_SECRET: z.string().min(32, 'MAIL_ACTION_SECRET must be at least 32 characters').optional(),
+    REPLY_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+\.[A-Za-z0-9-]+$/, 'REPLY_DOMAIN: a domain name such as support.chorus.example').optional(),
+    INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    INBOUND_SMTP_HOST: z.string().optional(),
+    INBOUND_SMTP_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+    INBOUND_SMTP_RATE_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(30),
+    TRAINING_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
     // read by the OpenTelemetry SDK itself (core/telemetry.ts); checked here so a typo stops the start
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   })
@@ -111,6 +127,8 @@ const schema = z
         ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'production refuses to load demo data' });
       if (env.WEBHOOK_ALLOWED_HOSTS)
         ctx.addIssue({ code: 'custom', path: ['WEBHOOK_ALLOWED_HOSTS'], message: 'production never lets webhooks reach private hosts' });
+      if (env.NOTIFICATIONS === 'on' && !env.SMTP_URL)
+        ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'production delivers notifications by mail: set SMTP_URL, or NOTIFICATIONS=off to run without mail' });
     }
     if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT)
       ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'METRICS_PORT must differ from PORT (leave it unset to serve /metrics on PORT)' });
@@ -122,6 +140,15 @@ const schema = z
       if (problem) ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `"${origin}": ${problem}` });
     }
   });
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function splitList(v: string): string[] {
   return v.split(',').map((h) => h.trim()).filter(Boolean);
@@ -224,6 +251,34 @@ export interface Config {
    * asks for, if any.
    */
   metrics: { enabled: boolean; servedOn: 'own-port' | 'public-port' | 'none'; port?: number; host: string; token?: string; maxOperationNames: number };
+  /**
+   * Mail (notifications/): on unless NOTIFICATIONS=off; without `smtpUrl` mails are kept in
+   * the outbox as HELD, readable by administrators. Retries wait retryBaseMs × 2^(attempt-1).
+   */
+  notifications: {
+    enabled: boolean;
+    smtpUrl?: string;
+    mailFrom: string;
+    maxAttempts: number;
+    retryBaseMs: number;
+    pollMs: number;
+    /** The hour (0–23, in `timeZone`) daily digests go out. */
+    digestHour: number;
+    /** Dates in mails, and the digest hour, are in this zone. */
+    timeZone: string;
+    /** Where links in mails point (PUBLIC_URL, else this server's own address). */
+    publicUrl?: string;
+    /** One-click links in mails (notifications/mail-actions): their lifetime and signing key. */
+    actionTtlSeconds: number;
+    /** Signs one-click links and reply addresses; derived from JWT_SECRET when not given (as the file URLs' key). */
+    actionSecret: string;
+    /** The domain of reply addresses (reply+<code>@domain): REPLY_DOMAIN, else MAIL_FROM's. */
+    replyDomain: string;
+    /** The inbound SMTP listener for replies: off without a port. */
+    inbound: { port?: number; host: string; maxBytes: number; ratePerHour: number };
+    /** A reminder goes this many days before a session's first part (0: none). */
+    reminderDays: number;
+  };
 }
 
 /** The hosted Apollo Sandbox, allowed by default outside production. */
@@ -321,6 +376,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: e.METRICS_HOST ?? e.HOST,
       token: e.METRICS_TOKEN,
       maxOperationNames: e.METRICS_MAX_OPERATION_NAMES,
+    },
+    notifications: {
+      enabled: e.NOTIFICATIONS === 'on',
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM,
+      maxAttempts: e.NOTIFICATION_MAX_ATTEMPTS,
+      retryBaseMs: e.NOTIFICATION_RETRY_BASE_MS,
+      pollMs: e.NOTIFICATION_POLL_MS,
+      digestHour: e.NOTIFICATION_DIGEST_HOUR,
+      timeZone: e.NOTIFICATION_TIME_ZONE,
+      publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+      actionTtlSeconds: e.MAIL_ACTION_TTL_HOURS * 3600,
+      actionSecret:
+        e.MAIL_ACTION_SECRET ??
+        createHash('sha256').update(`mail-actions:${e.JWT_SECRET ?? (production || e.JWKS_URL ? randomBytes(32).toString('hex') : DEMO_JWT_SECRET)}`).digest('hex'),
+      replyDomain: (e.REPLY_DOMAIN ?? /@([^\s@<>]+)>?$/.exec(e.MAIL_FROM)![1]).toLowerCase(),
+      inbound: { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST, maxBytes: e.INBOUND_SMTP_MAX_BYTES, ratePerHour: e.INBOUND_SMTP_RATE_PER_HOUR },
+      reminderDays: e.TRAINING_REMINDER_DAYS,
     },
   };
 }

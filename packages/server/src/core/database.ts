@@ -3,6 +3,7 @@ import { MikroORM, DataloaderType, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from '../migrations';
+import { installJobQueue } from './job-queue';
 import type { Logger } from './logger';
 
 export type { MikroORM };
@@ -38,6 +39,8 @@ export function ormOptions(clientUrl: string, logger?: Logger, pool: PoolSetting
     },
     pool: { min: 0, max: pool.poolSize, acquireTimeoutMillis: pool.acquireTimeoutMs },
     driverOptions: { acquireConnectionTimeout: pool.acquireTimeoutMs },
+    // the job queue's own schema (core/job-queue.ts) is graphile-worker's to manage, not the entities'
+    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
     forceUtcTimezone: true,
     allowGlobalContext: false,
     debug: false,
@@ -51,8 +54,9 @@ export async function openDatabase(clientUrl: string, logger?: Logger, pool?: Po
   return MikroORM.init(ormOptions(clientUrl, logger, pool));
 }
 
-/** Applies every pending migration; returns their names. */
+/** Applies every pending migration; returns their names. The job queue's schema first: triggers of ours add jobs to it. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
+  await installJobQueue(orm.config.getClientUrl());
   const done = await orm.getMigrator().up();
   return done.map((m) => m.name);
 }

@@ -1,4 +1,4 @@
-/** Small text helpers shared by searches and seeds. */
+/** Small text helpers shared by searches, seeds, reports and mails. */
 
 /** "Inès Lefèvre" → "Ines Lefevre": for accent-insensitive comparisons. */
 export function withoutAccents(s: string): string {
@@ -9,3 +9,6 @@ export function withoutAccents(s: string): string {
 export function likeContains(s: string): string {
   return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** Text (or anything printable) made safe inside HTML, text and attribute values alike. */
+export const escapeHtml = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -15,6 +15,7 @@ import { SupportTeam } from './support-team.entity';
 import { DirectoryImportResolver } from './directory.import.resolver';
 import { DIRECTORY_ERROR_CODES } from './directory.errors';
 
+export { Person };
 export const directoryEntities = [Ministry, Structure, SupportTeam, Person, CorrespondentAssignment];
 export const directoryResolvers = [
   DirectoryResolver,

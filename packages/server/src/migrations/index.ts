@@ -20,7 +20,9 @@ import { Migration20261203160000_ReadIndexes } from './Migration20261203160000_R
 import { Migration20261205120000_RegistrationOrderIndex } from './Migration20261205120000_RegistrationOrderIndex';
 import { Migration20261206030000_WriteAtOnce } from './Migration20261206030000_WriteAtOnce';
 import { Migration20261206060000_ChangesCarried } from './Migration20261206060000_ChangesCarried';
+import { Migration20261207200000_NotificationOutbox } from './Migration20261207200000_NotificationOutbox';
 import { Migration20261207210000_FrenchSearchStemFirst } from './Migration20261207210000_FrenchSearchStemFirst';
+import { Migration20261207220000_MailActions } from './Migration20261207220000_MailActions';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -45,5 +47,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205120000_RegistrationOrderIndex', class: Migration20261205120000_RegistrationOrderIndex },
   { name: 'Migration20261206030000_WriteAtOnce', class: Migration20261206030000_WriteAtOnce },
   { name: 'Migration20261206060000_ChangesCarried', class: Migration20261206060000_ChangesCarried },
+  { name: 'Migration20261207200000_NotificationOutbox', class: Migration20261207200000_NotificationOutbox },
   { name: 'Migration20261207210000_FrenchSearchStemFirst', class: Migration20261207210000_FrenchSearchStemFirst },
+  { name: 'Migration20261207220000_MailActions', class: Migration20261207220000_MailActions },
 ];

@@ -1,6 +1,8 @@
 /** The printable page every report shares: a title, filters, tables, SVG charts, print CSS. */
 
-export const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from '../core/text';
+
+export const esc = escapeHtml;
 
 export interface Table {
   id: string;

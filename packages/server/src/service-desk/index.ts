@@ -16,6 +16,11 @@ import {
 import { TICKET_ERROR_CODES } from './ticket.errors';
 
 export { serviceDeskEntities };
+// what other modules read of the desk (notifications: who may see a ticket and its comments, the life cycle's names)
+export { maySee, maySeeInternalComments } from './ticket.transitions';
+export { OPEN_STATUSES, TicketEventKind, TicketStatus, TicketTransition } from './ticket.enums';
+// what notifications does through mails (a one-click rating, a reply as a comment), through the desk's own rules
+export { addComment, findVisibleTicket, rateTicket } from './ticket.service';
 export const serviceDeskResolvers = [TicketResolver, ...TicketTransitionResolvers, TicketFieldsResolver, TicketEventFieldsResolver, TicketCommentFieldsResolver, ...serviceDeskEntities.map(nodeIdResolver)] as const;
 
 export const serviceDeskModule: FeatureModule = {

@@ -55,3 +55,7 @@ export const trainingModule: FeatureModule = {
     TrainingRegistration: registrationNodeFetcher,
   },
 };
+
+// what notifications reads and does through mails (one-click links act through the same rules as the API)
+export { cancelRegistration, dafPerimeter, decideRequest, maySee as maySeeRegistration, visibleRegistration } from './training.service';
+export { ALIVE, RegistrationAction, RegistrationStatus, SEATED, SessionStatus } from './training.enums';
