@@ -39,5 +39,5 @@ export const attachmentsModule: FeatureModule = {
   },
 };
 // a file arriving another way (a reply by mail) goes through the same checks: upload, receive, attach
-export { addTicketAttachment, createUpload, receiveUpload } from './attachment.service';
+export { addTicketAttachment, createUpload, pendingUpload, receiveUpload } from './attachment.service';
 export { UploadPurpose } from './stored-file.entity';

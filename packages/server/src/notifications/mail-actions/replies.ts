@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { personViewer } from '../../access/authenticate';
-import { addTicketAttachment, createUpload, receiveUpload, UploadPurpose } from '../../attachments';
+import { addTicketAttachment, createUpload, pendingUpload, receiveUpload, UploadPurpose } from '../../attachments';
 import type { Config } from '../../core/config';
 import type { MikroORM } from '../../core/database';
 import { DomainError } from '../../core/errors';
@@ -138,7 +138,7 @@ export async function startInboundSmtp(orm: MikroORM, config: Config, logger: Lo
             await addComment(tx, viewer, target.ticketId, body, false);
             for (const a of files) {
               const { file } = await createUpload(tx, viewer, config.files, { fileName: a.filename || 'piece-jointe', purpose: UploadPurpose.TICKET_ATTACHMENT });
-              await receiveUpload(tx, config.files, file.id, (async function* () { yield a.content; })(), { contentLength: a.content.length, sha256: null });
+              await receiveUpload(tx, config.files, await pendingUpload(tx, file.id), (async function* () { yield a.content; })(), { contentLength: a.content.length, sha256: null });
               await addTicketAttachment(tx, viewer, config.files, { ticketId: target.ticketId, uploadId: file.id, internal: false });
             }
           });
