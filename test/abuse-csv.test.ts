@@ -35,13 +35,13 @@ async function poisonedSession() {
   const [trainee] = await traineesOf(server, 'CSP-LYON', 1, 60);
   const reg = await validatedRequest(server, session, trainee.token, dafLyon);
   expect(outcome(await server.gql(M.register, { input: { id: reg } }, { token: referent }), 'registerTrainee')).toBe('OK');
+  // every part in the past (attendance is recorded once a part has started), then HELD: the trainee's partial attendance counts in ASSIDUITY
+  for (const table of ['training_session_part', 'training_session'])
+    await sql(server.databaseUrl, `update ${table} set starts_at = starts_at - interval '30 days', ends_at = ends_at - interval '30 days' where ${table === 'training_session' ? 'id' : 'session_id'} = $1`, [raw(session)]);
   expect(outcome(await server.gql(RECORD, { input: { registrationId: reg, part: 1, connected: true, minutes: 100 } }, { token: referent }), 'recordTrainingAttendance')).toBe('OK');
   const person = (await sql(server.databaseUrl, 'select trainee_id from training_registration where id = $1', [raw(reg)])).rows[0].trainee_id;
   const renamed = await server.gql(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { userErrors { code } } }`, { input: { id: gid('Person', person), firstName: FIRST, lastName: LAST } }, { token: admin });
   expect(renamed.body.data.updatePerson.userErrors).toEqual([]);
-  // every part in the past, then HELD: the trainee's partial attendance counts in ASSIDUITY
-  for (const table of ['training_session_part', 'training_session'])
-    await sql(server.databaseUrl, `update ${table} set starts_at = starts_at - interval '30 days', ends_at = ends_at - interval '30 days' where ${table === 'training_session' ? 'id' : 'session_id'} = $1`, [raw(session)]);
   expect(outcome(await server.gql(M.updateSession, { input: { id: session, status: 'HELD' } }, { token: referent }), 'updateTrainingSession')).toBe('OK');
   return { session, email: trainee.email };
 }

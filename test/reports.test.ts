@@ -22,6 +22,10 @@ const missing = chromiumMissing();
 const H1_2021 = '?from=2021-01-01&to=2021-07-01';
 
 const get = (path: string, token?: string) => fetch(base + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+/** A CSV response's bytes as text, the byte order mark kept (Response.text() drops it). */
+const rawText = async (res: Response) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+/** A rate as the CSV writes it: four decimals, decimal comma. */
+const csvRate = (r: number) => r.toFixed(4).replace('.', ',');
 
 /** The cells of each `<table id>` of a page, as text. */
 function tablesOf(html: string): Record<string, string[][]> {
@@ -182,9 +186,9 @@ describe('the training bilan', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/csv/);
       const api = await server.gql(`query($t: TrainingStatisticsTable!, $f: TrainingStatisticsFilter) { trainingStatisticsCsv(table: $t, filter: $f) }`, { t: table, f: { from: '2021-01-01T00:00:00Z', to: '2021-07-01T00:00:00Z' } }, { token: analyst });
-      expect(await res.text(), table).toBe(api.body.data.trainingStatisticsCsv);
+      expect(await rawText(res), table).toBe(api.body.data.trainingStatisticsCsv);
     }
-    expect(await (await get(`/reports/training.csv${H1_2021}`, analyst)).text()).toMatch(/^domaine;inscrits;pourcentage\r\nCFO;170;55%\r\n/);
+    expect(await rawText(await get(`/reports/training.csv${H1_2021}`, analyst))).toMatch(/^\uFEFFdomaine;inscrits;pourcentage\r\nCFO;170;55%\r\n/);
   });
 });
 
@@ -288,7 +292,8 @@ describe('the chatbot report', () => {
     const csv = await (await get(`/reports/chatbot.csv?from=${from}&to=${to}`, analyst)).text();
     expect(csv).toContain(`conversations;${m.conversations}\r\n`);
     expect(csv).toContain(`pouces en bas;${down}\r\n`);
-    expect(csv).toContain(`taux de deviation;${m.deflectionRate}\r\n`);
+    expect(csv).toContain(`taux de déviation;${csvRate(m.deflectionRate)}\r\n`);
+    expect(csv).toContain(`taux de réponse;${csvRate(m.answeredRate)}\r\n`);
   });
 
   it('lists the unanswered messages and the thumbs-down comments, for the metrics readers only', async () => {
@@ -347,4 +352,42 @@ describe.skipIf(missing !== null)(`rendered by headless Chromium${missing ? ` (s
     expect(ctx.blocked).toEqual([]);
     await ctx.close();
   }, 60_000);
+});
+
+describe('every CSV export opens as is in a French Excel', () => {
+  const exports = [
+    ...['REGISTRATIONS_BY_DOMAIN', 'ATTENDANCE_BY_DOMAIN', 'PARTS_ATTENDED', 'BILLING', 'ASSIDUITY'].map((t) => `/reports/training.csv${H1_2021}&table=${t}`),
+    '/reports/service-desk.csv',
+    `/reports/chatbot.csv?from=${new Date(Date.now() - 3600_000).toISOString()}&to=${new Date(Date.now() + 3600_000).toISOString()}`,
+  ];
+
+  it.each(exports)('%s: UTF-8 byte order mark, `;`, decimal comma, no float noise', async (path) => {
+    const res = await get(path, analyst);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split('\r\n')[0]).toContain(';');
+    // no dot decimal and no long tail of digits after a decimal comma
+    expect(text).not.toMatch(/(^|;)-?\d+\.\d+(;|\r\n)/m);
+    expect(text).not.toMatch(/(^|;)-?\d+,\d{5,}(;|\r\n)/m);
+  });
+
+  it('writes the headers with their accents and the amounts and rates with a decimal comma', async () => {
+    const lines = async (path: string) => (await rawText(await get(path, analyst))).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect((await lines(`/reports/training.csv${H1_2021}&table=ATTENDANCE_BY_DOMAIN`))[0]).toBe('domaine;absents;présents;inscrits');
+    expect((await lines(`/reports/training.csv${H1_2021}&table=PARTS_ATTENDED`))[0]).toContain(';durée partie;');
+    expect((await lines(`/reports/training.csv${H1_2021}&table=ASSIDUITY`))[0]).toBe('stagiaire;email;structure;sessions;absences;absences non justifiées;participations partielles;minutes connectées');
+    const billing = await lines(`/reports/training.csv${H1_2021}&table=BILLING`);
+    expect(billing[0]).toBe('ligne;stagiaires;parties facturées;montant (EUR)');
+    expect(billing.length).toBeGreaterThan(1);
+    for (const l of billing.slice(1)) expect(l).toMatch(/;\d+,\d\d$/);
+    expect((await lines('/reports/service-desk.csv'))[0]).toBe(
+      'regroupement;clé;libellé;tickets;en cours;résolus;escaladés;réouvertures;médiane première réponse (s);médiane résolution (s);médiane SN1 (s);médiane SN2 (s);médiane technique (s)',
+    );
+    const chatbot = await lines(`/reports/chatbot.csv?from=${new Date(Date.now() - 3600_000).toISOString()}&to=${new Date(Date.now() + 3600_000).toISOString()}`);
+    expect(chatbot.map((l) => l.split(';')[0])).toEqual(['indicateur', 'conversations', 'répondues', 'sans réponse', 'transmises', 'abandonnées', 'taux de réponse', 'taux sans réponse', 'taux de transmission', 'taux de déviation', 'pouces en bas', 'pouces en haut']);
+    for (const l of chatbot.filter((l) => l.startsWith('taux '))) expect(l).toMatch(/;\d,\d{4}$/);
+  });
 });

@@ -113,7 +113,7 @@ describe('attendance import', () => {
     expect(perTrainee[0].label).toContain(c);
     expect(stats.body.data.trainingStatistics.byDomain.find((d: any) => d.code === 'BUDGET')).toEqual({ code: 'BUDGET', registrations: 3, absents: 0, presents: 3 });
     const csv = await server.gql(`query($f: TrainingStatisticsFilter) { trainingStatisticsCsv(table: BILLING, filter: $f, billingGroupBy: STRUCTURE) }`, { f: { sessionId: session } }, { token: referent });
-    expect(csv.body.data.trainingStatisticsCsv.trim().split('\r\n').at(-1)).toBe('TOTAL;3;4;600.00');
+    expect(csv.body.data.trainingStatisticsCsv.trim().split('\r\n').at(-1)).toBe('TOTAL;3;4;600,00');
   });
 
   it('refuses a malformed export, and anyone but the referent', async () => {

@@ -103,8 +103,10 @@ describe('the first half of 2021, as the source tells it', () => {
   it('the CSV export carries the same numbers', async () => {
     const res = await server.gql(`query($f: TrainingStatisticsFilter) { d: trainingStatisticsCsv(table: REGISTRATIONS_BY_DOMAIN, filter: $f) p: trainingStatisticsCsv(table: PARTS_ATTENDED, filter: $f) a: trainingStatisticsCsv(table: ATTENDANCE_BY_DOMAIN, filter: $f) }`, { f: H1_2021 }, { token: referent });
     expect(res.body.errors).toBeUndefined();
-    const d = res.body.data.d.trim().split('\r\n');
+    expect(res.body.data.d.startsWith('\uFEFF')).toBe(true);
+    const d = res.body.data.d.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(d).toEqual(['domaine;inscrits;pourcentage', 'CFO;170;55%', 'BUDGET;49;16%', 'DCHORUS;44;14%', 'ACTIFS;43;14%', 'FDEPENSES;1;0%', 'TOTAL;307;100%']);
+    expect(res.body.data.a).toContain('domaine;absents;présents;inscrits\r\n');
     expect(res.body.data.a).toContain('CFO;46;124;170');
     const p = res.body.data.p.trim().split('\r\n');
     expect(p.at(-1)).toMatch(/^TOTAL;TOTAL;307;22;6;131;30;49;69;;0h05;2h25;/);

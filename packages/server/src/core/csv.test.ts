@@ -28,16 +28,27 @@ describe('csvCell: the OWASP rule, no exemption', () => {
   it('writes numbers as numbers: a negative number is not text and gets no prefix', () => {
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell(0)).toBe('0');
-    expect(csvCell(1.5)).toBe('1.5');
-    expect(csvCell(new FixedDecimal(-6, 2))).toBe('-6.00');
-    expect(csvCell(new FixedDecimal(600, 2))).toBe('600.00');
+    expect(csvCell(1.5)).toBe('1,5');
+    expect(csvCell(new FixedDecimal(-6, 2))).toBe('-6,00');
+    expect(csvCell(new FixedDecimal(600, 2))).toBe('600,00');
     expect(csvCell(Number.NaN)).toBe('');
     expect(csvCell(null)).toBe('');
     expect(csvCell(undefined)).toBe('');
   });
 
-  it('writes lines with CRLF and `;`', () => {
-    expect(toCsv(['a', 'b'], [['-1', -1]])).toBe("a;b\r\n'-1;-1\r\n");
+  it('writes decimals with a comma and without float noise', () => {
+    expect(csvCell(0.46099999999999997)).toBe('0,461');
+    expect(csvCell(800.964398)).toBe('800,9644');
+    expect(csvCell(-0.1 - 0.2)).toBe('-0,3');
+    expect(csvCell(1234567)).toBe('1234567');
+    expect(csvCell(new FixedDecimal(0.1 + 0.2, 2))).toBe('0,30');
+    expect(csvCell(new FixedDecimal(0.461, 4))).toBe('0,4610');
+  });
+
+  it('starts with a UTF-8 byte order mark and writes lines with CRLF and `;`', () => {
+    const csv = toCsv(['a', 'é'], [['-1', -1]]);
+    expect(csv).toBe("\uFEFFa;é\r\n'-1;-1\r\n");
+    expect([...Buffer.from(csv, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 });
 

@@ -10,7 +10,7 @@ import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
 import { ReviewReason } from '../knowledge/knowledge.enums';
 import { ReviewEntry } from '../knowledge/review.entity';
 import { chatbotMetrics } from '../chatbot/metrics.service';
-import { toCsv } from '../core/csv';
+import { FixedDecimal, toCsv } from '../core/csv';
 import { donut } from './charts';
 import { day, int, percent } from './format';
 import { chart, page, table, type Table } from './page';
@@ -116,14 +116,14 @@ export async function chatbotCsv(ctx: Context, q: ReportQuery): Promise<string> 
     ['indicateur', 'valeur'],
     [
       ['conversations', m.conversations],
-      ['repondues', m.answered],
-      ['sans reponse', m.unanswered],
+      ['répondues', m.answered],
+      ['sans réponse', m.unanswered],
       ['transmises', m.handedOff],
-      ['abandonnees', m.abandoned],
-      ['taux de reponse', m.answeredRate],
-      ['taux sans reponse', m.unansweredRate],
-      ['taux de transmission', m.handoffRate],
-      ['taux de deviation', m.deflectionRate],
+      ['abandonnées', m.abandoned],
+      ['taux de réponse', new FixedDecimal(m.answeredRate, 4)],
+      ['taux sans réponse', new FixedDecimal(m.unansweredRate, 4)],
+      ['taux de transmission', new FixedDecimal(m.handoffRate, 4)],
+      ['taux de déviation', new FixedDecimal(m.deflectionRate, 4)],
       ['pouces en bas', thumbsDown],
       ['pouces en haut', thumbsUp],
     ],

@@ -128,9 +128,11 @@ export async function serviceDeskReport(ctx: Context, q: ReportQuery): Promise<s
 
 export async function serviceDeskCsv(ctx: Context, q: ReportQuery): Promise<string> {
   const d = await serviceDeskData(ctx, q);
-  const line = (dimension: string, r: StatisticsRow) => [dimension, r.key, r.label, r.ticketCount, r.openCount, r.resolvedCount, r.escalatedCount, r.reopenCount, r.medianFirstResponseSeconds, r.medianResolutionSeconds, r.medianSecondsAtSn1, r.medianSecondsAtSn2, r.medianSecondsAtTechnical];
+  // medians in whole seconds: PostgreSQL's microseconds are noise in a spreadsheet
+  const s = (v: number | null) => (v === null ? null : Math.round(v));
+  const line = (dimension: string, r: StatisticsRow) => [dimension, r.key, r.label, r.ticketCount, r.openCount, r.resolvedCount, r.escalatedCount, r.reopenCount, s(r.medianFirstResponseSeconds), s(r.medianResolutionSeconds), s(r.medianSecondsAtSn1), s(r.medianSecondsAtSn2), s(r.medianSecondsAtTechnical)];
   return toCsv(
-    ['regroupement', 'cle', 'libelle', 'tickets', 'en cours', 'resolus', 'escalades', 'reouvertures', 'mediane premiere reponse (s)', 'mediane resolution (s)', 'mediane SN1 (s)', 'mediane SN2 (s)', 'mediane technique (s)'],
+    ['regroupement', 'clé', 'libellé', 'tickets', 'en cours', 'résolus', 'escaladés', 'réouvertures', 'médiane première réponse (s)', 'médiane résolution (s)', 'médiane SN1 (s)', 'médiane SN2 (s)', 'médiane technique (s)'],
     [...d.levels.map((r) => line('LEVEL', r)), ...d.domains.map((r) => line('DOMAIN', r)), ...d.months.map((r) => line('MONTH', r))],
   );
 }
