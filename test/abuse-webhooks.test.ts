@@ -50,7 +50,7 @@ async function deliver(payload: Record<string, unknown>) {
 }
 
 // production, on a database of its own (its dispatcher must not take this file's deliveries)
-const prod = await startTestServer({ env: { NODE_ENV: 'production', JWT_SECRET: 'webhook-test-secret-0123456789-abcdefghij', DEMO_DATA: 'false' }, adjust: (c) => (c.webhooks.resolve = resolve) });
+const prod = await startTestServer({ env: { NODE_ENV: 'production', JWT_SECRET: 'webhook-test-secret-0123456789-abcdefghij', DEMO_DATA: 'false', NOTIFICATIONS: 'off' }, adjust: (c) => (c.webhooks.resolve = resolve) });
 // production refuses the demo accounts: a real-looking administrator
 await sql(
   prod.databaseUrl,

@@ -107,4 +107,81 @@ describe('webhooks', () => {
     const deliveries = await sql(server.databaseUrl, `select count(*)::int as n from webhook_delivery where event = 'ticket.status_changed' and payload->>'reference' = $1 and payload->>'to' = 'CANCELLED'`, [reference]);
     expect(deliveries.rows[0].n).toBe(1);
   });
+
+  it("delivers one ticket's events in order: a RESOLVED waits while the IN_PROGRESS before it is retried", async () => {
+    // a long backoff: without the order, the RESOLVED would go out during it
+    const slow = await startTestServer({ env: { ...env, WEBHOOK_RETRY_BASE_MS: '1000' } });
+    const ok: { to: string; reference: string }[] = [];
+    let failedOnce = false;
+    const hook = await scriptedReceiver((body) => {
+      if (body.event !== 'ticket.status_changed') return 200;
+      if (body.data.to === 'IN_PROGRESS' && !failedOnce) return (failedOnce = true), 500;
+      ok.push(body.data);
+      return 200;
+    });
+    afterAll(hook.close);
+    await sql(slow.databaseUrl, `update application_client set webhook_url = $1 where name = 'SAXO'`, [hook.url]);
+    const { id, reference } = await openAsSaxo(slow, 'ordered events');
+    const sn1 = await slow.tokenForRole('SN1_AGENT');
+    const version = async () => (await slow.gql(`query($id: ID!) { node(id: $id) { ... on Ticket { version } } }`, { id }, { token: sn1 })).body.data.node.version;
+    const taken = await slow.gql(`mutation($input: TakeTicketInput!) { takeTicket(input: $input) { userErrors { code } } }`, { input: { id, version: await version() } }, { token: sn1 });
+    expect(taken.body.data.takeTicket.userErrors).toEqual([]);
+    await until(async () => failedOnce);
+    const resolved = await slow.gql(`mutation($input: ResolveTicketInput!) { resolveTicket(input: $input) { userErrors { code } } }`, { input: { id, version: await version(), reason: 'Flux rejoué, intégré.' } }, { token: sn1 });
+    expect(resolved.body.data.resolveTicket.userErrors).toEqual([]);
+    await until(async () => ok.some((d) => d.reference === reference && d.to === 'RESOLVED'));
+    expect(ok.filter((d) => d.reference === reference).map((d) => d.to)).toEqual(['IN_PROGRESS', 'RESOLVED']);
+  });
+
+  it('sends a public comment to the application that filed the ticket, never an internal one nor its own', async () => {
+    const got: any[] = [];
+    const hook = await scriptedReceiver((body) => (got.push(body), 200));
+    afterAll(hook.close);
+    await point(hook.url);
+    const { id, reference } = await openAsSaxo(server, 'comments told');
+    const sn1 = await server.tokenForRole('SN1_AGENT');
+    const version = (await server.gql(`query($id: ID!) { node(id: $id) { ... on Ticket { version } } }`, { id }, { token: sn1 })).body.data.node.version;
+    expect((await server.gql(`mutation($input: TakeTicketInput!) { takeTicket(input: $input) { userErrors { code } } }`, { input: { id, version } }, { token: sn1 })).body.data.takeTicket.userErrors).toEqual([]);
+    const comment = (input: Record<string, unknown>, auth: { token?: string; apiKey?: string }) =>
+      server.gql(`mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { userErrors { code } } }`, { input: { ticketId: id, ...input } }, auth);
+    expect((await comment({ body: 'Note interne : voir le flux SEM', internal: true }, { token: sn1 })).body.data.addTicketComment.userErrors).toEqual([]);
+    expect((await comment({ body: 'Le lot a été rejoué, merci de vérifier.' }, { token: sn1 })).body.data.addTicketComment.userErrors).toEqual([]);
+    expect((await comment({ body: 'Vérifié de notre côté.' }, { apiKey: DEMO_API_KEY })).body.data.addTicketComment.userErrors).toEqual([]);
+
+    // queued with the comment, in its transaction: exactly the public one of the support
+    const queued = await sql(server.databaseUrl, `select payload->>'body' as body from webhook_delivery where event = 'ticket.comment_added' and payload->>'reference' = $1`, [reference]);
+    expect(queued.rows).toEqual([{ body: 'Le lot a été rejoué, merci de vérifier.' }]);
+    const told = await until(async () => got.find((b) => b.event === 'ticket.comment_added' && b.data.reference === reference));
+    expect(told.data).toMatchObject({ ticketId: id, reference, body: 'Le lot a été rejoué, merci de vérifier.', commentId: expect.any(String) });
+    expect(JSON.stringify(got)).not.toContain('Note interne');
+  });
 });
+
+/** A receiver on loopback whose answer depends on the JSON body it gets. */
+function scriptedReceiver(answer: (body: any) => number) {
+  const srv = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      res.statusCode = answer(JSON.parse(body));
+      res.end();
+    });
+  });
+  return new Promise<{ url: string; close: () => void }>((ok) => srv.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/hook`, close: () => srv.close() })));
+}
+
+/** A ticket filed by SAXO through its API key. */
+async function openAsSaxo(on: typeof server, title: string): Promise<{ id: string; reference: string }> {
+  const { rows } = await sql(
+    on.databaseUrl,
+    `select s.id from application_client a join application_client_structure x on x.application_client_id = a.id join structure s on s.id = x.structure_id where a.name = 'SAXO' order by s.code limit 1`,
+  );
+  const structureId = Buffer.from(`Structure:${rows[0].id}`).toString('base64url');
+  const opened = await on.gql(
+    `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id reference } userErrors { code } } }`,
+    { input: { structureId, application: 'CHORUS_COEUR', domain: 'EJ', title, description: 'd' } },
+    { apiKey: DEMO_API_KEY },
+  );
+  expect(opened.body.data.openTicket.userErrors).toEqual([]);
+  return opened.body.data.openTicket.ticket;
+}

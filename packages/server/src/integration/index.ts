@@ -13,7 +13,7 @@ import { ApiKeyFieldsResolver, ApplicationClientFieldsResolver, IntegrationResol
 import { IncidentFiling } from './incident-filing.entity';
 import { IncidentResolver, TicketIncidentFieldsResolver } from './incident.resolver';
 import { IncidentRoutingRule } from './routing-rule.entity';
-import { onTicketNotice, onTicketStatusChange, type StatusChangeListener, type TicketNoticeListener } from '../service-desk/ticket.hooks';
+import { onTicketComment, onTicketNotice, onTicketStatusChange, type StatusChangeListener, type TicketCommentListener, type TicketNoticeListener } from '../service-desk/ticket.hooks';
 import { TicketEventKind } from '../service-desk/ticket.enums';
 import { enqueueWebhook } from './webhooks';
 import { INCIDENT_ERROR_CODES, INTEGRATION_ERROR_CODES } from './integration.errors';
@@ -68,7 +68,7 @@ const tellStatusChange: StatusChangeListener = async (em, ticket, event) => {
     level: ticket.level,
     transition: event.transition ?? null,
     at: event.createdAt.toISOString(),
-  });
+  }, ticket.id);
 };
 
 /** Webhook event of each notice recorded on a ticket by another module (service levels, known errors). */
@@ -92,7 +92,22 @@ const tellNotice: TicketNoticeListener = async (em, ticket, event) => {
     to: event.newValue ?? null,
     message: event.reason ?? null,
     at: event.createdAt.toISOString(),
-  });
+  }, ticket.id);
+};
+
+/**
+ * The filing application reads the public comments on its tickets (the support's questions and
+ * answers); internal comments never leave the support, and its own comments are not echoed back.
+ */
+const tellComment: TicketCommentListener = async (em, ticket, comment) => {
+  if (!ticket.openedByApplication || comment.internal || comment.authorApplication?.id === ticket.openedByApplication.id) return;
+  await enqueueWebhook(em, ticket.openedByApplication.id, 'ticket.comment_added', {
+    ticketId: toGlobalId('Ticket', ticket.id),
+    reference: ticket.reference,
+    commentId: toGlobalId('TicketComment', comment.id),
+    body: comment.body,
+    at: comment.createdAt.toISOString(),
+  }, ticket.id);
 };
 
 export const integrationModule: FeatureModule = {
@@ -102,5 +117,6 @@ export const integrationModule: FeatureModule = {
   wire: () => {
     onTicketStatusChange(tellStatusChange);
     onTicketNotice(tellNotice);
+    onTicketComment(tellComment);
   },
 };

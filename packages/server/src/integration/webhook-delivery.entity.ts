@@ -22,13 +22,25 @@ registerEnumType(WebhookDeliveryStatus, {
 /** One event to POST to an application's webhook, with its attempts. */
 @Entity({ tableName: 'webhook_delivery' })
 @Index({ name: 'webhook_delivery_due_index', properties: ['status', 'nextAttemptAt'] })
+@Index({ name: 'webhook_delivery_ticket_order_index', properties: ['application', 'ticketId', 'queueOrder'] })
 @ObjectType({ implements: Node, description: 'A signed webhook call to an application, with its attempts.' })
-export class WebhookDelivery extends BaseEntity<'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'lastStatusCode' | 'deliveredAt'> {
+export class WebhookDelivery extends BaseEntity<'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'lastStatusCode' | 'deliveredAt' | 'ticketId' | 'queueOrder'> {
   @ManyToOne(() => ApplicationClient, { ref: true })
   application!: Ref<ApplicationClient>;
 
+  /** The ticket the event is about: an application receives one ticket's events in the order they were queued. */
+  @Property({ type: 'uuid', nullable: true })
+  ticketId?: string | null = null;
+
+  /** Queue order, from a database sequence: two deliveries queued in the same millisecond still have an order. */
+  @Property({ type: 'bigint', autoincrement: true })
+  queueOrder?: string;
+
   @Property({ type: 'string', length: 100 })
-  @Field({ description: 'Event type, e.g. `ticket.status_changed`.' })
+  @Field({
+    description:
+      'Event type: `ticket.status_changed`, `ticket.comment_added` (a public comment on the ticket, not written by the application itself), `ticket.service_level_at_risk`, `ticket.service_level_breached`, `ticket.known_error_linked`, `ticket.known_error_updated`. The events of one ticket are delivered in order: one waits while an earlier one is still being retried.',
+  })
   event!: string;
 
   @Property({ type: 'json' })

@@ -24,11 +24,15 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-/** Queues an event for the application's webhook, in the caller's unit of work; nothing when it has none. */
-export async function enqueueWebhook(em: EntityManager, applicationId: string, event: string, payload: Record<string, unknown>): Promise<WebhookDelivery | null> {
+/**
+ * Queues an event for the application's webhook, in the caller's unit of work; nothing when it
+ * has none. Events about a ticket (`ticketId`, the raw uuid) go out to the application in the
+ * order they were queued.
+ */
+export async function enqueueWebhook(em: EntityManager, applicationId: string, event: string, payload: Record<string, unknown>, ticketId: string | null = null): Promise<WebhookDelivery | null> {
   const application = await em.findOne(ApplicationClient, { id: applicationId });
   if (!application?.webhookUrl || !application.active) return null;
-  return em.create(WebhookDelivery, { application, event, payload });
+  return em.create(WebhookDelivery, { application, event, payload, ticketId });
 }
 
 /**
@@ -56,7 +60,10 @@ function post(url: URL, policy: WebhookPolicy, body: string, headers: Record<str
 /**
  * Delivers due webhook calls: claims a batch with FOR UPDATE SKIP LOCKED (so several server
  * instances share the work without sending twice), POSTs each signed body, and reschedules
- * failures with exponential backoff until the last attempt.
+ * failures with exponential backoff until the last attempt. A delivery about a ticket waits
+ * while an earlier one of the same ticket to the same application is still PENDING (being sent
+ * or retried): the application hears IN_PROGRESS before RESOLVED. One given up on (FAILED)
+ * no longer holds the next ones.
  */
 export class WebhookDispatcher {
   private timer: NodeJS.Timeout | null = null;
@@ -95,8 +102,12 @@ export class WebhookDispatcher {
     const em = this.orm.em.fork();
     const claimed = await em.execute<{ id: string }[]>(
       `update webhook_delivery set next_attempt_at = now() + interval '60 seconds'
-        where id in (select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= now()
-                      order by next_attempt_at limit 20 for update skip locked)
+        where id in (select d.id from webhook_delivery d
+                      where d.status = 'PENDING' and d.next_attempt_at <= now()
+                        and not exists (select 1 from webhook_delivery e
+                                         where e.status = 'PENDING' and e.application_id = d.application_id
+                                           and e.ticket_id = d.ticket_id and e.queue_order < d.queue_order)
+                      order by d.next_attempt_at limit 20 for update of d skip locked)
         returning id`,
     );
     if (!claimed.length) {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TicketComment } from './ticket-comment.entity';
 import type { TicketEvent } from './ticket-event.entity';
 import type { Ticket } from './ticket.entity';
 
@@ -15,6 +16,21 @@ export function onTicketStatusChange(listener: StatusChangeListener): void {
 export async function notifyStatusChange(em: EntityManager, ticket: Ticket, event: TicketEvent): Promise<void> {
   if (event.fromStatus === event.toStatus) return;
   for (const listener of listeners) await listener(em, ticket, event);
+}
+
+/* ---------- comments ---------- */
+
+/** A comment written on a ticket (public or internal), inside the transaction that writes it (it may read; it must not flush). */
+export type TicketCommentListener = (em: EntityManager, ticket: Ticket, comment: TicketComment) => Promise<void> | void;
+const commentListeners = new Set<TicketCommentListener>();
+
+/** E.g. integration sends a public comment to the application that filed the ticket. */
+export function onTicketComment(listener: TicketCommentListener): void {
+  commentListeners.add(listener);
+}
+
+export async function notifyTicketComment(em: EntityManager, ticket: Ticket, comment: TicketComment): Promise<void> {
+  for (const listener of commentListeners) await listener(em, ticket, comment);
 }
 
 /* ---------- changes made through recordOnTicket and at opening ---------- */

@@ -22,7 +22,7 @@ import { TicketEvent } from './ticket-event.entity';
 import { FRENCH_DOCUMENT, TICKET_SEARCH_DOCUMENT, TICKET_SEARCH_QUERY, Ticket } from './ticket.entity';
 import { TicketErrorCode } from './ticket.errors';
 import { FIRST_RESPONSE_TRANSITIONS, RESOLVED_STATUSES, SortDirection, TicketEventKind, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition, WITH_SUPPORT_STATUSES } from './ticket.enums';
-import { notifyStatusChange, notifyTicketNotice, notifyTicketOpened } from './ticket.hooks';
+import { notifyStatusChange, notifyTicketComment, notifyTicketNotice, notifyTicketOpened } from './ticket.hooks';
 import {
   assertMayAssign,
   assertMayComment,
@@ -433,8 +433,9 @@ export async function fireTransition(em: EntityManager, viewer: Viewer, settings
     assertMayFire(viewer, t, transition, settings, now, reason);
     const event = applyTransition(tem, t, transition, actorOf(viewer), now, reason);
     // the question, the answer and the resolution are also public comments the CCA reads
-    if (reason?.trim() && TRANSITIONS[transition].publicReason) addCommentRow(tem, t, actorOf(viewer), reason.trim(), false, now);
+    const comment = reason?.trim() && TRANSITIONS[transition].publicReason ? addCommentRow(tem, t, actorOf(viewer), reason.trim(), false, now) : null;
     await notifyStatusChange(tem, t, event);
+    if (comment) await notifyTicketComment(tem, t, comment);
     return event;
   });
   return { ticket, event };
@@ -547,12 +548,14 @@ export async function recordOnTicket<T>(
     if (!done) return { events: [] as TicketEvent[], result: null };
     const now = new Date();
     const actor = as ? actorOf(as.viewer) : PLATFORM;
+    const comments: TicketComment[] = [];
     const events = done.notices.map((n) => {
-      if (n.publicComment) addCommentRow(tem, t, actor, n.publicComment, false, now);
+      if (n.publicComment) comments.push(addCommentRow(tem, t, actor, n.publicComment, false, now));
       return appendEvent(tem, t, actor, now, { ...n, fromStatus: t.status, fromLevel: t.level });
     });
     if (as && events.length) t.updatedAt = now;
     for (const e of events) await notifyTicketNotice(tem, t, e);
+    for (const c of comments) await notifyTicketComment(tem, t, c);
     return { events, result: done.result };
   };
   if (as) {
@@ -594,6 +597,7 @@ export async function addComment(em: EntityManager, viewer: Viewer, ticketId: st
     const now = new Date();
     const comment = addCommentRow(tem, t, actorOf(viewer), body.trim(), internal, now);
     t.updatedAt = now;
+    await notifyTicketComment(tem, t, comment);
     await tem.flush();
     return { ticket: t, comment };
   });
