@@ -21,7 +21,7 @@ import { createTestDatabase, sql } from './support/db';
 import { startTestServer } from './support/server';
 import { until } from './support/until';
 
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'abuse-bounds-test-secret-0123456789-abcdefgh', DEMO_DATA: 'false' };
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'abuse-bounds-test-secret-0123456789-abcdefgh', DEMO_DATA: 'false', NOTIFICATIONS: 'off' };
 // small limits so that a GET's URL can carry a document past each of them
 const LIMITS = { MAX_QUERY_LENGTH: '10000', MAX_QUERY_TOKENS: '1500', MAX_QUERY_SELECTIONS: '200', MAX_QUERY_ALIASES: '20' };
 const server = await startTestServer({ env: { ...PRODUCTION, ...LIMITS } });
