@@ -124,7 +124,7 @@ describe('billing lists only trainees connected to at least one part', () => {
     const csv = await server.gql(`query($f: TrainingStatisticsFilter) { trainingStatisticsCsv(table: BILLING, filter: $f, billingGroupBy: TRAINEE) }`, { f: { sessionId: session } }, { token: referent });
     const csvLines = csv.body.data.trainingStatisticsCsv.trim().split('\r\n');
     expect(csvLines).toHaveLength(1 + 2 + 1);
-    expect(csvLines.at(-1)).toBe('TOTAL;2;4;600.00');
+    expect(csvLines.at(-1)).toBe('TOTAL;2;4;600,00');
   });
 });
 
