@@ -205,95 +205,60 @@ export const trainingRequestToValidate = defineKind<RegistrationEventFacts>({
     }),
 });
 
-export const trainingRegistered = defineKind<RegistrationEventFacts>({
-  kind: NotificationKind.TRAINING_REGISTERED,
-  source: registrationEvents,
-  applies: is(RegistrationAction.REGISTER),
-  recipients: trainee,
-  maySee: seesRegistration,
-  render: (f, to, ctx) =>
-    traineeMail(f, to, ctx, {
-      subject: 'confirmation d’inscription',
-      heading: `Votre inscription à la formation « ${f.course_title} » est confirmée`,
-      cancel: true,
-      blocks: [
-        { p: `Vous êtes inscrit à la session « ${f.session_label} » de la formation « ${f.course_title} ».` },
-        { p: 'Et ensuite ? Avant la session, faites le test de compatibilité de l’outil de webinaire puis confirmez votre participation depuis la plateforme. Vous recevrez un rappel quelques jours avant.' },
-      ],
-    }),
-});
+/** A mail to the trainee about one action on their registration: the five such kinds differ only by their text. */
+function traineeKind(kind: NotificationKind, action: RegistrationAction, mail: (f: RegistrationEventFacts) => Parameters<typeof traineeMail>[3]) {
+  return defineKind<RegistrationEventFacts>({ kind, source: registrationEvents, applies: is(action), recipients: trainee, maySee: seesRegistration, render: (f, to, ctx) => traineeMail(f, to, ctx, mail(f)) });
+}
 
-export const trainingPromoted = defineKind<RegistrationEventFacts>({
-  kind: NotificationKind.TRAINING_PROMOTED,
-  source: registrationEvents,
-  applies: is(RegistrationAction.PROMOTE),
-  recipients: trainee,
-  maySee: seesRegistration,
-  render: (f, to, ctx) =>
-    traineeMail(f, to, ctx, {
-      subject: 'une place s’est libérée, vous êtes inscrit',
-      heading: `Une place s’est libérée : vous êtes inscrit à la formation « ${f.course_title} »`,
-      cancel: true,
-      blocks: [
-        { p: `Vous étiez sur la liste d’attente de la session « ${f.session_label} ». Une place s’est libérée : elle vous est attribuée.` },
-        { p: 'Et ensuite ? Faites le test de compatibilité de l’outil de webinaire puis confirmez votre participation depuis la plateforme. Si vous ne pouvez plus venir, annulez pour libérer la place.' },
-      ],
-    }),
-});
+export const trainingRegistered = traineeKind(NotificationKind.TRAINING_REGISTERED, RegistrationAction.REGISTER, (f) => ({
+  subject: 'confirmation d’inscription',
+  heading: `Votre inscription à la formation « ${f.course_title} » est confirmée`,
+  cancel: true,
+  blocks: [
+    { p: `Vous êtes inscrit à la session « ${f.session_label} » de la formation « ${f.course_title} ».` },
+    { p: 'Et ensuite ? Avant la session, faites le test de compatibilité de l’outil de webinaire puis confirmez votre participation depuis la plateforme. Vous recevrez un rappel quelques jours avant.' },
+  ],
+}));
 
-export const trainingWaitlisted = defineKind<RegistrationEventFacts>({
-  kind: NotificationKind.TRAINING_WAITLISTED,
-  source: registrationEvents,
-  applies: is(RegistrationAction.WAITLIST),
-  recipients: trainee,
-  maySee: seesRegistration,
-  render: (f, to, ctx) =>
-    traineeMail(f, to, ctx, {
-      subject: 'vous êtes sur la liste d’attente',
-      heading: `Vous êtes sur la liste d’attente de la formation « ${f.course_title} »`,
-      cancel: true,
-      blocks: [
-        { p: `Votre demande est validée, mais les places de votre ministère pour la session « ${f.session_label} » sont toutes prises : vous êtes sur la liste d’attente.` },
-        { p: 'Et ensuite ? Dès qu’une place se libère, elle est attribuée dans l’ordre de la liste et vous en êtes informé par mail.' },
-      ],
-    }),
-});
+export const trainingPromoted = traineeKind(NotificationKind.TRAINING_PROMOTED, RegistrationAction.PROMOTE, (f) => ({
+  subject: 'une place s’est libérée, vous êtes inscrit',
+  heading: `Une place s’est libérée : vous êtes inscrit à la formation « ${f.course_title} »`,
+  cancel: true,
+  blocks: [
+    { p: `Vous étiez sur la liste d’attente de la session « ${f.session_label} ». Une place s’est libérée : elle vous est attribuée.` },
+    { p: 'Et ensuite ? Faites le test de compatibilité de l’outil de webinaire puis confirmez votre participation depuis la plateforme. Si vous ne pouvez plus venir, annulez pour libérer la place.' },
+  ],
+}));
 
-export const trainingRefused = defineKind<RegistrationEventFacts>({
-  kind: NotificationKind.TRAINING_REFUSED,
-  source: registrationEvents,
-  applies: is(RegistrationAction.REFUSE),
-  recipients: trainee,
-  maySee: seesRegistration,
-  render: (f, to, ctx) =>
-    traineeMail(f, to, ctx, {
-      subject: 'demande d’inscription refusée',
-      heading: `Votre demande d’inscription à la formation « ${f.course_title} » est refusée`,
-      blocks: [
-        { p: `${f.actor_name ?? 'Votre responsable DAF'} a refusé votre demande d’inscription à la session « ${f.session_label} ».` },
-        ...(f.note ? [{ quote: f.note, by: 'Motif du refus' }] : []),
-        { p: 'Et ensuite ? Pour en savoir plus, adressez-vous à votre responsable DAF. Vous pouvez demander une autre session du catalogue.' },
-      ],
-    }),
-});
+export const trainingWaitlisted = traineeKind(NotificationKind.TRAINING_WAITLISTED, RegistrationAction.WAITLIST, (f) => ({
+  subject: 'vous êtes sur la liste d’attente',
+  heading: `Vous êtes sur la liste d’attente de la formation « ${f.course_title} »`,
+  cancel: true,
+  blocks: [
+    { p: `Votre demande est validée, mais les places de votre ministère pour la session « ${f.session_label} » sont toutes prises : vous êtes sur la liste d’attente.` },
+    { p: 'Et ensuite ? Dès qu’une place se libère, elle est attribuée dans l’ordre de la liste et vous en êtes informé par mail.' },
+  ],
+}));
 
-export const trainingCancelled = defineKind<RegistrationEventFacts>({
-  kind: NotificationKind.TRAINING_CANCELLED,
-  source: registrationEvents,
-  applies: is(RegistrationAction.CANCEL),
-  recipients: trainee,
-  maySee: seesRegistration,
-  render: (f, to, ctx) =>
-    traineeMail(f, to, ctx, {
-      subject: 'inscription annulée',
-      heading: `Votre inscription à la formation « ${f.course_title} » est annulée`,
-      blocks: [
-        { p: `Votre inscription à la session « ${f.session_label} » a été annulée${f.actor_name ? ` par ${f.actor_name}` : ''}.` },
-        ...(f.note ? [{ quote: f.note, by: 'Motif' }] : []),
-        { p: 'Et ensuite ? Vous pouvez demander une autre session depuis le catalogue des formations.' },
-      ],
-    }),
-});
+export const trainingRefused = traineeKind(NotificationKind.TRAINING_REFUSED, RegistrationAction.REFUSE, (f) => ({
+  subject: 'demande d’inscription refusée',
+  heading: `Votre demande d’inscription à la formation « ${f.course_title} » est refusée`,
+  blocks: [
+    { p: `${f.actor_name ?? 'Votre responsable DAF'} a refusé votre demande d’inscription à la session « ${f.session_label} ».` },
+    ...(f.note ? [{ quote: f.note, by: 'Motif du refus' }] : []),
+    { p: 'Et ensuite ? Pour en savoir plus, adressez-vous à votre responsable DAF. Vous pouvez demander une autre session du catalogue.' },
+  ],
+}));
+
+export const trainingCancelled = traineeKind(NotificationKind.TRAINING_CANCELLED, RegistrationAction.CANCEL, (f) => ({
+  subject: 'inscription annulée',
+  heading: `Votre inscription à la formation « ${f.course_title} » est annulée`,
+  blocks: [
+    { p: `Votre inscription à la session « ${f.session_label} » a été annulée${f.actor_name ? ` par ${f.actor_name}` : ''}.` },
+    ...(f.note ? [{ quote: f.note, by: 'Motif' }] : []),
+    { p: 'Et ensuite ? Vous pouvez demander une autre session depuis le catalogue des formations.' },
+  ],
+}));
 
 export const trainingReminder = defineKind<RegistrationRow>({
   kind: NotificationKind.TRAINING_REMINDER,
