@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from './core/pipeline';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres';
 import { createLogger, type Logger } from './core/logger';
 import { startServer } from './app';
+import { unsupportedNode } from './runtime';
 import { demoCredentials, demoCredentialsText, loadDemoDataIfEmpty } from './seed/demo';
 
 const DATABASE_NAME = 'chorus_support';
@@ -26,6 +27,11 @@ async function database(config: Config, logger: Logger): Promise<{ url: string; 
 }
 
 async function main(): Promise<void> {
+  const tooOld = unsupportedNode();
+  if (tooOld) {
+    process.stderr.write(tooOld + '\n');
+    process.exit(1);
+  }
   let config: Config;
   try {
     config = loadConfig();
