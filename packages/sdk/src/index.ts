@@ -24,6 +24,7 @@ import {
   type AddKnowledgeImageMutation,
   type FileIncidentInput,
   type FileIncidentMutation,
+  type FileIncidentsMutation,
   type NotificationDelivery,
   type NotificationKind,
   type NotificationPreferencesQuery,
@@ -65,10 +66,10 @@ export interface ClientOptions {
 }
 
 /**
- * Operations whose mutations are safe to resend: FileIncident carries an idempotency key;
+ * Operations whose mutations are safe to resend: FileIncident and FileIncidents carry idempotency keys;
  * AddTicketAttachment and AddKnowledgeImage name their upload, which attaches once (a resend returns the same one).
  */
-const IDEMPOTENT = new Set<string>(['FileIncident', 'AddTicketAttachment', 'AddKnowledgeImage']);
+const IDEMPOTENT = new Set<string>(['FileIncident', 'FileIncidents', 'AddTicketAttachment', 'AddKnowledgeImage']);
 
 /** What `incidents.file` and `files.attach` report for one file. */
 export type AttachmentOutcome = AddTicketAttachmentMutation['addTicketAttachment'] & { name: string };
@@ -136,6 +137,15 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
     file(
       input: Omit<FileIncidentInput, 'idempotencyKey'> & { idempotencyKey?: string; attachments?: FileSource[] },
     ): Promise<FileIncidentMutation['fileIncident'] & { attachments: AttachmentOutcome[] }>;
+    /**
+     * Files up to 100 incidents in one call (a night's batch): each gets a key (yours, or
+     * one made for this call and reused by its retries) and its own result, in order; the
+     * refused ones (their `userErrors`) do not stop the others. More than 100: call it per
+     * hundred. Charged to the budget per incident.
+     */
+    fileMany(
+      inputs: readonly (Omit<FileIncidentInput, 'idempotencyKey'> & { idempotencyKey?: string })[],
+    ): Promise<FileIncidentsMutation['fileIncidents']>;
     /** Every change of a ticket, as it happens (WebSocket). */
     follow(ticketId: string): AsyncIterableIterator<ExecutionResult<TicketUpdatedSubscription>>;
   };
@@ -276,6 +286,8 @@ export function createClient(options: ClientOptions): ChorusClient {
         if (filed.ticket) for (const source of attachments ?? []) outcomes.push(await attach(filed.ticket.id, source));
         return { ...filed, attachments: outcomes };
       },
+      fileMany: async (inputs: readonly (Omit<FileIncidentInput, 'idempotencyKey'> & { idempotencyKey?: string })[]) =>
+        (await sdk.FileIncidents({ input: { incidents: inputs.map((i) => ({ ...i, idempotencyKey: i.idempotencyKey ?? `sdk:${globalThis.crypto.randomUUID()}` })) } })).fileIncidents,
       follow: (ticketId: string) => subscribe<TicketUpdatedSubscription, { id: string }>(TicketUpdatedDocument, { id: ticketId }),
     },
     tickets: {

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SafeText, TEXT } from '../core/validation';
 import { TicketImpact, TicketNature } from '../service-desk/ticket.enums';
@@ -100,4 +100,16 @@ export class SaveIncidentRoutingRuleInput {
 
   @Field(() => Boolean, { nullable: true, description: 'False to disable it.' })
   active?: boolean | null;
+}
+
+/** Most incidents one `fileIncidents` call takes. */
+export const MAX_INCIDENTS_PER_CALL = 100;
+
+@InputType({ description: `Several incidents filed in one call (1 to ${MAX_INCIDENTS_PER_CALL}): a night's batch of failed flows. Each has its own idempotency key and gets its own result.` })
+export class FileIncidentsInput {
+  // each item is validated on its own (incident.resolver.ts), so one bad item spoils no other
+  @Field(() => [FileIncidentInput], { description: `The incidents, 1 to ${MAX_INCIDENTS_PER_CALL}. Results come back in the same order.` })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_INCIDENTS_PER_CALL)
+  incidents!: FileIncidentInput[];
 }

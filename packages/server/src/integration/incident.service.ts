@@ -278,3 +278,29 @@ export async function saveRoutingRule(
   await em.flush();
   return rule;
 }
+
+/** Filings of one `fileIncidents` call run this many at a time: a batch of 100 holds a few connections, not the pool. */
+export const BATCH_FILING_CONCURRENCY = 4;
+
+/**
+ * Files each item with `file` (which applies every rule of a single filing), a few at a
+ * time, and keeps each outcome in the items' order: a refusal is that item's, the others
+ * are filed all the same (partial success).
+ */
+export async function fileEach<I, R>(items: readonly I[], file: (item: I, index: number) => Promise<R>): Promise<(R | DomainError)[]> {
+  const out = new Array<R | DomainError>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        out[i] = await file(items[i]!, i);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        out[i] = e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCH_FILING_CONCURRENCY, items.length) }, worker));
+  return out;
+}
