@@ -38,7 +38,8 @@ export function sendingPersistedIds(send: typeof fetch): typeof fetch {
   /** The server said it takes no ids at all: the client stops sending them. */
   let unsupported = false;
   return async (input, init) => {
-    if (unsupported || init?.method !== 'POST' || typeof init.body !== 'string') return send(input, init);
+    // no SubtleCrypto (a browser page on plain http): the document goes as text, as it always did
+    if (unsupported || !globalThis.crypto?.subtle || init?.method !== 'POST' || typeof init.body !== 'string') return send(input, init);
     let request: Record<string, unknown>;
     try {
       request = JSON.parse(init.body) as Record<string, unknown>;
