@@ -54,6 +54,9 @@ describe('client mistakes over HTTP', () => {
     expect(byPost.body.errors[0].extensions.code).toBe('SUBSCRIPTION_OVER_HTTP');
     expect(byPost.body.errors[0].message).toMatch(/WebSocket/);
     expect(byPost.body.extensions?.cost).toBeUndefined();
+    // as Apollo Client's HttpLink sends one when no split link routes it to a WebSocket (multipart subscriptions): the same, as JSON
+    const multipart = await post({ query: ROOTS.subscription }, { ...APP, accept: 'multipart/mixed;boundary="graphql";subscriptionSpec=1.0,application/json' });
+    expect([multipart.status, multipart.body.errors[0].extensions.code]).toEqual([400, 'SUBSCRIPTION_OVER_HTTP']);
     // by GET too: not Apollo's 405 (POST would fare no better), the same 400
     const byGet = await get({ query: ROOTS.subscription }, { ...APP, ...PREFLIGHT });
     expect([byGet.status, byGet.headers.get('allow'), byGet.body.errors[0].extensions.code]).toEqual([400, null, 'SUBSCRIPTION_OVER_HTTP']);
@@ -136,6 +139,12 @@ describe('client mistakes over WebSocket', () => {
         expect(errors[0].extensions.code, root).toBe('OPERATION_RESOLUTION_FAILURE');
         expect(errors[0].message, root).toMatch(/no operation named "Nope"/);
       }
+      // several operations and none named
+      const several: any[] = [];
+      await new Promise<void>((done) => {
+        client.subscribe({ query: `${ROOTS.query} ${ROOTS.mutation}` }, { next: () => undefined, error: (e) => (several.push(...(e as any[])), done()), complete: () => done() });
+      });
+      expect(several[0]).toMatchObject({ extensions: { code: 'OPERATION_RESOLUTION_FAILURE' }, message: expect.stringMatching(/several operations/) });
       // the same connection still answers
       const ok = collect(client, ROOTS.query);
       expect((await ok.next(1))[0]).toMatchObject({ data: { viewer: { kind: 'PERSON' } } });
