@@ -8,6 +8,8 @@ import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../packages/server/src/core/logger';
+import { browserPageText } from '../packages/server/src/explorer';
+import { demoCredentialsText } from '../packages/server/src/seed/demo';
 import { startTestServer } from './support/server';
 
 // pino is the server's dependency (not the e2e package's): load the server's copy
@@ -60,7 +62,7 @@ describe('the HTTP front of /graphql', () => {
     expect((await server.gql('{ viewer { kind } }', {}, { token: analyst })).body.data.viewer.kind).toBe('PERSON');
   });
 
-  it('answers a form or text post with Apollo’s own 400 (CSRF prevention), never running it', async () => {
+  it('answers a form or text post with the CSRF prevention’s 400, never running it', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
       const res = await raw('POST', { 'content-type': type, ...auth }, [Buffer.from(VIEWER)]);
       expect(res.status, type).toBe(400);
@@ -78,6 +80,36 @@ describe('the HTTP front of /graphql', () => {
     expect(mutation.status).toBe(405);
     const put = await fetch(server.url, { method: 'PUT', headers: { 'content-type': 'application/json', ...auth }, body: VIEWER });
     expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, POST']);
+  });
+
+  it('refuses the preflight of an origin CORS_ORIGINS does not list with 403 and a body naming the setting; a listed one may send trace context', async () => {
+    const preflight = (origin: string) =>
+      fetch(server.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization, traceparent, tracestate' } });
+    const refused = await preflight('https://app.unlisted.example');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    const body = (await refused.json()) as any;
+    expect(body.errors[0].extensions).toMatchObject({ code: 'ORIGIN_NOT_ALLOWED', origin: 'https://app.unlisted.example' });
+    expect(body.errors[0].message).toMatch(/CORS_ORIGINS/);
+    expect(body.errors[0].message).not.toMatch(/CSRF|Cross-Site/);
+    // the listed origin (outside production: the hosted Sandbox) gets its preflight, W3C trace context headers included
+    const allowed = await preflight('https://studio.apollographql.com');
+    expect([allowed.status, allowed.headers.get('access-control-allow-origin')]).toEqual([204, 'https://studio.apollographql.com']);
+    expect(allowed.headers.get('access-control-allow-headers')?.split(',')).toEqual(expect.arrayContaining(['traceparent', 'tracestate']));
+    // an OPTIONS that is not a preflight (no Access-Control-Request-Method), or a request of an unlisted origin that is not one, is not this refusal
+    const plain = await fetch(server.url, { method: 'POST', headers: { origin: 'https://app.unlisted.example', 'content-type': 'application/json', ...auth }, body: VIEWER });
+    expect([plain.status, plain.headers.get('access-control-allow-origin')]).toEqual([200, null]);
+  });
+
+  it('the start banner names the browser page this server actually serves', () => {
+    const url = 'http://localhost:4000/graphql';
+    expect(browserPageText({ browserPage: 'explorer', explorer: true }, url)).toMatch(/^Open http:\/\/localhost:4000\/graphql in a browser \(the API explorer, ruru, served by this server/);
+    expect(browserPageText({ browserPage: 'sandbox', explorer: true }, url)).toMatch(/Apollo Sandbox.*http:\/\/localhost:4000\/explorer/);
+    expect(browserPageText({ browserPage: 'none', explorer: true }, url)).toMatch(/^Open http:\/\/localhost:4000\/explorer in a browser \(the API explorer/);
+    expect(browserPageText({ browserPage: 'none', explorer: false }, url)).toMatch(/no browser page/);
+    const banner = demoCredentialsText({ tokens: [], apiKey: null }, url, { browserPage: 'explorer', explorer: true });
+    expect(banner).toMatch(/the API explorer, ruru/);
+    expect(banner).not.toMatch(/Sandbox/);
   });
 
   it('leaves one access line per request: its id, method, path, status and the caller', async () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
 import { buildAppSchema, printSortedSchema } from '../packages/server/src/schema';
+import { persistedDocumentsManifest } from '../packages/sdk/scripts/persisted-documents.mjs';
 import { emptyDescriptionReason, emptyDescriptions } from './support/descriptions';
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
@@ -29,6 +30,15 @@ describe('schema and SDK drift', () => {
     } finally {
       process.chdir(prev);
     }
+  });
+
+  it(`the persisted-documents manifest is the SDK's documents, by the id the SDK sends (${FIX})`, () => {
+    const made = persistedDocumentsManifest(readFileSync(root('packages/sdk/src/generated.ts'), 'utf8'));
+    expect(readFileSync(root('packages/schema/persisted-documents.json'), 'utf8')).toBe(made);
+    // every operation of packages/schema/operations is in it
+    const operations = [...readFileSync(root('packages/sdk/src/generated.ts'), 'utf8').matchAll(/^export const (\w+)Document = /gm)].map((m) => m[1]);
+    const names = Object.values(JSON.parse(made) as Record<string, string>).map((d) => /^(?:query|mutation|subscription) (\w+)/.exec(d)?.[1]);
+    expect(names.sort()).toEqual(operations.sort());
   });
 
   it('every public type, field, argument, input field and enum value has a description that says more than its name', async () => {

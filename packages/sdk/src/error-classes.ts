@@ -14,6 +14,7 @@ export type ServerErrorCode =
   | 'INTERNAL_SERVER_ERROR'
   | 'NOT_FOUND'
   | 'OPERATION_RESOLUTION_FAILURE'
+  | 'ORIGIN_NOT_ALLOWED'
   | 'PERSISTED_QUERY_NOT_FOUND'
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
   | 'QUERY_TOO_COMPLEX'
@@ -23,11 +24,12 @@ export type ServerErrorCode =
   | 'QUERY_TOO_MANY_SELECTIONS'
   | 'QUERY_TOO_MANY_TOKENS'
   | 'SERVICE_UNAVAILABLE'
+  | 'SUBSCRIPTION_OVER_HTTP'
   | 'THROTTLED'
   | 'UNAUTHENTICATED';
 
 /**
- * The HTTP request itself was refused: not JSON, too large (HTTP 413), too slow to arrive (HTTP 408), or missing the CSRF-prevention header (HTTP 400).
+ * The HTTP request itself was refused: not JSON, too large (HTTP 413), too slow to arrive (HTTP 408), a mutation sent by GET (HTTP 405, `Allow: POST`), or a GET or non-JSON POST without the CSRF-prevention header `apollo-require-preflight` (HTTP 400; the message says what to send).
  *
  * Thrown for the code `BAD_REQUEST` (a BadInputError).
  */
@@ -107,7 +109,7 @@ export class NotFoundError extends ChorusApiError {
 }
 
 /**
- * The operation to run could not be chosen (several in the document and no operationName, or an unknown one).
+ * The operation to run could not be chosen (HTTP 400): `operationName` names no operation of the document, or the document has several and no `operationName`. The message lists the operations it has.
  *
  * Thrown for the code `OPERATION_RESOLUTION_FAILURE`.
  */
@@ -117,7 +119,17 @@ export class OperationResolutionFailureError extends ChorusApiError {
 }
 
 /**
- * An automatic persisted query hash is unknown: send the full document once.
+ * A browser page of an origin the server does not list asked to call the API (HTTP 403 to the CORS preflight): the server's CORS_ORIGINS setting must list that origin.
+ *
+ * Thrown for the code `ORIGIN_NOT_ALLOWED`.
+ */
+export class OriginNotAllowedError extends ChorusApiError {
+  /** The code this class stands for. */
+  static readonly code = 'ORIGIN_NOT_ALLOWED' as const;
+}
+
+/**
+ * The persisted document id sent (`extensions.persistedQuery.sha256Hash`) is unknown to this server: send the full document (with the id, where automatic registration is on, to register it).
  *
  * Thrown for the code `PERSISTED_QUERY_NOT_FOUND`.
  */
@@ -221,6 +233,16 @@ export class ServiceUnavailableError extends ChorusApiError {
 }
 
 /**
+ * A subscription was sent over HTTP (HTTP 400, nothing run or charged): subscriptions go over WebSocket (graphql-ws) at the same URL, e.g. a split link in Apollo Client, or the SDK's `subscribe`.
+ *
+ * Thrown for the code `SUBSCRIPTION_OVER_HTTP`.
+ */
+export class SubscriptionOverHttpError extends ChorusApiError {
+  /** The code this class stands for. */
+  static readonly code = 'SUBSCRIPTION_OVER_HTTP' as const;
+}
+
+/**
  * The application spent its query-cost budget for the window, or a caller has too many operations running and waiting on one server (HTTP 429). `extensions.retryAfterSeconds` says when to try again; the SDK waits that long before retrying.
  *
  * Thrown for the code `THROTTLED`.
@@ -260,6 +282,7 @@ export const ERROR_CLASSES: Readonly<Record<ServerErrorCode, typeof ChorusApiErr
   INTERNAL_SERVER_ERROR: InternalServerError,
   NOT_FOUND: NotFoundError,
   OPERATION_RESOLUTION_FAILURE: OperationResolutionFailureError,
+  ORIGIN_NOT_ALLOWED: OriginNotAllowedError,
   PERSISTED_QUERY_NOT_FOUND: PersistedQueryNotFoundError,
   PERSISTED_QUERY_NOT_SUPPORTED: PersistedQueryNotSupportedError,
   QUERY_TOO_COMPLEX: QueryTooComplexError,
@@ -269,6 +292,7 @@ export const ERROR_CLASSES: Readonly<Record<ServerErrorCode, typeof ChorusApiErr
   QUERY_TOO_MANY_SELECTIONS: QueryTooManySelectionsError,
   QUERY_TOO_MANY_TOKENS: QueryTooManyTokensError,
   SERVICE_UNAVAILABLE: ServiceUnavailableError,
+  SUBSCRIPTION_OVER_HTTP: SubscriptionOverHttpError,
   THROTTLED: ThrottledError,
   UNAUTHENTICATED: UnauthenticatedError,
 };

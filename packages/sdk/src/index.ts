@@ -38,6 +38,7 @@ import {
 } from './generated.js';
 import { isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retry.js';
 import { putBytes, type FileSource, type UploadResult } from './files.js';
+import { sendingPersistedIds } from './persisted.js';
 
 export * from './generated.js';
 export * from './errors.js';
@@ -226,7 +227,8 @@ export function createClient(options: ClientOptions): ChorusClient {
     return baseFetch(input, { ...init, signal });
   };
   const credentials = credentialHeaders(options);
-  const http = new GraphQLClient(options.url, { fetch: timedFetch, headers: { ...options.headers, ...credentials } });
+  // operations go by their document's id (the server knows the SDK's documents), with the document only if asked
+  const http = new GraphQLClient(options.url, { fetch: sendingPersistedIds(timedFetch), headers: { ...options.headers, ...credentials } });
 
   const wrapper: SdkFunctionWrapper = async (action, operationName, operationType) => {
     for (let attempt = 0; ; attempt++) {

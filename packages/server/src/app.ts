@@ -18,7 +18,8 @@ import { createJwtVerifier } from './access/credentials';
 import { MAX_BODY_BYTES, type Config } from './core/config';
 import type { Context } from './core/context';
 import type { MikroORM } from './core/database';
-import { corsMiddleware } from './core/cors';
+import { corsMiddleware, preflightRefusal } from './core/cors';
+import { PersistedDocuments } from './core/persisted-documents';
 import { CredentialCache } from './access/credential-cache';
 import { createEventBus, EVENTS_RESUMED } from './core/events';
 import { LiveConnections, type CredentialsChange } from './core/live-connections';
@@ -27,7 +28,7 @@ import type { Logger } from './core/logger';
 import { createExecutor, type Executor } from './core/execute';
 import { beginRequest, defineRequestLog, LoggedRequest, nameCaller } from './core/access-log';
 import { graphqlHttpHandler } from './core/graphql-http';
-import { createPipeline, REQUEST_ID_ATTRIBUTE, type Credentials, type Pipeline } from './core/pipeline';
+import { createPipeline, REQUEST_ID_ATTRIBUTE, subscriptionOverHttp, type Credentials, type Pipeline } from './core/pipeline';
 import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
 import { REPORTS_PATH, reportsRouter } from './reports';
 import { buildAppSchema } from './schema';
@@ -101,6 +102,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   const httpServer = createServer({ IncomingMessage: LoggedRequest, headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
     noSniffing(res);
     beginRequest(logger, req, res);
+    // a page of an origin CORS_ORIGINS does not list: told so (the cors middleware would pass the preflight on to GraphQL's CSRF refusal)
+    if (preflightRefusal(config.cors, req, res)) return;
     cors(req, res, () => (graphql && req.method !== 'GET' && isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
   });
   const metricsOn = config.metrics.enabled;
@@ -198,6 +201,10 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
 
   /* ---------- HTTP (Apollo) ---------- */
 
+  // documents sent by id: the SDK's manifest and a front-end's own (PERSISTED_DOCUMENTS_FILES)
+  const persistedDocuments = PersistedDocuments.load(config.persisted.files);
+  logger.info({ manifests: persistedDocuments.sources, registration: config.persisted.mode === 'apq' ? 'any client (APQ, bounded)' : 'manifests only' }, 'persisted documents loaded');
+
   const apollo = new ApolloServer<Context>({
     // Apollo's way to hand execution to another executor (its "gateway" interface): ours, the same as WebSocket's
     gateway: {
@@ -214,7 +221,11 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false, // main.ts owns SIGTERM/SIGINT and stops everything in order
     includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
+    // done before Apollo (core/graphql-http.ts): the same rule, a message saying which header to send, and GETs by persisted id exempt
+    csrfPrevention: false,
+    // automatic persisted queries, for any client (PERSISTED_QUERIES=apq, development's default): Apollo's bounded in-memory cache (30 MiB per instance);
+    // otherwise only the manifests' ids are known, resolved before Apollo
+    persistedQueries: config.persisted.mode === 'apq' ? {} : false,
     plugins: [
       ApolloServerPluginCacheControlDisabled(), // no HTTP caching of GraphQL answers here; saves a hook per field
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
@@ -234,6 +245,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
     bodyTimeoutMs: config.http.bodyTimeoutMs,
     // after the body is read: what follows (Apollo, every resolver) runs in the operation's metrics scope
     observed: (run) => observed('http', run),
+    persisted: { documents: persistedDocuments, apq: config.persisted.mode === 'apq', getMaxAgeSeconds: config.persisted.getMaxAgeSeconds },
     context: async (req) => {
       const ctx = await pipeline.context(httpCredentials(req), req.id, req.log);
       nameCaller(req, ctx.viewer?.label);
@@ -359,19 +371,28 @@ function httpPipelinePlugin(pipeline: Pipeline): ApolloServerPlugin<Context> {
           if (tooLong) throw tooLong;
         },
         async didResolveOperation({ request, document, contextValue }) {
-          await pipeline.guard(contextValue, { document, operationName: request.operationName, variables: request.variables });
+          await pipeline.guard(contextValue, { document, operationName: request.operationName, variables: request.variables }, { http: true });
         },
         async didEncounterErrors({ errors, contextValue }) {
           pipeline.logUnexpected(contextValue, errors);
         },
-        async willSendResponse({ response, contextValue, document, request }) {
+        async willSendResponse({ response, contextValue, document, request, operation }) {
           try {
             if (document) await pipeline.settled({ document, operationName: request.operationName });
           } finally {
             pipeline.done(contextValue);
           }
           if (response.body.kind !== 'single') return;
+          // Apollo refuses any GET that is not a query with 405 and `Allow: POST`; a subscription would fare no better by POST
+          if (response.http.status === 405 && operation?.operation === 'subscription') {
+            const refusal = subscriptionOverHttp();
+            response.body.singleResult = { errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }] };
+            response.http.status = 400;
+            response.http.headers.delete('allow');
+          }
           const result = pipeline.finishResult(contextValue, response.body.singleResult);
+          // a GET's answer with errors is not kept by any cache (a successful GET by persisted id may be: core/graphql-http.ts)
+          if (result.errors?.length && request.http?.method === 'GET' && !response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
           const unavailable = result.errors?.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
           if (unavailable) {
             response.http.status = 503;

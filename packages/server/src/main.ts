@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-po
 import { createLogger, type Logger } from './core/logger';
 import { startServer } from './app';
 import { unsupportedNode } from './runtime';
+import { browserPageText } from './explorer';
 import { demoCredentials, demoCredentialsText, loadDemoDataIfEmpty } from './seed/demo';
 
 const DATABASE_NAME = 'chorus_support';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     if (config.demoData && (await loadDemoDataIfEmpty(orm))) logger.info('demo data loaded');
     const server = await startServer(config, orm, logger);
-    logger.info({ url: server.url }, 'chorus-support is listening');
+    logger.info({ url: server.url, browser: browserPageText(config, server.url) }, 'chorus-support is listening');
 
     let stopping = false;
     const shutdown = async (signal: string) => {
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
 }
 
 async function printDemoCredentials(config: Config, em: Parameters<typeof demoCredentials>[0], url: string) {
-  process.stdout.write(demoCredentialsText(await demoCredentials(em, config), url));
+  process.stdout.write(demoCredentialsText(await demoCredentials(em, config), url, config));
 }
 
 void main();

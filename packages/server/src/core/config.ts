@@ -90,6 +90,9 @@ const schema = z
     EXPLORER: boolean.optional(),
     CORS_ORIGINS: z.string().default(''),
     CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86400).default(600),
+    PERSISTED_DOCUMENTS_FILES: z.string().default(''),
+    PERSISTED_QUERIES: z.enum(['manifest', 'apq']).optional(),
+    PERSISTED_GET_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
     METRICS: boolean.optional(),
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     METRICS_HOST: z.string().optional(),
@@ -246,6 +249,13 @@ export interface Config {
   /** Origins whose browser pages may call the API (CORS); development adds the hosted Sandbox and localhost. */
   cors: { origins: string[]; allowLocalhost: boolean; maxAgeSeconds: number };
   /**
+   * Documents sent by id (core/persisted-documents.ts): the manifests read at start besides
+   * the SDK's; whether any client may also register documents by the APQ protocol (`apq`, a
+   * bounded in-memory cache per instance) or only the manifests' ids are known (`manifest`);
+   * how long a browser may keep the answer to a GET by id (`Cache-Control: private`).
+   */
+  persisted: { files: string[]; mode: 'manifest' | 'apq'; getMaxAgeSeconds: number };
+  /**
    * /metrics: where it is served — on a port of its own, on the public port, or nowhere
    * (off, or production without a token or a port of its own) — and the bearer token it
    * asks for, if any.
@@ -368,6 +378,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       origins: [...new Set([...splitList(e.CORS_ORIGINS), ...(production ? [] : [APOLLO_STUDIO_ORIGIN])])],
       allowLocalhost: e.NODE_ENV === 'development',
       maxAgeSeconds: e.CORS_MAX_AGE_SECONDS,
+    },
+    persisted: {
+      files: splitList(e.PERSISTED_DOCUMENTS_FILES),
+      mode: e.PERSISTED_QUERIES ?? (production ? 'manifest' : 'apq'),
+      getMaxAgeSeconds: e.PERSISTED_GET_MAX_AGE_SECONDS,
     },
     metrics: {
       enabled: e.METRICS ?? true,

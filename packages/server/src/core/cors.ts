@@ -4,6 +4,7 @@
  * CSRF prevention stays on: a cross-origin call must still be a JSON POST (or carry a
  * preflighted header), so a listed origin is the only way past the browser.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors from 'cors';
 import type { Config } from './config';
 
@@ -27,9 +28,38 @@ export function corsMiddleware(config: Config['cors']): ReturnType<typeof cors> 
     origin: (origin, done) => done(null, origin !== undefined && originAllowed(config, origin)),
     credentials: true,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name'],
+    // traceparent and tracestate: a front-end's OpenTelemetry (W3C trace context) continues its trace here
+    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name', 'traceparent', 'tracestate'],
     exposedHeaders: ['x-request-id'],
     maxAge: config.maxAgeSeconds,
     optionsSuccessStatus: 204,
   });
+}
+
+/**
+ * A CORS preflight from an origin that is not allowed is answered here: 403, no
+ * Access-Control-Allow-Origin (so the browser refuses the call), and a body saying what to
+ * change — the developer looking at the refused preflight in the browser's network tab sees
+ * that the server's CORS_ORIGINS must list the page's origin. Without this, the cors middleware
+ * let the OPTIONS through to GraphQL, which answered with a CSRF 400 that misled. Returns
+ * whether it answered.
+ */
+export function preflightRefusal(config: Config['cors'], req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'OPTIONS') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined || req.headers['access-control-request-method'] === undefined || originAllowed(config, origin)) return false;
+  res.statusCode = 403;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('vary', 'Origin');
+  res.end(
+    JSON.stringify({
+      errors: [
+        {
+          message: `Pages of the origin ${origin.slice(0, 200)} may not call this API: the server does not list it. Its operators add it to the CORS_ORIGINS setting (a comma-separated list of exact origins, scheme://host[:port]) and restart it.`,
+          extensions: { code: 'ORIGIN_NOT_ALLOWED', origin: origin.slice(0, 200), requestId: req.id },
+        },
+      ],
+    }),
+  );
+  return true;
 }

@@ -127,10 +127,12 @@ export const API_ERROR_CODES = {
   QUERY_TOO_MANY_ALIASES: 'The document has more aliased fields than the server allows (HTTP 400). `extensions.maxAliases` gives the limit.',
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax (HTTP 400).',
   GRAPHQL_VALIDATION_FAILED: 'The document does not fit the schema, or breaks the depth limit (HTTP 400).',
-  BAD_REQUEST: 'The HTTP request itself was refused: not JSON, too large (HTTP 413), too slow to arrive (HTTP 408), or missing the CSRF-prevention header (HTTP 400).',
-  PERSISTED_QUERY_NOT_FOUND: 'An automatic persisted query hash is unknown: send the full document once.',
+  BAD_REQUEST: 'The HTTP request itself was refused: not JSON, too large (HTTP 413), too slow to arrive (HTTP 408), a mutation sent by GET (HTTP 405, `Allow: POST`), or a GET or non-JSON POST without the CSRF-prevention header `apollo-require-preflight` (HTTP 400; the message says what to send).',
+  PERSISTED_QUERY_NOT_FOUND: 'The persisted document id sent (`extensions.persistedQuery.sha256Hash`) is unknown to this server: send the full document (with the id, where automatic registration is on, to register it).',
   PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are not accepted here: send the full document.',
-  OPERATION_RESOLUTION_FAILURE: 'The operation to run could not be chosen (several in the document and no operationName, or an unknown one).',
+  OPERATION_RESOLUTION_FAILURE: 'The operation to run could not be chosen (HTTP 400): `operationName` names no operation of the document, or the document has several and no `operationName`. The message lists the operations it has.',
+  SUBSCRIPTION_OVER_HTTP: 'A subscription was sent over HTTP (HTTP 400, nothing run or charged): subscriptions go over WebSocket (graphql-ws) at the same URL, e.g. a split link in Apollo Client, or the SDK\'s `subscribe`.',
+  ORIGIN_NOT_ALLOWED: 'A browser page of an origin the server does not list asked to call the API (HTTP 403 to the CORS preflight): the server\'s CORS_ORIGINS setting must list that origin.',
   INTERNAL_SERVER_ERROR: 'Something failed on the server (HTTP 500). Safe to retry for a query or an idempotent mutation; quote `extensions.requestId` when reporting it.',
 } as const;
 

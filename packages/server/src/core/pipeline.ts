@@ -136,12 +136,15 @@ export function createPipeline(deps: PipelineDeps) {
   /**
    * Runs every guard on a parsed, schema-valid operation: text hygiene of the variables,
    * the document rules, then the caller's budget. Throws the first refusal; sets `ctx.cost`
-   * and `ctx.rateLimit`.
+   * and `ctx.rateLimit`. Over HTTP (`http`), a subscription is refused before anything is charged.
    */
-  async function guard(ctx: Context, op: Operation): Promise<void> {
+  async function guard(ctx: Context, op: Operation, transport: { http?: boolean } = {}): Promise<void> {
     // the document is schema-valid here: its operation's name may become a label
     const operation = getOperationAST(op.document, op.operationName);
     describeOperation(ctx.observation, operation?.name?.value, operation?.operation ?? 'unknown');
+    // before any cost is computed or charged: the client's mistake, said as such (the cost rule would throw on it)
+    if (!operation) throw operationResolutionFailure(op);
+    if (transport.http && operation.operation === 'subscription') throw subscriptionOverHttp();
     await admit(ctx);
     const bad = variableTextProblem(op.variables ?? {});
     if (bad) throw new GraphQLError(bad, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
@@ -358,6 +361,24 @@ function omitHttp(extensions: Record<string, unknown>): Record<string, unknown> 
 
 function isPublic(code: unknown): boolean {
   return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code);
+}
+
+/** Why no operation of the document can run: an `operationName` it does not have, or several operations and none named. */
+export function operationResolutionFailure(op: Pick<Operation, 'document' | 'operationName'>): GraphQLError {
+  const names = op.document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((d) => d.name?.value ?? '(anonymous)');
+  const has = names.length ? `The document's operations: ${names.join(', ')}.` : 'The document has no operation.';
+  const message = op.operationName
+    ? `The document has no operation named "${String(op.operationName).slice(0, 100)}". ${has} Send one of these names as operationName, or the document that has it.`
+    : `The document has several operations and no operationName says which to run. ${has} Send the one to run as operationName.`;
+  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+}
+
+/** A subscription sent over HTTP (Apollo Client without its WebSocket link, a plain fetch): said so, with where to send it. */
+export function subscriptionOverHttp(): GraphQLError {
+  return new GraphQLError(
+    'Subscriptions are not served over HTTP: open a WebSocket (graphql-ws protocol) to this same URL (ws:// or wss://) and subscribe there — in Apollo Client, a split link sending subscriptions to a GraphQLWsLink; in the SDK, `subscribe`. Nothing was run or charged.',
+    { extensions: { code: 'SUBSCRIPTION_OVER_HTTP', http: { status: 400 } } },
+  );
 }
 
 /* ---------- document guards ---------- */

@@ -57,6 +57,19 @@ function sendPage(req: Request, res: Response) {
 /** A browser's GET (HTML wanted, no query in the URL), as opposed to a GraphQL GET. */
 const browserGet = (req: Request) => req.method === 'GET' && req.accepts(['application/json', 'text/html']) === 'text/html' && req.query.query === undefined;
 
+/**
+ * What a person opens in a browser to try the API, as the start banner says it: what this
+ * server actually serves at GET /graphql (GRAPHQL_BROWSER_PAGE) or at /explorer (EXPLORER).
+ */
+export function browserPageText(config: Pick<Config, 'browserPage' | 'explorer'>, graphqlUrl: string): string {
+  const explorerUrl = graphqlUrl.replace(/\/graphql$/, EXPLORER_PATH);
+  if (config.browserPage === 'explorer') return `Open ${graphqlUrl} in a browser (the API explorer, ruru, served by this server: works offline)`;
+  if (config.browserPage === 'sandbox')
+    return `Open ${graphqlUrl} in a browser (Apollo Sandbox, loaded from Apollo's CDN${config.explorer ? `; the explorer served by this server is at ${explorerUrl}` : ''})`;
+  if (config.explorer) return `Open ${explorerUrl} in a browser (the API explorer, ruru, served by this server: works offline)`;
+  return `Call ${graphqlUrl} with a GraphQL client (no browser page: GRAPHQL_BROWSER_PAGE=none, EXPLORER=false)`;
+}
+
 /** Mounts /explorer (and, when chosen, the explorer at GET /graphql). Call before the GraphQL middleware. */
 export function mountExplorer(app: Express, config: Config): void {
   if (!config.explorer) return;

@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { mintToken } from '../access/credentials';
 import type { Config } from '../core/config';
+import { browserPageText } from '../explorer';
 import { Role } from '../core/roles';
 import { seedDemoDirectory } from '../directory/directory.demo';
 import { Ministry } from '../directory/ministry.entity';
@@ -60,10 +61,10 @@ export async function demoCredentials(em: EntityManager, config: Config): Promis
 }
 
 /** What the server prints at start when it loaded the demo data: one line per role (END_USER included), then the API key. */
-export function demoCredentialsText({ tokens, apiKey }: { tokens: DemoCredential[]; apiKey: string | null }, url: string): string {
+export function demoCredentialsText({ tokens, apiKey }: { tokens: DemoCredential[]; apiKey: string | null }, url: string, page: Pick<Config, 'browserPage' | 'explorer'> = { browserPage: 'explorer', explorer: true }): string {
   const lines = [
     '',
-    `Demo data is loaded. Open ${url} in a browser (Apollo Sandbox) and add a header:`,
+    `Demo data is loaded. ${browserPageText(page, url)} and add a header:`,
     '  Authorization: Bearer <token of the role you want to play>',
     '',
     ...tokens.map((t) => `  ${t.role.padEnd(18)} ${t.email.padEnd(40)} ${t.token}`),
