@@ -5,7 +5,9 @@
  * ```ts
  * import { createClient } from '@chorus-support/sdk';
  *
- * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey: process.env.CHORUS_API_KEY });
+ * const apiKey = process.env.CHORUS_API_KEY;
+ * if (!apiKey) throw new Error('Set CHORUS_API_KEY.');
+ * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey });
  * const { viewer } = await chorus.Viewer();
  * console.log(viewer.kind, viewer.roles);
  * ```
@@ -95,7 +97,9 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
    * ```ts
    * import { createClient, Role } from '@chorus-support/sdk';
    *
-   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', token: process.env.CHORUS_TOKEN });
+   * const token = process.env.CHORUS_TOKEN;
+   * if (!token) throw new Error('Set CHORUS_TOKEN.');
+   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', token });
    * for await (const person of chorus.people.iterate({ role: Role.CCA })) console.log(person.email, person.structure.code);
    * ```
    */
@@ -112,11 +116,15 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
      * ```ts
      * import { createClient, FlowDirection } from '@chorus-support/sdk';
      *
-     * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey: process.env.CHORUS_API_KEY });
+     * const apiKey = process.env.CHORUS_API_KEY;
+     * if (!apiKey) throw new Error('Set CHORUS_API_KEY.');
+     * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey });
      * const { currentApplication } = await chorus.CurrentApplication();
+     * const structure = currentApplication.structures[0];
+     * if (!structure) throw new Error('This application files for no structure.');
      * const flowId = `GAIA-DP-${Date.now()}`;
      * const { ticket, userErrors } = await chorus.incidents.file({
-     *   structureId: currentApplication.structures[0].id,
+     *   structureId: structure.id,
      *   flow: { id: flowId, type: 'DP', direction: FlowDirection.TO_CHORUS, exchangedAt: new Date().toISOString() },
      *   errorMessage: 'Tiers inconnu dans le référentiel',
      *   occurredAt: new Date().toISOString(),
@@ -156,7 +164,9 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
    * ```ts
    * import { createClient, TicketStatus } from '@chorus-support/sdk';
    *
-   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey: process.env.CHORUS_API_KEY });
+   * const apiKey = process.env.CHORUS_API_KEY;
+   * if (!apiKey) throw new Error('Set CHORUS_API_KEY.');
+   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey });
    * for await (const t of chorus.tickets.iterate({ status: [TicketStatus.SUBMITTED, TicketStatus.IN_PROGRESS] })) {
    *   console.log(t.reference, t.status, t.level);
    * }
@@ -171,7 +181,9 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
    * ```ts
    * import { createClient, NotificationDelivery, NotificationKind } from '@chorus-support/sdk';
    *
-   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', token: process.env.CHORUS_TOKEN });
+   * const token = process.env.CHORUS_TOKEN;
+   * if (!token) throw new Error('Set CHORUS_TOKEN.');
+   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', token });
    * const { preferences, userErrors } = await chorus.notifications.setPreference(NotificationKind.TICKET_PUBLIC_COMMENT, NotificationDelivery.DAILY_DIGEST);
    * if (!preferences) throw new Error(userErrors.map((e) => `${e.code}: ${e.message}`).join('\n'));
    * console.log(await chorus.notifications.preferences());
