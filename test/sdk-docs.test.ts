@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
+import { packSdk } from './support/sdk-pack';
 import { startTestServer } from './support/server';
 
 const run = promisify(execFile);
@@ -57,8 +58,7 @@ const found = snippets();
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chorus-sdk-docs-'));
   // the package exactly as it would be published (built dist, files list, dependencies)
-  await run('npx', ['-y', 'pnpm@12.4.2', 'pack', '--pack-destination', dir], { cwd: sdkDir });
-  tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
+  tarball = await packSdk(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'saxo-integration', private: true, type: 'module' }));
   // the README's install lines, as a developer runs them
   await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `./${tarball}`, 'ws@8'], { cwd: dir, timeout: 180_000 });

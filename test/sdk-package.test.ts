@@ -1,24 +1,24 @@
 /**
- * The SDK as published, for both module systems: `pnpm pack` (which builds dist/esm and
- * dist/cjs), the tarball installed with its dependencies into a fresh CommonJS project
+ * The SDK as published, for both module systems: built (dist/esm and dist/cjs) and packed,
+ * the tarball installed with its dependencies into a fresh CommonJS project
  * (`require`) and a fresh ESM TypeScript project (`import`, tsc with strict,
  * noUncheckedIndexedAccess, exactOptionalPropertyTypes, module nodenext), each compiled and
  * run on the current Node.js against the real server, making a real call. Then the size of a
  * one-call browser bundle (esbuild, minified) of the tree-shakable entry.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
+import { packSdk, sdkDir } from './support/sdk-pack';
 import { startTestServer } from './support/server';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const sdkDir = join(repo, 'packages/sdk');
 const tsc = join(repo, 'node_modules/typescript/bin/tsc');
 const server = await startTestServer();
 
@@ -89,9 +89,8 @@ let dir = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chorus-sdk-package-'));
-  // the package exactly as it would be published: pnpm pack runs the build (prepack)
-  await run('npx', ['-y', 'pnpm@12.4.2', 'pack', '--pack-destination', dir], { cwd: sdkDir, timeout: 300_000 });
-  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
+  // the package exactly as it would be published (built dist, files list, dependencies)
+  const tarball = await packSdk(dir);
   // one install (its node_modules serve both projects below), from npm's cache when it has them
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'sdk-consumers', private: true }));
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `./${tarball}`, 'ws@8', '@types/node@20', '@types/ws@8'], { cwd: dir, timeout: 240_000 });
@@ -127,7 +126,8 @@ describe('the packed SDK', () => {
   }, 120_000);
 
   it('bundles a one-call browser app of createRequest + one document small (esbuild, minified)', async () => {
-    const { stdout } = await run(process.execPath, [join(sdkDir, 'scripts/bundle-size.mjs'), '--json'], { cwd: sdkDir });
+    // the installed package's ESM build, its dependencies resolved from the project
+    const { stdout } = await run(process.execPath, [join(sdkDir, 'scripts/bundle-size.mjs'), '--json', '--dist', join(dir, 'node_modules/@chorus-support/sdk/dist/esm')], { cwd: dir });
     const sizes = JSON.parse(stdout) as Record<string, { minified: number; gzipped: number }>;
     console.log(Object.entries(sizes).map(([app, s]) => `${app}: ${(s.minified / 1024).toFixed(1)} KB minified`).join('; '));
     expect(sizes['createRequest + ViewerDocument']!.minified).toBeLessThan(150 * 1024);

@@ -2,15 +2,19 @@
 // The size of a one-call browser app on the SDK, bundled and minified by esbuild: with
 // `createClient` (every operation), and with `createRequest` + one document of
 // `@chorus-support/sdk/documents` (only what the app sends). Reads the built package
-// (dist/esm: run `node scripts/build.mjs` first). Prints one line per app; `--json` prints JSON.
+// (dist/esm: run `node scripts/build.mjs` first), or the ESM build of an installed copy
+// (`--dist <dir>/node_modules/@chorus-support/sdk/dist/esm`). Prints one line per app;
+// `--json` prints JSON.
 //
 //   node packages/sdk/scripts/bundle-size.mjs
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const dist = fileURLToPath(new URL('../dist/esm/', import.meta.url));
+const given = process.argv.indexOf('--dist');
+const dist = given > 0 ? `${resolve(process.argv[given + 1])}/` : fileURLToPath(new URL('../dist/esm/', import.meta.url));
 if (!existsSync(`${dist}index.js`)) throw new Error(`no ${dist}index.js: build the SDK first (node packages/sdk/scripts/build.mjs)`);
 
 /** One-call browser apps, as a team would write them. */
