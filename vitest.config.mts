@@ -10,7 +10,9 @@ export default defineConfig({
   plugins: [swc.vite({ tsconfigFile: false, swcrc: false, module: { type: 'es6' }, jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, keepClassNames: true, target: 'es2022' } })],
   resolve: {
     alias: [
-      { find: '@chorus-support/sdk', replacement: fileURLToPath(new URL('./packages/sdk/src/index.ts', import.meta.url)) },
+      { find: /^@chorus-support\/sdk$/, replacement: fileURLToPath(new URL('./packages/sdk/src/index.ts', import.meta.url)) },
+      // the package's other entries (./documents, ./request), from their sources too
+      { find: /^@chorus-support\/sdk\/(documents|request)$/, replacement: fileURLToPath(new URL('./packages/sdk/src/', import.meta.url)) + '$1.ts' },
       // one graphql realm: the CommonJS build that type-graphql and Apollo load
       { find: /^graphql$/, replacement: require.resolve('graphql', { paths: [fileURLToPath(new URL('./packages/server', import.meta.url))] }) },
     ],

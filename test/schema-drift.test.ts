@@ -22,7 +22,7 @@ describe('schema and SDK drift', () => {
     process.chdir(sdkDir);
     try {
       const files = await generate({ ...config, cwd: sdkDir, silent: true, verbose: false }, false);
-      for (const name of ['generated.ts', 'error-classes.ts']) {
+      for (const name of ['documents.ts', 'generated.ts', 'error-classes.ts']) {
         const generated = files.find((f: { filename: string }) => f.filename.endsWith(name));
         expect(generated, `codegen produced src/${name}`).toBeDefined();
         expect(readFileSync(root(`packages/sdk/src/${name}`), 'utf8'), name).toBe(generated.content);

@@ -1,9 +1,10 @@
 /**
  * The SDK as a business app's developer meets it: the package packed as it would be
  * published, installed in a fresh project; its type declarations checked by
- * @arethetypeswrong/cli; every code block of its README and every `@example` of its
- * documentation comments extracted (never a second copy), compiled with `tsc --strict`
- * against the installed package, and run against the real server.
+ * @arethetypeswrong/cli (ESM and CommonJS); every code block of its README and every
+ * `@example` of its documentation comments extracted (never a second copy), compiled with tsc
+ * (`strict`, `noUncheckedIndexedAccess`, `exactOptionalPropertyTypes`) against the installed
+ * package, and run against the real server; the examples/ scripts compiled (checkJs) too.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
+import { packSdk } from './support/sdk-pack';
 import { startTestServer } from './support/server';
 
 const run = promisify(execFile);
@@ -56,8 +58,7 @@ const found = snippets();
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chorus-sdk-docs-'));
   // the package exactly as it would be published (built dist, files list, dependencies)
-  await run('npx', ['-y', 'pnpm@12.4.2', 'pack', '--pack-destination', dir], { cwd: sdkDir });
-  tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
+  tarball = await packSdk(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'saxo-integration', private: true, type: 'module' }));
   // the README's install lines, as a developer runs them
   await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `./${tarball}`, 'ws@8'], { cwd: dir, timeout: 180_000 });
@@ -71,25 +72,42 @@ describe('the packed SDK in a fresh project', () => {
     expect(found.filter((s) => s.file.startsWith('example')).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('has type declarations that resolve as ESM for TypeScript (arethetypeswrong)', async () => {
-    // ESM only, by design: the package has no CommonJS build
-    const res = await run(attw, [join(dir, tarball), '--profile', 'esm-only', '--format', 'ascii', '--no-color'], { cwd: dir }).catch((e) => e);
+  it('has type declarations that resolve for ESM and CommonJS, in Node.js and bundlers (arethetypeswrong)', async () => {
+    const res = await run(attw, [join(dir, tarball), '--format', 'ascii', '--no-color'], { cwd: dir }).catch((e) => e);
     expect(res.code ?? 0, `${res.stdout}\n${res.stderr}`).toBe(0);
-    // ESM consumers (Node 16+ resolution and bundlers) resolve JavaScript and types
-    expect(res.stdout).toMatch(/node16 \(from ESM\): 🟢 \(ESM\)/);
-    expect(res.stdout).toMatch(/bundler: 🟢/);
+    // each entry point: JavaScript and types for require (CJS) and import (ESM), and bundlers
+    for (const entry of ['@chorus-support/sdk', '@chorus-support/sdk/documents', '@chorus-support/sdk/request']) {
+      const section = res.stdout.split(`"${entry}"`)[1]?.split('****')[0] ?? '';
+      expect(section, entry).toMatch(/node16 \(from CJS\): 🟢 \(CJS\)/);
+      expect(section, entry).toMatch(/node16 \(from ESM\): 🟢 \(ESM\)/);
+      expect(section, entry).toMatch(/bundler: 🟢/);
+    }
   }, 60_000);
 
-  it('compiles every README block and @example with tsc --strict', async () => {
+  it('compiles every README block, @example and example script with tsc strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes', async () => {
     const src = join(dir, 'src');
     mkdirSync(src, { recursive: true });
     for (const s of found) writeFileSync(join(src, s.file), s.code);
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', types: ['node'], outDir: 'out', rootDir: 'src', skipLibCheck: true }, include: ['src'] }),
-    );
+    const scripts = readdirSync(join(sdkDir, 'examples')).filter((f) => f.endsWith('.mjs'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const f of scripts) writeFileSync(join(src, f), readFileSync(join(sdkDir, 'examples', f), 'utf8').replace(/^#!.*\n/, ''));
+    const compilerOptions = {
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      exactOptionalPropertyTypes: true,
+      allowJs: true,
+      checkJs: true,
+      target: 'es2022',
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+      types: ['node'],
+      outDir: 'out',
+      rootDir: 'src',
+      skipLibCheck: true,
+    };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }));
     const res = await run(process.execPath, [tsc, '-p', dir], { cwd: dir }).catch((e) => e);
-    expect(`${res.stdout ?? ''}${res.stderr ?? ''}`, 'tsc --strict output').toBe('');
+    expect(`${res.stdout ?? ''}${res.stderr ?? ''}`, 'tsc output').toBe('');
   }, 120_000);
 
   it.each(found.map((s) => [s.from, s] as const))('runs %s against the server', async (_from, s) => {

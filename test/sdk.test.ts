@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { BadInputError, createClient, DirectoryChangedDocument, ForbiddenError, NetworkError, Role, StructureKind, TroubleDomain, UnauthenticatedError, ViewerKind } from '@chorus-support/sdk';
+import { BadInputError, createClient, DirectoryChangedDocument, FlowDirection, ForbiddenError, NetworkError, Role, StructureKind, TroubleDomain, UnauthenticatedError, ViewerKind } from '@chorus-support/sdk';
+import { TicketByIdDocument, TicketsDocument, type TicketsQuery, type TicketsQueryVariables } from '@chorus-support/sdk/documents';
+import { createRequest, type TypedDocumentNode } from '@chorus-support/sdk/request';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
@@ -119,7 +121,7 @@ describe('the SDK client layer', () => {
 
   it('subscribes over WebSocket with the same credentials', async () => {
     const analyst = createClient({ url: server.url, token: await server.tokenForRole('ANALYST'), webSocketImpl: WebSocket });
-    const events = analyst.subscribe<{ directoryChanged: { kind: string; nodeId: string; at: string } }>(DirectoryChangedDocument);
+    const events = analyst.subscribe(DirectoryChangedDocument);
     const subscribedBefore = await subscriptionsRunning(server.url);
     const first = events.next();
     await untilSubscribed(server.url, subscribedBefore + 1);
@@ -130,5 +132,35 @@ describe('the SDK client layer', () => {
     expect(value.data?.directoryChanged).toEqual({ kind: 'STRUCTURE', nodeId: structures.nodes[0].id, at: expect.any(String) });
     await events.return?.();
     await analyst.close();
+  });
+
+  it('narrows node() results by __typename, which the server sends', async () => {
+    const app = createClient({ url: server.url, apiKey: DEMO_API_KEY });
+    const { currentApplication } = await app.CurrentApplication();
+    const structureId = currentApplication.structures[0]!.id;
+    const filed = await app.incidents.file({ structureId, flow: { id: `SDK-NODE-${Date.now()}`, type: 'EJ', direction: FlowDirection.TO_CHORUS, exchangedAt: new Date().toISOString() }, errorMessage: 'Centre financier inexistant', occurredAt: new Date().toISOString() });
+    const ticket = await app.TicketById({ id: filed.ticket!.id });
+    // a Ticket: its fields are there once narrowed
+    expect(ticket.node?.__typename).toBe('Ticket');
+    if (ticket.node?.__typename !== 'Ticket') throw new Error('not a ticket');
+    expect(ticket.node.reference).toBe(filed.ticket!.reference);
+    // another type of node: its __typename alone
+    const other = await app.TicketById({ id: structureId });
+    expect(other.node).toEqual({ __typename: 'Structure' });
+  });
+});
+
+describe('the tree-shakable entries (@chorus-support/sdk/request and /documents)', () => {
+  it('sends a typed document with the same credentials and typed errors', async () => {
+    const typed: TypedDocumentNode<TicketsQuery, TicketsQueryVariables> = TicketsDocument;
+    let asked = 0;
+    const request = createRequest({ url: server.url, getToken: () => (asked++, server.tokenForRole('ADMINISTRATOR')) });
+    const { tickets } = await request(typed, { first: 2 });
+    expect(tickets.edges.length).toBeLessThanOrEqual(2);
+    expect(asked).toBe(1);
+    const app = createRequest({ url: server.url, apiKey: DEMO_API_KEY, retries: 0 });
+    await expect(app(TicketByIdDocument, { id: 'not-a-global-id' })).rejects.toBeInstanceOf(BadInputError);
+    await expect(createRequest({ url: server.url })(TicketsDocument)).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(createRequest({ url: 'http://127.0.0.1:9/graphql', retries: 0 })(TicketsDocument)).rejects.toBeInstanceOf(NetworkError);
   });
 });

@@ -1,25 +1,76 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { buildASTSchema, getNamedType, isAbstractType, isSchema, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+
+/** The types and how to read scalars: shared by both generated files. */
+const operationsConfig = {
+  enumType: 'native',
+  useTypeImports: true,
+  strictScalars: true,
+  scalars: { DateTimeISO: { input: 'string | Date', output: 'string' }, ID: 'string', JSONObject: 'Record<string, unknown>' },
+  avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+  maybeValue: 'T | null',
+  inputMaybeValue: 'T | null | undefined',
+  onlyOperationTypes: false,
+  namingConvention: { enumValues: 'keep' },
+};
+
+/**
+ * Asks `__typename` of every field whose type is an interface or a union (`node(id:)`, …), so that
+ * its result is a union discriminated by `__typename` (`if (node?.__typename === 'Ticket')`), in
+ * the types and in what the server sends. Operation files stay as written.
+ */
+type Output = Exclude<CodegenConfig['generates'][string], string | unknown[]>;
+type DocumentTransform = Extract<NonNullable<Output extends { documentTransforms?: infer T } ? T : never>[number], { transform: unknown }>;
+
+const typenameOnAbstractFields: DocumentTransform = {
+  transform: ({ documents, schema: given }) => {
+    // codegen hands the schema over as its AST
+    const schema: GraphQLSchema = isSchema(given) ? given : buildASTSchema(given as unknown as DocumentNode);
+    return documents.map((source) => {
+      if (!source.document) return source;
+      const info = new TypeInfo(schema);
+      const document = visit(
+        source.document,
+        visitWithTypeInfo(info, {
+          Field: {
+            leave(node) {
+              const type = getNamedType(info.getType());
+              if (!node.selectionSet || !type || !isAbstractType(type)) return undefined;
+              if (node.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename' && !s.alias)) return undefined;
+              const selectionSet: SelectionSetNode = { ...node.selectionSet, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }, ...node.selectionSet.selections] };
+              return { ...node, selectionSet };
+            },
+          },
+        }),
+      );
+      return { ...source, document };
+    });
+  },
+};
 
 /** The SDK is generated from the checked-in schema and the operation documents. */
 const config: CodegenConfig = {
   schema: '../schema/schema.graphql',
   documents: '../schema/operations/**/*.graphql',
   generates: {
-    'src/generated.ts': {
+    // the operations' types and their typed document nodes (for Apollo Client, urql, and the light `request`)
+    'src/documents.ts': {
       // typescript-operations 6 emits the schema types it needs; listing `typescript` too duplicates them
-      plugins: ['typescript-operations', 'typescript-graphql-request'],
+      plugins: ['typescript-operations', 'typed-document-node'],
+      documentTransforms: [typenameOnAbstractFields],
+      config: { ...operationsConfig, documentMode: 'documentNode' },
+    },
+    // one method per operation, on graphql-request
+    'src/generated.ts': {
+      plugins: ['typescript-graphql-request'],
+      documentTransforms: [typenameOnAbstractFields],
       config: {
-        documentMode: 'documentNode',
-        enumType: 'native',
-        useTypeImports: true,
-        strictScalars: true,
-        scalars: { DateTimeISO: { input: 'string | Date', output: 'string' }, ID: 'string', JSONObject: 'Record<string, unknown>' },
-        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        maybeValue: 'T | null',
-        inputMaybeValue: 'T | null | undefined',
+        ...operationsConfig,
+        documentMode: 'external',
+        importDocumentNodeExternallyFrom: './documents.js',
+        importOperationTypesFrom: 'Operations',
+        emitLegacyCommonJSImports: false,
         rawRequest: false,
-        onlyOperationTypes: false,
-        namingConvention: { enumValues: 'keep' },
       },
     },
     // one error class per value of the schema's ApiErrorCode enum

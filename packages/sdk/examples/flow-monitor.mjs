@@ -39,8 +39,9 @@ try {
     process.exit(2);
   }
   const ticket = result.ticket;
+  if (!ticket) throw new Error('refused without a reason');
   console.log(`filed ${ticket.reference} (${ticket.id}) level=${ticket.level} status=${ticket.status}${result.replayed ? ' (already filed)' : ''}`);
-  console.log(`routing: ${result.filing.routingReason}`);
+  if (result.filing) console.log(`routing: ${result.filing.routingReason}`);
 
   const deadline = setTimeout(() => {
     console.error('gave up waiting for the resolution');
@@ -49,6 +50,7 @@ try {
 
   for await (const { data, errors } of chorus.incidents.follow(ticket.id)) {
     if (errors?.length) throw new Error(errors.map((e) => e.message).join('; '));
+    if (!data) continue;
     const t = data.ticketUpdated;
     console.log(`update ${t.reference} status=${t.status} level=${t.level}`);
     if (t.status === 'RESOLVED' || t.status === 'CLOSED') {

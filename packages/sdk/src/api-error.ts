@@ -11,7 +11,9 @@ export type ApiErrorCode = ServerErrorCode | 'NETWORK_ERROR' | (string & {});
  * ```ts
  * import { ChorusApiError, createClient, ThrottledError } from '@chorus-support/sdk';
  *
- * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey: process.env.CHORUS_API_KEY, retries: 0 });
+ * const apiKey = process.env.CHORUS_API_KEY;
+ * if (!apiKey) throw new Error('Set CHORUS_API_KEY.');
+ * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey, retries: 0 });
  * try {
  *   const { currentApplication } = await chorus.CurrentApplication();
  *   console.log(currentApplication.name);

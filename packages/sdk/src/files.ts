@@ -4,7 +4,7 @@
  * Uint8Array) is sent with its SHA-256, so the server refuses a damaged copy, and is
  * resent on a network failure or 5xx; a stream cannot be replayed and is sent once.
  */
-import { NetworkError, ChorusApiError } from './errors.js';
+import { NetworkError, ChorusApiError } from './api-error.js';
 import { isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retry.js';
 
 /** A file to send: its name and its bytes, whole or as a Node.js stream / any async iterable of chunks. */

@@ -5,19 +5,23 @@
  * ```ts
  * import { createClient } from '@chorus-support/sdk';
  *
- * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey: process.env.CHORUS_API_KEY });
+ * const apiKey = process.env.CHORUS_API_KEY;
+ * if (!apiKey) throw new Error('Set CHORUS_API_KEY.');
+ * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey });
  * const { viewer } = await chorus.Viewer();
  * console.log(viewer.kind, viewer.roles);
  * ```
  *
  * @packageDocumentation
  */
-import { print, type DocumentNode, type ExecutionResult } from 'graphql';
+import { print } from 'graphql';
+import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { GraphQLClient } from 'graphql-request';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { ChorusApiError, toApiError } from './errors.js';
+import { ChorusApiError, ForbiddenError, UnauthenticatedError, toApiError } from './errors.js';
+import { getSdk, type SdkFunctionWrapper } from './generated.js';
 import {
-  getSdk,
   TicketUpdatedDocument,
   UploadPurpose,
   type AddTicketAttachmentMutation,
@@ -30,47 +34,46 @@ import {
   type NotificationPreferencesQuery,
   type PeopleFilter,
   type PeopleQuery,
-  type SdkFunctionWrapper,
   type SetNotificationPreferenceMutation,
   type TicketFilter,
   type TicketsQuery,
   type TicketUpdatedSubscription,
-} from './generated.js';
-import { isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retry.js';
+} from './documents.js';
+import { IDEMPOTENT_OPERATIONS, retryPolicy, withRetries, type RetryPolicy } from './retry.js';
 import { putBytes, type FileSource, type UploadResult } from './files.js';
 import { sendingPersistedIds } from './persisted.js';
+import { Credentials, type CredentialOptions } from './credentials.js';
+import { errorFromResponse, networkError } from './response-error.js';
+import type { VariablesArgument } from './request.js';
 
+export * from './documents.js';
 export * from './generated.js';
 export * from './errors.js';
+export { credentialHeaders, type CredentialOptions } from './credentials.js';
 export type { RetryPolicy } from './retry.js';
 export type { FileSource, UploadResult } from './files.js';
+export type { VariablesArgument } from './request.js';
+export type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
-export interface ClientOptions {
+export interface ClientOptions extends CredentialOptions {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
   url: string;
-  /** A person's bearer token (JWT). */
-  token?: string;
-  /** A business application's API key (`csk_…`). */
-  apiKey?: string;
   /** A fetch implementation (defaults to the global one). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Extra headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Per-attempt timeout in ms (default 30 000). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Extra attempts for safe failures (default 2); see RetryPolicy. */
-  retries?: number | Partial<RetryPolicy>;
+  retries?: number | Partial<RetryPolicy> | undefined;
   /** WebSocket URL for subscriptions (default: `url` with ws(s)://). */
-  wsUrl?: string;
+  wsUrl?: string | undefined;
   /** WebSocket implementation for subscriptions where there is no global one (Node 20: `import WebSocket from 'ws'`). */
   webSocketImpl?: unknown;
 }
 
-/**
- * Operations whose mutations are safe to resend: FileIncident and FileIncidents carry idempotency keys;
- * AddTicketAttachment and AddKnowledgeImage name their upload, which attaches once (a resend returns the same one).
- */
-const IDEMPOTENT = new Set<string>(['FileIncident', 'FileIncidents', 'AddTicketAttachment', 'AddKnowledgeImage']);
+/** WebSocket close codes of the server: the token expired; access withdrawn (revoked key, deactivated person, changed rights). */
+export const CLOSE_CODES = { CREDENTIALS_EXPIRED: 4401, ACCESS_CHANGED: 4403 } as const;
 
 /** What `incidents.file` and `files.attach` report for one file. */
 export type AttachmentOutcome = AddTicketAttachmentMutation['addTicketAttachment'] & { name: string };
@@ -88,14 +91,6 @@ export async function* paginate<T>(fetchPage: (after: string | null) => Promise<
   }
 }
 
-/** Builds the credentials headers for HTTP (and the WebSocket connection parameters). */
-export function credentialHeaders(options: Pick<ClientOptions, 'token' | 'apiKey'>): Record<string, string> {
-  if (options.token && options.apiKey) throw new Error('Pass either token or apiKey, not both.');
-  if (options.token) return { authorization: `Bearer ${options.token}` };
-  if (options.apiKey) return { 'x-api-key': options.apiKey };
-  return {};
-}
-
 export type ChorusClient = ReturnType<typeof getSdk> & {
   /**
    * People of the directory, every page (people may read it; an application may not).
@@ -104,7 +99,9 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
    * ```ts
    * import { createClient, Role } from '@chorus-support/sdk';
    *
-   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', token: process.env.CHORUS_TOKEN });
+   * const token = process.env.CHORUS_TOKEN;
+   * if (!token) throw new Error('Set CHORUS_TOKEN.');
+   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', token });
    * for await (const person of chorus.people.iterate({ role: Role.CCA })) console.log(person.email, person.structure.code);
    * ```
    */
@@ -121,11 +118,15 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
      * ```ts
      * import { createClient, FlowDirection } from '@chorus-support/sdk';
      *
-     * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey: process.env.CHORUS_API_KEY });
+     * const apiKey = process.env.CHORUS_API_KEY;
+     * if (!apiKey) throw new Error('Set CHORUS_API_KEY.');
+     * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey });
      * const { currentApplication } = await chorus.CurrentApplication();
+     * const structure = currentApplication.structures[0];
+     * if (!structure) throw new Error('This application files for no structure.');
      * const flowId = `GAIA-DP-${Date.now()}`;
      * const { ticket, userErrors } = await chorus.incidents.file({
-     *   structureId: currentApplication.structures[0].id,
+     *   structureId: structure.id,
      *   flow: { id: flowId, type: 'DP', direction: FlowDirection.TO_CHORUS, exchangedAt: new Date().toISOString() },
      *   errorMessage: 'Tiers inconnu dans le référentiel',
      *   occurredAt: new Date().toISOString(),
@@ -174,7 +175,9 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
    * ```ts
    * import { createClient, TicketStatus } from '@chorus-support/sdk';
    *
-   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey: process.env.CHORUS_API_KEY });
+   * const apiKey = process.env.CHORUS_API_KEY;
+   * if (!apiKey) throw new Error('Set CHORUS_API_KEY.');
+   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey });
    * for await (const t of chorus.tickets.iterate({ status: [TicketStatus.SUBMITTED, TicketStatus.IN_PROGRESS] })) {
    *   console.log(t.reference, t.status, t.level);
    * }
@@ -189,7 +192,9 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
    * ```ts
    * import { createClient, NotificationDelivery, NotificationKind } from '@chorus-support/sdk';
    *
-   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', token: process.env.CHORUS_TOKEN });
+   * const token = process.env.CHORUS_TOKEN;
+   * if (!token) throw new Error('Set CHORUS_TOKEN.');
+   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', token });
    * const { preferences, userErrors } = await chorus.notifications.setPreference(NotificationKind.TICKET_PUBLIC_COMMENT, NotificationDelivery.DAILY_DIGEST);
    * if (!preferences) throw new Error(userErrors.map((e) => `${e.code}: ${e.message}`).join('\n'));
    * console.log(await chorus.notifications.preferences());
@@ -199,8 +204,41 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
     preferences(): Promise<NotificationPreferencesQuery['notificationPreferences']>;
     setPreference(kind: NotificationKind, delivery: NotificationDelivery): Promise<SetNotificationPreferenceMutation['setNotificationPreference']>;
   };
-  /** Subscribes over WebSocket (graphql-ws) with the same credentials; iterate the results, `return()` to stop. */
-  subscribe<TResult = unknown, TVariables extends Record<string, unknown> = Record<string, unknown>>(document: DocumentNode, variables?: TVariables): AsyncIterableIterator<ExecutionResult<TResult>>;
+  /**
+   * Subscribes over WebSocket (graphql-ws) with the same credentials: give a subscription
+   * document of the SDK (`TicketEventsDocument`…), the results are typed after it. Iterate
+   * them; `return()` (or `break`) stops. The connection is made again after a network failure;
+   * when the token expires (close code 4401) it reconnects once with a fresh one from
+   * `getToken` (or `setToken`) and the subscription goes on; when there is none, the iteration
+   * throws an `UnauthenticatedError`. A refused or withdrawn access (4403: revoked key,
+   * deactivated person, changed rights) throws a `ForbiddenError` at once, never retried:
+   * subscribe again to go on with the rights you have now.
+   *
+   * @example
+   * ```ts
+   * import WebSocket from 'ws';
+   * import { createClient, TicketEventsDocument, ChorusApiError } from '@chorus-support/sdk';
+   *
+   * const apiKey = process.env.CHORUS_API_KEY;
+   * if (!apiKey) throw new Error('Set CHORUS_API_KEY.');
+   * const chorus = createClient({ url: process.env.CHORUS_URL ?? 'http://localhost:4000/graphql', apiKey, webSocketImpl: WebSocket });
+   * const events = chorus.subscribe(TicketEventsDocument, { filter: {} });
+   * const stop = setTimeout(() => void events.return?.(), 500);
+   * try {
+   *   for await (const { data } of events) console.log(data?.ticketEvents.kind, data?.ticketEvents.ticket.reference);
+   * } catch (e) {
+   *   if (e instanceof ChorusApiError) console.error(`subscription ended: ${e.code}`);
+   *   else throw e;
+   * } finally {
+   *   clearTimeout(stop);
+   *   await chorus.close();
+   * }
+   * console.log('stopped');
+   * ```
+   */
+  subscribe<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, ...variables: VariablesArgument<TVariables>): AsyncIterableIterator<ExecutionResult<TResult>>;
+  /** Uses this bearer token from now on: for HTTP requests and the next WebSocket connection (for a client made with `token` or `getToken`). */
+  setToken(token: string): void;
   /** Closes the WebSocket, if one was opened. */
   close(): Promise<void>;
 };
@@ -213,12 +251,7 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
  */
 export function createClient(options: ClientOptions): ChorusClient {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const policy: RetryPolicy = {
-    retries: 2,
-    baseDelayMs: 200,
-    maxThrottleWaitMs: 60_000,
-    ...(typeof options.retries === 'number' ? { retries: options.retries } : options.retries),
-  };
+  const policy: RetryPolicy = retryPolicy(options.retries);
   const baseFetch = options.fetch ?? globalThis.fetch;
   // a timeout per attempt, combined with the caller's own signal
   const timedFetch: typeof fetch = (input, init) => {
@@ -226,24 +259,29 @@ export function createClient(options: ClientOptions): ChorusClient {
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     return baseFetch(input, { ...init, signal });
   };
-  const credentials = credentialHeaders(options);
+  const credentials = new Credentials(options);
   // operations go by their document's id (the server knows the SDK's documents), with the document only if asked
-  const http = new GraphQLClient(options.url, { fetch: sendingPersistedIds(timedFetch), headers: { ...options.headers, ...credentials } });
+  const http = new GraphQLClient(options.url, { fetch: sendingPersistedIds(timedFetch), headers: { ...options.headers } });
 
-  const wrapper: SdkFunctionWrapper = async (action, operationName, operationType) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await action();
-      } catch (e) {
-        const error: ChorusApiError = toApiError(e);
-        if (attempt >= policy.retries || !isRetryable(error, operationType ?? 'query', IDEMPOTENT.has(operationName))) throw error;
-        await sleep(retryDelayMs(error, attempt, policy));
-      }
-    }
-  };
+  // the credentials are asked for again before every attempt (a getToken callback may renew them)
+  const wrapper: SdkFunctionWrapper = (action, operationName, operationType) =>
+    withRetries(
+      { operationType: operationType ?? 'query', idempotent: IDEMPOTENT_OPERATIONS.has(operationName), renewable: credentials.renewable },
+      policy,
+      async () => action(await credentials.headers()),
+      toApiError,
+    );
   const sdk = getSdk(http, wrapper);
 
+  /* ---------- subscriptions ---------- */
+
   let ws: WsClient | null = null;
+  /** Connections acknowledged so far: a subscription retries a 4401 once per connection it had. */
+  let connections = 0;
+  /** The parameters the current connection was opened with, and those a 4401 got for the next one. */
+  let usedParams = '';
+  let freshParams: Record<string, string> | null = null;
+  let renewal: { connection: number; renewed: Promise<boolean> } | null = null;
   const websocket = (): WsClient => {
     if (ws) return ws;
     const impl = options.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket;
@@ -251,15 +289,79 @@ export function createClient(options: ClientOptions): ChorusClient {
     ws = createWsClient({
       url: options.wsUrl ?? options.url.replace(/^http/, 'ws'),
       webSocketImpl: impl,
-      connectionParams: options.apiKey ? { apiKey: options.apiKey } : options.token ? { authorization: `Bearer ${options.token}` } : {},
+      // asked at every (re)connection
+      connectionParams: async () => {
+        const params = freshParams ?? (await credentials.connectionParams());
+        freshParams = null;
+        usedParams = JSON.stringify(params);
+        return params;
+      },
       retryAttempts: 5,
-      shouldRetry: () => true,
+      // network failures are retried; the server's verdict on the credentials is not
+      shouldRetry: (e) => !isCloseEvent(e) || (e.code !== CLOSE_CODES.ACCESS_CHANGED && e.code !== CLOSE_CODES.CREDENTIALS_EXPIRED),
+      on: { connected: () => void connections++ },
     });
     return ws;
   };
+  /** After a 4401: whether the credentials now give another token (asked once for all the connection's subscriptions). */
+  const renewAfterExpiry = (connection: number): Promise<boolean> => {
+    if (renewal?.connection !== connection) {
+      const renewed = credentials
+        .connectionParams()
+        .then((params) => {
+          if (JSON.stringify(params) === usedParams) return false;
+          freshParams = params;
+          return true;
+        })
+        .catch(() => false);
+      renewal = { connection, renewed };
+    }
+    return renewal.renewed;
+  };
 
-  const subscribe = <TResult, TVariables extends Record<string, unknown>>(document: DocumentNode, variables?: TVariables) =>
-    websocket().iterate<TResult>({ query: print(document), variables }) as AsyncIterableIterator<ExecutionResult<TResult>>;
+  const subscribe = <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, ...[variables]: VariablesArgument<TVariables>): AsyncIterableIterator<ExecutionResult<TResult>> => {
+    const payload = { query: print(document), variables: variables as Record<string, unknown> | undefined };
+    let current: AsyncIterableIterator<ExecutionResult<TResult>> | null = null;
+    let finished = false;
+    let retriedOnConnection = -1;
+    // return() ends a next() that waits for an event (graphql-ws's own iterator would wait on)
+    let stop = () => {};
+    const stopped = new Promise<IteratorReturnResult<undefined>>((resolve) => (stop = () => resolve({ done: true, value: undefined })));
+    const iterator: AsyncIterableIterator<ExecutionResult<TResult>> = {
+      async next() {
+        for (;;) {
+          if (finished) return { done: true, value: undefined };
+          current ??= websocket().iterate<TResult>(payload) as AsyncIterableIterator<ExecutionResult<TResult>>;
+          try {
+            const step = await Promise.race([current.next(), stopped]);
+            if (step.done) finished = true;
+            return step;
+          } catch (e) {
+            if (finished) return { done: true, value: undefined };
+            // the token expired: once per connection, go on over a new one with a fresh token
+            const connection = connections;
+            if (isCloseEvent(e) && e.code === CLOSE_CODES.CREDENTIALS_EXPIRED && retriedOnConnection !== connection && (await renewAfterExpiry(connection))) {
+              retriedOnConnection = connection;
+              current = null;
+              continue;
+            }
+            finished = true;
+            throw subscriptionError(e);
+          }
+        }
+      },
+      async return() {
+        finished = true;
+        stop();
+        await current?.return?.();
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
+  };
 
   const upload = async (source: FileSource, purpose: UploadPurpose = UploadPurpose.TICKET_ATTACHMENT): Promise<UploadResult> => {
     const asked = (await sdk.CreateUpload({ input: { fileName: source.name, purpose } })).createUpload;
@@ -290,7 +392,7 @@ export function createClient(options: ClientOptions): ChorusClient {
       },
       fileMany: async (inputs: readonly (Omit<FileIncidentInput, 'idempotencyKey'> & { idempotencyKey?: string })[]) =>
         (await sdk.FileIncidents({ input: { incidents: inputs.map((i) => ({ ...i, idempotencyKey: i.idempotencyKey ?? `sdk:${globalThis.crypto.randomUUID()}` })) } })).fileIncidents,
-      follow: (ticketId: string) => subscribe<TicketUpdatedSubscription, { id: string }>(TicketUpdatedDocument, { id: ticketId }),
+      follow: (ticketId: string) => subscribe(TicketUpdatedDocument, { id: ticketId }),
     },
     tickets: {
       iterate: (filter?: TicketFilter, pageSize = 100) => paginate((after) => sdk.Tickets({ first: pageSize, after, filter }).then((r) => ({ nodes: r.tickets.edges.map((e) => e.node), pageInfo: r.tickets.pageInfo }))),
@@ -303,9 +405,27 @@ export function createClient(options: ClientOptions): ChorusClient {
       iterate: (filter?: PeopleFilter, pageSize = 100) => paginate((after) => sdk.People({ first: pageSize, after, filter }).then((r) => ({ nodes: r.people.edges.map((e) => e.node), pageInfo: r.people.pageInfo }))),
     },
     subscribe,
+    setToken: (token: string) => credentials.setToken(token),
     async close() {
       await ws?.dispose();
       ws = null;
     },
   });
+}
+
+function isCloseEvent(e: unknown): e is { code: number; reason: string } {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'number' && 'reason' in e;
+}
+
+/** What ended a subscription, as the SDK's typed errors: close codes 4401/4403, the operation's GraphQL errors, or a lost connection. */
+export function subscriptionError(e: unknown): ChorusApiError {
+  if (e instanceof ChorusApiError) return e;
+  if (isCloseEvent(e)) {
+    const message = e.reason || `WebSocket closed (${e.code})`;
+    if (e.code === CLOSE_CODES.CREDENTIALS_EXPIRED) return new UnauthenticatedError(message, { code: 'UNAUTHENTICATED', cause: e });
+    if (e.code === CLOSE_CODES.ACCESS_CHANGED) return new ForbiddenError(message, { code: 'FORBIDDEN', cause: e });
+    return networkError(new Error(`WebSocket closed (${e.code}${e.reason ? `: ${e.reason}` : ''})`), 'The subscription connection was lost');
+  }
+  if (Array.isArray(e)) return errorFromResponse(null, e as GraphQLFormattedError[] as ChorusApiError['errors'], null, e);
+  return networkError(e, 'The subscription connection was lost');
 }
