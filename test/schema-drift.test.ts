@@ -33,10 +33,10 @@ describe('schema and SDK drift', () => {
   });
 
   it(`the persisted-documents manifest is the SDK's documents, by the id the SDK sends (${FIX})`, () => {
-    const made = persistedDocumentsManifest(readFileSync(root('packages/sdk/src/generated.ts'), 'utf8'));
+    const made = persistedDocumentsManifest(readFileSync(root('packages/sdk/src/documents.ts'), 'utf8'));
     expect(readFileSync(root('packages/schema/persisted-documents.json'), 'utf8')).toBe(made);
     // every operation of packages/schema/operations is in it
-    const operations = [...readFileSync(root('packages/sdk/src/generated.ts'), 'utf8').matchAll(/^export const (\w+)Document = /gm)].map((m) => m[1]);
+    const operations = [...readFileSync(root('packages/sdk/src/documents.ts'), 'utf8').matchAll(/^export const (\w+)Document = /gm)].map((m) => m[1]);
     const names = Object.values(JSON.parse(made) as Record<string, string>).map((d) => /^(?:query|mutation|subscription) (\w+)/.exec(d)?.[1]);
     expect(names.sort()).toEqual(operations.sort());
   });
