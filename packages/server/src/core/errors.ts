@@ -1,5 +1,6 @@
 import { GraphQLEnumType, GraphQLError } from 'graphql';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { defineMessages, Text } from './i18n';
 
 /** Error codes shared by every module. */
 export enum CoreErrorCode {
@@ -24,16 +25,35 @@ export interface DomainErrorCodes {
 }
 export type DomainErrorCode = DomainErrorCodes[keyof DomainErrorCodes];
 
-/** A domain rule refused something. Services throw it; the API layer maps it in one place. */
+/** The bound an input broke, given with field-level codes (TOO_LONG: max characters; OUT_OF_RANGE: min and max). */
+export interface ErrorBounds {
+  min?: number;
+  max?: number;
+}
+
+/**
+ * A domain rule refused something. Services throw it; the API layer maps it in one place.
+ * Its text is a catalogue message (core/i18n.ts), shown in the caller's language; `message`
+ * (what logs print) is its English rendering.
+ */
 export class DomainError extends Error {
+  readonly text: Text;
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
+    text: Text | string,
     readonly field: string[] | null = null,
+    readonly bounds: ErrorBounds | null = null,
   ) {
-    super(message);
+    const t = typeof text === 'string' ? legacyText(text) : text;
+    super(t.render('en'));
+    this.text = t;
     this.name = 'DomainError';
   }
+}
+
+/** A message not yet in the catalogue: shown as written, in every language (being phased out). */
+function legacyText(message: string): Text {
+  return new Text('LEGACY', { message });
 }
 
 /** The GraphQL enum of every user-error code, filled by `registerErrorCodes`. */
@@ -101,10 +121,17 @@ export class UserError {
 
   @Field(() => UserErrorCode, { description: 'Stable code of the failure: switch on it, never on `message`, whose wording may change.' })
   code!: string;
+
+  @Field(() => Float, { nullable: true, description: 'The lower bound the value broke (the least characters, items or value), when the code is about a bound; null otherwise.' })
+  min?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The upper bound the value broke (the most characters, items or value), when the code is about a bound; null otherwise.' })
+  max?: number | null;
 }
 
+/** A DomainError as a payload's user error, its message in the caller's language. */
 export function userErrorOf(e: DomainError): UserError {
-  return { field: e.field ? ['input', ...e.field] : null, message: e.message, code: e.code };
+  return { field: e.field ? ['input', ...e.field] : null, message: e.text.render(), code: e.code, min: e.bounds?.min ?? null, max: e.bounds?.max ?? null };
 }
 
 /**
@@ -147,13 +174,22 @@ export const ApiErrorCodeEnum = new GraphQLEnumType({
 /** A DomainError thrown outside a mutation payload (a query, a subscription) becomes a coded GraphQL error. */
 export function toGraphQLError(e: DomainError): GraphQLError {
   const kind = kinds.get(e.code) ?? 'BAD_USER_INPUT';
-  return new GraphQLError(e.message, { extensions: { code: kind, reason: e.code, field: e.field ?? undefined } });
+  return new GraphQLError(e.text.render(), { extensions: { code: kind, reason: e.code, field: e.field ?? undefined, ...(e.bounds ?? {}) } });
 }
 
-export function unauthenticated(message = 'Authentication required: send a bearer token or an API key.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+export function unauthenticated(message: Text | string = M.UNAUTHENTICATED()): GraphQLError {
+  return new GraphQLError(String(message), { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
-export function forbidden(message = 'Your role does not allow this operation.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+export function forbidden(message: Text | string = M.FORBIDDEN()): GraphQLError {
+  return new GraphQLError(String(message), { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
+
+const M = defineMessages({
+  LEGACY: { fr: '{message}', en: '{message}' },
+  UNAUTHENTICATED: {
+    fr: 'Authentification requise : envoyez un jeton (en-tête Authorization: Bearer) ou une clé d’API (en-tête X-Api-Key).',
+    en: 'Authentication required: send a bearer token (Authorization: Bearer header) or an API key (X-Api-Key header).',
+  },
+  FORBIDDEN: { fr: 'Votre rôle ne permet pas cette opération.', en: 'Your role does not allow this operation.' },
+});
