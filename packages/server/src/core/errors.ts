@@ -9,6 +9,13 @@ export enum CoreErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   FORBIDDEN = 'FORBIDDEN',
+  /** Field-level codes: one per validation rule, with the field path and the bound. */
+  REQUIRED = 'REQUIRED',
+  TOO_SHORT = 'TOO_SHORT',
+  TOO_LONG = 'TOO_LONG',
+  OUT_OF_RANGE = 'OUT_OF_RANGE',
+  INVALID_FORMAT = 'INVALID_FORMAT',
+  TOO_MANY_ITEMS = 'TOO_MANY_ITEMS',
 }
 
 /** How a code surfaces when it is thrown outside a mutation payload. */
@@ -97,6 +104,29 @@ export const CORE_ERROR_CODES = errorCodes(CoreErrorCode, {
   NOT_FOUND: { kind: 'NOT_FOUND', description: 'No such object, or it is outside what you may see.' },
   CONFLICT: { kind: 'CONFLICT', description: 'The change collides with the current state (a duplicate, a stale version).' },
   FORBIDDEN: { kind: 'FORBIDDEN', description: 'Your role does not allow this action.' },
+  REQUIRED: { kind: 'BAD_USER_INPUT', description: 'A value is required and was missing or blank. `field` names it.' },
+  TOO_SHORT: { kind: 'BAD_USER_INPUT', description: 'A text or list is shorter than allowed. `field` names it, `min` gives the bound.' },
+  TOO_LONG: { kind: 'BAD_USER_INPUT', description: 'A text is longer than allowed. `field` names it, `max` gives the bound (in characters).' },
+  OUT_OF_RANGE: { kind: 'BAD_USER_INPUT', description: 'A number or date is outside its range. `field` names it, `min`/`max` give the bounds.' },
+  INVALID_FORMAT: { kind: 'BAD_USER_INPUT', description: 'A value does not have the expected form (an email, a code, a date, a key; control characters in a text). `field` names it.' },
+  TOO_MANY_ITEMS: { kind: 'BAD_USER_INPUT', description: 'A list has more items than allowed. `field` names it, `max` gives the bound.' },
+});
+
+/**
+ * The general text of each core code, in every language; a module's code has its own in the
+ * module's messages (the catalogue is keyed by code, `CODE.situation` for a precise case).
+ */
+export const CORE_MESSAGES = defineMessages({
+  VALIDATION_FAILED: { fr: 'Valeur refusée.', en: 'Value refused.' },
+  INVALID_ID: { fr: 'Identifiant mal formé ou d’un autre type d’objet.', en: 'Malformed id, or the id of another type of object.' },
+  NOT_FOUND: { fr: 'Introuvable, ou hors de ce que vous pouvez voir.', en: 'Not found, or outside what you may see.' },
+  CONFLICT: { fr: 'La modification entre en conflit avec l’état actuel : relisez, puis décidez.', en: 'The change collides with the current state: read again, then decide.' },
+  REQUIRED: { fr: 'Valeur obligatoire.', en: 'A value is required.' },
+  TOO_SHORT: { fr: '{min, plural, one {Au moins # caractère} other {Au moins # caractères}}.', en: '{min, plural, one {At least # character} other {At least # characters}}.' },
+  TOO_LONG: { fr: '{max, plural, one {Au plus # caractère} other {Au plus # caractères}} (reçu {length}).', en: '{max, plural, one {At most # character} other {At most # characters}} (got {length}).' },
+  OUT_OF_RANGE: { fr: 'Valeur hors de l’intervalle permis (de {min} à {max}).', en: 'Value out of the allowed range ({min} to {max}).' },
+  INVALID_FORMAT: { fr: 'Format invalide.', en: 'Invalid format.' },
+  TOO_MANY_ITEMS: { fr: '{max, plural, one {Au plus # élément} other {Au plus # éléments}}.', en: '{max, plural, one {At most # item} other {At most # items}}.' },
 });
 
 let registered = false;
