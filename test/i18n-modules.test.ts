@@ -113,6 +113,16 @@ describe('report pages', () => {
     expect(enHtml).not.toContain('Domaines de formation');
   });
 
+  it('have their CSV headings in the caller’s language too', async () => {
+    const analyst = await server.tokenForRole('ANALYST');
+    const csv = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${base}/reports/${path}`, { headers: { authorization: `Bearer ${analyst}`, ...headers } }).then(async (r) => (await r.text()).replace(/^\uFEFF/, '').split('\r\n'));
+    expect((await csv('training.csv'))[0]).toBe('domaine;inscrits;pourcentage');
+    expect((await csv('training.csv', EN))[0]).toBe('domain;registered;percentage');
+    expect((await csv('chatbot.csv', EN)).map((l) => l.split(';')[0]).slice(0, 3)).toEqual(['indicator', 'conversations', 'answered']);
+    expect((await csv('service-desk.csv', EN))[0]).toMatch(/^grouping;key;label;tickets;/);
+  });
+
   it('refuse a bad filter in the caller’s language', async () => {
     const analyst = await server.tokenForRole('ANALYST');
     const get = (headers: Record<string, string> = {}) => fetch(`${base}/reports/training?from=2021-07-01&to=2021-01-01`, { headers: { authorization: `Bearer ${analyst}`, ...headers } }).then((r) => r.json());
@@ -150,6 +160,18 @@ describe('the pages one-click mail links land on', () => {
     expect(forged.status).toBe(403);
     expect(await forged.text()).toContain('<h1>Lien invalide</h1>');
     expect(await (await fetch(`${base}/actions/not-a-token`, { headers: EN })).text()).toContain('<h1>Invalid link</h1>');
+  });
+});
+
+describe('the explorer page', () => {
+  it('has its title and help in the caller’s language', async () => {
+    const page = (headers: Record<string, string> = {}) => fetch(`${base}/explorer`, { headers: { accept: 'text/html', ...headers } }).then((r) => r.text());
+    const fr = await page();
+    expect(fr).toContain('<title>chorus-support — explorateur de l’API</title>');
+    expect(fr).toContain('Explorateur de l’API chorus-support');
+    const en = await page(EN);
+    expect(en).toContain('<title>chorus-support — API explorer</title>');
+    expect(en).toContain('chorus-support API explorer');
   });
 });
 

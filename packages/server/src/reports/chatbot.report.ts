@@ -113,20 +113,19 @@ export async function chatbotReport(ctx: Context, q: ReportQuery): Promise<strin
 
 export async function chatbotCsv(ctx: Context, q: ReportQuery): Promise<string> {
   const { m, thumbsDown, thumbsUp } = await chatbotData(ctx, q);
-  return toCsv(
-    ['indicateur', 'valeur'],
-    [
-      ['conversations', m.conversations],
-      ['répondues', m.answered],
-      ['sans réponse', m.unanswered],
-      ['transmises', m.handedOff],
-      ['abandonnées', m.abandoned],
-      ['taux de réponse', new FixedDecimal(m.answeredRate, 4)],
-      ['taux sans réponse', new FixedDecimal(m.unansweredRate, 4)],
-      ['taux de transmission', new FixedDecimal(m.handoffRate, 4)],
-      ['taux de déviation', new FixedDecimal(m.deflectionRate, 4)],
-      ['pouces en bas', thumbsDown],
-      ['pouces en haut', thumbsUp],
-    ],
-  );
+  const [indicator, value, ...labels] = t('REPORT.chatbot.csv').split(';');
+  const values = [
+    m.conversations,
+    m.answered,
+    m.unanswered,
+    m.handedOff,
+    m.abandoned,
+    new FixedDecimal(m.answeredRate, 4),
+    new FixedDecimal(m.unansweredRate, 4),
+    new FixedDecimal(m.handoffRate, 4),
+    new FixedDecimal(m.deflectionRate, 4),
+    thumbsDown,
+    thumbsUp,
+  ];
+  return toCsv([indicator, value], values.map((v, i) => [labels[i], v]));
 }

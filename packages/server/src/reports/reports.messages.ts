@@ -136,6 +136,16 @@ export const R = defineMessages({
     en: 'Service levels: a ticket counts as measured once its clock has stopped (response, resolution, cancellation) or its target is breached; in business hours of each target’s calendar, tickets submitted in the period.',
   },
 
+  /* ---------- CSV headings, one row (or column) a message, cells separated by ";" ---------- */
+  'REPORT.chatbot.csv': {
+    fr: 'indicateur;valeur;conversations;répondues;sans réponse;transmises;abandonnées;taux de réponse;taux sans réponse;taux de transmission;taux de déviation;pouces en bas;pouces en haut',
+    en: 'indicator;value;conversations;answered;unanswered;handed off;abandoned;answer rate;unanswered rate;handoff rate;deflection rate;thumbs down;thumbs up',
+  },
+  'REPORT.serviceDesk.csv': {
+    fr: 'regroupement;clé;libellé;tickets;en cours;résolus;escaladés;réouvertures;médiane première réponse (s);médiane résolution (s);médiane SN1 (s);médiane SN2 (s);médiane technique (s)',
+    en: 'grouping;key;label;tickets;in progress;resolved;escalated;reopenings;median first response (s);median resolution (s);median SN1 (s);median SN2 (s);median technical (s)',
+  },
+
   /* ---------- words for the API's enum values ---------- */
   'REPORT.ticketStatus': {
     fr: '{status, select, NEW {Brouillon} SUBMITTED {Soumis} IN_PROGRESS {En cours de traitement} WAITING_FOR_INFO {En attente d’informations} ESCALATED {Escaladé au SN2} RESOLVED {Résolu} CLOSED {Clos} REOPENED {Rouvert} CANCELLED {Annulé} other {{status}}}',

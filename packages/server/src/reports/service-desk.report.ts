@@ -162,7 +162,7 @@ export async function serviceDeskCsv(ctx: Context, q: ReportQuery): Promise<stri
   const s = (v: number | null) => (v === null ? null : Math.round(v));
   const line = (dimension: string, r: StatisticsRow) => [dimension, r.key, r.label, r.ticketCount, r.openCount, r.resolvedCount, r.escalatedCount, r.reopenCount, s(r.medianFirstResponseSeconds), s(r.medianResolutionSeconds), s(r.medianSecondsAtSn1), s(r.medianSecondsAtSn2), s(r.medianSecondsAtTechnical)];
   return toCsv(
-    ['regroupement', 'clé', 'libellé', 'tickets', 'en cours', 'résolus', 'escaladés', 'réouvertures', 'médiane première réponse (s)', 'médiane résolution (s)', 'médiane SN1 (s)', 'médiane SN2 (s)', 'médiane technique (s)'],
+    t('REPORT.serviceDesk.csv').split(';'),
     [...d.levels.map((r) => line('LEVEL', r)), ...d.domains.map((r) => line('DOMAIN', r)), ...d.months.map((r) => line('MONTH', r))],
   );
 }

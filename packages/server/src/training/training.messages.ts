@@ -140,6 +140,18 @@ export const M = defineMessages({
   'VALIDATION_FAILED.minutesWithoutConnection': { fr: 'Un stagiaire qui ne s’est pas connecté compte 0 minute.', en: 'A trainee who did not connect has 0 minutes.' },
   'REQUIRED.orderingMinistry': { fr: 'Une session commandée par un ministère indique ce ministère.', en: 'A session ordered by a ministry names that ministry.' },
   'REQUIRED.trainingRefusalReason': { fr: 'Un refus doit être motivé.', en: 'A refusal needs a reason.' },
+  /* ---------- the statistics CSV files' headings, one row a message (cells separated by ";") ---------- */
+  'TRAINING_CSV.registrationsByDomain': { fr: 'domaine;inscrits;pourcentage', en: 'domain;registered;percentage' },
+  'TRAINING_CSV.attendanceByDomain': { fr: 'domaine;absents;présents;inscrits', en: 'domain;absent;present;registered' },
+  'TRAINING_CSV.participation': {
+    fr: 'niveau;formation;inscriptions;5 parties;4 parties;3 parties;2 parties;1 partie;0 partie;durée partie;connexion min;connexion max;connexion moyenne',
+    en: 'level;course;registrations;5 parts;4 parts;3 parts;2 parts;1 part;0 parts;part length;shortest connection;longest connection;average connection',
+  },
+  'TRAINING_CSV.billing': { fr: 'ligne;stagiaires;parties facturées;montant (EUR)', en: 'line;trainees;parts billed;amount (EUR)' },
+  'TRAINING_CSV.assiduity': {
+    fr: 'stagiaire;email;structure;sessions;absences;absences non justifiées;participations partielles;minutes connectées',
+    en: 'trainee;email;structure;sessions;absences;unjustified absences;partial attendances;minutes connected',
+  },
   'INVALID_FORMAT.trainingDomainCode': {
     fr: 'De 2 à 20 lettres, chiffres, tirets ou soulignés.',
     en: '2 to 20 letters, digits, dashes or underscores.',
