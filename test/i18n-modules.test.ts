@@ -155,6 +155,8 @@ describe('the pages one-click mail links land on', () => {
     expect(enHtml).toContain('<h1>Cancel your registration</h1>');
     expect(enHtml).toContain('<dt>Trainee</dt>');
     expect(enHtml).toContain('<button type="submit">Confirm the cancellation</button>');
+    expect(enHtml).toMatch(/<dt>Start<\/dt><dd>[A-Z][a-z]+day, \d+ [A-Z][a-z]+ \d{4} at \d\d:\d\d \(Paris time\)<\/dd>/);
+    expect(frHtml).toMatch(/<dt>Début<\/dt><dd>[a-z]+ \d+ \S+ \d{4} à \d\d:\d\d \(heure de Paris\)<\/dd>/);
     // a forged link: the refusal page in both languages
     const forged = await fetch(`${base}/actions/not-a-token`);
     expect(forged.status).toBe(403);

@@ -46,6 +46,8 @@ export const PAGES = defineMessages({
     fr: 'Ce formulaire doit être envoyé depuis la page du support Chorus. Aucune action n’a été faite.',
     en: 'This form must be sent from the Chorus support page. Nothing was done.',
   },
+  'MAIL_ACTION.parisTime': { fr: '{when} (heure de Paris)', en: '{when} (Paris time)' },
+  'MAIL_ACTION.localTime': { fr: '{when} (heure locale, {zone})', en: '{when} (local time, {zone})' },
   'MAIL_ACTION.fact.course': { fr: 'Formation', en: 'Course' },
   'MAIL_ACTION.fact.session': { fr: 'Session', en: 'Session' },
   'MAIL_ACTION.fact.start': { fr: 'Début', en: 'Start' },

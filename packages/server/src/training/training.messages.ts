@@ -91,7 +91,7 @@ export const M = defineMessages({
   },
   'UNKNOWN_PART.number': { fr: 'La session n’a pas de partie {part}.', en: 'The session has no part {part}.' },
   'UNKNOWN_PART.import': {
-    fr: 'La session n’a pas de partie {part} (elle en a {count}).',
+    fr: 'La session n’a pas de partie {part} (elle en compte {count}).',
     en: 'The session has no part {part} (it has {count}).',
   },
   'UNKNOWN_TRAINEE.email': { fr: 'Aucun stagiaire inscrit à cette session n’a l’adresse {email}.', en: 'No trainee registered on this session has the email {email}.' },
@@ -128,7 +128,7 @@ export const M = defineMessages({
     en: 'Only the DAF manager of the trainee’s structure validates or refuses a request.',
   },
   'FORBIDDEN.trainingRegister': { fr: 'Seul le référent formation du SN1 inscrit les stagiaires.', en: 'Only the SN1 training referent registers trainees.' },
-  'FORBIDDEN.traineeOnly': { fr: 'Seul le stagiaire lui-même peut faire cette action.', en: 'Only the trainee themself may do this.' },
+  'FORBIDDEN.traineeOnly': { fr: 'Seul le stagiaire lui-même peut effectuer cette action.', en: 'Only the trainee themself may do this.' },
   'FORBIDDEN.registrationPerson': { fr: 'Seule une personne peut agir sur les inscriptions.', en: 'Only a person may act on registrations.' },
   'NOT_FOUND.registration': { fr: 'Aucune inscription n’a cet identifiant.', en: 'No registration has this id.' },
   'VALIDATION_FAILED.statisticsPeriodOrder': { fr: 'La fin de la période doit suivre son début.', en: 'The end of the period must come after its start.' },

@@ -9,7 +9,7 @@ import type { Viewer } from '../../core/context';
 import { CORE_MESSAGES, CoreErrorCode, DomainError } from '../../core/errors';
 import { findVisibleTicket, rateTicket } from '../../service-desk';
 import { cancelRegistration, decideRequest, visibleRegistration } from '../../training';
-import { frenchDateTime } from '../render';
+import { currentLocale } from '../../core/i18n';
 import { PAGES as P } from '../notification.messages';
 import { M as TRAINING } from '../../training/training.messages';
 import type { Field } from './page';
@@ -29,6 +29,12 @@ export interface MailAction {
   perform(em: EntityManager, viewer: Viewer, objectId: string, form: Record<string, string>): Promise<{ title: string; paragraphs: string[] }>;
 }
 
+/** A date and time as the page's reader reads it (the mails themselves stay French). */
+function localDateTime(at: Date, timeZone: string): string {
+  const when = new Intl.DateTimeFormat(currentLocale() === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
+  return timeZone === 'Europe/Paris' ? P['MAIL_ACTION.parisTime']({ when }).render() : P['MAIL_ACTION.localTime']({ when, zone: timeZone }).render();
+}
+
 async function registrationFacts(em: EntityManager, viewer: Viewer, id: string, timeZone: string): Promise<[string, string][]> {
   await visibleRegistration(em, viewer, id); // the trainee's or the DAF's own rule: NOT_FOUND outside it
   const [r] = await em.execute<{ title: string; label: string; starts_at: Date; first_name: string; last_name: string }[]>(
@@ -39,7 +45,7 @@ async function registrationFacts(em: EntityManager, viewer: Viewer, id: string, 
   return [
     [P['MAIL_ACTION.fact.course']().render(), r.title],
     [P['MAIL_ACTION.fact.session']().render(), r.label],
-    [P['MAIL_ACTION.fact.start']().render(), frenchDateTime(new Date(r.starts_at), timeZone)],
+    [P['MAIL_ACTION.fact.start']().render(), localDateTime(new Date(r.starts_at), timeZone)],
     [P['MAIL_ACTION.fact.trainee']().render(), `${r.first_name} ${r.last_name}`],
   ];
 }
