@@ -92,12 +92,12 @@ IZIA,EJ,SOMETHING,Import KO : genre inconnu,,Une réponse.,
     const r = (await importItems({ items, dryRun: false })).data.importKnowledgeItems;
     expect(r.report.applied).toBe(false);
     expect(r.report.lines.filter((l: any) => l.action === 'REFUSE').map((l: any) => [l.line, l.message])).toEqual([
-      [3, 'No bot has the code "NOBOT".'],
-      [4, 'IZIA has no domain with the code "NOWHERE".'],
-      [5, expect.stringContaining('An error-message item needs the message')],
-      [6, expect.stringContaining('has no text')],
-      [7, 'The title "Import KO : bonne ligne" appears twice for IZIA in the file.'],
-      [8, expect.stringContaining('kind: one of')],
+      [3, 'Aucun assistant virtuel n’a le code « NOBOT ».'],
+      [4, 'IZIA n’a pas de domaine de code « NOWHERE ».'],
+      [5, expect.stringContaining('Un élément de type message d’erreur reprend le message')],
+      [6, expect.stringContaining('n’a aucun texte')],
+      [7, 'Le titre « Import KO : bonne ligne » apparaît deux fois pour IZIA dans le fichier.'],
+      [8, expect.stringContaining('kind : l’une des valeurs')],
     ]);
     expect(await count(`select count(*)::int n from knowledge_item where title like 'Import KO%'`)).toBe(0);
     // spreadsheet exports: CRLF line ends and a cell over two lines; the line numbers are still the file's
@@ -141,9 +141,9 @@ IMPORT_OFFICE,2027-05-07,Encore le pont
     const refused = (await importDays({ closedDays: bad, dryRun: false })).data.importClosedDays;
     expect(refused.report.applied).toBe(false);
     expect(refused.report.lines.filter((l: any) => l.action === 'REFUSE').map((l: any) => [l.line, l.message])).toEqual([
-      [3, 'No calendar has the code "NO_SUCH_CALENDAR".'],
-      [4, 'date: a date YYYY-MM-DD.'],
-      [5, '2027-05-07 appears twice for IMPORT_OFFICE in the file.'],
+      [3, 'Aucun calendrier n’a le code « NO_SUCH_CALENDAR ».'],
+      [4, 'date : une date AAAA-MM-JJ.'],
+      [5, '2027-05-07 apparaît deux fois pour IMPORT_OFFICE dans le fichier.'],
     ]);
     expect((await days()).closedDays).toEqual(['2027-12-24']);
 

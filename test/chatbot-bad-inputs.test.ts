@@ -104,7 +104,7 @@ describe('messages a user should not send, and how the bot takes them', () => {
 
     expect((await run(FEEDBACK, { turnId: sent.turn.id, vote: 'UP' })).userErrors.map((e: any) => e.code)).toEqual(['NOT_AN_ANSWER']);
     expect((await run(FEEDBACK, { turnId: answer.turn.id, vote: 'DOWN' })).userErrors.map((e: any) => e.code)).toEqual(['COMMENT_REQUIRED']);
-    expect((await run(FEEDBACK, { turnId: answer.turn.id, vote: 'DOWN', comment: 'pas clair', ministryCode: 'ministère' })).userErrors.map((e: any) => e.code)).toEqual(['VALIDATION_FAILED']);
+    expect((await run(FEEDBACK, { turnId: answer.turn.id, vote: 'DOWN', comment: 'pas clair', ministryCode: 'ministère' })).userErrors.map((e: any) => e.code)).toEqual(['INVALID_FORMAT']);
     expect((await run(FEEDBACK, { turnId: answer.turn.id, vote: 'UP' }, bob)).userErrors.map((e: any) => e.code)).toEqual(['NOT_FOUND']);
     expect((await run(FEEDBACK, { turnId: answer.turn.id, vote: 'UP' })).userErrors).toEqual([]);
     expect((await run(FEEDBACK, { turnId: answer.turn.id, vote: 'DOWN', comment: 'finalement non' })).userErrors.map((e: any) => e.code)).toEqual(['FEEDBACK_ALREADY_GIVEN']);
@@ -142,7 +142,7 @@ describe('publishing knowledge', () => {
       expect(created.body.data.createKnowledgeItem.userErrors).toEqual([]);
       const id = created.body.data.createKnowledgeItem.item.id;
       const published = await server.gql(PUBLISH, { input: { id } }, { token: editor });
-      expect(published.body.data.publishKnowledgeItem.userErrors).toEqual([{ field: ['input', 'dialog'], code: 'DIALOG_INVALID', message: expect.stringMatching(name === 'dangling' ? /does not exist/ : name === 'cycle' ? /cycle/ : /cannot be reached/) }]);
+      expect(published.body.data.publishKnowledgeItem.userErrors).toEqual([{ field: ['input', 'dialog'], code: 'DIALOG_INVALID', message: expect.stringMatching(name === 'dangling' ? /n’existe pas/ : name === 'cycle' ? /boucle/ : /ne peut pas être atteint/) }]);
       const { rows } = await sql(server.databaseUrl, `select status from knowledge_item where title = $1`, [`Essai ${name}`]);
       expect(rows[0].status).toBe('DRAFT');
     }

@@ -145,7 +145,7 @@ describe('the training bilan', () => {
     const html = await res.text();
     expect(html).toContain('Période du 01/01/2021 au 30/06/2021');
     const t = tablesOf(html);
-    expect(t['t-domains']).toEqual([['Domaines de formation', "Nombre d'inscrits", 'En pourcentage'], ...SOURCE_DOMAINS]);
+    expect(t['t-domains']).toEqual([['Domaines de formation', 'Nombre d’inscrits', 'En pourcentage'], ...SOURCE_DOMAINS]);
     expect(t['t-attendance']).toEqual([['Domaines de formation', 'Absents', 'Présents', 'Inscrits'], ...SOURCE_ATTENDANCE]);
     const rows = t['t-participation'].slice(1);
     expect(rows.map((r) => r[0]).sort()).toEqual(SOURCE_PARTICIPATION.map(([label]) => label).sort());

@@ -76,7 +76,7 @@ describe('attendance import', () => {
       [9, 'REJECTED', 'BAD_IMPORT_LINE'],
       [10, 'REJECTED', 'BAD_IMPORT_LINE'],
     ]);
-    expect(report.lines[5].message).toMatch(/no part 9/);
+    expect(report.lines[5].message).toMatch(/n’a pas de partie 9/);
     expect(await attendanceOf(a)).toEqual([]);
   });
 

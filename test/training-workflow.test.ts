@@ -130,7 +130,7 @@ describe('bad input', () => {
   it('a validation by a manager of another structure, a refusal without reason', async () => {
     const id = await registrationAt('requested');
     expect(outcome(await server.gql(M.decide, { input: { id, approve: true } }, { token: dafBordeaux }), 'decideTrainingRequest')).toBe('NOT_FOUND');
-    expect(outcome(await server.gql(M.decide, { input: { id, approve: false } }, { token: dafLyon }), 'decideTrainingRequest')).toBe('VALIDATION_FAILED');
+    expect(outcome(await server.gql(M.decide, { input: { id, approve: false } }, { token: dafLyon }), 'decideTrainingRequest')).toBe('REQUIRED');
   });
 
   it('registering a refused request', async () => {

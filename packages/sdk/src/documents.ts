@@ -1994,6 +1994,8 @@ export enum UserErrorCode {
   INVALID_CLOSED_DAY = 'INVALID_CLOSED_DAY',
   /** The file name is empty once sanitised. */
   INVALID_FILE_NAME = 'INVALID_FILE_NAME',
+  /** A value does not have the expected form (an email, a code, a date, a key; control characters in a text). `field` names it. */
+  INVALID_FORMAT = 'INVALID_FORMAT',
   /** An id is malformed or names an object of another type. */
   INVALID_ID = 'INVALID_ID',
   /** The routing pattern is not a valid regular expression. */
@@ -2048,6 +2050,8 @@ export enum UserErrorCode {
   ONLY_APPLICATIONS_FILE = 'ONLY_APPLICATIONS_FILE',
   /** Only CCAs and business applications open tickets. */
   ONLY_CCA_OR_APPLICATION_OPENS = 'ONLY_CCA_OR_APPLICATION_OPENS',
+  /** A number or date is outside its range. `field` names it, `min`/`max` give the bounds. */
+  OUT_OF_RANGE = 'OUT_OF_RANGE',
   /** A structure cannot be its own ancestor. */
   PARENT_CYCLE = 'PARENT_CYCLE',
   /** A session needs exactly one slot per part of its course, each ending after it starts, in order. */
@@ -2066,6 +2070,8 @@ export enum UserErrorCode {
   REOPEN_DELAY_EXPIRED = 'REOPEN_DELAY_EXPIRED',
   /** The requesting user must belong to the ticket’s structure. */
   REQUESTER_NOT_IN_STRUCTURE = 'REQUESTER_NOT_IN_STRUCTURE',
+  /** A value is required and was missing or blank. `field` names it. */
+  REQUIRED = 'REQUIRED',
   /** Support already acted on this review entry. */
   REVIEW_ALREADY_CLOSED = 'REVIEW_ALREADY_CLOSED',
   /** The transition table does not allow your role to fire this transition. */
@@ -2102,6 +2108,12 @@ export enum UserErrorCode {
   TICKET_REQUEST_EXISTS = 'TICKET_REQUEST_EXISTS',
   /** The session has started: the trainee can no longer cancel. */
   TOO_LATE_TO_CANCEL = 'TOO_LATE_TO_CANCEL',
+  /** A text is longer than allowed. `field` names it, `max` gives the bound (in characters). */
+  TOO_LONG = 'TOO_LONG',
+  /** A list has more items than allowed. `field` names it, `max` gives the bound. */
+  TOO_MANY_ITEMS = 'TOO_MANY_ITEMS',
+  /** A text or list is shorter than allowed. `field` names it, `min` gives the bound. */
+  TOO_SHORT = 'TOO_SHORT',
   /** The transition table does not allow this transition from the ticket’s current status. */
   TRANSITION_NOT_ALLOWED_FROM_STATUS = 'TRANSITION_NOT_ALLOWED_FROM_STATUS',
   /** Fewer bytes arrived than announced (Content-Length), or their SHA-256 differs from the one announced: nothing was kept, upload again. */

@@ -28,6 +28,7 @@ import type { Logger } from './core/logger';
 import { createExecutor, type Executor } from './core/execute';
 import { beginRequest, defineRequestLog, LoggedRequest, nameCaller } from './core/access-log';
 import { graphqlHttpHandler } from './core/graphql-http';
+import { negotiateLocale, withLocale, type Locale } from './core/i18n';
 import { createPipeline, REQUEST_ID_ATTRIBUTE, subscriptionOverHttp, type Credentials, type Pipeline } from './core/pipeline';
 import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
 import { REPORTS_PATH, reportsRouter } from './reports';
@@ -102,9 +103,14 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   const httpServer = createServer({ IncomingMessage: LoggedRequest, headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
     noSniffing(res);
     beginRequest(logger, req, res);
-    // a page of an origin CORS_ORIGINS does not list: told so (the cors middleware would pass the preflight on to GraphQL's CSRF refusal)
-    if (preflightRefusal(config.cors, req, res)) return;
-    cors(req, res, () => (graphql && req.method !== 'GET' && isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
+    // every text of the answer in the language the client asks for (French by default)
+    const locale = negotiateLocale(req.headers['accept-language']);
+    res.setHeader('Content-Language', locale);
+    withLocale(locale, () => {
+      // a page of an origin CORS_ORIGINS does not list: told so (the cors middleware would pass the preflight on to GraphQL's CSRF refusal)
+      if (preflightRefusal(config.cors, req, res)) return;
+      cors(req, res, () => (graphql && req.method !== 'GET' && isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
+    });
   });
   const metricsOn = config.metrics.enabled;
   const unwatchDatabase = metricsOn ? watchDatabase(orm, config.metrics.maxOperationNames) : () => undefined;
@@ -149,11 +155,12 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         }
       },
       onClose: (ctx) => ctx.extra.forget?.(),
-      onSubscribe: (ctx, _id, payload) => observed('ws', () => wsOperation(pipeline, schema, logger, ctx, payload)),
-      onNext: (_ctx, _id, _payload, args, result) => formatWsResult(pipeline, args.contextValue as Context, result),
+      // the connection's language: its `locale` parameter, else the upgrade's Accept-Language
+      onSubscribe: (ctx, _id, payload) => withLocale(wsLocale(ctx), () => observed('ws', () => wsOperation(pipeline, schema, logger, ctx, payload))),
+      onNext: (_ctx, _id, _payload, args, result) => withLocale((args.contextValue as Context).locale, () => formatWsResult(pipeline, args.contextValue as Context, result)),
       // graphql-ws executes after onSubscribe returned: back in the operation's metrics scope
       execute: (args) =>
-        withinObservation((args.contextValue as Context).observation, () =>
+        withinOperation(args.contextValue as Context, () =>
           inWsSpan(args, async () => {
             try {
               const result = await execute(args);
@@ -167,7 +174,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       // subscriptions are charged again for every event they deliver (README, "Subscriptions")
       // the caller's place (pipeline.guard took it) is freed once the operation has answered or started
       subscribe: (args) =>
-        withinObservation((args.contextValue as Context).observation, () =>
+        withinOperation(args.contextValue as Context, () =>
           inWsSpan(args, async () => {
             try {
               return startSubscription(pipeline, args, await execute.subscribe(args));
@@ -353,7 +360,19 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
 type WsExtra = {
   creds?: Credentials;
   forget?: () => void;
+  request?: IncomingMessage;
 };
+
+/** A WebSocket connection's language: the `locale` connection parameter, else its upgrade's Accept-Language. */
+function wsLocale(ctx: WsContext<Record<string, unknown>, WsExtra>): Locale {
+  const asked = ctx.connectionParams?.locale;
+  return negotiateLocale(typeof asked === 'string' ? asked : ctx.extra.request?.headers['accept-language']);
+}
+
+/** Later work of a WebSocket operation, back in its metrics scope and its language. */
+function withinOperation<T>(ctx: Context, run: () => T): T {
+  return withLocale(ctx.locale, () => withinObservation(ctx.observation, run));
+}
 
 function httpCredentials(req: IncomingMessage): Credentials {
   return { authorization: req.headers.authorization ?? null, apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null };

@@ -1,7 +1,12 @@
 import type { AuthCheckerInterface, ResolverData } from 'type-graphql';
 import type { Context } from '../core/context';
 import { forbidden, unauthenticated } from '../core/errors';
-import type { Role } from '../core/roles';
+import { defineMessages } from '../core/i18n';
+import { roleList, type Role } from '../core/roles';
+
+const M = defineMessages({
+  ROLE_REQUIRED: { fr: 'Cette opération est réservée au rôle : {roles}.', en: 'This operation is for the role: {roles}.' },
+});
 
 /**
  * The one auth checker behind every `@Authorized(...)`: no viewer → UNAUTHENTICATED;
@@ -13,6 +18,6 @@ export class RoleAuthChecker implements AuthCheckerInterface<Context, Role> {
     const viewer = context.viewer;
     if (!viewer) throw unauthenticated();
     if (roles.length === 0 || roles.some((r) => viewer.roles.has(r))) return true;
-    throw forbidden(`This operation needs one of the roles: ${roles.join(', ')}.`);
+    throw forbidden(M.ROLE_REQUIRED({ roles: roleList(roles) }));
   }
 }

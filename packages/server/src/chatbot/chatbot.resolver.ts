@@ -5,6 +5,7 @@ import { readsEverything } from '../access/policies';
 import { connectionComplexity, ConnectionArgs, paginate } from '../core/connection';
 import { groupByKey, requireViewer, type Context } from '../core/context';
 import { CoreErrorCode, DomainError, toGraphQLError } from '../core/errors';
+import { M } from './chatbot.messages';
 import { decodeId, decodeOptionalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
@@ -127,7 +128,7 @@ export class ChatbotResolver {
   @Authorized(...METRICS_READERS)
   @Query(() => ChatbotMetrics, { description: 'The bots’ figures over a period: outcomes, match rates, thumbs per item, handoffs, deflection, top unanswered, items never used.' })
   chatbotMetrics(@Arg('filter', () => ChatbotMetricsFilter, { description: 'Period and scope.' }) f: ChatbotMetricsFilter, @Ctx() ctx: Context) {
-    if (!(f.from < f.to)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'from must come before to.', ['from']);
+    if (!(f.from < f.to)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.statisticsPeriodOrder'](), ['from']);
     return chatbotMetrics(ctx.em, {
       botId: decodeOptionalId(f.botId, 'Bot', 'botId'),
       domainId: decodeOptionalId(f.domainId, 'BotDomain', 'domainId'),
@@ -145,7 +146,7 @@ export class ChatbotResolver {
       const id = decodeId(args.conversationId as string, 'Conversation', 'conversationId');
       await conversations.loadOwnConversation(ctx.em, requireViewer(ctx), id).catch(() => {
         // the subscribe function runs outside the resolver middlewares: map the error here
-        throw toGraphQLError(new DomainError(CoreErrorCode.NOT_FOUND, 'No conversation of yours has this id.', ['conversationId']));
+        throw toGraphQLError(new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.conversation'](), ['conversationId']));
       });
       return ctx.pubSub.subscribeWhere<TurnEvent, TurnEvent>(CONVERSATION_TURN, (e) => e.conversationId === id, (e) => e);
     },

@@ -1,6 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { M } from './chatbot.messages';
 import { chatbotAnswered, type ChatbotOutcome } from '../core/metrics';
 import { TroubleDomain } from '../directory/directory.enums';
 import { whomToAsk } from '../directory/directory.service';
@@ -39,13 +40,13 @@ export interface TurnResult {
 
 /** The bots are open to every person holding a Chorus account, i.e. a person of a structure (not a machine client). */
 export function assertHasChorusAccount(viewer: Viewer): asserts viewer is Viewer & { structureId: string } {
-  if (viewer.kind !== 'PERSON' || !viewer.structureId) throw new DomainError(ChatbotErrorCode.NO_CHORUS_ACCOUNT, 'The chatbots are for people with a Chorus account.');
+  if (viewer.kind !== 'PERSON' || !viewer.structureId) throw new DomainError(ChatbotErrorCode.NO_CHORUS_ACCOUNT, M.NO_CHORUS_ACCOUNT());
 }
 
 /** A conversation is private to its person: anybody else gets NOT_FOUND, as if it did not exist. */
 export async function loadOwnConversation(em: EntityManager, viewer: Viewer, id: string, lock = false): Promise<Conversation> {
   const conversation = await em.findOne(Conversation, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
-  if (!conversation || conversation.person.id !== viewer.id) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No conversation of yours has this id.', ['conversationId']);
+  if (!conversation || conversation.person.id !== viewer.id) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.conversation'](), ['conversationId']);
   return conversation;
 }
 
@@ -174,7 +175,7 @@ export async function startConversation(em: EntityManager, viewer: Viewer, botCo
   assertHasChorusAccount(viewer);
   return em.transactional(async (tx) => {
     const bot = await findBot(tx, { code: botCode }).catch(() => {
-      throw new DomainError(ChatbotErrorCode.BOT_NOT_AVAILABLE, `No bot is called ${botCode.slice(0, 40)}.`, ['bot']);
+      throw new DomainError(ChatbotErrorCode.BOT_NOT_AVAILABLE, M['BOT_NOT_AVAILABLE.named']({ code: botCode.slice(0, 40) }), ['bot']);
     });
     const conversation = tx.create(Conversation, {
       bot,
@@ -251,17 +252,17 @@ export async function choose(em: EntityManager, viewer: Viewer, conversationId: 
     const bot = await c.bot.loadOrFail();
     const last = await tx.findOneOrFail(ConversationTurn, { conversation: c, seq: c.turnCount });
     const m = /^(\d{1,9}):([0-9]{1,3})$/.exec(id);
-    if (!m) throw new DomainError(ChatbotErrorCode.BUTTON_NOT_OFFERED, 'This is not a button of this conversation.', ['buttonId']);
+    if (!m) throw new DomainError(ChatbotErrorCode.BUTTON_NOT_OFFERED, M['BUTTON_NOT_OFFERED.otherConversation'](), ['buttonId']);
     const seq = Number(m[1]);
     if (seq < last.seq) {
       const old = await tx.findOne(ConversationTurn, { conversation: c, seq });
       if (old?.speaker === Speaker.BOT && old.buttons.some((b) => b.key === m[2])) {
-        throw new DomainError(ChatbotErrorCode.BUTTON_EXPIRED, 'This button belongs to an earlier turn, already answered: use the buttons of the last turn.', ['buttonId']);
+        throw new DomainError(ChatbotErrorCode.BUTTON_EXPIRED, M.BUTTON_EXPIRED(), ['buttonId']);
       }
     }
     const pressed = seq === last.seq && last.speaker === Speaker.BOT ? last.buttons.find((b) => b.key === m[2]) : undefined;
-    if (!pressed) throw new DomainError(ChatbotErrorCode.BUTTON_NOT_OFFERED, 'This button is not one of those the bot offers now.', ['buttonId']);
-    if (pressed.kind === ChatButtonKind.LINK) throw new DomainError(ChatbotErrorCode.BUTTON_IS_A_LINK, `This button opens ${pressed.url}; there is nothing to choose.`, ['buttonId']);
+    if (!pressed) throw new DomainError(ChatbotErrorCode.BUTTON_NOT_OFFERED, M.BUTTON_NOT_OFFERED(), ['buttonId']);
+    if (pressed.kind === ChatButtonKind.LINK) throw new DomainError(ChatbotErrorCode.BUTTON_IS_A_LINK, M['BUTTON_IS_A_LINK.url']({ url: pressed.url }), ['buttonId']);
 
     const userTurn = addTurn(tx, c, { speaker: Speaker.USER, texts: [pressed.label] });
     c.path = [...c.path, pressed.label].slice(-50);

@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { M } from './chatbot.messages';
 import { Ministry } from '../directory/ministry.entity';
 import { Person } from '../directory/person.entity';
 import { ReviewReason } from '../knowledge/knowledge.enums';
@@ -10,7 +11,7 @@ import { FeedbackVote, Speaker } from './chatbot.enums';
 import { AnswerFeedback, ConversationTurn } from './conversation.entity';
 import { assertHasChorusAccount } from './conversation.service';
 
-const alreadyGiven = () => new DomainError(ChatbotErrorCode.FEEDBACK_ALREADY_GIVEN, 'You already gave your opinion on this answer.', ['turnId']);
+const alreadyGiven = () => new DomainError(ChatbotErrorCode.FEEDBACK_ALREADY_GIVEN, M.FEEDBACK_ALREADY_GIVEN(), ['turnId']);
 
 /**
  * Thumbs up or down, once per answer, by the person of the conversation. A thumbs down
@@ -25,15 +26,15 @@ export async function giveFeedback(
   assertHasChorusAccount(viewer);
   const turn = await em.findOne(ConversationTurn, { id: input.turnId }, { populate: ['conversation'] });
   const conversation = turn?.conversation.getEntity();
-  if (!turn || !conversation || conversation.person.id !== viewer.id) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No answer of yours has this id.', ['turnId']);
-  if (turn.speaker !== Speaker.BOT || !turn.isAnswer) throw new DomainError(ChatbotErrorCode.NOT_AN_ANSWER, 'Feedback goes on the bot’s answers only.', ['turnId']);
+  if (!turn || !conversation || conversation.person.id !== viewer.id) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.answer'](), ['turnId']);
+  if (turn.speaker !== Speaker.BOT || !turn.isAnswer) throw new DomainError(ChatbotErrorCode.NOT_AN_ANSWER, M.NOT_AN_ANSWER(), ['turnId']);
   if (await em.count(AnswerFeedback, { turn })) throw alreadyGiven();
   const comment = input.comment?.trim() || null;
   let ministryCode: string | null = null;
   if (input.vote === FeedbackVote.DOWN) {
-    if (!comment) throw new DomainError(ChatbotErrorCode.COMMENT_REQUIRED, 'Say in a comment what does not suit in the answer.', ['comment']);
+    if (!comment) throw new DomainError(ChatbotErrorCode.COMMENT_REQUIRED, M.COMMENT_REQUIRED(), ['comment']);
     ministryCode = input.ministryCode?.trim().toUpperCase() || (viewer.ministryId ? (await em.findOne(Ministry, { id: viewer.ministryId }))?.code ?? null : null);
-    if (ministryCode && !/^MIN\d{2}$/.test(ministryCode)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'A ministry code looks like MIN06.', ['ministryCode']);
+    if (ministryCode && !/^MIN\d{2}$/.test(ministryCode)) throw new DomainError(CoreErrorCode.INVALID_FORMAT, M['INVALID_FORMAT.feedbackMinistryCode'](), ['ministryCode']);
   }
   const feedback = em.create(AnswerFeedback, {
     turn,

@@ -2,6 +2,7 @@ import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postg
 import { actsAsCcaFor, scopeFilter, ticketRequestScope } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { M } from './chatbot.messages';
 import { Role } from '../core/roles';
 import { CorrespondentAssignment } from '../directory/correspondent-assignment.entity';
 import { CorrespondentKind, TroubleDomain } from '../directory/directory.enums';
@@ -31,7 +32,7 @@ export function ticketRequestVisibility(viewer: Viewer): FilterQuery<TicketReque
  */
 export async function createTicketRequest(em: EntityManager, viewer: Viewer, c: Conversation, note: string | null): Promise<{ request: TicketRequest; message: string }> {
   const existing = await em.findOne(TicketRequest, { conversation: c });
-  if (existing) throw new DomainError(ChatbotErrorCode.TICKET_REQUEST_EXISTS, BOT_TEXTS.alreadyHandedOff, ['conversationId']);
+  if (existing) throw new DomainError(ChatbotErrorCode.TICKET_REQUEST_EXISTS, M.TICKET_REQUEST_EXISTS(), ['conversationId']);
   const domain = c.domain ? await c.domain.load() : null;
   const request = em.create(TicketRequest, {
     conversation: c,
@@ -52,8 +53,8 @@ export async function createTicketRequest(em: EntityManager, viewer: Viewer, c: 
 
 async function pendingRequestForCca(em: EntityManager, viewer: Viewer, id: string, lock = false): Promise<TicketRequest> {
   const request = await em.findOne(TicketRequest, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
-  if (!request || !actsAsCcaFor(viewer, request.structure.id)) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No ticket request of your structure has this id.', ['id']);
-  if (request.status !== TicketRequestStatus.PENDING) throw new DomainError(ChatbotErrorCode.TICKET_REQUEST_CLOSED, `This request is already ${request.status.toLowerCase()}.`, ['id']);
+  if (!request || !actsAsCcaFor(viewer, request.structure.id)) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.ticketRequest'](), ['id']);
+  if (request.status !== TicketRequestStatus.PENDING) throw new DomainError(ChatbotErrorCode.TICKET_REQUEST_CLOSED, M['TICKET_REQUEST_CLOSED.status']({ status: request.status }), ['id']);
   return request;
 }
 

@@ -5,6 +5,7 @@ import type { Role } from './roles';
 import type { PubSub } from './events';
 import type { Config } from './config';
 import type { Observation } from './metrics';
+import type { Locale } from './i18n';
 import { unauthenticated } from './errors';
 
 /** Who is calling: a person (bearer JWT) or a business application (API key). */
@@ -72,6 +73,8 @@ export interface Context {
   rateLimit?: Record<string, unknown> | null;
   /** Set when the operation is an introspection query. */
   production: boolean;
+  /** The language of the caller's texts (Accept-Language, French by default): what services render messages in. */
+  locale: Locale;
   /** What /metrics learns of this operation (absent when metrics are off, and for a WebSocket's connection check). */
   observation?: Observation;
 }

@@ -1,5 +1,6 @@
 import { GraphQLEnumType, GraphQLError } from 'graphql';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { defineMessages, Text } from './i18n';
 
 /** Error codes shared by every module. */
 export enum CoreErrorCode {
@@ -8,6 +9,13 @@ export enum CoreErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   FORBIDDEN = 'FORBIDDEN',
+  /** Field-level codes: one per validation rule, with the field path and the bound. */
+  REQUIRED = 'REQUIRED',
+  TOO_SHORT = 'TOO_SHORT',
+  TOO_LONG = 'TOO_LONG',
+  OUT_OF_RANGE = 'OUT_OF_RANGE',
+  INVALID_FORMAT = 'INVALID_FORMAT',
+  TOO_MANY_ITEMS = 'TOO_MANY_ITEMS',
 }
 
 /** How a code surfaces when it is thrown outside a mutation payload. */
@@ -24,16 +32,35 @@ export interface DomainErrorCodes {
 }
 export type DomainErrorCode = DomainErrorCodes[keyof DomainErrorCodes];
 
-/** A domain rule refused something. Services throw it; the API layer maps it in one place. */
+/** The bound an input broke, given with field-level codes (TOO_LONG: max characters; OUT_OF_RANGE: min and max). */
+export interface ErrorBounds {
+  min?: number;
+  max?: number;
+}
+
+/**
+ * A domain rule refused something. Services throw it; the API layer maps it in one place.
+ * Its text is a catalogue message (core/i18n.ts), shown in the caller's language; `message`
+ * (what logs print) is its English rendering.
+ */
 export class DomainError extends Error {
+  readonly text: Text;
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
+    text: Text | string,
     readonly field: string[] | null = null,
+    readonly bounds: ErrorBounds | null = null,
   ) {
-    super(message);
+    const t = typeof text === 'string' ? legacyText(text) : text;
+    super(t.render('en'));
+    this.text = t;
     this.name = 'DomainError';
   }
+}
+
+/** A message not yet in the catalogue: shown as written, in every language (being phased out). */
+function legacyText(message: string): Text {
+  return new Text('LEGACY', { message });
 }
 
 /** The GraphQL enum of every user-error code, filled by `registerErrorCodes`. */
@@ -77,6 +104,29 @@ export const CORE_ERROR_CODES = errorCodes(CoreErrorCode, {
   NOT_FOUND: { kind: 'NOT_FOUND', description: 'No such object, or it is outside what you may see.' },
   CONFLICT: { kind: 'CONFLICT', description: 'The change collides with the current state (a duplicate, a stale version).' },
   FORBIDDEN: { kind: 'FORBIDDEN', description: 'Your role does not allow this action.' },
+  REQUIRED: { kind: 'BAD_USER_INPUT', description: 'A value is required and was missing or blank. `field` names it.' },
+  TOO_SHORT: { kind: 'BAD_USER_INPUT', description: 'A text or list is shorter than allowed. `field` names it, `min` gives the bound.' },
+  TOO_LONG: { kind: 'BAD_USER_INPUT', description: 'A text is longer than allowed. `field` names it, `max` gives the bound (in characters).' },
+  OUT_OF_RANGE: { kind: 'BAD_USER_INPUT', description: 'A number or date is outside its range. `field` names it, `min`/`max` give the bounds.' },
+  INVALID_FORMAT: { kind: 'BAD_USER_INPUT', description: 'A value does not have the expected form (an email, a code, a date, a key; control characters in a text). `field` names it.' },
+  TOO_MANY_ITEMS: { kind: 'BAD_USER_INPUT', description: 'A list has more items than allowed. `field` names it, `max` gives the bound.' },
+});
+
+/**
+ * The general text of each core code, in every language; a module's code has its own in the
+ * module's messages (the catalogue is keyed by code, `CODE.situation` for a precise case).
+ */
+export const CORE_MESSAGES = defineMessages({
+  VALIDATION_FAILED: { fr: 'Valeur refusée.', en: 'Value refused.' },
+  INVALID_ID: { fr: 'Identifiant mal formé ou d’un autre type d’objet.', en: 'Malformed id, or the id of another type of object.' },
+  NOT_FOUND: { fr: 'Introuvable, ou hors de ce que vous pouvez voir.', en: 'Not found, or outside what you may see.' },
+  CONFLICT: { fr: 'La modification entre en conflit avec l’état actuel : relisez, puis décidez.', en: 'The change collides with the current state: read again, then decide.' },
+  REQUIRED: { fr: 'Valeur obligatoire.', en: 'A value is required.' },
+  TOO_SHORT: { fr: '{min, plural, one {Au moins # caractère} other {Au moins # caractères}}.', en: '{min, plural, one {At least # character} other {At least # characters}}.' },
+  TOO_LONG: { fr: '{max, plural, one {Au plus # caractère} other {Au plus # caractères}} (reçu {length}).', en: '{max, plural, one {At most # character} other {At most # characters}} (got {length}).' },
+  OUT_OF_RANGE: { fr: 'Valeur hors de l’intervalle permis (de {min} à {max}).', en: 'Value out of the allowed range ({min} to {max}).' },
+  INVALID_FORMAT: { fr: 'Format invalide.', en: 'Invalid format.' },
+  TOO_MANY_ITEMS: { fr: '{max, plural, one {Au plus # élément} other {Au plus # éléments}}.', en: '{max, plural, one {At most # item} other {At most # items}}.' },
 });
 
 let registered = false;
@@ -101,10 +151,17 @@ export class UserError {
 
   @Field(() => UserErrorCode, { description: 'Stable code of the failure: switch on it, never on `message`, whose wording may change.' })
   code!: string;
+
+  @Field(() => Float, { nullable: true, description: 'The lower bound the value broke (the least characters, items or value), when the code is about a bound; null otherwise.' })
+  min?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The upper bound the value broke (the most characters, items or value), when the code is about a bound; null otherwise.' })
+  max?: number | null;
 }
 
+/** A DomainError as a payload's user error, its message in the caller's language. */
 export function userErrorOf(e: DomainError): UserError {
-  return { field: e.field ? ['input', ...e.field] : null, message: e.message, code: e.code };
+  return { field: e.field ? ['input', ...e.field] : null, message: e.text.render(), code: e.code, min: e.bounds?.min ?? null, max: e.bounds?.max ?? null };
 }
 
 /**
@@ -149,13 +206,22 @@ export const ApiErrorCodeEnum = new GraphQLEnumType({
 /** A DomainError thrown outside a mutation payload (a query, a subscription) becomes a coded GraphQL error. */
 export function toGraphQLError(e: DomainError): GraphQLError {
   const kind = kinds.get(e.code) ?? 'BAD_USER_INPUT';
-  return new GraphQLError(e.message, { extensions: { code: kind, reason: e.code, field: e.field ?? undefined } });
+  return new GraphQLError(e.text.render(), { extensions: { code: kind, reason: e.code, field: e.field ?? undefined, ...(e.bounds ?? {}) } });
 }
 
-export function unauthenticated(message = 'Authentication required: send a bearer token or an API key.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+export function unauthenticated(message: Text | string = M.UNAUTHENTICATED()): GraphQLError {
+  return new GraphQLError(String(message), { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
-export function forbidden(message = 'Your role does not allow this operation.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+export function forbidden(message: Text | string = M.FORBIDDEN()): GraphQLError {
+  return new GraphQLError(String(message), { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
+
+const M = defineMessages({
+  LEGACY: { fr: '{message}', en: '{message}' },
+  UNAUTHENTICATED: {
+    fr: 'Authentification requise : envoyez un jeton (en-tête Authorization: Bearer) ou une clé d’API (en-tête X-Api-Key).',
+    en: 'Authentication required: send a bearer token (Authorization: Bearer header) or an API key (X-Api-Key header).',
+  },
+  FORBIDDEN: { fr: 'Votre rôle ne permet pas cette opération.', en: 'Your role does not allow this operation.' },
+});

@@ -23,6 +23,7 @@ import {
 import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { Admission } from './admission';
 import type { Config } from './config';
+import { currentLocale } from './i18n';
 import { loaderRegistry, memoRegistry, type Context, type Viewer } from './context';
 import type { EntityManager, MikroORM } from './database';
 import { documentBounds } from './document-bounds';
@@ -102,7 +103,7 @@ export function createPipeline(deps: PipelineDeps) {
       if (coded) operationFinished(observation, coded.extensions.code);
       throw coded ?? e;
     }
-    return { em, viewer, requestId, logger: log, loader: loaderRegistry(), memo: memoRegistry(), production, pubSub: deps.pubSub, config, observation };
+    return { em, viewer, requestId, logger: log, loader: loaderRegistry(), memo: memoRegistry(), production, pubSub: deps.pubSub, config, observation, locale: currentLocale() };
   }
 
   /** The rules that inspect the document for this caller; `onCost` receives the computed cost. */

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { currentLocale, type Locale, type Translations } from './i18n';
 
 /** Every role of DOMAIN.md §1, plus the platform head who designates CCHs. */
 export enum Role {
@@ -46,3 +47,28 @@ registerEnumType(Role, {
 /** Roles a correspondent assignment confers. */
 export const CORRESPONDENT_ROLES = [Role.CCA, Role.CCH, Role.CCP, Role.CCTFG, Role.CCFP] as const;
 export type CorrespondentRole = (typeof CORRESPONDENT_ROLES)[number];
+
+/** How a person names each role, for refusals that say who may act. */
+export const ROLE_LABELS: Readonly<Record<Role, Translations>> = {
+  END_USER: { fr: 'utilisateur Chorus', en: 'Chorus user' },
+  CCA: { fr: 'correspondant Chorus applicatif (CCA)', en: 'application correspondent (CCA)' },
+  CCH: { fr: 'correspondant Chorus habilitation (CCH)', en: 'access-rights correspondent (CCH)' },
+  CCP: { fr: 'correspondant Chorus paramétrage (CCP)', en: 'configuration correspondent (CCP)' },
+  CCTFG: { fr: 'correspondant travaux de fin de gestion (CCTFG)', en: 'year-end closing correspondent (CCTFG)' },
+  CCFP: { fr: 'correspondant Chorus Formulaires (CCFp)', en: 'Chorus Formulaires correspondent (CCFp)' },
+  PLATFORM_HEAD: { fr: 'responsable de plateforme Chorus', en: 'Chorus platform head' },
+  SN1_AGENT: { fr: 'agent de support de niveau 1 (SN1)', en: 'level-1 support agent (SN1)' },
+  SN2_AGENT: { fr: 'agent de support de niveau 2 (SN2)', en: 'level-2 support agent (SN2)' },
+  TECHNICAL_AGENT: { fr: 'équipe technique CES-CHOREGIE', en: 'CES-CHOREGIE technical team' },
+  DAF_MANAGER: { fr: 'gestionnaire DAF', en: 'DAF manager' },
+  TRAINING_REFERENT: { fr: 'référent formation', en: 'training referent' },
+  KNOWLEDGE_EDITOR: { fr: 'rédacteur de la base de connaissances', en: 'knowledge editor' },
+  ANALYST: { fr: 'analyste', en: 'analyst' },
+  ADMINISTRATOR: { fr: 'administrateur', en: 'administrator' },
+  APPLICATION: { fr: 'application métier (clé d’API)', en: 'business application (API key)' },
+};
+
+/** The roles in the caller's language, as "A, B ou C". */
+export function roleList(roles: readonly Role[], locale: Locale = currentLocale()): string {
+  return new Intl.ListFormat(locale, { type: 'disjunction' }).format(roles.map((r) => ROLE_LABELS[r]?.[locale] ?? r));
+}

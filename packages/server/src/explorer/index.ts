@@ -11,17 +11,35 @@ import type { Express, Request, Response } from 'express';
 import { ruruHTML, type RuruServerConfig } from 'ruru/server';
 import { serveStatic } from 'ruru/static';
 import type { Config } from '../core/config';
+import { defineMessages } from '../core/i18n';
+import { escapeHtml } from '../core/text';
 
 export const EXPLORER_PATH = '/explorer';
 const STATIC_PATH = `${EXPLORER_PATH}/static/`;
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/;
 
-const DEFAULT_QUERY = `# chorus-support API explorer (served by this server, works offline).
+/** The explorer's own texts (the ruru interface itself is the library's, in English). */
+const E = defineMessages({
+  'EXPLORER.title': { fr: 'chorus-support — explorateur de l’API', en: 'chorus-support — API explorer' },
+  'EXPLORER.help': {
+    fr: `# Explorateur de l’API chorus-support (servi par ce serveur, fonctionne hors ligne).
+#
+# Les identifiants se placent dans l’onglet Headers ci-dessous, en JSON :
+#   '{' "authorization": "Bearer '<'jeton>" '}'   une personne (npx -y pnpm@12.4.2 mint-token '<'courriel>)
+#   '{' "x-api-key": "csk_…" '}'                une application métier
+# Les mêmes en-têtes sont envoyés sur le WebSocket pour les abonnements.
+# Les messages de l’API sont en français ; en anglais avec l’en-tête "accept-language": "en".`,
+    en: `# chorus-support API explorer (served by this server, works offline).
 #
 # Credentials go in the Headers tab below, as JSON:
-#   { "authorization": "Bearer <token>" }   a person (npx -y pnpm@12.4.2 mint-token <email>)
-#   { "x-api-key": "csk_…" }                a business application
+#   '{' "authorization": "Bearer '<'token>" '}'   a person (npx -y pnpm@12.4.2 mint-token '<'email>)
+#   '{' "x-api-key": "csk_…" '}'                a business application
 # The same headers are sent on the WebSocket for subscriptions.
+# The API's messages are in French; in English with the header "accept-language": "en".`,
+  },
+});
+
+const DEFAULT_QUERY = `
 query Me {
   viewer {
     kind
@@ -43,8 +61,8 @@ function explorerPage(req: Request): string {
     staticPath: STATIC_PATH,
     endpoint: `${secure ? 'https' : 'http'}://${host}/graphql`,
     subscriptionEndpoint: `${secure ? 'wss' : 'ws'}://${host}/graphql`,
-    clientConfig: { defaultQuery: DEFAULT_QUERY, isHeadersEditorEnabled: true, showPersistHeadersSettings: true } as RuruServerConfig['clientConfig'],
-    htmlParts: { titleTag: '<title>chorus-support — API explorer</title>' },
+    clientConfig: { defaultQuery: `${E['EXPLORER.help']().render()}${DEFAULT_QUERY}`, isHeadersEditorEnabled: true, showPersistHeadersSettings: true } as RuruServerConfig['clientConfig'],
+    htmlParts: { titleTag: `<title>${escapeHtml(E['EXPLORER.title']().render())}</title>` },
   });
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { M } from './knowledge.messages';
 import { KnowledgeAbbreviation } from './abbreviation.entity';
 import { KnowledgePhrase } from './knowledge-item.entity';
 import { assertMayEditKnowledge } from './knowledge.service';
@@ -27,11 +28,11 @@ export async function setAbbreviation(em: EntityManager, viewer: Viewer, input: 
   assertMayEditKnowledge(viewer);
   const shortForm = foldShortForm(input.shortForm);
   if (!/^[a-z0-9]{1,40}$/.test(shortForm)) {
-    throw new DomainError(KnowledgeErrorCode.ABBREVIATION_INVALID, 'A short form is one word of letters or digits, optionally followed by a dot ("autoris.", "ds").', ['shortForm']);
+    throw new DomainError(KnowledgeErrorCode.ABBREVIATION_INVALID, M['ABBREVIATION_INVALID.shortForm'](), ['shortForm']);
   }
   const expansion = input.expansion.trim().replace(/\s+/g, ' ');
   if (!/[\p{L}]{2}/u.test(expansion) || foldShortForm(expansion) === shortForm) {
-    throw new DomainError(KnowledgeErrorCode.ABBREVIATION_INVALID, 'The expansion is the word (or words) the short form stands for.', ['expansion']);
+    throw new DomainError(KnowledgeErrorCode.ABBREVIATION_INVALID, M['ABBREVIATION_INVALID.expansion'](), ['expansion']);
   }
   return em.transactional(async (tx) => {
     // one editor at a time rebuilds the templates
@@ -51,7 +52,7 @@ export async function removeAbbreviation(em: EntityManager, viewer: Viewer, id: 
   return em.transactional(async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['knowledge:abbreviations']);
     const abbr = await tx.findOne(KnowledgeAbbreviation, { id });
-    if (!abbr) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No abbreviation has this id.', ['id']);
+    if (!abbr) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.abbreviation'](), ['id']);
     tx.remove(abbr);
     await tx.flush();
     await rebuildTemplates(tx);

@@ -1,6 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../core/ids';
 import { AnswerBlockKind, DialogActionKind, DialogNodeKind } from './knowledge.enums';
+import type { Text } from '../core/i18n';
+import { M } from './knowledge.messages';
 
 /** A dialog as stored (jsonb on the item) and as shown through the API. */
 export interface DialogData {
@@ -115,7 +117,7 @@ export class Dialog {
 }
 
 export interface DialogProblem {
-  message: string;
+  message: Text;
   nodeId?: string;
 }
 
@@ -128,25 +130,25 @@ export const DIALOG_LIMITS = { nodes: 50, texts: 10, buttons: 12, actions: 4, te
  */
 export function dialogProblems(d: DialogData): DialogProblem[] {
   const problems: DialogProblem[] = [];
-  if (!d.nodes.length) return [{ message: 'The dialog has no node.' }];
+  if (!d.nodes.length) return [{ message: M['DIALOG_INVALID.noNode']() }];
   const byId = new Map<string, DialogNodeData>();
   for (const n of d.nodes) {
-    if (byId.has(n.id)) problems.push({ message: `Two nodes have the id "${n.id}".`, nodeId: n.id });
+    if (byId.has(n.id)) problems.push({ message: M['DIALOG_INVALID.duplicateId']({ id: n.id }), nodeId: n.id });
     byId.set(n.id, n);
   }
-  if (!byId.has(d.start)) problems.push({ message: `The start node "${d.start}" does not exist.` });
+  if (!byId.has(d.start)) problems.push({ message: M['DIALOG_INVALID.noStart']({ id: d.start }) });
   for (const n of d.nodes) {
     if (n.kind === DialogNodeKind.QUESTION) {
-      if (!n.buttons.length) problems.push({ message: `Question "${n.id}" has no button.`, nodeId: n.id });
-      if (n.actions.length) problems.push({ message: `Question "${n.id}" has action buttons; only answers have them.`, nodeId: n.id });
-      if (!n.texts.length) problems.push({ message: `Question "${n.id}" asks nothing (no text).`, nodeId: n.id });
+      if (!n.buttons.length) problems.push({ message: M['DIALOG_INVALID.questionNoButton']({ id: n.id }), nodeId: n.id });
+      if (n.actions.length) problems.push({ message: M['DIALOG_INVALID.questionActions']({ id: n.id }), nodeId: n.id });
+      if (!n.texts.length) problems.push({ message: M['DIALOG_INVALID.questionNoText']({ id: n.id }), nodeId: n.id });
     } else {
-      if (n.buttons.length) problems.push({ message: `Answer "${n.id}" has buttons leading on; an answer ends the dialog.`, nodeId: n.id });
-      if (!n.texts.length) problems.push({ message: `Answer "${n.id}" has no text.`, nodeId: n.id });
+      if (n.buttons.length) problems.push({ message: M['DIALOG_INVALID.answerButtons']({ id: n.id }), nodeId: n.id });
+      if (!n.texts.length) problems.push({ message: M['DIALOG_INVALID.answerNoText']({ id: n.id }), nodeId: n.id });
     }
-    for (const b of n.buttons) if (!byId.has(b.next)) problems.push({ message: `Button "${b.label}" of "${n.id}" leads to "${b.next}", which does not exist.`, nodeId: n.id });
+    for (const b of n.buttons) if (!byId.has(b.next)) problems.push({ message: M['DIALOG_INVALID.dangling']({ label: b.label, id: n.id, next: b.next }), nodeId: n.id });
     for (const a of n.actions) {
-      if (a.kind === DialogActionKind.LINK && !isHttpUrl(a.url)) problems.push({ message: `Link "${a.label}" of "${n.id}" needs an http(s) url.`, nodeId: n.id });
+      if (a.kind === DialogActionKind.LINK && !isHttpUrl(a.url)) problems.push({ message: M['DIALOG_INVALID.linkUrl']({ label: a.label, id: n.id }), nodeId: n.id });
     }
   }
   if (!byId.has(d.start)) return problems;
@@ -157,13 +159,13 @@ export function dialogProblems(d: DialogData): DialogProblem[] {
     for (const b of byId.get(id)?.buttons ?? []) {
       if (!byId.has(b.next)) continue;
       const s = state.get(b.next);
-      if (s === 'open') problems.push({ message: `Button "${b.label}" of "${id}" leads back to "${b.next}": the dialog has a cycle.`, nodeId: id });
+      if (s === 'open') problems.push({ message: M['DIALOG_INVALID.cycle']({ label: b.label, id, next: b.next }), nodeId: id });
       else if (!s) visit(b.next);
     }
     state.set(id, 'done');
   };
   visit(d.start);
-  for (const n of d.nodes) if (!state.has(n.id)) problems.push({ message: `Node "${n.id}" cannot be reached from the start.`, nodeId: n.id });
+  for (const n of d.nodes) if (!state.has(n.id)) problems.push({ message: M['DIALOG_INVALID.unreachable']({ id: n.id }), nodeId: n.id });
   return problems;
 }
 

@@ -11,6 +11,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ImportAction, ImportSection, readImportRows, runImport, type ImportFormat, type ImportReportData } from '../core/bulk-import';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import type { Text } from '../core/i18n';
+import { M } from './knowledge.messages';
 import { Bot, BotDomain } from './bot.entity';
 import { singleAnswer, type DialogData, type DialogNodeData } from './dialog';
 import { KnowledgeItem } from './knowledge-item.entity';
@@ -40,7 +42,7 @@ const short = (s: string | null) => (s == null ? '—' : s.length > 60 ? `${s.sl
 
 export async function importKnowledgeItems(em: EntityManager, viewer: Viewer, input: KnowledgeImportInput): Promise<ImportReportData> {
   const mayEditAll = EDITORS.some((r) => viewer.roles.has(r));
-  if (!mayEditAll && !viewer.roles.has(Role.SN2_AGENT)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only knowledge editors import knowledge.');
+  if (!mayEditAll && !viewer.roles.has(Role.SN2_AGENT)) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.knowledgeImport']());
   const rows = await readImportRows<ImportSection.KNOWLEDGE_ITEMS>(input.format, [{ section: ImportSection.KNOWLEDGE_ITEMS, field: 'items', csv: input.items, jsonKey: 'items', arrayJoin: '\n' }], input.json);
   const S = ImportSection.KNOWLEDGE_ITEMS;
 
@@ -61,24 +63,24 @@ export async function importKnowledgeItems(em: EntityManager, viewer: Viewer, in
       const botCode = (data.bot ?? '').toUpperCase();
       const title = (data.title ?? '').trim().replace(/\s+/g, ' ');
       const key = `${botCode} ${title}`;
-      const refuse = (message: string) => log.refuse(S, line, key, message);
+      const refuse = (text: Text) => log.refuse(S, line, key, text.render());
       const bot = bots.get(botCode);
-      if (!bot) { refuse(`No bot has the code "${data.bot ?? ''}".`); continue; }
-      if (!title || title.length > 300) { refuse('title: 1 to 300 characters.'); continue; }
+      if (!bot) { refuse(M['KNOWLEDGE_IMPORT.unknownBot']({ code: data.bot ?? '' })); continue; }
+      if (!title || title.length > 300) { refuse(M['KNOWLEDGE_IMPORT.title']()); continue; }
       const match = `${bot.id}|${titleKey(title)}`;
-      if (inFile.has(match)) { refuse(`The title "${title}" appears twice for ${bot.code} in the file.`); continue; }
+      if (inFile.has(match)) { refuse(M['KNOWLEDGE_IMPORT.titleTwice']({ title, bot: bot.code })); continue; }
       inFile.add(match);
       const domain = domains.get(`${bot.id}|${(data.domain ?? '').toUpperCase()}`);
-      if (!domain) { refuse(`${bot.code} has no domain with the code "${data.domain ?? ''}".`); continue; }
+      if (!domain) { refuse(M['KNOWLEDGE_IMPORT.unknownDomain']({ bot: bot.code, code: data.domain ?? '' })); continue; }
       const matches = existing.get(match) ?? [];
-      if (matches.length > 1) { refuse(`${matches.length} items of ${bot.code} have this title: the import cannot tell which one to change.`); continue; }
+      if (matches.length > 1) { refuse(M['KNOWLEDGE_IMPORT.ambiguousTitle']({ count: matches.length, bot: bot.code })); continue; }
       const item = matches[0] ?? null;
       // an empty kind keeps a known item's; a new one is an error message when it has one, else a how-to
       const kind = (data.kind || item?.kind || (data.message ? KnowledgeKind.ERROR_MESSAGE : KnowledgeKind.HOW_TO)) as KnowledgeKind;
-      if (!KINDS.has(kind)) { refuse(`kind: one of ${[...KINDS].join(', ')}.`); continue; }
-      if (!mayEditAll && kind !== KnowledgeKind.MAJOR_INCIDENT) { refuse('SN2 agents import major incidents only; other knowledge is for knowledge editors.'); continue; }
+      if (!KINDS.has(kind)) { refuse(M['KNOWLEDGE_IMPORT.kind']({ kinds: [...KINDS].join(', ') })); continue; }
+      if (!mayEditAll && kind !== KnowledgeKind.MAJOR_INCIDENT) { refuse(M['KNOWLEDGE_IMPORT.sn2MajorIncidentsOnly']()); continue; }
       const publish = (data.publish ?? '').toLowerCase();
-      if (!TRUE.has(publish) && !FALSE.has(publish)) { refuse('publish: true or false (empty: false).'); continue; }
+      if (!TRUE.has(publish) && !FALSE.has(publish)) { refuse(M['KNOWLEDGE_IMPORT.publish']()); continue; }
       const intOf = (name: string, max: number): number | null | undefined => {
         const v = data[name] ?? '';
         if (v === '') return null;
@@ -86,13 +88,13 @@ export async function importKnowledgeItems(em: EntityManager, viewer: Viewer, in
       };
       const listPosition = intOf('listPosition', 10);
       const position = intOf('position', 100_000);
-      if (listPosition === undefined) { refuse('listPosition: empty or a whole number from 0 to 10.'); continue; }
-      if (position === undefined) { refuse('position: empty or a whole number from 0 to 100000.'); continue; }
+      if (listPosition === undefined) { refuse(M['KNOWLEDGE_IMPORT.listPosition']()); continue; }
+      if (position === undefined) { refuse(M['KNOWLEDGE_IMPORT.position']()); continue; }
       const texts = linesOf(data.answer);
       const list = linesOf(data.list);
       const message = data.message?.trim() || null;
 
-      if (item?.status === KnowledgeStatus.ARCHIVED) { refuse('This item is archived: publish it again before importing over it.'); continue; }
+      if (item?.status === KnowledgeStatus.ARCHIVED) { refuse(M['KNOWLEDGE_IMPORT.archived']()); continue; }
       const oneAnswer = !item || (item.dialog.nodes.length === 1 && item.dialog.nodes[0].kind === DialogNodeKind.ANSWER);
       const answerNode: DialogNodeData | undefined = item?.dialog.nodes.find((n) => n.id === item.dialog.start);
       // a known single-answer item keeps its action buttons (the import has no column for them)
@@ -117,7 +119,7 @@ export async function importKnowledgeItems(em: EntityManager, viewer: Viewer, in
       if ((item.message ?? null) !== message) changes.push(`message: ${short(item.message)} → ${short(message)}`);
       if (position != null && item.position !== position) changes.push(`position: ${item.position} → ${position}`);
       const dialogChanged = !same(cleanDialog(item.dialog), dialog);
-      if (dialogChanged && !oneAnswer) { refuse('This item’s dialog asks questions: the import only writes single-answer items; change it in the editor.'); continue; }
+      if (dialogChanged && !oneAnswer) { refuse(M['KNOWLEDGE_IMPORT.dialogQuestions']()); continue; }
       if (dialogChanged) changes.push('answer');
       const publishNow = TRUE.has(publish) && item.status !== KnowledgeStatus.PUBLISHED;
       if (publishNow) changes.push(`status: ${item.status} → PUBLISHED`);

@@ -5,6 +5,7 @@ import { connectionComplexity, ConnectionArgs, paginate } from '../core/connecti
 import { groupByKey, requireViewer, type Context, type Viewer } from '../core/context';
 import { findByIds } from '../core/base.entity';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { M } from './knowledge.messages';
 import { decodeId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 import { Role } from '../core/roles';
@@ -76,7 +77,7 @@ function itemFields(input: CreateKnowledgeItemInput | UpdateKnowledgeItemInput) 
 
 async function domainForInput(ctx: Context, globalId: string): Promise<BotDomain> {
   const domain = await ctx.em.findOne(BotDomain, { id: decodeId(globalId, 'BotDomain', 'domainId') });
-  if (!domain) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No domain has this id.', ['domainId']);
+  if (!domain) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.botDomain'](), ['domainId']);
   return domain;
 }
 

@@ -1,6 +1,8 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
-import { CoreErrorCode, DomainError } from '../core/errors';
+import { CoreErrorCode, DomainError, type ErrorBounds } from '../core/errors';
+import type { Text } from '../core/i18n';
+import { JoinedText, M } from './knowledge.messages';
 import { Role } from '../core/roles';
 import { Person } from '../directory/person.entity';
 import { Bot, BotDomain } from './bot.entity';
@@ -28,11 +30,11 @@ export const KNOWLEDGE_BACK_OFFICE = [...REVIEWERS, Role.ANALYST];
 export function assertMayEditKnowledge(viewer: Viewer, ...kinds: KnowledgeKind[]): void {
   if (EDITORS.some((r) => viewer.roles.has(r))) return;
   if (viewer.roles.has(Role.SN2_AGENT) && kinds.length && kinds.every((k) => k === KnowledgeKind.MAJOR_INCIDENT)) return;
-  throw new DomainError(CoreErrorCode.FORBIDDEN, viewer.roles.has(Role.SN2_AGENT) ? 'SN2 agents write major incidents only; other knowledge is for knowledge editors.' : 'Only knowledge editors write and publish knowledge.');
+  throw new DomainError(CoreErrorCode.FORBIDDEN, viewer.roles.has(Role.SN2_AGENT) ? M['FORBIDDEN.sn2MajorIncidentsOnly']() : M['FORBIDDEN.knowledgeEditors']());
 }
 
 export function assertMayReview(viewer: Viewer): void {
-  if (!REVIEWERS.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only support and knowledge editors work the review queue.');
+  if (!REVIEWERS.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.reviewQueue']());
 }
 
 export function maySeeUnpublished(viewer: Viewer): boolean {
@@ -43,7 +45,7 @@ export function maySeeUnpublished(viewer: Viewer): boolean {
 
 export async function findBot(em: EntityManager, idOrCode: { id?: string; code?: string }): Promise<Bot> {
   const bot = idOrCode.id ? await em.findOne(Bot, { id: idOrCode.id }) : await em.findOne(Bot, { code: (idOrCode.code ?? '').toUpperCase() });
-  if (!bot) throw new DomainError(KnowledgeErrorCode.UNKNOWN_BOT, 'No bot has this id or code.', ['botId']);
+  if (!bot) throw new DomainError(KnowledgeErrorCode.UNKNOWN_BOT, M.UNKNOWN_BOT(), ['botId']);
   return bot;
 }
 
@@ -63,7 +65,7 @@ export async function updateBotSettings(
   const ambiguous = input.ambiguousThreshold ?? bot.ambiguousThreshold;
   const margin = input.marginThreshold ?? bot.marginThreshold;
   if (!(ambiguous > 0 && ambiguous <= confident && confident <= 1 && margin >= 0 && margin < 1)) {
-    throw new DomainError(KnowledgeErrorCode.THRESHOLDS_INVALID, 'Thresholds must satisfy 0 < ambiguous ≤ confident ≤ 1 and 0 ≤ margin < 1.', ['confidentThreshold']);
+    throw new DomainError(KnowledgeErrorCode.THRESHOLDS_INVALID, M.THRESHOLDS_INVALID(), ['confidentThreshold']);
   }
   Object.assign(bot, { confidentThreshold: confident, ambiguousThreshold: ambiguous, marginThreshold: margin });
   if (input.welcomeText != null) bot.welcomeText = input.welcomeText.trim();
@@ -109,30 +111,30 @@ export function cleanDialog(d: DialogData): DialogData {
 
 /** Size limits hold for drafts too; the graph checks (dangling, unreachable, cycle) run on publication. */
 function assertDialogWithinLimits(d: DialogData): void {
-  const bad = (message: string) => new DomainError(KnowledgeErrorCode.DIALOG_INVALID, message, ['dialog']);
-  if (d.nodes.length > DIALOG_LIMITS.nodes) throw bad(`A dialog has at most ${DIALOG_LIMITS.nodes} nodes.`);
+  const bad = (text: Text, bounds: ErrorBounds | null = null) => new DomainError(KnowledgeErrorCode.DIALOG_INVALID, text, ['dialog'], bounds);
+  if (d.nodes.length > DIALOG_LIMITS.nodes) throw bad(M['DIALOG_INVALID.tooManyNodes']({ max: DIALOG_LIMITS.nodes }), { max: DIALOG_LIMITS.nodes });
   for (const n of d.nodes) {
-    if (!/^[A-Za-z0-9_-]{1,40}$/.test(n.id)) throw bad(`Node id "${n.id.slice(0, 50)}" must be 1 to 40 letters, digits, - or _.`);
-    if (n.texts.length > DIALOG_LIMITS.texts || n.listItems.length > 20) throw bad(`Node "${n.id}" has too many texts.`);
-    if (n.buttons.length > DIALOG_LIMITS.buttons || n.actions.length > DIALOG_LIMITS.actions) throw bad(`Node "${n.id}" has too many buttons.`);
+    if (!/^[A-Za-z0-9_-]{1,40}$/.test(n.id)) throw bad(M['DIALOG_INVALID.nodeId']({ id: n.id.slice(0, 50) }));
+    if (n.texts.length > DIALOG_LIMITS.texts || n.listItems.length > 20) throw bad(M['DIALOG_INVALID.tooManyTexts']({ id: n.id }));
+    if (n.buttons.length > DIALOG_LIMITS.buttons || n.actions.length > DIALOG_LIMITS.actions) throw bad(M['DIALOG_INVALID.tooManyButtons']({ id: n.id }));
   }
 }
 
 /** Refuses a dialog the bot could not play: dangling or unreachable nodes, cycles, empty nodes. */
 export function assertDialogPublishable(d: DialogData): void {
   const problems = dialogProblems(d);
-  if (problems.length) throw new DomainError(KnowledgeErrorCode.DIALOG_INVALID, problems.map((p) => p.message).join(' '), ['dialog']);
+  if (problems.length) throw new DomainError(KnowledgeErrorCode.DIALOG_INVALID, new JoinedText('DIALOG_INVALID', problems.map((p) => p.message)), ['dialog']);
 }
 
 async function domainOf(em: EntityManager, bot: Bot | null, domainId: string): Promise<BotDomain> {
   const domain = await em.findOne(BotDomain, { id: domainId });
-  if (!domain || (bot && domain.bot.id !== bot.id)) throw new DomainError(KnowledgeErrorCode.UNKNOWN_DOMAIN, 'This domain does not exist for this bot.', ['domainId']);
+  if (!domain || (bot && domain.bot.id !== bot.id)) throw new DomainError(KnowledgeErrorCode.UNKNOWN_DOMAIN, M['UNKNOWN_DOMAIN.knowledge'](), ['domainId']);
   return domain;
 }
 
 function applyFields(item: KnowledgeItem, f: Omit<ItemFields, 'domainId'>): void {
   if (f.kind === KnowledgeKind.ERROR_MESSAGE && !f.message?.trim()) {
-    throw new DomainError(KnowledgeErrorCode.MESSAGE_REQUIRED, 'An error-message item needs the message as Chorus gives it (variable parts written XXX).', ['message']);
+    throw new DomainError(KnowledgeErrorCode.MESSAGE_REQUIRED, M.MESSAGE_REQUIRED(), ['message']);
   }
   const dialog = cleanDialog(f.dialog);
   assertDialogWithinLimits(dialog);
@@ -198,7 +200,7 @@ function record(em: EntityManager, item: KnowledgeItem, action: PublicationActio
  * same checks as createItem/updateItem, on a detached item, for imports that report
  * every line before writing any.
  */
-export function itemFieldsProblem(domain: BotDomain, f: Omit<ItemFields, 'domainId'>, opts: { publish?: boolean } = {}): string | null {
+export function itemFieldsProblem(domain: BotDomain, f: Omit<ItemFields, 'domainId'>, opts: { publish?: boolean } = {}): Text | null {
   try {
     const probe = new KnowledgeItem();
     applyFields(probe, f);
@@ -206,7 +208,7 @@ export function itemFieldsProblem(domain: BotDomain, f: Omit<ItemFields, 'domain
     if (opts.publish) assertDialogPublishable(probe.dialog);
     return null;
   } catch (e) {
-    if (e instanceof DomainError) return e.message;
+    if (e instanceof DomainError) return e.text;
     throw e;
   }
 }
@@ -225,16 +227,16 @@ export async function createItem(em: EntityManager, viewer: Viewer, botId: strin
 
 function assertKindFitsDomain(item: KnowledgeItem, domain: BotDomain): void {
   if (domain.role === DomainRole.MAJOR_INCIDENTS) {
-    throw new DomainError(KnowledgeErrorCode.UNKNOWN_DOMAIN, 'A major incident is filed under the functional domain it concerns (EJ, …); the bot lists it under "Incidents majeurs".', ['domainId']);
+    throw new DomainError(KnowledgeErrorCode.UNKNOWN_DOMAIN, M['UNKNOWN_DOMAIN.majorIncident'](), ['domainId']);
   }
   if ((item.kind === KnowledgeKind.UPGRADE_NOTE) !== (domain.role === DomainRole.UPGRADE_SAP)) {
-    throw new DomainError(KnowledgeErrorCode.UNKNOWN_DOMAIN, 'Upgrade notes, and only they, go in the Upgrade SAP domain.', ['domainId']);
+    throw new DomainError(KnowledgeErrorCode.UNKNOWN_DOMAIN, M['UNKNOWN_DOMAIN.upgrade'](), ['domainId']);
   }
 }
 
 export async function loadItem(em: EntityManager, id: string): Promise<KnowledgeItem> {
   const item = await em.findOne(KnowledgeItem, { id });
-  if (!item) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No knowledge item has this id.', ['id']);
+  if (!item) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.knowledgeItem'](), ['id']);
   return item;
 }
 
@@ -243,7 +245,7 @@ export async function updateItem(em: EntityManager, viewer: Viewer, id: string, 
   const item = await loadItem(em, id);
   assertMayEditKnowledge(viewer, item.kind, f.kind ?? item.kind);
   const before = { investigationStatus: item.investigationStatus, workaround: item.workaround };
-  if (item.status === KnowledgeStatus.ARCHIVED) throw new DomainError(KnowledgeErrorCode.ITEM_ARCHIVED, 'This item is archived: publish it again before changing it.', ['id']);
+  if (item.status === KnowledgeStatus.ARCHIVED) throw new DomainError(KnowledgeErrorCode.ITEM_ARCHIVED, M.ITEM_ARCHIVED(), ['id']);
   const domain = f.domainId ? await domainOf(em, await item.bot.loadOrFail(), f.domainId) : await item.domain.loadOrFail();
   applyFields(item, {
     kind: f.kind ?? item.kind,
@@ -273,7 +275,7 @@ export async function updateItem(em: EntityManager, viewer: Viewer, id: string, 
 export async function publishItem(em: EntityManager, viewer: Viewer, id: string, note?: string | null, opts: { skipAuth?: boolean } = {}): Promise<KnowledgeItem> {
   const item = await loadItem(em, id);
   if (!opts.skipAuth) assertMayEditKnowledge(viewer, item.kind);
-  if (item.status === KnowledgeStatus.PUBLISHED) throw new DomainError(KnowledgeErrorCode.ALREADY_PUBLISHED, 'This item is already published.', ['id']);
+  if (item.status === KnowledgeStatus.PUBLISHED) throw new DomainError(KnowledgeErrorCode.ALREADY_PUBLISHED, M.ALREADY_PUBLISHED(), ['id']);
   assertDialogPublishable(item.dialog);
   item.status = KnowledgeStatus.PUBLISHED;
   item.publishedAt = new Date();
@@ -286,7 +288,7 @@ export async function publishItem(em: EntityManager, viewer: Viewer, id: string,
 export async function archiveItem(em: EntityManager, viewer: Viewer, id: string, note?: string | null): Promise<KnowledgeItem> {
   const item = await loadItem(em, id);
   assertMayEditKnowledge(viewer, item.kind);
-  if (item.status !== KnowledgeStatus.PUBLISHED) throw new DomainError(KnowledgeErrorCode.NOT_PUBLISHED, 'Only a published item can be archived.', ['id']);
+  if (item.status !== KnowledgeStatus.PUBLISHED) throw new DomainError(KnowledgeErrorCode.NOT_PUBLISHED, M['NOT_PUBLISHED.archive'](), ['id']);
   item.status = KnowledgeStatus.ARCHIVED;
   record(em, item, PublicationAction.ARCHIVED, viewer, note);
   await syncPhrases(em, item);
@@ -298,7 +300,7 @@ async function flushPhrases(em: EntityManager): Promise<void> {
   try {
     await em.flush();
   } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) throw new DomainError(KnowledgeErrorCode.PHRASE_TAKEN, 'This wording is already one of the item’s phrases.', ['text']);
+    if (e instanceof UniqueConstraintViolationException) throw new DomainError(KnowledgeErrorCode.PHRASE_TAKEN, M['PHRASE_TAKEN.sameItem'](), ['text']);
     throw e;
   }
 }
@@ -312,9 +314,9 @@ export async function addReformulation(em: EntityManager, viewer: Viewer, itemId
   assertMayReview(viewer);
   const item = await loadItem(em, itemId);
   const template = toTemplate(text, await loadAbbreviations(em)).slice(0, 500);
-  if (meaningfulWords(template).length === 0) throw new DomainError(KnowledgeErrorCode.PHRASE_EMPTY, 'This wording has no word left once numbers, codes and punctuation are removed.', ['text']);
+  if (meaningfulWords(template).length === 0) throw new DomainError(KnowledgeErrorCode.PHRASE_EMPTY, M.PHRASE_EMPTY(), ['text']);
   const clash = await em.findOne(KnowledgePhrase, { bot: item.bot.id, template, active: true, item: { $ne: item.id } }, { populate: ['item'] });
-  if (clash) throw new DomainError(KnowledgeErrorCode.PHRASE_TAKEN, `This wording already leads to "${clash.item.getEntity().title}".`, ['text']);
+  if (clash) throw new DomainError(KnowledgeErrorCode.PHRASE_TAKEN, M['PHRASE_TAKEN.otherItem']({ title: clash.item.getEntity().title }), ['text']);
   const mine = await em.findOne(KnowledgePhrase, { item, template });
   if (mine) return mine;
   const phrase = em.create(KnowledgePhrase, {
@@ -332,8 +334,8 @@ export async function addReformulation(em: EntityManager, viewer: Viewer, itemId
 export async function removePhrase(em: EntityManager, viewer: Viewer, phraseId: string): Promise<KnowledgeItem> {
   assertMayEditKnowledge(viewer);
   const phrase = await em.findOne(KnowledgePhrase, { id: phraseId }, { populate: ['item'] });
-  if (!phrase) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No phrase has this id.', ['phraseId']);
-  if (phrase.kind !== PhraseKind.REFORMULATION) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'Only reformulations are removed this way; change the item’s message or title instead.', ['phraseId']);
+  if (!phrase) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.phrase'](), ['phraseId']);
+  if (phrase.kind !== PhraseKind.REFORMULATION) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.onlyReformulations'](), ['phraseId']);
   const item = phrase.item.getEntity();
   em.remove(phrase);
   await em.flush();

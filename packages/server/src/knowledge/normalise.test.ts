@@ -48,8 +48,8 @@ describe('dialog validation', () => {
   });
 
   it('refuses a dangling button, an unreachable node and a cycle', () => {
-    expect(dialogProblems({ start: 'q', nodes: [q('q', ['nowhere'])] }).map((p) => p.message)).toEqual([expect.stringMatching(/does not exist/)]);
-    expect(dialogProblems({ start: 'q', nodes: [q('q', ['a']), a('a'), a('orphan')] }).map((p) => p.message)).toEqual([expect.stringMatching(/orphan.*cannot be reached/)]);
-    expect(dialogProblems({ start: 'q1', nodes: [q('q1', ['q2']), q('q2', ['q1'])] }).map((p) => p.message)).toEqual([expect.stringMatching(/cycle/)]);
+    expect(dialogProblems({ start: 'q', nodes: [q('q', ['nowhere'])] }).map((p) => p.message.render('en'))).toEqual([expect.stringMatching(/does not exist/)]);
+    expect(dialogProblems({ start: 'q', nodes: [q('q', ['a']), a('a'), a('orphan')] }).map((p) => p.message.render('en'))).toEqual([expect.stringMatching(/orphan.*cannot be reached/)]);
+    expect(dialogProblems({ start: 'q1', nodes: [q('q1', ['q2']), q('q2', ['q1'])] }).map((p) => p.message.render('en'))).toEqual([expect.stringMatching(/cycle/)]);
   });
 });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupByKey, type Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { M } from './knowledge.messages';
 import { pgArray } from '../core/sql';
 import { Person } from '../directory/person.entity';
 import { Bot } from './bot.entity';
@@ -62,8 +63,8 @@ export async function fileForReview(
 
 async function openCluster(em: EntityManager, id: string): Promise<ReviewCluster> {
   const cluster = await em.findOne(ReviewCluster, { id });
-  if (!cluster) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No review entry has this id.', ['clusterId']);
-  if (cluster.status !== ReviewStatus.OPEN) throw new DomainError(KnowledgeErrorCode.REVIEW_ALREADY_CLOSED, `Support already acted on this entry (${cluster.status}).`, ['clusterId']);
+  if (!cluster) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.reviewEntry'](), ['clusterId']);
+  if (cluster.status !== ReviewStatus.OPEN) throw new DomainError(KnowledgeErrorCode.REVIEW_ALREADY_CLOSED, M.REVIEW_ALREADY_CLOSED(), ['clusterId']);
   return cluster;
 }
 
@@ -84,7 +85,7 @@ export async function addClusterAsReformulation(em: EntityManager, viewer: Viewe
   return em.transactional(async (tx) => {
     const cluster = await openCluster(tx, clusterId);
     const item = await tx.findOne(KnowledgeItem, { id: itemId });
-    if (!item || item.bot.id !== cluster.bot.id) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No item of this bot has this id.', ['itemId']);
+    if (!item || item.bot.id !== cluster.bot.id) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.botItem'](), ['itemId']);
     const phrase = await addReformulation(tx, viewer, item.id, text?.trim() || cluster.sampleText);
     close(tx, viewer, cluster, ReviewStatus.REFORMULATION_ADDED, item);
     await tx.flush();

@@ -7,6 +7,7 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { M } from './known-error.messages';
 import { Role } from '../core/roles';
 import { pgArray, sqlList } from '../core/sql';
 import { Person } from '../directory/person.entity';
@@ -29,7 +30,7 @@ export const LINKERS = [Role.SN1_AGENT, Role.SN2_AGENT];
 export const FIELD = 'knownError';
 
 export function assertMayLink(viewer: Viewer): void {
-  if (!LINKERS.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only SN1 and SN2 agents link tickets to known anomalies.');
+  if (!LINKERS.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.linkKnownError']());
 }
 
 /** Active = a published major incident not yet fixed: only those gather new tickets. */
@@ -39,9 +40,9 @@ export function isActiveKnownError(item: KnowledgeItem): boolean {
 
 async function activeKnownError(em: EntityManager, id: string): Promise<KnowledgeItem> {
   const item = await em.findOne(KnowledgeItem, { id });
-  if (!item) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No knowledge item has this id.', ['knownErrorId']);
-  if (item.kind !== KnowledgeKind.MAJOR_INCIDENT) throw new DomainError(KnownErrorCode.NOT_A_KNOWN_ERROR, `"${item.title}" is not a major incident.`, ['knownErrorId']);
-  if (!isActiveKnownError(item)) throw new DomainError(KnownErrorCode.KNOWN_ERROR_NOT_ACTIVE, `"${item.title}" is not active (unpublished, archived or fixed).`, ['knownErrorId']);
+  if (!item) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.knowledgeItem'](), ['knownErrorId']);
+  if (item.kind !== KnowledgeKind.MAJOR_INCIDENT) throw new DomainError(KnownErrorCode.NOT_A_KNOWN_ERROR, M['NOT_A_KNOWN_ERROR.titled']({ title: item.title }), ['knownErrorId']);
+  if (!isActiveKnownError(item)) throw new DomainError(KnownErrorCode.KNOWN_ERROR_NOT_ACTIVE, M['KNOWN_ERROR_NOT_ACTIVE.titled']({ title: item.title }), ['knownErrorId']);
   return item;
 }
 
@@ -50,7 +51,7 @@ export async function linkTicket(em: EntityManager, viewer: Viewer, ticketId: st
   const done = await recordOnTicket(em, ticketId, { viewer, version }, async (tem, t) => {
     const item = await activeKnownError(tem, itemId);
     const link = await tem.findOne(KnownErrorLink, { ticket: t.id }, { populate: ['item'] });
-    if (link?.item.id === item.id) throw new DomainError(KnownErrorCode.ALREADY_LINKED, `The ticket is already linked to "${item.title}".`, ['knownErrorId']);
+    if (link?.item.id === item.id) throw new DomainError(KnownErrorCode.ALREADY_LINKED, M['ALREADY_LINKED.titled']({ title: item.title }), ['knownErrorId']);
     const old = link?.item.getEntity().title ?? null;
     if (link) tem.remove(link);
     await tem.flush();
@@ -64,7 +65,7 @@ export async function unlinkTicket(em: EntityManager, viewer: Viewer, ticketId: 
   assertMayLink(viewer);
   const done = await recordOnTicket(em, ticketId, { viewer, version }, async (tem, t) => {
     const link = await tem.findOne(KnownErrorLink, { ticket: t.id }, { populate: ['item'] });
-    if (!link) throw new DomainError(KnownErrorCode.NOT_LINKED, 'The ticket is linked to no known anomaly.', ['ticketId']);
+    if (!link) throw new DomainError(KnownErrorCode.NOT_LINKED, M.NOT_LINKED(), ['ticketId']);
     const old = link.item.getEntity().title;
     tem.remove(link);
     return { notices: [{ kind: TicketEventKind.FIELD_CHANGED, field: FIELD, oldValue: old, newValue: null }], result: null };

@@ -3,6 +3,7 @@ import type { Viewer } from '../core/context';
 import { DomainError } from '../core/errors';
 import { NotificationDelivery, NotificationKind } from './notification.enums';
 import { NotificationErrorCode } from './notification.errors';
+import { M } from './notification.messages';
 
 export interface PreferenceSetting {
   kind: NotificationKind;
@@ -14,7 +15,7 @@ export interface PreferenceSetting {
 export const DEFAULT_DELIVERY = NotificationDelivery.IMMEDIATE;
 
 function assertPerson(viewer: Viewer): void {
-  if (viewer.kind !== 'PERSON') throw new DomainError(NotificationErrorCode.NOT_A_PERSON, 'Les préférences de notification sont celles d’une personne ; une application ne reçoit pas de courriel.');
+  if (viewer.kind !== 'PERSON') throw new DomainError(NotificationErrorCode.NOT_A_PERSON, M.NOT_A_PERSON());
 }
 
 /** Every kind, with the person's choice or the default. */

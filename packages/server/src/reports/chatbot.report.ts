@@ -15,6 +15,7 @@ import { donut } from './charts';
 import { day, int, percent } from './format';
 import { chart, page, table, type Table } from './page';
 import { periodText, type ReportQuery } from './query';
+import { t } from './labels';
 
 const DAY = 86_400_000;
 /** The newest occurrences listed per section (the review queue has them all). */
@@ -51,35 +52,35 @@ export function chatbotTables(d: Awaited<ReturnType<typeof chatbotData>>): Table
   return [
     {
       id: 't-outcomes',
-      caption: 'Conversations',
-      header: ['Indicateur', 'Nombre', 'Part'],
+      caption: t('REPORT.chatbot.conversations'),
+      header: [t('REPORT.chatbot.col.indicator'), t('REPORT.chatbot.col.count'), t('REPORT.chatbot.col.share')],
       rows: [
-        ['Conversations', int(m.conversations), ''],
-        ['Répondues', int(m.answered), percent(m.answeredRate)],
-        ['Sans réponse', int(m.unanswered), percent(m.unansweredRate)],
-        ['Transmises au support (demande de ticket)', int(m.handedOff), percent(m.handoffRate)],
-        ['Abandonnées', int(m.abandoned), ''],
-        [`Sans ticket dans les ${m.deflectionDays} jours (déviation)`, '', percent(m.deflectionRate)],
-        ['Votes « pouce en bas »', int(d.thumbsDown), ''],
-        ['Votes « pouce en haut »', int(d.thumbsUp), ''],
+        [t('REPORT.chatbot.conversations'), int(m.conversations), ''],
+        [t('REPORT.chatbot.answered'), int(m.answered), percent(m.answeredRate)],
+        [t('REPORT.chatbot.unanswered'), int(m.unanswered), percent(m.unansweredRate)],
+        [t('REPORT.chatbot.handedOffLong'), int(m.handedOff), percent(m.handoffRate)],
+        [t('REPORT.chatbot.abandoned'), int(m.abandoned), ''],
+        [t('REPORT.chatbot.deflected', { days: m.deflectionDays }), '', percent(m.deflectionRate)],
+        [t('REPORT.chatbot.thumbsDown'), int(d.thumbsDown), ''],
+        [t('REPORT.chatbot.thumbsUp'), int(d.thumbsUp), ''],
       ],
     },
     {
       id: 't-items',
-      caption: 'Réponses les moins bien notées',
-      header: ['Réponse', 'Pouce en bas', 'Pouce en haut'],
+      caption: t('REPORT.chatbot.worstItems'),
+      header: [t('REPORT.chatbot.col.answer'), t('REPORT.chatbot.col.down'), t('REPORT.chatbot.col.up')],
       rows: m.itemFeedback.filter((r) => r.down > 0).slice(0, 20).map((r) => [d.items.get(r.itemId) ?? r.itemId, int(r.down), int(r.up)]),
     },
     {
       id: 't-unanswered',
-      caption: `Messages sans réponse (les ${REVIEW_LINES} plus récents)`,
-      header: ['Date', 'Message', 'Messages semblables (file de relecture)'],
+      caption: t('REPORT.chatbot.unansweredMessages', { count: REVIEW_LINES }),
+      header: [t('REPORT.chatbot.col.date'), t('REPORT.chatbot.col.message'), t('REPORT.chatbot.col.similar')],
       rows: d.unansweredMessages.map((e) => [day(e.createdAt), e.text, int(e.cluster.getEntity().count)]),
     },
     {
       id: 't-feedback-comments',
-      caption: `Commentaires des votes « pouce en bas » (les ${REVIEW_LINES} plus récents)`,
-      header: ['Date', 'Réponse', 'Message de l’utilisateur', 'Commentaire', 'Ministère'],
+      caption: t('REPORT.chatbot.feedbackComments', { count: REVIEW_LINES }),
+      header: [t('REPORT.chatbot.col.date'), t('REPORT.chatbot.col.answer'), t('REPORT.chatbot.col.userMessage'), t('REPORT.chatbot.col.comment'), t('REPORT.chatbot.col.ministry')],
       rows: d.feedbackComments.map((e) => [day(e.createdAt), e.cluster.getEntity().item?.getEntity().title ?? '', e.text, e.comment ?? '', e.ministryCode ?? '']),
     },
   ];
@@ -90,42 +91,41 @@ export async function chatbotReport(ctx: Context, q: ReportQuery): Promise<strin
   const { m } = d;
   const other = m.conversations - m.answered - m.unanswered - m.handedOff - m.abandoned;
   const slices = [
-    { label: 'Répondues', value: m.answered },
-    { label: 'Sans réponse', value: m.unanswered },
-    { label: 'Transmises', value: m.handedOff },
-    { label: 'Abandonnées', value: m.abandoned },
-    { label: 'En cours', value: other },
+    { label: t('REPORT.chatbot.answered'), value: m.answered },
+    { label: t('REPORT.chatbot.unanswered'), value: m.unanswered },
+    { label: t('REPORT.chatbot.handedOff'), value: m.handedOff },
+    { label: t('REPORT.chatbot.abandoned'), value: m.abandoned },
+    { label: t('REPORT.chatbot.ongoing'), value: other },
   ].filter((s) => s.value > 0);
-  const outcomes = await donut('Issue des conversations', slices.map((s) => ({ ...s, text: percent(m.conversations ? s.value / m.conversations : 0) })));
+  const outcomes = await donut(t('REPORT.chatbot.chart.outcomes'), slices.map((s) => ({ ...s, text: percent(m.conversations ? s.value / m.conversations : 0) })));
   const tables = chatbotTables(d);
   return page({
-    title: 'Assistants virtuels (IZIA, IANIS) — rapport',
+    title: t('REPORT.chatbot.title'),
     subtitle: periodText(d.period),
     csv: `chatbot.csv${q.search}`,
     sections: [table(tables[0]), chart('c-outcomes', outcomes), table(tables[1]), table(tables[2]), table(tables[3])],
     notes: [
-      'Une conversation est déviée quand ni demande de ticket ni FSD pour la même personne ne la suit dans le délai indiqué.',
-      'Messages sans réponse et commentaires : ce que l’AIFE analyse pour enrichir la base de connaissances (la file de relecture les regroupe et les garde tous).',
+      t('REPORT.chatbot.note.deflection'),
+      t('REPORT.chatbot.note.review'),
     ],
   });
 }
 
 export async function chatbotCsv(ctx: Context, q: ReportQuery): Promise<string> {
   const { m, thumbsDown, thumbsUp } = await chatbotData(ctx, q);
-  return toCsv(
-    ['indicateur', 'valeur'],
-    [
-      ['conversations', m.conversations],
-      ['répondues', m.answered],
-      ['sans réponse', m.unanswered],
-      ['transmises', m.handedOff],
-      ['abandonnées', m.abandoned],
-      ['taux de réponse', new FixedDecimal(m.answeredRate, 4)],
-      ['taux sans réponse', new FixedDecimal(m.unansweredRate, 4)],
-      ['taux de transmission', new FixedDecimal(m.handoffRate, 4)],
-      ['taux de déviation', new FixedDecimal(m.deflectionRate, 4)],
-      ['pouces en bas', thumbsDown],
-      ['pouces en haut', thumbsUp],
-    ],
-  );
+  const [indicator, value, ...labels] = t('REPORT.chatbot.csv').split(';');
+  const values = [
+    m.conversations,
+    m.answered,
+    m.unanswered,
+    m.handedOff,
+    m.abandoned,
+    new FixedDecimal(m.answeredRate, 4),
+    new FixedDecimal(m.unansweredRate, 4),
+    new FixedDecimal(m.handoffRate, 4),
+    new FixedDecimal(m.deflectionRate, 4),
+    thumbsDown,
+    thumbsUp,
+  ];
+  return toCsv([indicator, value], values.map((v, i) => [labels[i], v]));
 }

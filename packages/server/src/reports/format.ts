@@ -1,9 +1,10 @@
-/** Numbers and durations written as the source's French reports write them. */
+/** Numbers and durations written as the source's French reports write them (numbers in English style on request). */
+import { currentLocale } from '../core/i18n';
 
-const INT = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const INT = { fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }) };
 
-/** 1234 → "1 234" (narrow no-break space, as French typography wants). */
-export const int = (n: number) => INT.format(n);
+/** 1234 → "1 234" (narrow no-break space, as French typography wants); "1,234" in English. */
+export const int = (n: number) => INT[currentLocale()].format(n);
 
 /** 0.5537 → "55%" (the source rounds to the unit and sets no space before the sign). */
 export const percent = (share: number) => `${Math.round(share * 100)}%`;

@@ -17,6 +17,7 @@ import { chatbotCsv, chatbotReport } from './chatbot.report';
 import { parseReportQuery, type ReportQuery } from './query';
 import { serviceDeskCsv, serviceDeskReport } from './service-desk.report';
 import { trainingCsv, trainingReport } from './training.report';
+import { R } from './reports.messages';
 
 export const REPORTS_PATH = '/reports';
 
@@ -26,12 +27,12 @@ const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 4
 
 function mayRead(ctx: Context, roles: readonly Role[]): void {
   const viewer = requireViewer(ctx);
-  if (!roles.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Your role does not allow this report.');
+  if (!roles.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, R['FORBIDDEN.report']());
 }
 
 function trainingTable(t: string | undefined): StatisticsTable {
   if (t === undefined) return StatisticsTable.REGISTRATIONS_BY_DOMAIN;
-  if (!(Object.values(StatisticsTable) as string[]).includes(t)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `table: one of ${Object.values(StatisticsTable).join(', ')}.`, ['table']);
+  if (!(Object.values(StatisticsTable) as string[]).includes(t)) throw new DomainError(CoreErrorCode.INVALID_FORMAT, R['INVALID_FORMAT.reportTable']({ tables: Object.values(StatisticsTable).join(', ') }), ['table']);
   return t as StatisticsTable;
 }
 

@@ -1,6 +1,8 @@
 /** The printable page every report shares: a title, filters, tables, SVG charts, print CSS. */
 
+import { currentLocale } from '../core/i18n';
 import { escapeHtml } from '../core/text';
+import { t } from './labels';
 
 export const esc = escapeHtml;
 
@@ -28,7 +30,7 @@ export function chart(id: string, svg: string): string {
 
 export function page(p: { title: string; subtitle: string; csv: string; sections: string[]; notes?: string[] }): string {
   return `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${currentLocale()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(p.title)}</title>
 <style>
   body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; color: #1e1e1e; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; font-size: 14px; }
@@ -43,7 +45,7 @@ export function page(p: { title: string; subtitle: string; csv: string; sections
 <body>
 <h1>${esc(p.title)}</h1>
 <p class="subtitle">${esc(p.subtitle)}</p>
-<p class="actions"><a href="${esc(p.csv)}">Télécharger les chiffres (CSV)</a> · imprimer la page pour un PDF</p>
+<p class="actions"><a href="${esc(p.csv)}">${esc(t('REPORT.csvLink'))}</a> · ${esc(t('REPORT.printHint'))}</p>
 ${p.sections.join('\n')}
 ${(p.notes ?? []).map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
 </body></html>`;

@@ -12,7 +12,7 @@ import { ServiceLevelStatisticsDimension } from '../service-levels/service-level
 import { serviceLevelStatistics } from '../service-levels/service-level.service';
 import { groupedBars } from './charts';
 import { durationSeconds, int, percent } from './format';
-import { labelOf, SERVICE_LEVEL_METRIC_LABEL, SUPPORT_LEVEL_LABEL, TICKET_STATUS_LABEL } from './labels';
+import { serviceLevelMetricLabel, supportLevelLabel, t, ticketStatusLabel } from './labels';
 import { chart, page, table, type Table } from './page';
 import { periodText, type ReportQuery } from './query';
 
@@ -51,25 +51,36 @@ export function serviceDeskTables(d: Awaited<ReturnType<typeof serviceDeskData>>
   return [
     {
       id: 't-summary',
-      caption: 'Synthèse',
-      header: ['Indicateur', 'Valeur'],
+      caption: t('REPORT.serviceDesk.summary'),
+      header: [t('REPORT.serviceDesk.col.indicator'), t('REPORT.serviceDesk.col.value')],
       rows: [
-        ['Tickets ouverts sur la période', int(opened)],
-        ['Tickets résolus', int(resolved)],
-        ['Tickets en cours (stock)', int(open)],
-        ['Taux d’escalade vers le SN2', percent(d.backlog.escalationRate)],
+        [t('REPORT.serviceDesk.opened'), int(opened)],
+        [t('REPORT.serviceDesk.resolved'), int(resolved)],
+        [t('REPORT.serviceDesk.backlog'), int(open)],
+        [t('REPORT.serviceDesk.escalationRate'), percent(d.backlog.escalationRate)],
       ],
     },
     {
       id: 't-levels',
-      caption: 'Stock par niveau',
-      header: ['Niveau', 'Tickets', 'En cours', 'Résolus', 'Escaladés'],
-      rows: d.levels.map((r) => [labelOf(SUPPORT_LEVEL_LABEL, r.key), int(r.ticketCount), int(r.openCount), int(r.resolvedCount), int(r.escalatedCount)]),
+      caption: t('REPORT.serviceDesk.byLevel'),
+      header: [t('REPORT.serviceDesk.col.level'), t('REPORT.serviceDesk.col.tickets'), t('REPORT.serviceDesk.col.open'), t('REPORT.serviceDesk.col.resolved'), t('REPORT.serviceDesk.col.escalated')],
+      rows: d.levels.map((r) => [supportLevelLabel(r.key), int(r.ticketCount), int(r.openCount), int(r.resolvedCount), int(r.escalatedCount)]),
     },
     {
       id: 't-domains',
-      caption: 'Par domaine : volumes et temps médians',
-      header: ['Domaine', 'Tickets', 'En cours', 'Résolus', 'Escaladés', 'Première réponse', 'Résolution', 'Temps au SN1', 'Temps au SN2', 'Temps à l’équipe technique'],
+      caption: t('REPORT.serviceDesk.byDomain'),
+      header: [
+        t('REPORT.serviceDesk.col.domain'),
+        t('REPORT.serviceDesk.col.tickets'),
+        t('REPORT.serviceDesk.col.open'),
+        t('REPORT.serviceDesk.col.resolved'),
+        t('REPORT.serviceDesk.col.escalated'),
+        t('REPORT.serviceDesk.col.firstResponse'),
+        t('REPORT.serviceDesk.col.resolution'),
+        t('REPORT.serviceDesk.col.atSn1'),
+        t('REPORT.serviceDesk.col.atSn2'),
+        t('REPORT.serviceDesk.col.atTechnical'),
+      ],
       rows: d.domains.map((r) => [
         r.label,
         int(r.ticketCount),
@@ -85,17 +96,25 @@ export function serviceDeskTables(d: Awaited<ReturnType<typeof serviceDeskData>>
     },
     {
       id: 't-months',
-      caption: 'Par mois d’ouverture',
-      header: ['Mois', 'Tickets ouverts', 'Dont résolus', 'Dont en cours'],
+      caption: t('REPORT.serviceDesk.byMonth'),
+      header: [t('REPORT.serviceDesk.col.month'), t('REPORT.serviceDesk.col.opened'), t('REPORT.serviceDesk.col.ofWhichResolved'), t('REPORT.serviceDesk.col.ofWhichOpen')],
       rows: d.months.map((r) => [r.key, int(r.ticketCount), int(r.resolvedCount), int(r.openCount)]),
     },
     {
       id: 't-service-levels',
-      caption: 'Respect des niveaux de service, par niveau et objectif',
-      header: ['Niveau', 'Objectif', 'Mesurés', 'Dans l’objectif', 'Dépassés', 'Part dans l’objectif', 'En cours'],
+      caption: t('REPORT.serviceDesk.serviceLevels'),
+      header: [
+        t('REPORT.serviceDesk.col.level'),
+        t('REPORT.serviceDesk.col.target'),
+        t('REPORT.serviceDesk.col.measured'),
+        t('REPORT.serviceDesk.col.within'),
+        t('REPORT.serviceDesk.col.breached'),
+        t('REPORT.serviceDesk.col.withinShare'),
+        t('REPORT.serviceDesk.col.running'),
+      ],
       rows: d.serviceLevels.map((r) => [
-        labelOf(SUPPORT_LEVEL_LABEL, r.key),
-        labelOf(SERVICE_LEVEL_METRIC_LABEL, r.metric),
+        supportLevelLabel(r.key),
+        serviceLevelMetricLabel(r.metric),
         int(r.measuredCount),
         int(r.withinTargetCount),
         int(r.breachedCount),
@@ -111,17 +130,28 @@ export async function serviceDeskReport(ctx: Context, q: ReportQuery): Promise<s
   const tables = serviceDeskTables(d);
   const openByLevel = d.backlog.rows.filter((r) => !FINISHED.has(r.status));
   const [months, backlog] = await Promise.all([
-    groupedBars('Tickets ouverts et résolus, par mois d’ouverture', d.months.flatMap((r) => [{ category: r.key, series: 'Ouverts', value: r.ticketCount }, { category: r.key, series: 'Résolus', value: r.resolvedCount }]), { category: 'Mois', value: 'Tickets' }),
-    groupedBars('Stock de tickets en cours, par niveau et statut', openByLevel.map((r) => ({ category: labelOf(SUPPORT_LEVEL_LABEL, r.level), series: labelOf(TICKET_STATUS_LABEL, r.status), value: r.count })), { category: 'Niveau', value: 'Tickets' }),
+    groupedBars(
+      t('REPORT.serviceDesk.chart.months'),
+      d.months.flatMap((r) => [
+        { category: r.key, series: t('REPORT.serviceDesk.chart.opened'), value: r.ticketCount },
+        { category: r.key, series: t('REPORT.serviceDesk.chart.resolved'), value: r.resolvedCount },
+      ]),
+      { category: t('REPORT.serviceDesk.col.month'), value: t('REPORT.serviceDesk.col.tickets') },
+    ),
+    groupedBars(
+      t('REPORT.serviceDesk.chart.backlog'),
+      openByLevel.map((r) => ({ category: supportLevelLabel(r.level), series: ticketStatusLabel(r.status), value: r.count })),
+      { category: t('REPORT.serviceDesk.col.level'), value: t('REPORT.serviceDesk.col.tickets') },
+    ),
   ]);
   return page({
-    title: 'Centre de services — rapport d’activité',
+    title: t('REPORT.serviceDesk.title'),
     subtitle: periodText(q),
     csv: `service-desk.csv${q.search}`,
     sections: [table(tables[0]), table(tables[1]), chart('c-backlog', backlog), table(tables[2]), table(tables[3]), chart('c-months', months), table(tables[4])],
     notes: [
-      'Temps médians sur les tickets concernés (un ticket jamais passé par un niveau ne compte pas pour ce niveau). Les brouillons ne sont pas comptés.',
-      'Niveaux de service : un ticket compte comme mesuré une fois son délai arrêté (réponse, résolution, annulation) ou son objectif dépassé ; en heures ouvrées du calendrier de chaque objectif, tickets soumis sur la période.',
+      t('REPORT.serviceDesk.note.medians'),
+      t('REPORT.serviceDesk.note.serviceLevels'),
     ],
   });
 }
@@ -132,7 +162,7 @@ export async function serviceDeskCsv(ctx: Context, q: ReportQuery): Promise<stri
   const s = (v: number | null) => (v === null ? null : Math.round(v));
   const line = (dimension: string, r: StatisticsRow) => [dimension, r.key, r.label, r.ticketCount, r.openCount, r.resolvedCount, r.escalatedCount, r.reopenCount, s(r.medianFirstResponseSeconds), s(r.medianResolutionSeconds), s(r.medianSecondsAtSn1), s(r.medianSecondsAtSn2), s(r.medianSecondsAtTechnical)];
   return toCsv(
-    ['regroupement', 'clé', 'libellé', 'tickets', 'en cours', 'résolus', 'escaladés', 'réouvertures', 'médiane première réponse (s)', 'médiane résolution (s)', 'médiane SN1 (s)', 'médiane SN2 (s)', 'médiane technique (s)'],
+    t('REPORT.serviceDesk.csv').split(';'),
     [...d.levels.map((r) => line('LEVEL', r)), ...d.domains.map((r) => line('DOMAIN', r)), ...d.months.map((r) => line('MONTH', r))],
   );
 }

@@ -12,8 +12,9 @@ import { statisticsFilter } from '../training/training.resolver';
 import { domainTable, participationTable, type StatisticsFilter } from '../training/training.statistics';
 import { donut, groupedBars } from './charts';
 import { duration, int } from './format';
-import { chart, page, table, type Table } from './page';
+import { chart, esc, page, table, type Table } from './page';
 import { periodText, type ReportQuery } from './query';
+import { t } from './labels';
 
 export const TRAINING_TABLES = Object.values(StatisticsTable);
 
@@ -29,7 +30,7 @@ export async function trainingTables(ctx: Context, q: ReportQuery): Promise<{ ta
   const sessionsPerCourse = new Map<string, number>();
   for (const r of participation) if (r.level === 'SESSION') sessionsPerCourse.set(r.courseId!, (sessionsPerCourse.get(r.courseId!) ?? 0) + 1);
 
-  const label = (code: string | null) => code ?? 'TOTAL';
+  const label = (code: string | null) => code ?? t('REPORT.total');
   const lastIndex = (rows: unknown[]) => [rows.length - 1];
   // as the source: a course given once in the period is one line (its session's), a course
   // given several times has a line of counts then one line per session with the times
@@ -42,22 +43,30 @@ export async function trainingTables(ctx: Context, q: ReportQuery): Promise<{ ta
   const tables: Table[] = [
     {
       id: 't-domains',
-      caption: 'Par domaine de formation',
-      header: ['Domaines de formation', "Nombre d'inscrits", 'En pourcentage'],
+      caption: t('REPORT.training.byDomain'),
+      header: [t('REPORT.training.col.domains'), t('REPORT.training.col.registeredCount'), t('REPORT.training.col.percent')],
       rows: domains.map((r) => [label(r.code), int(r.registrations), `${r.percent}%`]),
       totals: lastIndex(domains),
     },
     {
       id: 't-attendance',
-      caption: "Par nombre d'absents et de présents",
-      header: ['Domaines de formation', 'Absents', 'Présents', 'Inscrits'],
+      caption: t('REPORT.training.byAttendance'),
+      header: [t('REPORT.training.col.domains'), t('REPORT.training.col.absents'), t('REPORT.training.col.presents'), t('REPORT.training.col.registered')],
       rows: domains.map((r) => [label(r.code), int(r.absents), int(r.presents), int(r.registrations)]),
       totals: lastIndex(domains),
     },
     {
       id: 't-participation',
-      caption: 'Synthèse des participations aux formations',
-      header: ['Formations', 'Inscriptions', '5 parties', '4 parties', '3 parties', '2 parties', '1 partie', '0 partie', 'Durée de formation', 'Durée de connexion minimale', 'Durée de connexion maximale', 'Durée moyenne de connexion'],
+      caption: t('REPORT.training.synthesis'),
+      header: [
+        t('REPORT.training.col.courses'),
+        t('REPORT.training.col.registrations'),
+        ...[5, 4, 3, 2, 1, 0].map((parts) => t('REPORT.training.col.parts', { parts })),
+        t('REPORT.training.col.courseLength'),
+        t('REPORT.training.col.minConnection'),
+        t('REPORT.training.col.maxConnection'),
+        t('REPORT.training.col.meanConnection'),
+      ],
       rows: lines.map((r) => [
         r.label,
         int(r.registrations),
@@ -76,31 +85,31 @@ export async function trainingReport(ctx: Context, q: ReportQuery): Promise<stri
   const domains = data.domains.filter((r) => r.code !== null && r.registrations > 0);
   const [shares, attendance] = await Promise.all([
     donut(
-      'Répartition des inscrits par domaine de formation',
+      t('REPORT.training.chart.shares'),
       domains.map((r) => ({ label: r.code!, value: r.registrations, text: `${r.percent}%` })),
     ),
     groupedBars(
-      'Répartition des inscriptions par nombre d’absents et présents',
+      t('REPORT.training.chart.attendance'),
       domains.flatMap((r) => [
-        { category: r.code!, series: 'Absents', value: r.absents },
-        { category: r.code!, series: 'Présents', value: r.presents },
+        { category: r.code!, series: t('REPORT.training.col.absents'), value: r.absents },
+        { category: r.code!, series: t('REPORT.training.col.presents'), value: r.presents },
       ]),
-      { category: 'Domaine de formation', value: 'Inscrits' },
+      { category: t('REPORT.training.chart.domain'), value: t('REPORT.training.col.registered') },
     ),
   ]);
   return page({
-    title: 'Les formations Chorus webinaires — bilan des participations',
+    title: t('REPORT.training.title'),
     subtitle: periodText(q),
     csv: `training.csv${q.search}`,
     sections: [
-      '<h2>Statistiques des participations</h2>',
+      `<h2>${esc(t('REPORT.training.section'))}</h2>`,
       table(tables[0]),
       chart('c-domains', shares),
       table(tables[1]),
       chart('c-attendance', attendance),
       table(tables[2]),
     ],
-    notes: ['Inscrits : inscriptions enregistrées ou confirmées, hors sessions annulées. Absent : connecté à aucune partie. Durées de connexion par partie suivie.'],
+    notes: [t('REPORT.training.note')],
   });
 }
 

@@ -11,6 +11,7 @@ import { ImportAction, ImportSection, readImportRows, runImport, type ImportForm
 import type { Viewer } from '../core/context';
 import { BusinessCalendar } from './service-level.entity';
 import { assertMayConfigure, isClosedDayDate, MAX_CLOSED_DAY_LABEL, MAX_CLOSED_DAYS, updateCalendar } from './service-level.service';
+import { M } from './service-level.messages';
 
 export interface ClosedDayImportInput {
   format: ImportFormat | 'CSV' | 'JSON';
@@ -37,16 +38,16 @@ export async function importClosedDays(em: EntityManager, viewer: Viewer, input:
       const label = (data.label ?? '').trim().replace(/\s+/g, ' ');
       const key = `${code} ${date}`;
       const cal = calendars.get(code);
-      if (!cal) { log.refuse(S, line, key, `No calendar has the code "${data.calendar ?? ''}".`); continue; }
-      if (!isClosedDayDate(date)) { log.refuse(S, line, key, 'date: a date YYYY-MM-DD.'); continue; }
-      if (label.length > MAX_CLOSED_DAY_LABEL) { log.refuse(S, line, key, `label: at most ${MAX_CLOSED_DAY_LABEL} characters.`); continue; }
-      if (seen.has(key)) { log.refuse(S, line, key, `${date} appears twice for ${code} in the file.`); continue; }
+      if (!cal) { log.refuse(S, line, key, M['CLOSED_DAY_IMPORT.unknownCalendar']({ code: data.calendar ?? '' }).render()); continue; }
+      if (!isClosedDayDate(date)) { log.refuse(S, line, key, M['CLOSED_DAY_IMPORT.date']().render()); continue; }
+      if (label.length > MAX_CLOSED_DAY_LABEL) { log.refuse(S, line, key, M['CLOSED_DAY_IMPORT.label']({ max: MAX_CLOSED_DAY_LABEL }).render()); continue; }
+      if (seen.has(key)) { log.refuse(S, line, key, M['CLOSED_DAY_IMPORT.twice']({ date, code }).render()); continue; }
       seen.add(key);
       let p = planned.get(cal.id);
       if (!p) planned.set(cal.id, (p = { days: new Set(cal.closedDays), labels: { ...cal.closedDayLabels } }));
       const before = cal.closedDayLabels[date] ?? '';
       if (!cal.closedDays.includes(date)) {
-        if (p.days.size >= MAX_CLOSED_DAYS) { log.refuse(S, line, key, `A calendar has at most ${MAX_CLOSED_DAYS} extra closed days.`); continue; }
+        if (p.days.size >= MAX_CLOSED_DAYS) { log.refuse(S, line, key, M['INVALID_CLOSED_DAY.tooMany']({ max: MAX_CLOSED_DAYS }).render()); continue; }
         log.record(S, line, key, ImportAction.CREATE);
       } else if (before !== label) log.record(S, line, key, ImportAction.CHANGE, [`label: ${before || '—'} → ${label || '—'}`]);
       else { log.record(S, line, key, ImportAction.UNCHANGED); continue; }

@@ -7,6 +7,8 @@ import { raw, UniqueConstraintViolationException, type EntityManager, type Filte
 import { DateTime } from 'luxon';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import type { Text } from '../core/i18n';
+import { M } from './service-level.messages';
 import { serviceLevelCrossed } from '../core/metrics';
 import { Role } from '../core/roles';
 import { pgArray } from '../core/sql';
@@ -24,7 +26,7 @@ import { ServiceLevelErrorCode } from './service-level.errors';
 /* ---------- who may do what ---------- */
 
 export function assertMayConfigure(viewer: Viewer): void {
-  if (!viewer.roles.has(Role.ADMINISTRATOR)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only administrators change calendars and service-level targets.');
+  if (!viewer.roles.has(Role.ADMINISTRATOR)) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.serviceLevels']());
 }
 
 /** Who reads the at-risk queue: the support levels and the read-all roles (each sees the tickets the visibility rule lets them see). */
@@ -50,25 +52,25 @@ export const MAX_CLOSED_DAY_LABEL = 200;
 
 function checkedZone(zone: string, field = 'timeZone'): string {
   const z = zone.trim();
-  if (!isValidTimeZone(z)) throw new DomainError(ServiceLevelErrorCode.INVALID_TIME_ZONE, `"${z.slice(0, 64)}" is not an IANA time zone.`, [field]);
+  if (!isValidTimeZone(z)) throw new DomainError(ServiceLevelErrorCode.INVALID_TIME_ZONE, M['INVALID_TIME_ZONE.named']({ zone: z.slice(0, 64) }), [field]);
   return z;
 }
 
 function checkedWindows(windows: WorkingWindow[]): WorkingWindow[] {
-  const bad = (m: string) => new DomainError(ServiceLevelErrorCode.INVALID_WORKING_WINDOW, m, ['windows']);
+  const bad = (m: Text, bounds: { min: number; max: number } | null = null) => new DomainError(ServiceLevelErrorCode.INVALID_WORKING_WINDOW, m, ['windows'], bounds);
   const out = windows.map((w) => ({ weekday: w.weekday, start: w.start.trim(), end: w.end.trim() }));
   for (const w of out) {
     const s = minutesOf(w.start);
     const e = minutesOf(w.end);
-    if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7) throw bad(`Weekday ${w.weekday} is not between 1 (Monday) and 7 (Sunday).`);
-    if (s === null || e === null || w.start === '24:00') throw bad(`${w.start}–${w.end}: times are written HH:MM (00:00 to 24:00).`);
-    if (e <= s) throw bad(`${w.start}–${w.end}: the end must come after the start.`);
+    if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7) throw bad(M['INVALID_WORKING_WINDOW.weekday']({ weekday: w.weekday }), { min: 1, max: 7 });
+    if (s === null || e === null || w.start === '24:00') throw bad(M['INVALID_WORKING_WINDOW.time']({ start: w.start, end: w.end }));
+    if (e <= s) throw bad(M['INVALID_WORKING_WINDOW.order']({ start: w.start, end: w.end }));
   }
   out.sort((a, b) => a.weekday - b.weekday || minutesOf(a.start)! - minutesOf(b.start)!);
   for (let i = 1; i < out.length; i++) {
-    if (out[i].weekday === out[i - 1].weekday && minutesOf(out[i].start)! < minutesOf(out[i - 1].end)!) throw bad(`Windows of weekday ${out[i].weekday} overlap.`);
+    if (out[i].weekday === out[i - 1].weekday && minutesOf(out[i].start)! < minutesOf(out[i - 1].end)!) throw bad(M['INVALID_WORKING_WINDOW.overlap']({ weekday: out[i].weekday }));
   }
-  if (!hasWorkingTime({ windows: out } as unknown as CalendarRules)) throw new DomainError(ServiceLevelErrorCode.NO_WORKING_TIME, 'A calendar needs at least one working window.', ['windows']);
+  if (!hasWorkingTime({ windows: out } as unknown as CalendarRules)) throw new DomainError(ServiceLevelErrorCode.NO_WORKING_TIME, M.NO_WORKING_TIME(), ['windows'], { min: 1 });
   return out;
 }
 
@@ -77,9 +79,9 @@ export const isClosedDayDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && D
 
 function checkedDays(days: string[]): string[] {
   const out = [...new Set(days.map((d) => d.trim()))].sort();
-  if (out.length > MAX_CLOSED_DAYS) throw new DomainError(ServiceLevelErrorCode.INVALID_CLOSED_DAY, `A calendar has at most ${MAX_CLOSED_DAYS} extra closed days.`, ['closedDays']);
+  if (out.length > MAX_CLOSED_DAYS) throw new DomainError(ServiceLevelErrorCode.INVALID_CLOSED_DAY, M['INVALID_CLOSED_DAY.tooMany']({ max: MAX_CLOSED_DAYS }), ['closedDays'], { max: MAX_CLOSED_DAYS });
   for (const d of out) {
-    if (!isClosedDayDate(d)) throw new DomainError(ServiceLevelErrorCode.INVALID_CLOSED_DAY, `"${d.slice(0, 20)}" is not a date YYYY-MM-DD.`, ['closedDays']);
+    if (!isClosedDayDate(d)) throw new DomainError(ServiceLevelErrorCode.INVALID_CLOSED_DAY, M['INVALID_CLOSED_DAY.date']({ date: d.slice(0, 20) }), ['closedDays']);
   }
   return out;
 }
@@ -128,7 +130,7 @@ export async function createCalendar(em: EntityManager, viewer: Viewer, f: Calen
   try {
     await em.flush();
   } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) throw new DomainError(ServiceLevelErrorCode.CALENDAR_CODE_TAKEN, `A calendar is already called ${cal.code}.`, ['code']);
+    if (e instanceof UniqueConstraintViolationException) throw new DomainError(ServiceLevelErrorCode.CALENDAR_CODE_TAKEN, M['CALENDAR_CODE_TAKEN.named']({ code: cal.code }), ['code']);
     throw e;
   }
   return cal;
@@ -137,7 +139,7 @@ export async function createCalendar(em: EntityManager, viewer: Viewer, f: Calen
 export async function updateCalendar(em: EntityManager, viewer: Viewer, id: string, f: CalendarFields): Promise<BusinessCalendar> {
   assertMayConfigure(viewer);
   const cal = await em.findOne(BusinessCalendar, { id });
-  if (!cal) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No calendar has this id.', ['id']);
+  if (!cal) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.calendar'](), ['id']);
   if (f.name != null) cal.name = f.name.trim();
   if (f.timeZone != null) cal.timeZone = checkedZone(f.timeZone);
   if (f.windows != null) cal.windows = checkedWindows(f.windows);
@@ -164,13 +166,13 @@ export async function setTarget(em: EntityManager, viewer: Viewer, f: TargetFiel
   assertMayConfigure(viewer);
   const level = f.level ?? null;
   if ((f.metric === ServiceLevelMetric.LEVEL_HOLD) !== (level !== null))
-    throw new DomainError(ServiceLevelErrorCode.TARGET_LEVEL_MISMATCH, 'LEVEL_HOLD targets need a level; FIRST_RESPONSE and RESOLUTION targets take none.', ['level']);
+    throw new DomainError(ServiceLevelErrorCode.TARGET_LEVEL_MISMATCH, M.TARGET_LEVEL_MISMATCH(), ['level']);
   const share = f.atRiskShare ?? 0.8;
-  if (!Number.isInteger(f.priority) || f.priority < 1 || f.priority > 4) throw new DomainError(ServiceLevelErrorCode.INVALID_TARGET, 'Priority goes from 1 to 4.', ['priority']);
-  if (!Number.isInteger(f.targetSeconds) || f.targetSeconds < 1 || f.targetSeconds > 366 * 86400) throw new DomainError(ServiceLevelErrorCode.INVALID_TARGET, 'The target is 1 second to one year of business time.', ['targetSeconds']);
-  if (!(share > 0 && share < 1)) throw new DomainError(ServiceLevelErrorCode.INVALID_TARGET, 'The at-risk share is strictly between 0 and 1.', ['atRiskShare']);
+  if (!Number.isInteger(f.priority) || f.priority < 1 || f.priority > 4) throw new DomainError(ServiceLevelErrorCode.INVALID_TARGET, M['INVALID_TARGET.priority'](), ['priority'], { min: 1, max: 4 });
+  if (!Number.isInteger(f.targetSeconds) || f.targetSeconds < 1 || f.targetSeconds > 366 * 86400) throw new DomainError(ServiceLevelErrorCode.INVALID_TARGET, M['INVALID_TARGET.seconds'](), ['targetSeconds'], { min: 1, max: 366 * 86400 });
+  if (!(share > 0 && share < 1)) throw new DomainError(ServiceLevelErrorCode.INVALID_TARGET, M['INVALID_TARGET.atRiskShare'](), ['atRiskShare'], { min: 0, max: 1 });
   const calendar = await em.findOne(BusinessCalendar, { id: f.calendarId });
-  if (!calendar) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No calendar has this id.', ['calendarId']);
+  if (!calendar) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.calendar'](), ['calendarId']);
   let target = await em.findOne(ServiceLevelTarget, { priority: f.priority, metric: f.metric, level });
   target ??= em.create(ServiceLevelTarget, { priority: f.priority, metric: f.metric, level, targetSeconds: f.targetSeconds, calendar });
   Object.assign(target, { targetSeconds: f.targetSeconds, atRiskShare: share, calendar: em.getReference(BusinessCalendar, calendar.id, { wrapped: true }) });
@@ -182,7 +184,7 @@ export async function setTarget(em: EntityManager, viewer: Viewer, f: TargetFiel
 export async function removeTarget(em: EntityManager, viewer: Viewer, id: string): Promise<string> {
   assertMayConfigure(viewer);
   const target = await em.findOne(ServiceLevelTarget, { id });
-  if (!target) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No service-level target has this id.', ['id']);
+  if (!target) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.serviceLevelTarget'](), ['id']);
   await em.remove(target).flush();
   return id;
 }
@@ -191,7 +193,7 @@ export async function removeTarget(em: EntityManager, viewer: Viewer, id: string
 export async function setStructureTimeZone(em: EntityManager, viewer: Viewer, structureId: string, timeZone: string | null): Promise<Structure> {
   assertMayConfigure(viewer);
   const structure = await em.findOne(Structure, { id: structureId });
-  if (!structure) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No structure has this id.', ['structureId']);
+  if (!structure) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.serviceLevelStructure'](), ['structureId']);
   const existing = await em.findOne(StructureTimeZone, { structure });
   if (timeZone === null) {
     if (existing) em.remove(existing);

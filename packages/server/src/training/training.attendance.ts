@@ -14,10 +14,12 @@ import { TrainingSession, TrainingSessionPart } from './catalogue.entity';
 import { TrainingAttendance, TrainingRegistration } from './registration.entity';
 import { AttendanceSource, ImportFormat, ImportLineStatus, SEATED } from './training.enums';
 import { TrainingErrorCode } from './training.errors';
+import { M } from './training.messages';
+import type { Text } from '../core/i18n';
 import { assertHasStarted, notStartedYet, visibleRegistration } from './training.service';
 
 export function assertMayRecordAttendance(viewer: Viewer): void {
-  if (!viewer.roles.has(Role.TRAINING_REFERENT)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only the training referent records attendance.');
+  if (!viewer.roles.has(Role.TRAINING_REFERENT)) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.trainingAttendance']());
 }
 
 type Interval = [number, number];
@@ -39,11 +41,11 @@ export const minutesOf = (merged: Interval[]) => Math.round(merged.reduce((n, [s
 export async function recordAttendance(em: EntityManager, viewer: Viewer, input: { registrationId: string; part: number; connected: boolean; minutes: number }) {
   assertMayRecordAttendance(viewer);
   const r = await visibleRegistration(em, viewer, input.registrationId);
-  if (!SEATED.includes(r.status)) throw new DomainError(TrainingErrorCode.INVALID_TRANSITION, `A ${r.status} registration has no attendance.`, ['registrationId']);
+  if (!SEATED.includes(r.status)) throw new DomainError(TrainingErrorCode.INVALID_TRANSITION, M['INVALID_TRANSITION.noAttendance']({ status: r.status }), ['registrationId']);
   const part = await em.findOne(TrainingSessionPart, { session: r.session.id, number: input.part });
-  if (!part) throw new DomainError(TrainingErrorCode.UNKNOWN_PART, `The session has no part ${input.part}.`, ['part']);
+  if (!part) throw new DomainError(TrainingErrorCode.UNKNOWN_PART, M['UNKNOWN_PART.number']({ part: input.part }), ['part']);
   assertHasStarted(part.startsAt, new Date(), { part: part.number }, ['part']);
-  if (!input.connected && input.minutes > 0) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'A trainee who did not connect has 0 minutes.', ['minutes']);
+  if (!input.connected && input.minutes > 0) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.minutesWithoutConnection'](), ['minutes']);
   const row = (await em.findOne(TrainingAttendance, { registration: r, part })) ?? em.create(TrainingAttendance, { registration: r, part, connected: false, minutes: 0, source: AttendanceSource.MANUAL });
   row.connected = input.connected;
   row.minutes = input.minutes;
@@ -85,9 +87,9 @@ async function parseRows(format: ImportFormat, data: string): Promise<RawRow[]> 
       parsed = parseJsonWithin(data, { field: 'data', rowDepth: 1 });
     } catch (e) {
       if (e instanceof DomainError) throw e;
-      throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, 'The data is not valid JSON.', ['data']);
+      throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, M['BAD_IMPORT_LINE.json'](), ['data']);
     }
-    if (!Array.isArray(parsed)) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, 'The JSON data must be an array of rows.', ['data']);
+    if (!Array.isArray(parsed)) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, M['BAD_IMPORT_LINE.jsonArray'](), ['data']);
     return parsed.map((o, i) => (o && typeof o === 'object' ? { line: i + 1, ...(o as object) } : { line: i + 1 }));
   }
   // the separator is the header's: French spreadsheets write `;`, others `,`
@@ -109,12 +111,12 @@ async function parseRows(format: ImportFormat, data: string): Promise<RawRow[]> 
       { field: 'data', maxRows: MAX_IMPORT_ROWS },
     );
   } catch (e) {
-    if (e instanceof CsvError) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, `The CSV cannot be read${e.lines ? ` (line ${e.lines})` : ''}: ${e.message.slice(0, 200)}`, ['data']);
+    if (e instanceof CsvError) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, M['BAD_IMPORT_LINE.csv']({ line: e.lines ? String(e.lines) : 'none', detail: e.message.slice(0, 200) }), ['data']);
     throw e;
   }
   const cols = header.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1').toLowerCase());
   for (const need of ['email', 'part', 'join', 'leave']) {
-    if (!cols.includes(need)) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, `The CSV header must name the columns email, part, join, leave (missing ${need}).`, ['data']);
+    if (!cols.includes(need)) throw new DomainError(TrainingErrorCode.BAD_IMPORT_LINE, M['BAD_IMPORT_LINE.csvHeader']({ column: need }), ['data']);
   }
   // `info.lines` is the line the record ends on: the line number the report gives
   return records.map(({ record, info }) => ({ line: info.lines, email: record.email, part: record.part, join: record.join, leave: record.leave }));
@@ -133,7 +135,7 @@ export async function importAttendance(em: EntityManager, viewer: Viewer, input:
   return em.transactional(async (tx) => {
     // one import per session at a time: the merge reads then writes the stored intervals
     const locked = await tx.execute('select id from training_session where id = ? for update', [input.sessionId]);
-    if (!locked.length) throw new DomainError(TrainingErrorCode.UNKNOWN_SESSION, 'No session has this id.', ['sessionId']);
+    if (!locked.length) throw new DomainError(TrainingErrorCode.UNKNOWN_SESSION, M.UNKNOWN_SESSION(), ['sessionId']);
     const session = await tx.findOneOrFail(TrainingSession, { id: input.sessionId });
     const now = new Date();
     assertHasStarted(session.startsAt, now, 'session', ['sessionId']);
@@ -146,18 +148,18 @@ export async function importAttendance(em: EntityManager, viewer: Viewer, input:
     for (const row of rows) {
       const email = typeof row.email === 'string' ? row.email.trim().toLowerCase() : null;
       const partNo = typeof row.part === 'number' ? row.part : typeof row.part === 'string' && /^\d+$/.test(row.part.trim()) ? Number(row.part) : null;
-      const reject = (code: string, message: string) => lines.push({ line: row.line, status: ImportLineStatus.REJECTED, email, part: partNo, code, message });
-      if (!email) { reject(TrainingErrorCode.BAD_IMPORT_LINE, 'The email is missing.'); continue; }
-      if (partNo === null) { reject(TrainingErrorCode.BAD_IMPORT_LINE, 'The part is missing or not a number.'); continue; }
+      const reject = (code: string, text: Text) => lines.push({ line: row.line, status: ImportLineStatus.REJECTED, email, part: partNo, code, message: text.render() });
+      if (!email) { reject(TrainingErrorCode.BAD_IMPORT_LINE, M['BAD_IMPORT_LINE.email']()); continue; }
+      if (partNo === null) { reject(TrainingErrorCode.BAD_IMPORT_LINE, M['BAD_IMPORT_LINE.part']()); continue; }
       const join = parseTime(row.join);
       const leave = parseTime(row.leave);
-      if (join === null) { reject(TrainingErrorCode.BAD_IMPORT_LINE, 'The join time is missing or not an ISO date-time.'); continue; }
-      if (leave === null) { reject(TrainingErrorCode.BAD_IMPORT_LINE, 'The leave time is missing or not an ISO date-time.'); continue; }
-      if (leave < join) { reject(TrainingErrorCode.LEAVE_BEFORE_JOIN, 'The leave time comes before the join time.'); continue; }
+      if (join === null) { reject(TrainingErrorCode.BAD_IMPORT_LINE, M['BAD_IMPORT_LINE.join']()); continue; }
+      if (leave === null) { reject(TrainingErrorCode.BAD_IMPORT_LINE, M['BAD_IMPORT_LINE.leave']()); continue; }
+      if (leave < join) { reject(TrainingErrorCode.LEAVE_BEFORE_JOIN, M.LEAVE_BEFORE_JOIN()); continue; }
       const registration = byEmail.get(email);
-      if (!registration) { reject(TrainingErrorCode.UNKNOWN_TRAINEE, `No trainee registered on this session has the email ${email}.`); continue; }
+      if (!registration) { reject(TrainingErrorCode.UNKNOWN_TRAINEE, M['UNKNOWN_TRAINEE.email']({ email })); continue; }
       const part = parts.get(partNo);
-      if (!part) { reject(TrainingErrorCode.UNKNOWN_PART, `The session has no part ${partNo} (it has ${parts.size}).`); continue; }
+      if (!part) { reject(TrainingErrorCode.UNKNOWN_PART, M['UNKNOWN_PART.import']({ part: partNo, count: parts.size })); continue; }
       const early = notStartedYet(part.startsAt, now, { part: partNo });
       if (early) { reject(TrainingErrorCode.SESSION_NOT_STARTED, early); continue; }
       const key = `${registration.id}:${part.id}`;

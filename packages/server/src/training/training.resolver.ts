@@ -5,7 +5,8 @@ import { connectionComplexity, ConnectionArgs, paginate } from '../core/connecti
 import { bringListWith, childListOf, COLUMNS, readMany, readsProperties, type ChildList } from '../core/read';
 import { groupByKey, memoKey, requireViewer, type Context, type Viewer } from '../core/context';
 import { findByIds } from '../core/base.entity';
-import { CoreErrorCode, DomainError } from '../core/errors';
+import { CORE_MESSAGES, CoreErrorCode, DomainError } from '../core/errors';
+import { M } from './training.messages';
 import { decodeId, decodeOptionalId, toGlobalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 import type { NodeFetcher } from '../core/node-registry';
@@ -65,7 +66,7 @@ export const STATISTICS_READERS = [Role.ANALYST, Role.TRAINING_REFERENT, Role.AD
 
 
 export function statisticsFilter(f: TrainingStatisticsFilter | null): stats.StatisticsFilter {
-  if (f?.from && f?.to && f.to <= f.from) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, '`to` must come after `from`.', ['filter', 'to']);
+  if (f?.from && f?.to && f.to <= f.from) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.statisticsPeriodOrder'](), ['filter', 'to']);
   return {
     from: f?.from ?? null,
     to: f?.to ?? null,
@@ -320,7 +321,7 @@ export class TrainingStatisticsResolver {
     @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many lines before TOTAL (1 to 1000), largest amounts first.' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<BillingRow[]> {
-    if (first < 1 || first > 1000) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'first must be between 1 and 1000.', ['first']);
+    if (first < 1 || first > 1000) throw new DomainError(CoreErrorCode.OUT_OF_RANGE, CORE_MESSAGES.OUT_OF_RANGE({ min: 1, max: 1000 }), ['first'], { min: 1, max: 1000 });
     return stats.billingTable(ctx.em, root.filter, groupBy, first);
   }
 
@@ -330,7 +331,7 @@ export class TrainingStatisticsResolver {
     @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many trainees (1 to 1000).' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<AssiduityRow[]> {
-    if (first < 1 || first > 1000) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'first must be between 1 and 1000.', ['first']);
+    if (first < 1 || first > 1000) throw new DomainError(CoreErrorCode.OUT_OF_RANGE, CORE_MESSAGES.OUT_OF_RANGE({ min: 1, max: 1000 }), ['first'], { min: 1, max: 1000 });
     const rows = await stats.assiduityTable(ctx.em, root.filter, first);
     return rows.map((r) => ({ ...r, rawTraineeId: r.traineeId, traineeId: toGlobalId('Person', r.traineeId) }));
   }

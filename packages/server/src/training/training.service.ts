@@ -17,6 +17,8 @@ import { TrainingCourse, TrainingDomain, TrainingPrice, TrainingSeatQuota, Train
 import { TrainingPolicy, TrainingRegistration, TrainingRegistrationEvent } from './registration.entity';
 import { ALIVE, CourseMode, RegistrationAction, RegistrationStatus, SEATED, SessionKind, SessionStatus } from './training.enums';
 import { TrainingErrorCode } from './training.errors';
+import { localDateTime, M } from './training.messages';
+import type { Text } from '../core/i18n';
 import { HELD_REGISTRATIONS_SQL, SEATED_SQL } from './training.queries';
 
 /* ---------- who may do what ---------- */
@@ -25,7 +27,7 @@ const CATALOGUE_MANAGERS = [Role.TRAINING_REFERENT, Role.ADMINISTRATOR];
 const has = (viewer: Viewer, roles: readonly Role[]) => roles.some((r) => viewer.roles.has(r));
 
 export function assertMayManageCatalogue(viewer: Viewer): void {
-  if (!has(viewer, CATALOGUE_MANAGERS)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only the training referent manages the catalogue.');
+  if (!has(viewer, CATALOGUE_MANAGERS)) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.trainingCatalogue']());
 }
 
 /** The viewer's DAF perimeter (the access module's definition), empty for anyone but a DAF manager. */
@@ -46,18 +48,18 @@ export function visibleRegistrationsWhere(viewer: Viewer, perimeter: Set<string>
 }
 
 export function assertMayValidate(viewer: Viewer, registration: TrainingRegistration, perimeter: Set<string>): void {
-  if (!viewer.roles.has(Role.DAF_MANAGER)) throw new DomainError(CoreErrorCode.FORBIDDEN, "Only the DAF manager of the trainee's structure validates or refuses a request.");
+  if (!viewer.roles.has(Role.DAF_MANAGER)) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.trainingDecision']());
   if (!perimeter.has(registration.structure.id)) throw notFound();
   assertStatus(registration, [RegistrationStatus.REQUESTED], 'validate or refuse');
 }
 
 export function assertMayRegister(viewer: Viewer, registration: TrainingRegistration): void {
-  if (!viewer.roles.has(Role.TRAINING_REFERENT)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only the SN1 training referent registers trainees.');
+  if (!viewer.roles.has(Role.TRAINING_REFERENT)) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.trainingRegister']());
   assertStatus(registration, [RegistrationStatus.VALIDATED], 'register');
 }
 
 export function assertMayActAsTrainee(viewer: Viewer, registration: TrainingRegistration): void {
-  if (viewer.kind !== 'PERSON' || registration.trainee.id !== viewer.id) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only the trainee themself may do this.');
+  if (viewer.kind !== 'PERSON' || registration.trainee.id !== viewer.id) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.traineeOnly']());
 }
 
 /** The trainee cancels until the session starts; the referent at any time before it is held. */
@@ -65,7 +67,7 @@ export function assertMayCancel(viewer: Viewer, registration: TrainingRegistrati
   assertStatus(registration, ALIVE, 'cancel');
   if (viewer.roles.has(Role.TRAINING_REFERENT)) return;
   assertMayActAsTrainee(viewer, registration);
-  if (session.startsAt <= now) throw new DomainError(TrainingErrorCode.TOO_LATE_TO_CANCEL, 'The session has started: contact the training referent.');
+  if (session.startsAt <= now) throw new DomainError(TrainingErrorCode.TOO_LATE_TO_CANCEL, M.TOO_LATE_TO_CANCEL());
 }
 
 export function assertMayJustifyAbsence(viewer: Viewer, registration: TrainingRegistration): void {
@@ -75,24 +77,24 @@ export function assertMayJustifyAbsence(viewer: Viewer, registration: TrainingRe
 
 function assertStatus(registration: TrainingRegistration, allowed: readonly RegistrationStatus[], what: string): void {
   if (!allowed.includes(registration.status)) {
-    throw new DomainError(TrainingErrorCode.INVALID_TRANSITION, `Cannot ${what} a registration that is ${registration.status}.`, ['id']);
+    throw new DomainError(TrainingErrorCode.INVALID_TRANSITION, M['INVALID_TRANSITION.registration']({ status: registration.status }), ['id']);
   }
 }
 
-const notFound = () => new DomainError(CoreErrorCode.NOT_FOUND, 'No registration has this id.', ['id']);
+const notFound = () => new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.registration'](), ['id']);
 
 /* ---------- catalogue ---------- */
 
 export async function createDomain(em: EntityManager, viewer: Viewer, input: { code: string; label: string; position?: number | null }) {
   assertMayManageCatalogue(viewer);
   const code = input.code.trim().toUpperCase();
-  if (!/^[A-Z0-9_-]{2,20}$/.test(code)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'code may contain letters, digits, dashes and underscores only.', ['code']);
-  if (await em.count(TrainingDomain, { code })) throw new DomainError(TrainingErrorCode.DOMAIN_CODE_TAKEN, `A training domain already has the code ${code}.`, ['code']);
+  if (!/^[A-Z0-9_-]{2,20}$/.test(code)) throw new DomainError(CoreErrorCode.INVALID_FORMAT, M['INVALID_FORMAT.trainingDomainCode'](), ['code'], { min: 2, max: 20 });
+  if (await em.count(TrainingDomain, { code })) throw new DomainError(TrainingErrorCode.DOMAIN_CODE_TAKEN, M.DOMAIN_CODE_TAKEN(), ['code']);
   const domain = em.create(TrainingDomain, { code, label: input.label.trim(), position: input.position ?? 0 });
   try {
     await em.flush();
   } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) throw new DomainError(TrainingErrorCode.DOMAIN_CODE_TAKEN, `A training domain already has the code ${code}.`, ['code']);
+    if (e instanceof UniqueConstraintViolationException) throw new DomainError(TrainingErrorCode.DOMAIN_CODE_TAKEN, M.DOMAIN_CODE_TAKEN(), ['code']);
     throw e;
   }
   return domain;
@@ -101,7 +103,7 @@ export async function createDomain(em: EntityManager, viewer: Viewer, input: { c
 export async function createCourse(em: EntityManager, viewer: Viewer, input: { domainId: string; title: string; mode: CourseMode; partCount: number; partMinutes: number }) {
   assertMayManageCatalogue(viewer);
   const domain = await em.findOne(TrainingDomain, { id: input.domainId });
-  if (!domain) throw new DomainError(TrainingErrorCode.UNKNOWN_DOMAIN, 'No training domain has this id.', ['domainId']);
+  if (!domain) throw new DomainError(TrainingErrorCode.UNKNOWN_DOMAIN, M['UNKNOWN_DOMAIN.training'](), ['domainId']);
   const course = em.create(TrainingCourse, { domain, title: input.title.trim(), mode: input.mode, partCount: input.partCount, partMinutes: input.partMinutes });
   await em.flush();
   return course;
@@ -110,9 +112,9 @@ export async function createCourse(em: EntityManager, viewer: Viewer, input: { d
 /** Sets the price of a part of a course from a year on (a second price for the same year replaces it). */
 export async function setCoursePrice(em: EntityManager, viewer: Viewer, input: { courseId: string; centsPerPart: number; fromYear?: number | null }) {
   assertMayManageCatalogue(viewer);
-  if (input.fromYear == null) throw new DomainError(TrainingErrorCode.PRICE_WITHOUT_YEAR, 'A price needs the year it applies from.', ['fromYear']);
+  if (input.fromYear == null) throw new DomainError(TrainingErrorCode.PRICE_WITHOUT_YEAR, M.PRICE_WITHOUT_YEAR(), ['fromYear']);
   const course = await em.findOne(TrainingCourse, { id: input.courseId });
-  if (!course) throw new DomainError(TrainingErrorCode.UNKNOWN_COURSE, 'No course has this id.', ['courseId']);
+  if (!course) throw new DomainError(TrainingErrorCode.UNKNOWN_COURSE, M.UNKNOWN_COURSE(), ['courseId']);
   const existing = await em.findOne(TrainingPrice, { course, fromYear: input.fromYear });
   if (existing) existing.centsPerPart = input.centsPerPart;
   const price = existing ?? em.create(TrainingPrice, { course, fromYear: input.fromYear, centsPerPart: input.centsPerPart });
@@ -132,17 +134,17 @@ export async function createSession(
 ) {
   assertMayManageCatalogue(viewer);
   const course = await em.findOne(TrainingCourse, { id: input.courseId });
-  if (!course) throw new DomainError(TrainingErrorCode.UNKNOWN_COURSE, 'No course has this id.', ['courseId']);
+  if (!course) throw new DomainError(TrainingErrorCode.UNKNOWN_COURSE, M.UNKNOWN_COURSE(), ['courseId']);
   checkSlots(course, input.parts);
   const kind = input.kind ?? SessionKind.STANDARD;
   let orderedBy: Ministry | null = null;
   if (kind === SessionKind.MINISTRY_ORDER) {
-    if (!input.orderedByMinistryId) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'A session ordered by a ministry names that ministry.', ['orderedByMinistryId']);
+    if (!input.orderedByMinistryId) throw new DomainError(CoreErrorCode.REQUIRED, M['REQUIRED.orderingMinistry'](), ['orderedByMinistryId']);
     orderedBy = await em.findOne(Ministry, { id: input.orderedByMinistryId });
-    if (!orderedBy) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'No ministry has this id.', ['orderedByMinistryId']);
+    if (!orderedBy) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.unknownMinistry'](), ['orderedByMinistryId']);
   }
   if (input.status && ![SessionStatus.PLANNED, SessionStatus.OPEN].includes(input.status)) {
-    throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'A new session is planned or open.', ['status']);
+    throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.newSessionStatus'](), ['status']);
   }
   const session = em.create(TrainingSession, {
     course,
@@ -162,27 +164,27 @@ export async function createSession(
 
 function checkSlots(course: TrainingCourse, parts: SlotInput[]): void {
   if (parts.length !== course.partCount) {
-    throw new DomainError(TrainingErrorCode.PARTS_MISMATCH, `The course has ${course.partCount} part(s): give one slot per part (got ${parts.length}).`, ['parts']);
+    throw new DomainError(TrainingErrorCode.PARTS_MISMATCH, M['PARTS_MISMATCH.count']({ partCount: course.partCount, given: parts.length }), ['parts']);
   }
   parts.forEach((p, i) => {
-    if (!(p.endsAt > p.startsAt)) throw new DomainError(TrainingErrorCode.PARTS_MISMATCH, `Part ${i + 1} must end after it starts.`, ['parts', String(i)]);
-    if (i > 0 && p.startsAt < parts[i - 1].endsAt) throw new DomainError(TrainingErrorCode.PARTS_MISMATCH, `Part ${i + 1} starts before part ${i} ends.`, ['parts', String(i)]);
+    if (!(p.endsAt > p.startsAt)) throw new DomainError(TrainingErrorCode.PARTS_MISMATCH, M['PARTS_MISMATCH.endBeforeStart']({ part: i + 1 }), ['parts', String(i)]);
+    if (i > 0 && p.startsAt < parts[i - 1].endsAt) throw new DomainError(TrainingErrorCode.PARTS_MISMATCH, M['PARTS_MISMATCH.overlap']({ part: i + 1, previous: i }), ['parts', String(i)]);
   });
 }
 
 async function resolveSeats(em: EntityManager, seats: { ministryId: string; seats: number }[], capacity: number) {
   const ids = [...new Set(seats.map((s) => s.ministryId))];
-  if (ids.length !== seats.length) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'Give each ministry’s seats once.', ['seats']);
+  if (ids.length !== seats.length) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.seatsTwice'](), ['seats']);
   const ministries = await em.find(Ministry, { id: { $in: ids } });
-  if (ministries.length !== ids.length) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'A ministry of the seats does not exist.', ['seats']);
-  if (seats.reduce((n, s) => n + s.seats, 0) > capacity) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'The ministries’ seats exceed the capacity.', ['seats']);
+  if (ministries.length !== ids.length) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.seatsMinistry'](), ['seats']);
+  if (seats.reduce((n, s) => n + s.seats, 0) > capacity) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.seatsOverCapacity'](), ['seats'], { max: capacity });
   return seats.map((s) => ({ ministry: ministries.find((m) => m.id === s.ministryId)!, seats: s.seats }));
 }
 
 /** Locks the session row: every seat count and waiting-list move of a session runs under it. */
 async function lockSession(em: EntityManager, sessionId: string): Promise<TrainingSession> {
   const rows = await em.execute('select id from training_session where id = ? for update', [sessionId]);
-  if (!rows.length) throw new DomainError(TrainingErrorCode.UNKNOWN_SESSION, 'No session has this id.', ['sessionId']);
+  if (!rows.length) throw new DomainError(TrainingErrorCode.UNKNOWN_SESSION, M.UNKNOWN_SESSION(), ['sessionId']);
   return em.findOneOrFail(TrainingSession, { id: sessionId }, { refresh: true });
 }
 
@@ -251,17 +253,17 @@ export async function updateSession(
     const counts = await seatCounts(tx, session);
     if (input.label) session.label = input.label.trim();
     if (input.capacity != null) {
-      if (input.capacity < counts.total) throw new DomainError(TrainingErrorCode.CAPACITY_BELOW_REGISTERED, `${counts.total} trainee(s) are already registered: the capacity cannot go below.`, ['capacity']);
+      if (input.capacity < counts.total) throw new DomainError(TrainingErrorCode.CAPACITY_BELOW_REGISTERED, M['CAPACITY_BELOW_REGISTERED.capacity']({ count: counts.total }), ['capacity'], { min: counts.total });
       session.capacity = input.capacity;
     }
     if (input.seats) {
       const seats = await resolveSeats(tx, input.seats, session.capacity);
       for (const s of seats) {
         const seated = counts.byMinistry.get(s.ministry.id) ?? 0;
-        if (s.seats < seated) throw new DomainError(TrainingErrorCode.CAPACITY_BELOW_REGISTERED, `${seated} trainee(s) of ${s.ministry.code} are already registered: their seats cannot go below.`, ['seats']);
+        if (s.seats < seated) throw new DomainError(TrainingErrorCode.CAPACITY_BELOW_REGISTERED, M['CAPACITY_BELOW_REGISTERED.seats']({ count: seated, ministry: s.ministry.code }), ['seats'], { min: seated });
       }
       for (const [ministryId, seated] of counts.byMinistry) {
-        if (seated > 0 && !seats.some((s) => s.ministry.id === ministryId)) throw new DomainError(TrainingErrorCode.CAPACITY_BELOW_REGISTERED, 'A ministry with registered trainees keeps its seats.', ['seats']);
+        if (seated > 0 && !seats.some((s) => s.ministry.id === ministryId)) throw new DomainError(TrainingErrorCode.CAPACITY_BELOW_REGISTERED, M['CAPACITY_BELOW_REGISTERED.ministryKept'](), ['seats']);
       }
       await tx.nativeDelete(TrainingSeatQuota, { session });
       for (const s of seats) tx.create(TrainingSeatQuota, { session, ministry: s.ministry, seats: s.seats });
@@ -287,7 +289,7 @@ const STATUS_MOVES: Record<SessionStatus, SessionStatus[]> = {
 
 async function changeSessionStatus(em: EntityManager, session: TrainingSession, to: SessionStatus, actor: Person | null) {
   if (to === SessionStatus.FULL || !STATUS_MOVES[session.status].includes(to)) {
-    throw new DomainError(TrainingErrorCode.INVALID_TRANSITION, `A ${session.status} session cannot become ${to}${to === SessionStatus.FULL ? ' by hand (it fills up by itself)' : ''}.`, ['status']);
+    throw new DomainError(TrainingErrorCode.INVALID_TRANSITION, to === SessionStatus.FULL ? M['INVALID_TRANSITION.sessionFull']() : M['INVALID_TRANSITION.session']({ from: session.status, to }), ['status']);
   }
   if (to === SessionStatus.HELD) await assertLastPartStarted(em, session);
   session.status = to;
@@ -305,7 +307,7 @@ async function assertLastPartStarted(em: EntityManager, session: TrainingSession
   const [last] = await em.find(TrainingSessionPart, { session }, { orderBy: { number: 'desc' }, limit: 1 });
   const startsAt = last?.startsAt ?? session.startsAt;
   if (startsAt > new Date()) {
-    throw new DomainError(TrainingErrorCode.LAST_PART_NOT_STARTED, `The session is held only once its last part has started (${startsAt.toISOString()}).`, ['status']);
+    throw new DomainError(TrainingErrorCode.LAST_PART_NOT_STARTED, M['LAST_PART_NOT_STARTED.at']({ when: localDateTime(startsAt) }), ['status']);
   }
 }
 
@@ -313,11 +315,10 @@ async function assertLastPartStarted(em: EntityManager, session: TrainingSession
  * Attendance and absences exist only for what has begun: a part (or a session, by its
  * first part) starting after `now` (the server's clock) takes neither.
  */
-export function notStartedYet(startsAt: Date, now: Date, what: 'session' | { part: number }): string | null {
+export function notStartedYet(startsAt: Date, now: Date, what: 'session' | { part: number }): Text | null {
   if (startsAt <= now) return null;
-  const when = startsAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
-  const subject = what === 'session' ? 'La session' : `La partie ${what.part} de la session`;
-  return `${subject} n’a pas encore eu lieu (début le ${when}) : ni présence ni justification d’absence ne s’y enregistrent.`;
+  const when = localDateTime(startsAt);
+  return what === 'session' ? M['SESSION_NOT_STARTED.session']({ when }) : M['SESSION_NOT_STARTED.part']({ part: what.part, when });
 }
 
 export function assertHasStarted(startsAt: Date, now: Date, what: 'session' | { part: number }, field: string[]): void {
@@ -327,7 +328,7 @@ export function assertHasStarted(startsAt: Date, now: Date, what: 'session' | { 
 
 /** A request comes before the session's first part: once it has begun (even still OPEN), no new one. */
 function assertNotYetBegun(session: TrainingSession, now: Date): void {
-  if (session.startsAt <= now) throw new DomainError(TrainingErrorCode.SESSION_ALREADY_STARTED, 'The session has already begun: it takes no new request.', ['sessionId']);
+  if (session.startsAt <= now) throw new DomainError(TrainingErrorCode.SESSION_ALREADY_STARTED, M.SESSION_ALREADY_STARTED(), ['sessionId']);
 }
 
 /* ---------- registration workflow ---------- */
@@ -342,7 +343,7 @@ function record(em: EntityManager, r: TrainingRegistration, action: Registration
 }
 
 async function actorOf(em: EntityManager, viewer: Viewer): Promise<Person> {
-  if (viewer.kind !== 'PERSON') throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only a person may act on registrations.');
+  if (viewer.kind !== 'PERSON') throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.registrationPerson']());
   return em.findOneOrFail(Person, { id: viewer.id }, { populate: ['structure'] });
 }
 
@@ -350,14 +351,14 @@ async function actorOf(em: EntityManager, viewer: Viewer): Promise<Person> {
 export async function requestRegistration(em: EntityManager, viewer: Viewer, sessionId: string) {
   const trainee = await actorOf(em, viewer);
   const session = await em.findOne(TrainingSession, { id: sessionId });
-  if (!session) throw new DomainError(TrainingErrorCode.UNKNOWN_SESSION, 'No session has this id.', ['sessionId']);
-  if (session.status === SessionStatus.FULL) throw new DomainError(TrainingErrorCode.SESSION_FULL, 'The session is full.', ['sessionId']);
-  if (session.status !== SessionStatus.OPEN) throw new DomainError(TrainingErrorCode.SESSION_NOT_OPEN, `The session is ${session.status.toLowerCase()}: it takes no request.`, ['sessionId']);
+  if (!session) throw new DomainError(TrainingErrorCode.UNKNOWN_SESSION, M.UNKNOWN_SESSION(), ['sessionId']);
+  if (session.status === SessionStatus.FULL) throw new DomainError(TrainingErrorCode.SESSION_FULL, M.SESSION_FULL(), ['sessionId']);
+  if (session.status !== SessionStatus.OPEN) throw new DomainError(TrainingErrorCode.SESSION_NOT_OPEN, M['SESSION_NOT_OPEN.status']({ status: session.status }), ['sessionId']);
   assertNotYetBegun(session, new Date());
   const orderedBy = session.orderedBy?.id;
   const structure = trainee.structure.getEntity();
-  if (orderedBy && structure.ministry.id !== orderedBy) throw new DomainError(TrainingErrorCode.SESSION_NOT_OPEN, 'This session was ordered by another ministry.', ['sessionId']);
-  const duplicate = () => new DomainError(TrainingErrorCode.ALREADY_REQUESTED, 'You already have a request or a registration for this session.', ['sessionId']);
+  if (orderedBy && structure.ministry.id !== orderedBy) throw new DomainError(TrainingErrorCode.SESSION_NOT_OPEN, M['SESSION_NOT_OPEN.otherMinistry'](), ['sessionId']);
+  const duplicate = () => new DomainError(TrainingErrorCode.ALREADY_REQUESTED, M.ALREADY_REQUESTED(), ['sessionId']);
   if (await em.count(TrainingRegistration, { session, trainee, status: { $in: [...ALIVE] } })) throw duplicate();
   const r = em.create(TrainingRegistration, { session, trainee, structure, ministry: structure.ministry, requestedAt: new Date() });
   em.create(TrainingRegistrationEvent, { registration: r, at: r.requestedAt, actor: trainee, action: RegistrationAction.REQUEST, fromStatus: null, toStatus: RegistrationStatus.REQUESTED });
@@ -384,12 +385,12 @@ export async function decideRequest(em: EntityManager, viewer: Viewer, id: strin
   const perimeter = await dafPerimeter(em, viewer);
   const r = await visibleRegistration(em, viewer, id, perimeter);
   assertMayValidate(viewer, r, perimeter);
-  if (!approve && !reason?.trim()) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'A refusal needs a reason.', ['reason']);
+  if (!approve && !reason?.trim()) throw new DomainError(CoreErrorCode.REQUIRED, M['REQUIRED.trainingRefusalReason'](), ['reason']);
   const actor = await actorOf(em, viewer);
   // the status check and the update in one statement: two managers acting at once cannot both decide
   const to = approve ? RegistrationStatus.VALIDATED : RegistrationStatus.REFUSED;
   const changed = await em.nativeUpdate(TrainingRegistration, { id: r.id, status: RegistrationStatus.REQUESTED }, { status: to, refusalReason: approve ? null : reason!.trim() });
-  if (!changed) throw new DomainError(TrainingErrorCode.INVALID_TRANSITION, 'The request was decided meanwhile.', ['id']);
+  if (!changed) throw new DomainError(TrainingErrorCode.INVALID_TRANSITION, M['INVALID_TRANSITION.decidedMeanwhile'](), ['id']);
   em.create(TrainingRegistrationEvent, { registration: r, at: new Date(), actor, action: approve ? RegistrationAction.VALIDATE : RegistrationAction.REFUSE, fromStatus: RegistrationStatus.REQUESTED, toStatus: to, note: reason?.trim() || null });
   await em.flush();
   return em.refreshOrFail(r);
@@ -408,7 +409,7 @@ export async function registerTrainee(em: EntityManager, viewer: Viewer, id: str
     const r = await tx.findOneOrFail(TrainingRegistration, { id }, { refresh: true });
     assertMayRegister(viewer, r);
     if (session.status !== SessionStatus.OPEN && session.status !== SessionStatus.FULL) {
-      throw new DomainError(TrainingErrorCode.SESSION_NOT_OPEN, `The session is ${session.status.toLowerCase()}.`, ['id']);
+      throw new DomainError(TrainingErrorCode.SESSION_NOT_OPEN, M['SESSION_NOT_OPEN.register']({ status: session.status }), ['id']);
     }
     const counts = await seatCounts(tx, session);
     const txActor = tx.getReference(Person, actor.id);
@@ -443,7 +444,7 @@ export async function confirmRegistration(em: EntityManager, viewer: Viewer, id:
   const r = await visibleRegistration(em, viewer, id);
   assertMayActAsTrainee(viewer, r);
   assertStatus(r, [RegistrationStatus.REGISTERED], 'confirm');
-  if (!r.compatibilityPassed) throw new DomainError(TrainingErrorCode.COMPATIBILITY_TEST_REQUIRED, 'Run the compatibility test first.', ['id']);
+  if (!r.compatibilityPassed) throw new DomainError(TrainingErrorCode.COMPATIBILITY_TEST_REQUIRED, M.COMPATIBILITY_TEST_REQUIRED(), ['id']);
   r.confirmedAt = new Date();
   transition(em, r, RegistrationAction.CONFIRM, RegistrationStatus.CONFIRMED, await actorOf(em, viewer));
   await em.flush();

@@ -6,10 +6,12 @@
  */
 import type { EntityManager } from '../../core/database';
 import type { Viewer } from '../../core/context';
-import { CoreErrorCode, DomainError } from '../../core/errors';
+import { CORE_MESSAGES, CoreErrorCode, DomainError } from '../../core/errors';
 import { findVisibleTicket, rateTicket } from '../../service-desk';
 import { cancelRegistration, decideRequest, visibleRegistration } from '../../training';
-import { frenchDateTime } from '../render';
+import { currentLocale } from '../../core/i18n';
+import { PAGES as P } from '../notification.messages';
+import { M as TRAINING } from '../../training/training.messages';
 import type { Field } from './page';
 import type { MailActionName } from './tokens';
 
@@ -27,6 +29,12 @@ export interface MailAction {
   perform(em: EntityManager, viewer: Viewer, objectId: string, form: Record<string, string>): Promise<{ title: string; paragraphs: string[] }>;
 }
 
+/** A date and time as the page's reader reads it (the mails themselves stay French). */
+function localDateTime(at: Date, timeZone: string): string {
+  const when = new Intl.DateTimeFormat(currentLocale() === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
+  return timeZone === 'Europe/Paris' ? P['MAIL_ACTION.parisTime']({ when }).render() : P['MAIL_ACTION.localTime']({ when, zone: timeZone }).render();
+}
+
 async function registrationFacts(em: EntityManager, viewer: Viewer, id: string, timeZone: string): Promise<[string, string][]> {
   await visibleRegistration(em, viewer, id); // the trainee's or the DAF's own rule: NOT_FOUND outside it
   const [r] = await em.execute<{ title: string; label: string; starts_at: Date; first_name: string; last_name: string }[]>(
@@ -35,10 +43,10 @@ async function registrationFacts(em: EntityManager, viewer: Viewer, id: string, 
     [id],
   );
   return [
-    ['Formation', r.title],
-    ['Session', r.label],
-    ['Début', frenchDateTime(new Date(r.starts_at), timeZone)],
-    ['Stagiaire', `${r.first_name} ${r.last_name}`],
+    [P['MAIL_ACTION.fact.course']().render(), r.title],
+    [P['MAIL_ACTION.fact.session']().render(), r.label],
+    [P['MAIL_ACTION.fact.start']().render(), localDateTime(new Date(r.starts_at), timeZone)],
+    [P['MAIL_ACTION.fact.trainee']().render(), `${r.first_name} ${r.last_name}`],
   ];
 }
 
@@ -46,92 +54,94 @@ export const MAIL_ACTIONS: Record<MailActionName, MailAction> = {
   'cancel-registration': {
     async describe(em, viewer, id, tz) {
       return {
-        title: 'Annuler votre inscription',
-        paragraphs: ['Vous êtes sur le point d’annuler votre inscription à cette session de formation. Votre place sera proposée à la personne suivante sur la liste d’attente.'],
+        title: P['MAIL_ACTION.cancel.title']().render(),
+        paragraphs: [P['MAIL_ACTION.cancel.text']().render()],
         facts: await registrationFacts(em, viewer, id, tz),
-        button: 'Confirmer l’annulation',
+        button: P['MAIL_ACTION.cancel.button']().render(),
       };
     },
     async perform(em, viewer, id) {
       await cancelRegistration(em, viewer, id, 'Annulée par le stagiaire depuis le lien de sa confirmation d’inscription.');
-      return { title: 'Votre inscription est annulée', paragraphs: ['Votre inscription à la session a bien été annulée ; votre place est proposée à la personne suivante sur la liste d’attente.'] };
+      return { title: P['MAIL_ACTION.cancel.done.title']().render(), paragraphs: [P['MAIL_ACTION.cancel.done.text']().render()] };
     },
   },
   'approve-registration': {
     async describe(em, viewer, id, tz) {
       return {
-        title: 'Valider la demande d’inscription',
-        paragraphs: ['En validant, vous autorisez cette inscription ; le référent formation l’inscrira ensuite sur une place de la session.'],
+        title: P['MAIL_ACTION.approve.title']().render(),
+        paragraphs: [P['MAIL_ACTION.approve.text']().render()],
         facts: await registrationFacts(em, viewer, id, tz),
-        button: 'Valider la demande',
+        button: P['MAIL_ACTION.approve.button']().render(),
       };
     },
     async perform(em, viewer, id) {
       await decideRequest(em, viewer, id, true);
-      return { title: 'La demande est validée', paragraphs: ['La demande d’inscription est validée. Le référent formation va maintenant l’inscrire sur la session.'] };
+      return { title: P['MAIL_ACTION.approve.done.title']().render(), paragraphs: [P['MAIL_ACTION.approve.done.text']().render()] };
     },
   },
   'refuse-registration': {
     async describe(em, viewer, id, tz) {
       return {
-        title: 'Refuser la demande d’inscription',
-        paragraphs: ['Indiquez le motif du refus : il sera communiqué au stagiaire. Le refus est définitif.'],
+        title: P['MAIL_ACTION.refuse.title']().render(),
+        paragraphs: [P['MAIL_ACTION.refuse.text']().render()],
         facts: await registrationFacts(em, viewer, id, tz),
-        button: 'Refuser la demande',
-        fields: [{ name: 'reason', label: 'Motif du refus (obligatoire)', kind: 'textarea', required: true }],
+        button: P['MAIL_ACTION.refuse.button']().render(),
+        fields: [{ name: 'reason', label: P['MAIL_ACTION.refuse.reason']().render(), kind: 'textarea', required: true }],
       };
     },
     async perform(em, viewer, id, form) {
-      if (!form.reason?.trim()) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'A refusal needs a reason.', ['reason']);
+      if (!form.reason?.trim()) throw new DomainError(CoreErrorCode.REQUIRED, TRAINING['REQUIRED.trainingRefusalReason'](), ['reason']);
       await decideRequest(em, viewer, id, false, form.reason.slice(0, 1000));
-      return { title: 'La demande est refusée', paragraphs: ['La demande d’inscription est refusée ; le stagiaire en est informé avec votre motif.'] };
+      return { title: P['MAIL_ACTION.refuse.done.title']().render(), paragraphs: [P['MAIL_ACTION.refuse.done.text']().render()] };
     },
   },
   'rate-ticket': {
     async describe(em, viewer, id) {
       const t = await findVisibleTicket(em, viewer, { id });
-      if (!t) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No ticket has this id.');
+      if (!t) throw new DomainError(CoreErrorCode.NOT_FOUND, P['NOT_FOUND.mailActionTicket']());
       return {
-        title: 'Donner votre avis sur la résolution',
-        paragraphs: ['Votre avis aide le support Chorus à s’améliorer. Choisissez une note de 1 (pas du tout satisfait) à 5 (très satisfait).'],
-        facts: [['Demande', `${t.reference} — ${t.title}`]],
-        button: 'Envoyer mon avis',
+        title: P['MAIL_ACTION.rate.title']().render(),
+        paragraphs: [P['MAIL_ACTION.rate.text']().render()],
+        facts: [[P['MAIL_ACTION.fact.request']().render(), `${t.reference} — ${t.title}`]],
+        button: P['MAIL_ACTION.rate.button']().render(),
         fields: [
-          { name: 'score', label: 'Votre note', kind: 'score', required: true },
-          { name: 'comment', label: 'Un commentaire (facultatif)', kind: 'textarea' },
+          { name: 'score', label: P['MAIL_ACTION.rate.score']().render(), kind: 'score', required: true },
+          { name: 'comment', label: P['MAIL_ACTION.rate.comment']().render(), kind: 'textarea' },
         ],
       };
     },
     async perform(em, viewer, id, form) {
       const score = Number(form.score);
-      if (!Number.isInteger(score) || score < 1 || score > 5) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'A score from 1 to 5.', ['score']);
+      if (!Number.isInteger(score) || score < 1 || score > 5) throw new DomainError(CoreErrorCode.OUT_OF_RANGE, CORE_MESSAGES.OUT_OF_RANGE({ min: 1, max: 5 }), ['score'], { min: 1, max: 5 });
       const t = await findVisibleTicket(em, viewer, { id });
-      if (!t) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No ticket has this id.');
+      if (!t) throw new DomainError(CoreErrorCode.NOT_FOUND, P['NOT_FOUND.mailActionTicket']());
       await rateTicket(em, viewer, id, t.version, score, form.comment?.slice(0, 2000) || null);
-      return { title: 'Merci pour votre avis', paragraphs: [`Votre note (${score} sur 5) est enregistrée sur la demande ${t.reference}.`] };
+      return { title: P['MAIL_ACTION.rate.done.title']().render(), paragraphs: [P['MAIL_ACTION.rate.done.text']({ score, reference: t.reference }).render()] };
     },
   },
 };
 
-/** A refused action in French, with its HTTP status: the rule's code decides. */
+/** A refused action in the reader's language, with its HTTP status: the rule's code decides. */
 export function refusal(e: DomainError): { status: number; title: string; text: string } {
   switch (e.code) {
     case CoreErrorCode.NOT_FOUND:
     case CoreErrorCode.FORBIDDEN:
     case 'NOT_YOUR_STRUCTURE':
     case 'READ_ONLY_ROLE':
-      return { status: 403, title: 'Action impossible', text: 'Ce lien ne vous permet pas de faire cette action : elle n’est pas ouverte à la personne à qui il a été envoyé, ou l’objet n’existe plus.' };
+      return { status: 403, title: P['MAIL_ACTION.impossible.title']().render(), text: P['MAIL_ACTION.refused.forbidden']().render() };
     case 'TOO_LATE_TO_CANCEL':
-      return { status: 409, title: 'Trop tard pour annuler', text: 'La session a commencé : elle ne peut plus être annulée en ligne. Contactez le référent formation.' };
+      return { status: 409, title: P['MAIL_ACTION.refused.tooLate.title']().render(), text: P['MAIL_ACTION.refused.tooLate.text']().render() };
     case 'ALREADY_RATED':
-      return { status: 409, title: 'Avis déjà donné', text: 'Un avis a déjà été donné sur la résolution de cette demande.' };
+      return { status: 409, title: P['MAIL_ACTION.refused.alreadyRated.title']().render(), text: P['MAIL_ACTION.refused.alreadyRated.text']().render() };
     case 'NOT_RESOLVED':
-      return { status: 409, title: 'Demande non résolue', text: 'Cette demande n’est plus résolue : elle ne peut pas être notée.' };
+      return { status: 409, title: P['MAIL_ACTION.refused.notResolved.title']().render(), text: P['MAIL_ACTION.refused.notResolved.text']().render() };
     case 'INVALID_TRANSITION':
-      return { status: 409, title: 'Action déjà faite ou dépassée', text: 'L’inscription n’est plus dans l’état où cette action était possible (elle a été traitée entre-temps).' };
+      return { status: 409, title: P['MAIL_ACTION.refused.transition.title']().render(), text: P['MAIL_ACTION.refused.transition.text']().render() };
     case CoreErrorCode.VALIDATION_FAILED:
-      return { status: 400, title: 'Formulaire incomplet', text: 'Un champ obligatoire manque ou n’est pas valide : revenez en arrière et complétez le formulaire.' };
+    case CoreErrorCode.REQUIRED:
+    case CoreErrorCode.OUT_OF_RANGE:
+      return { status: 400, title: P['MAIL_ACTION.refused.incomplete.title']().render(), text: P['MAIL_ACTION.refused.incomplete.text']().render() };
     default:
-      return { status: 409, title: 'Action impossible', text: 'Cette action n’est pas possible pour le moment.' };
+      return { status: 409, title: P['MAIL_ACTION.impossible.title']().render(), text: P['MAIL_ACTION.refused.other']().render() };
   }
 }

@@ -1,8 +1,11 @@
 /**
- * The small pages one-click links land on: French, accessible (lang="fr", one h1, labelled
- * fields, a real <form> that POSTs), no script, every value escaped.
+ * The small pages one-click links land on: in the reader's language (French by default),
+ * accessible (lang set, one h1, labelled fields, a real <form> that POSTs), no script,
+ * every value escaped.
  */
 import { escapeHtml } from '../../core/text';
+import { currentLocale } from '../../core/i18n';
+import { PAGES as P } from '../notification.messages';
 
 export interface Field {
   name: string;
@@ -44,12 +47,12 @@ export function renderPage(p: Page): string {
     ? `<form method="post" action="${escapeHtml(p.form.action)}">${(p.form.fields ?? []).map(field).join('')}<button type="submit">${escapeHtml(p.form.button)}</button></form>`
     : '';
   return `<!DOCTYPE html>
-<html lang="fr">
+<html lang="${currentLocale()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(p.title)} — Support Chorus</title>
+<title>${escapeHtml(p.title)} — ${escapeHtml(P['MAIL_ACTION.siteName']().render())}</title>
 <style>${STYLE}</style>
 </head>
 <body>

@@ -4,7 +4,7 @@
  * shows what the link would do, with a button. The POST (to the same URL: the signed token
  * is its CSRF proof; a cross-site Origin is refused) consumes the token's nonce and does
  * the action in one transaction, as the token's person. A used link answers 410, an
- * expired one 410, a forged or altered one 403 — each with a French page saying why.
+ * expired one 410, a forged or altered one 403 — each with a page saying why, in the reader's language (French by default).
  */
 import express, { Router, type Request, type Response } from 'express';
 import { personViewer } from '../../access/authenticate';
@@ -13,6 +13,7 @@ import { DomainError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { MAIL_ACTIONS, refusal } from './actions';
 import { renderPage, type Page } from './page';
+import { PAGES as P } from '../notification.messages';
 import { verifyAction, type ActionClaims } from './tokens';
 
 export const MAIL_ACTIONS_PATH = '/actions';
@@ -29,9 +30,10 @@ function send(res: Response, status: number, page: Page) {
   res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' }).send(renderPage(page));
 }
 
-const EXPIRED: Page = { title: 'Ce lien a expiré', paragraphs: ['Les liens envoyés par mail ne sont valables qu’un temps limité. Faites cette action depuis la plateforme, ou attendez un prochain message.'] };
-const USED: Page = { title: 'Ce lien a déjà été utilisé', paragraphs: ['Chaque lien envoyé par mail ne sert qu’une fois, et celui-ci a déjà servi. Rien n’a été refait.'] };
-const INVALID: Page = { title: 'Lien invalide', paragraphs: ['Ce lien n’est pas reconnu : il a peut-être été modifié ou mal copié. Aucune action n’a été faite.'] };
+// pages built when sent: in the language of the request (core/i18n.ts)
+const EXPIRED = (): Page => ({ title: P['MAIL_ACTION.expired.title']().render(), paragraphs: [P['MAIL_ACTION.expired.text']().render()] });
+const USED = (): Page => ({ title: P['MAIL_ACTION.used.title']().render(), paragraphs: [P['MAIL_ACTION.used.text']().render()] });
+const INVALID = (): Page => ({ title: P['MAIL_ACTION.invalid.title']().render(), paragraphs: [P['MAIL_ACTION.invalid.text']().render()] });
 
 async function used(orm: MikroORM, nonce: string): Promise<boolean> {
   return (await orm.em.fork().execute('select 1 from mail_action_use where nonce = ?', [nonce])).length > 0;
@@ -41,11 +43,11 @@ async function used(orm: MikroORM, nonce: string): Promise<boolean> {
 async function checked(orm: MikroORM, s: MailActionSettings, req: Request, res: Response): Promise<ActionClaims | null> {
   const v = verifyAction(s.secret, String(req.params.token));
   if (!v.ok) {
-    send(res, v.why === 'EXPIRED' ? 410 : 403, v.why === 'EXPIRED' ? EXPIRED : INVALID);
+    send(res, v.why === 'EXPIRED' ? 410 : 403, v.why === 'EXPIRED' ? EXPIRED() : INVALID());
     return null;
   }
   if (await used(orm, v.claims.nonce)) {
-    send(res, 410, USED);
+    send(res, 410, USED());
     return null;
   }
   return v.claims;
@@ -54,13 +56,13 @@ async function checked(orm: MikroORM, s: MailActionSettings, req: Request, res: 
 function refused(res: Response, e: unknown, log: Logger) {
   if (e instanceof DomainError) {
     const r = refusal(e);
-    return send(res, r.status, { title: r.title, paragraphs: [r.text, 'Aucune action n’a été faite.'] });
+    return send(res, r.status, { title: r.title, paragraphs: [r.text, P['MAIL_ACTION.nothingDone']().render()] });
   }
   // the person is gone or deactivated: personViewer refuses
   if ((e as { extensions?: { code?: string } })?.extensions?.code === 'UNAUTHENTICATED')
-    return send(res, 403, { title: 'Action impossible', paragraphs: ['La personne à qui ce lien a été envoyé n’a plus accès à la plateforme. Aucune action n’a été faite.'] });
+    return send(res, 403, { title: P['MAIL_ACTION.impossible.title']().render(), paragraphs: [P['MAIL_ACTION.personGone.text']().render()] });
   log.error({ err: e }, 'mail action failed');
-  send(res, 500, { title: 'Erreur', paragraphs: ['Une erreur est survenue ; aucune action n’a été faite. Réessayez plus tard.'] });
+  send(res, 500, { title: P['MAIL_ACTION.error.title']().render(), paragraphs: [P['MAIL_ACTION.error.text']().render()] });
 }
 
 /** A form posted from our own page: no Origin (an old browser), or one naming this host (as the browser reached it) or a configured origin. */
@@ -90,7 +92,7 @@ export function mailActionsRouter(orm: MikroORM, s: MailActionSettings): Router 
     }
   });
   router.post('/:token', express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }), async (req, res) => {
-    if (!sameSite(req, s.origins)) return send(res, 403, { title: 'Requête refusée', paragraphs: ['Ce formulaire doit être envoyé depuis la page du support Chorus. Aucune action n’a été faite.'] });
+    if (!sameSite(req, s.origins)) return send(res, 403, { title: P['MAIL_ACTION.crossSite.title']().render(), paragraphs: [P['MAIL_ACTION.crossSite.text']().render()] });
     try {
       const c = await checked(orm, s, req, res);
       if (!c) return;
@@ -103,7 +105,7 @@ export function mailActionsRouter(orm: MikroORM, s: MailActionSettings): Router 
         const viewer = await personViewer(tx, c.personId);
         return MAIL_ACTIONS[c.action].perform(tx, viewer, c.objectId, form);
       });
-      if (!done) return send(res, 410, USED);
+      if (!done) return send(res, 410, USED());
       send(res, 200, done);
     } catch (e) {
       refused(res, e, req.log);
