@@ -1950,6 +1950,8 @@ export enum UserErrorCode {
   CALENDAR_CODE_TAKEN = 'CALENDAR_CODE_TAKEN',
   /** A ticket the support has taken can no longer be cancelled. */
   CANCEL_AFTER_TAKEN = 'CANCEL_AFTER_TAKEN',
+  /** An administrator does not erase their own account: another administrator does. */
+  CANNOT_ERASE_YOURSELF = 'CANNOT_ERASE_YOURSELF',
   /** The capacity (or a ministry’s seats) would fall below the trainees already registered. */
   CAPACITY_BELOW_REGISTERED = 'CAPACITY_BELOW_REGISTERED',
   /** A thumbs down needs a comment saying what did not suit. */
@@ -2048,6 +2050,8 @@ export enum UserErrorCode {
   PARENT_CYCLE = 'PARENT_CYCLE',
   /** A session needs exactly one slot per part of its course, each ending after it starts, in order. */
   PARTS_MISMATCH = 'PARTS_MISMATCH',
+  /** This person’s personal data has already been erased. */
+  PERSON_ALREADY_ERASED = 'PERSON_ALREADY_ERASED',
   /** The wording has no word left once variable parts and punctuation are removed. */
   PHRASE_EMPTY = 'PHRASE_EMPTY',
   /** This wording already leads to another published item. */
@@ -2373,6 +2377,7 @@ export type NodeQuery = { node:
     | { __typename: 'AnswerFeedback', id: string }
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'ApplicationClient', id: string }
+    | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Bot', id: string }
     | { __typename: 'BotDomain', id: string }
     | { __typename: 'BusinessCalendar', id: string }

@@ -17,6 +17,8 @@ import { TrainingCourse, TrainingDomain, TrainingPrice, TrainingSeatQuota, Train
 import { TrainingPolicy, TrainingRegistration, TrainingRegistrationEvent } from './registration.entity';
 import { ALIVE, CourseMode, RegistrationAction, RegistrationStatus, SEATED, SessionKind, SessionStatus } from './training.enums';
 import { TrainingErrorCode } from './training.errors';
+import { AuditAction } from '../audit/audit.enums';
+import { recordAudit, snapshot } from '../audit/audit.service';
 import { HELD_REGISTRATIONS_SQL, SEATED_SQL } from './training.queries';
 
 /* ---------- who may do what ---------- */
@@ -89,6 +91,7 @@ export async function createDomain(em: EntityManager, viewer: Viewer, input: { c
   if (!/^[A-Z0-9_-]{2,20}$/.test(code)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'code may contain letters, digits, dashes and underscores only.', ['code']);
   if (await em.count(TrainingDomain, { code })) throw new DomainError(TrainingErrorCode.DOMAIN_CODE_TAKEN, `A training domain already has the code ${code}.`, ['code']);
   const domain = em.create(TrainingDomain, { code, label: input.label.trim(), position: input.position ?? 0 });
+  recordAudit(em, viewer, { action: AuditAction.TRAINING_DOMAIN_CREATED, target: domain, after: snapshot(domain, ['code', 'label', 'position']) });
   try {
     await em.flush();
   } catch (e) {
@@ -103,6 +106,7 @@ export async function createCourse(em: EntityManager, viewer: Viewer, input: { d
   const domain = await em.findOne(TrainingDomain, { id: input.domainId });
   if (!domain) throw new DomainError(TrainingErrorCode.UNKNOWN_DOMAIN, 'No training domain has this id.', ['domainId']);
   const course = em.create(TrainingCourse, { domain, title: input.title.trim(), mode: input.mode, partCount: input.partCount, partMinutes: input.partMinutes });
+  recordAudit(em, viewer, { action: AuditAction.TRAINING_COURSE_CREATED, target: course, after: snapshot(course, ['domain', 'title', 'mode', 'partCount', 'partMinutes']) });
   await em.flush();
   return course;
 }
@@ -114,8 +118,10 @@ export async function setCoursePrice(em: EntityManager, viewer: Viewer, input: {
   const course = await em.findOne(TrainingCourse, { id: input.courseId });
   if (!course) throw new DomainError(TrainingErrorCode.UNKNOWN_COURSE, 'No course has this id.', ['courseId']);
   const existing = await em.findOne(TrainingPrice, { course, fromYear: input.fromYear });
+  const before = existing ? snapshot(existing, ['course', 'fromYear', 'centsPerPart']) : null;
   if (existing) existing.centsPerPart = input.centsPerPart;
   const price = existing ?? em.create(TrainingPrice, { course, fromYear: input.fromYear, centsPerPart: input.centsPerPart });
+  recordAudit(em, viewer, { action: AuditAction.TRAINING_PRICE_SET, target: price, before, after: snapshot(price, ['course', 'fromYear', 'centsPerPart']) });
   await em.flush();
   return price;
 }
@@ -124,6 +130,9 @@ export interface SlotInput {
   startsAt: Date;
   endsAt: Date;
 }
+
+/** What the audit keeps of a session (its seats per ministry beside). */
+const SESSION_AUDITED = ['course', 'label', 'capacity', 'status', 'startsAt', 'endsAt'] as const;
 
 export async function createSession(
   em: EntityManager,
@@ -155,7 +164,13 @@ export async function createSession(
     endsAt: input.parts[input.parts.length - 1].endsAt,
   });
   input.parts.forEach((p, i) => em.create(TrainingSessionPart, { session, number: i + 1, startsAt: p.startsAt, endsAt: p.endsAt }));
-  for (const s of await resolveSeats(em, input.seats ?? [], input.capacity)) em.create(TrainingSeatQuota, { session, ministry: s.ministry, seats: s.seats });
+  const seats = await resolveSeats(em, input.seats ?? [], input.capacity);
+  for (const s of seats) em.create(TrainingSeatQuota, { session, ministry: s.ministry, seats: s.seats });
+  recordAudit(em, viewer, {
+    action: AuditAction.TRAINING_SESSION_CREATED,
+    target: session,
+    after: { ...snapshot(session, SESSION_AUDITED), kind, orderedBy: orderedBy?.id ?? null, parts: input.parts, seats: seats.map((s) => ({ ministry: s.ministry.id, seats: s.seats })) },
+  });
   await em.flush();
   return session;
 }
@@ -249,6 +264,7 @@ export async function updateSession(
   return em.transactional(async (tx) => {
     const session = await lockSession(tx, sessionId);
     const counts = await seatCounts(tx, session);
+    const before = { ...snapshot(session, SESSION_AUDITED), seats: counts.quotas ? Object.fromEntries(counts.quotas) : null };
     if (input.label) session.label = input.label.trim();
     if (input.capacity != null) {
       if (input.capacity < counts.total) throw new DomainError(TrainingErrorCode.CAPACITY_BELOW_REGISTERED, `${counts.total} trainee(s) are already registered: the capacity cannot go below.`, ['capacity']);
@@ -272,6 +288,7 @@ export async function updateSession(
       await promoteWaitingList(tx, session, counts, actor);
       syncFull(session, counts);
     }
+    recordAudit(tx, viewer, { action: AuditAction.TRAINING_SESSION_UPDATED, target: session, before, after: { ...snapshot(session, SESSION_AUDITED), seats: counts.quotas ? Object.fromEntries(counts.quotas) : null } });
     await tx.flush();
     return session;
   });
@@ -495,8 +512,10 @@ export async function currentPolicy(em: EntityManager): Promise<TrainingPolicy> 
 export async function setPolicy(em: EntityManager, viewer: Viewer, input: { unjustifiedAbsenceMonths: number; partialAttendanceCounts: boolean }) {
   assertMayManageCatalogue(viewer);
   const policy = (await em.findOne(TrainingPolicy, { key: 'default' })) ?? em.create(TrainingPolicy, {});
+  const before = snapshot(policy, ['unjustifiedAbsenceMonths', 'partialAttendanceCounts']);
   policy.unjustifiedAbsenceMonths = input.unjustifiedAbsenceMonths;
   policy.partialAttendanceCounts = input.partialAttendanceCounts;
+  recordAudit(em, viewer, { action: AuditAction.TRAINING_POLICY_SET, target: policy, before, after: snapshot(policy, ['unjustifiedAbsenceMonths', 'partialAttendanceCounts']) });
   await em.flush();
   return policy;
 }
