@@ -157,7 +157,7 @@ export enum AuditAction {
   RETENTION_PURGED = 'RETENTION_PURGED',
   /** An incident routing rule was created or changed. */
   ROUTING_RULE_SAVED = 'ROUTING_RULE_SAVED',
-  /** A service-level target was removed. */
+  /** A service-level target was deleted: tickets are no longer measured against it. */
   SERVICE_LEVEL_TARGET_REMOVED = 'SERVICE_LEVEL_TARGET_REMOVED',
   /** A service-level target was created or replaced. */
   SERVICE_LEVEL_TARGET_SET = 'SERVICE_LEVEL_TARGET_SET',

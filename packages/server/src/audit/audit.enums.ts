@@ -82,7 +82,7 @@ const DESCRIPTIONS: Record<AuditAction, string> = {
   CALENDAR_UPDATED: 'A business calendar’s hours, zone, holidays or closed days changed.',
   CLOSED_DAYS_IMPORTED: 'A file of closed days was applied (not a dry run).',
   SERVICE_LEVEL_TARGET_SET: 'A service-level target was created or replaced.',
-  SERVICE_LEVEL_TARGET_REMOVED: 'A service-level target was removed.',
+  SERVICE_LEVEL_TARGET_REMOVED: 'A service-level target was deleted: tickets are no longer measured against it.',
   BOT_UPDATED: 'A bot’s texts or matching thresholds changed.',
   KNOWLEDGE_ITEM_CREATED: 'A knowledge item was written (as a draft).',
   KNOWLEDGE_ITEM_UPDATED: 'A knowledge item changed.',

@@ -16,7 +16,7 @@ export class PrivacyResolver {
     description:
       'Erases a person’s personal data (RGPD; administrators): names and email replaced by "Personne effacée #…", correspondent roles ended, own roles dropped, account deactivated (their tokens stop working). Their comments stay, unsigned; tickets, history and statistics keep their counts. Recorded in the audit; cannot be undone.',
   })
-  erasePerson(@Arg('input', { validate: false, description: 'The person to erase.' }) input: ErasePersonInput, @Ctx() ctx: Context) {
+  erasePerson(@Arg('input', { validate: false, description: 'Whose personal data goes: the global id of a Person other than yourself.' }) input: ErasePersonInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
       const person = await erasePerson(ctx.em, requireViewer(ctx), decodeId(input.personId, 'Person', 'personId'));
       publishChange(ctx.pubSub, DirectoryChangeKind.PERSON, 'Person', person.id);
