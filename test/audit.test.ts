@@ -103,6 +103,63 @@ describe('an administrative change', () => {
   });
 });
 
+describe('across the modules', () => {
+  const audited = async (action: string) => (await sql(server.databaseUrl, `select actor_person_id, target_type, target_id, before, after from audit_entry where action = $1 order by created_at`, [action])).rows;
+
+  it('an import is recorded once applied, with its counts; a dry run records nothing', async () => {
+    const IMPORT = `mutation($input: ImportDirectoryInput!) { importDirectory(input: $input) { report { applied } userErrors { code } } }`;
+    const ministry = (await one(`select code from ministry order by code limit 1`)).code;
+    const input = { format: 'CSV', structures: `code,name,kind,ministry,parent\nAUD-RECT,Rectorat audité,RECTORAT,${ministry},\n`, people: `email,firstName,lastName,structure,roles\naudit.one@import.example,Une,Personne,AUD-RECT,\n` };
+    const dry = await server.gql(IMPORT, { input }, { token: admin });
+    expect(dry.body.data.importDirectory.report.applied).toBe(false);
+    expect(await audited('DIRECTORY_IMPORTED')).toEqual([]);
+    const applied = await server.gql(IMPORT, { input: { ...input, dryRun: false } }, { token: admin });
+    expect(applied.body.data.importDirectory.report.applied).toBe(true);
+    expect(await audited('DIRECTORY_IMPORTED')).toEqual([
+      { actor_person_id: adminRow.id, target_type: 'DirectoryImport', target_id: null, before: null, after: { STRUCTURES: { CREATE: 1 }, PEOPLE: { CREATE: 1 } } },
+    ]);
+    // a refused import (a bad line): nothing written, nothing recorded
+    const refused = await server.gql(IMPORT, { input: { format: 'CSV', people: `email,firstName,lastName,structure,roles\nnot-an-email,A,B,AUD-RECT,\n`, dryRun: false } }, { token: admin });
+    expect(refused.body.data.importDirectory.report.applied).toBe(false);
+    expect(await audited('DIRECTORY_IMPORTED')).toHaveLength(1);
+  });
+
+  it('service levels, routing, training and knowledge record their changes, each with its own actor', async () => {
+    const calendar = await one(`select id from business_calendar order by code limit 1`);
+    const TARGET = `mutation($input: SetServiceLevelTargetInput!) { setServiceLevelTarget(input: $input) { target { id } userErrors { code } } }`;
+    const set = await server.gql(TARGET, { input: { priority: 4, metric: 'RESOLUTION', targetSeconds: 3600, calendarId: gid('BusinessCalendar', calendar.id) } }, { token: admin });
+    const target = set.body.data.setServiceLevelTarget.target;
+    const REMOVE = `mutation($id: ID!) { removeServiceLevelTarget(input: { id: $id }) { userErrors { code } } }`;
+    expect((await server.gql(REMOVE, { id: target.id }, { token: admin })).body.data.removeServiceLevelTarget.userErrors).toEqual([]);
+    const [removed] = await audited('SERVICE_LEVEL_TARGET_REMOVED');
+    expect(removed).toMatchObject({ target_type: 'ServiceLevelTarget', after: null, before: { priority: 4, metric: 'RESOLUTION', targetSeconds: 3600, calendar: calendar.id } });
+
+    const RULE = `mutation($input: SaveIncidentRoutingRuleInput!) { saveIncidentRoutingRule(input: $input) { rule { id } userErrors { code } } }`;
+    const rule = await server.gql(RULE, { input: { position: 99, label: 'Flux GAIA', pattern: 'GAIA.*rejet', nature: 'TECHNICAL' } }, { token: admin });
+    expect(rule.body.data.saveIncidentRoutingRule.userErrors).toEqual([]);
+    expect((await audited('ROUTING_RULE_SAVED')).at(-1)).toMatchObject({ before: null, after: { label: 'Flux GAIA', pattern: 'GAIA.*rejet', nature: 'TECHNICAL', position: 99 } });
+    // a refused pattern: nothing
+    const bad = await server.gql(RULE, { input: { position: 98, label: 'Cassée', pattern: '(', nature: 'TECHNICAL' } }, { token: admin });
+    expect(bad.body.data.saveIncidentRoutingRule.userErrors[0].code).toBe('INVALID_ROUTING_PATTERN');
+    expect(await audited('ROUTING_RULE_SAVED')).toHaveLength(1);
+
+    // the training referent's catalogue change names the referent
+    const referent = await one(`select id from person where 'TRAINING_REFERENT' = any(held_roles) and active order by created_at, email limit 1`);
+    const DOMAIN = `mutation($input: CreateTrainingDomainInput!) { createTrainingDomain(input: $input) { domain { id } userErrors { code } } }`;
+    const created = await server.gql(DOMAIN, { input: { code: 'AUDIT', label: 'Audit' } }, { token: await server.tokenForRole('TRAINING_REFERENT') });
+    expect(created.body.data.createTrainingDomain.userErrors).toEqual([]);
+    expect(await audited('TRAINING_DOMAIN_CREATED')).toEqual([
+      { actor_person_id: referent.id, target_type: 'TrainingDomain', target_id: expect.any(String), before: null, after: { code: 'AUDIT', label: 'Audit', position: 0 } },
+    ]);
+
+    // a knowledge editor's abbreviation
+    const ABBR = `mutation($input: SetAbbreviationInput!) { setAbbreviation(input: $input) { abbreviation { id } userErrors { code } } }`;
+    const abbr = await server.gql(ABBR, { input: { shortForm: 'audt', expansion: 'audit' } }, { token: await server.tokenForRole('KNOWLEDGE_EDITOR') });
+    expect(abbr.body.data.setAbbreviation.userErrors).toEqual([]);
+    expect((await audited('ABBREVIATION_SET')).at(-1)).toMatchObject({ target_type: 'KnowledgeAbbreviation', after: { shortForm: 'audt', expansion: 'audit', onlyWithDot: false } });
+  });
+});
+
 describe('reading the audit', () => {
   it('is for administrators and analysts; every other role is FORBIDDEN', async () => {
     expect((await server.gql(ENTRIES, { first: 1 }, { token: analyst })).body.data.auditEntries.edges).toHaveLength(1);

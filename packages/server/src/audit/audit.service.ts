@@ -9,6 +9,7 @@ import { AUDIT_READERS } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { toCsv } from '../core/csv';
+import { toGlobalId } from '../core/ids';
 import { importCounts, type ImportLine } from '../core/bulk-import';
 import { ApplicationClient } from '../access/application-client.entity';
 import { Person } from '../directory/person.entity';
@@ -142,7 +143,7 @@ export const MAX_CSV_ROWS = 10_000;
 
 const paris = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-/** The entries of the filter as CSV (French headers, BOM, semicolons: core/csv.ts), newest first. */
+/** The entries of the filter as CSV (French headers, BOM, semicolons: core/csv.ts), newest first; the object is its global id, as the API gives it. */
 export async function auditCsv(em: EntityManager, f: AuditFilterValues): Promise<string> {
   const rows = await em.find(AuditEntry, auditWhere(f), { orderBy: { createdAt: 'desc', id: 'desc' }, limit: MAX_CSV_ROWS, populate: ['actorPerson', 'actorApplication'] });
   return toCsv(
@@ -154,7 +155,7 @@ export async function auditCsv(em: EntityManager, f: AuditFilterValues): Promise
       r.action,
       AUDIT_ACTION_LABELS[r.action],
       r.targetType,
-      r.targetId ?? '',
+      r.targetId ? toGlobalId(r.targetType, r.targetId) : '',
       r.before ? JSON.stringify(r.before) : '',
       r.after ? JSON.stringify(r.after) : '',
     ]),

@@ -6,7 +6,7 @@
  *   last change for a cancelled one), with everything hanging on them: history (the one delete
  *   the history's trigger lets through, under `chorus.retention_purge`), comments, attachments and
  *   their bytes, service-level rows, known-error links, incident filings, webhook deliveries and
- *   mails about them. The statistics then count the tickets that remain: those of the periods
+ *   mails about them (and the reply addresses of those mails). The statistics then count the tickets that remain: those of the periods
  *   kept;
  * - chatbot conversations idle for more than RETENTION_CONVERSATION_DAYS, with their turns,
  *   feedback and decided ticket requests (a conversation whose request a CCA has not decided yet
@@ -58,6 +58,7 @@ async function purgeTicketBatch(c: Client, cutoff: Date): Promise<{ n: number; o
   await c.query(`delete from incident_filing where ticket_id = any($1::uuid[])`, [doomed]);
   await c.query(`delete from webhook_delivery where ticket_id = any($1::uuid[])`, [doomed]);
   await c.query(`delete from notification where ticket_id = any($1::uuid[])`, [doomed]);
+  await c.query(`delete from notification_reply_address where ticket_id = any($1::uuid[])`, [doomed]);
   await c.query(`update ticket_request set ticket_id = null where ticket_id = any($1::uuid[])`, [doomed]);
   await c.query(`delete from ticket where id = any($1::uuid[])`, [doomed]);
   await c.query(`select set_config('chorus.retention_purge', '', true)`);
@@ -74,6 +75,8 @@ async function purgeConversationBatch(c: Client, cutoff: Date): Promise<number> 
   );
   if (!doomed.length) return 0;
   await c.query(`delete from ticket_request where conversation_id = any($1::uuid[])`, [doomed]);
+  // the review queue keeps the message it learnt from, not the link to a conversation that is gone
+  await c.query(`update review_entry set conversation_id = null where conversation_id = any($1::uuid[])`, [doomed]);
   await c.query(`delete from conversation where id = any($1::uuid[])`, [doomed]);
   return doomed.length;
 }
