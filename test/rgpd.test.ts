@@ -73,8 +73,28 @@ describe('erasePerson', () => {
     const written = await rows(`select id, body from ticket_comment where author_id = $1 order by id`, [author.id]);
     expect(written.length).toBe(author.comments);
 
+    // mails in the outbox: one to them, one to someone else that names them (arranged by SQL: mail is off in tests)
+    const other = await one(`select id, email from person where id <> $1 and active order by email limit 1`, [author.id]);
+    const fullName = `${author.first_name} ${author.last_name}-Martin`;
+    for (const [recipient, email] of [[author.id, author.email], [other.id, other.email]]) {
+      await sql(
+        server.databaseUrl,
+        `insert into notification (id, source_table, source_id, kind, recipient_id, recipient_email, delivery, status, subject, text_body, html_body)
+         values (gen_random_uuid(), 'ticket_comment', gen_random_uuid(), 'TICKET_COMMENTED', $1, $2, 'IMMEDIATE', 'HELD', $3, $4, $5)`,
+        [recipient, email, `Commentaire de ${fullName}`, `${fullName} (${author.email}) a écrit : …`, `<p>${fullName} a écrit</p>`],
+      );
+    }
+
     const res = await server.gql(ERASE, { input: { personId: gid('Person', author.id) } }, { token: admin });
     expect(res.body.data.erasePerson.userErrors).toEqual([]);
+    // the mail to them is gone; the mail to the other names the pseudonym
+    expect(await rows(`select id from notification where recipient_id = $1`, [author.id])).toEqual([]);
+    const pseudonym = `Personne effacée #${author.id.slice(0, 8)}`;
+    expect(await one(`select subject, text_body, html_body from notification where recipient_id = $1 and subject like 'Commentaire de %'`, [other.id])).toEqual({
+      subject: `Commentaire de ${pseudonym}`,
+      text_body: `${pseudonym} (effacee-${author.id}@personne-effacee.invalid) a écrit : …`,
+      html_body: `<p>${pseudonym} a écrit</p>`,
+    });
     const short = author.id.slice(0, 8);
     expect(res.body.data.erasePerson.person).toMatchObject({
       firstName: 'Personne effacée',

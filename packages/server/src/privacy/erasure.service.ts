@@ -6,7 +6,8 @@
  * at once: authentication reads `active`, and the credentials cache hears of the change).
  * What they wrote is kept but no longer signed: their ticket comments lose their author;
  * their chatbot conversations belong to the pseudonym. Mails addressed to them (the outbox
- * keeps their address and bodies) and their notification settings are deleted, and the
+ * keeps their address and bodies) and their notification settings are deleted, mails to
+ * others that name them name the pseudonym instead, and the
  * audit entries about them have their names and email blanked. One transaction, recorded
  * in the audit.
  */
@@ -17,6 +18,7 @@ import { AuditAction } from '../audit/audit.enums';
 import { recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
+import { escapeHtml } from '../core/text';
 import { CorrespondentAssignment } from '../directory/correspondent-assignment.entity';
 import { Person } from '../directory/person.entity';
 import { PrivacyErrorCode } from './privacy.errors';
@@ -47,6 +49,7 @@ export async function erasePerson(em: EntityManager, viewer: Viewer, personId: s
     }
     const now = new Date();
     const before = { active: person.active, heldRoles: [...person.heldRoles] };
+    const formerly = { fullName: person.fullName, email: person.email };
 
     person.firstName = ERASED_FIRST_NAME;
     person.lastName = erasedLastName(person.id);
@@ -65,6 +68,20 @@ export async function erasePerson(em: EntityManager, viewer: Viewer, personId: s
     const comments = await tx.execute<{ n: number }[]>('with c as (update ticket_comment set author_id = null where author_id = ? returning 1) select count(*)::int as n from c', [person.id]);
     // mails to them (address, rendered bodies) and their mail settings
     await tx.execute('delete from notification where recipient_id = ?', [person.id], 'run');
+    // mails to others that name them (a comment's author, an assignee): the pseudonym instead, as text and as HTML
+    for (const [was, now] of [
+      [formerly.fullName, person.fullName],
+      [formerly.email, person.email],
+      [escapeHtml(formerly.fullName), escapeHtml(person.fullName)],
+    ]) {
+      if (!was) continue;
+      await tx.execute(
+        `update notification set subject = replace(subject, ?, ?), text_body = replace(text_body, ?, ?), html_body = replace(html_body, ?, ?)
+          where strpos(subject, ?) > 0 or strpos(text_body, ?) > 0 or strpos(html_body, ?) > 0`,
+        [was, now, was, now, was, now, was, was, was],
+        'run',
+      );
+    }
     await tx.execute('delete from notification_preference where person_id = ?', [person.id], 'run');
     await tx.execute('delete from notification_reply_address where person_id = ?', [person.id], 'run');
     await tx.execute('delete from mail_action_use where person_id = ?', [person.id], 'run');
