@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { AuditAction, createClient, ForbiddenError } from '@chorus-support/sdk';
 import { ADMIN_MUTATION_AUDIT, administrativeMutations } from '../packages/server/src/audit/audit.registry';
 import { buildAppSchema } from '../packages/server/src/schema';
 import { sql } from './support/db';
@@ -237,6 +238,18 @@ describe('reading the audit', () => {
     // the JSON of the changed fields, quoted (its quotes doubled)
     const lyon = (await one(`select name from structure where code = 'RECT-LYON'`)).name;
     expect(lines[1].endsWith(`;"{""name"":""Rectorat de Lyon (2)""}";"{""name"":""${lyon}""}"`)).toBe(true);
+  });
+});
+
+describe('through the SDK', () => {
+  it('reads, filters and exports the audit (analysts), and refuses it to others with ForbiddenError', async () => {
+    const sdk = createClient({ url: server.url, token: analyst });
+    const page = await sdk.AuditEntries({ filter: { actions: [AuditAction.PERSON_UPDATED] }, first: 5 });
+    expect(page.auditEntries.nodes[0]).toMatchObject({ action: AuditAction.PERSON_UPDATED, targetType: 'Person', actorPerson: { email: adminRow.email } });
+    const csv = await sdk.AuditEntriesCsv({ filter: { actions: [AuditAction.PERSON_UPDATED] } });
+    expect(csv.auditEntriesCsv.startsWith('\uFEFFdate (Paris);')).toBe(true);
+    const cca = createClient({ url: server.url, token: await server.tokenForRole('CCA') });
+    await expect(cca.AuditEntries({ first: 1 })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
