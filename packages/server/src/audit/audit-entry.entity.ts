@@ -16,6 +16,7 @@ import { AuditAction, AuditActorKind } from './audit.enums';
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['targetType', 'targetId'] })
 @Index({ properties: ['action', 'createdAt'] })
+@Index({ properties: ['actorPerson', 'createdAt'] })
 @ObjectType({ implements: Node, description: 'One administrative change: who made it, when, what it did, to what, and the changed fields before and after. Append-only.' })
 export class AuditEntry extends BaseEntity<'actorPerson' | 'actorApplication' | 'before' | 'after'> {
   @Enum({ items: () => AuditActorKind })

@@ -7,6 +7,7 @@ export class Migration20261208030000_AuditEntry extends Migration {
     this.addSql(`create index "audit_entry_action_created_at_index" on "audit_entry" ("action", "created_at");`);
     this.addSql(`create index "audit_entry_target_type_target_id_index" on "audit_entry" ("target_type", "target_id");`);
     this.addSql(`create index "audit_entry_created_at_id_index" on "audit_entry" ("created_at", "id");`);
+    this.addSql(`create index "audit_entry_actor_person_id_created_at_index" on "audit_entry" ("actor_person_id", "created_at");`);
 
     this.addSql(`alter table "audit_entry" add constraint "audit_entry_actor_person_id_foreign" foreign key ("actor_person_id") references "person" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "audit_entry" add constraint "audit_entry_actor_application_id_foreign" foreign key ("actor_application_id") references "application_client" ("id") on update cascade on delete set null;`);
