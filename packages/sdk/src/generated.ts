@@ -132,6 +132,9 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -153,6 +156,15 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     AddKnowledgeImage(variables: Operations.AddKnowledgeImageMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.AddKnowledgeImageMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.AddKnowledgeImageMutation>({ document: Operations.AddKnowledgeImageDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AddKnowledgeImage', 'mutation', variables);
+    },
+    AuditEntries(variables?: Operations.AuditEntriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.AuditEntriesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.AuditEntriesQuery>({ document: Operations.AuditEntriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AuditEntries', 'query', variables);
+    },
+    AuditEntriesCsv(variables?: Operations.AuditEntriesCsvQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.AuditEntriesCsvQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.AuditEntriesCsvQuery>({ document: Operations.AuditEntriesCsvDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AuditEntriesCsv', 'query', variables);
+    },
+    ErasePerson(variables: Operations.ErasePersonMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ErasePersonMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.ErasePersonMutation>({ document: Operations.ErasePersonDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ErasePerson', 'mutation', variables);
     },
     Bots(variables?: Operations.BotsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.BotsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.BotsQuery>({ document: Operations.BotsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Bots', 'query', variables);

@@ -37,6 +37,7 @@ import { applicationCostBudget } from './integration/throttle';
 import { WebhookDispatcher } from './integration/webhooks';
 import { ServiceLevelJob } from './service-levels';
 import { fileRoutes, S3FileStore, useFileStore } from './attachments';
+import { startRetention } from './privacy';
 import { DEV_MAILS_PATH, devMailsRouter, MAIL_ACTIONS_PATH, mailActionsRouter, startInboundSmtp, startNotifications } from './notifications';
 
 export interface RunningServer {
@@ -324,6 +325,8 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   // the mail outbox's worker (notifications/): decides and delivers on every instance
   const notifications = await startNotifications({ orm, config, logger, selfUrl: `http://${host}:${port}` });
+  // the retention job (privacy/): only when a RETENTION_* duration is set
+  const retention = await startRetention(orm, config, logger);
   mailActionOrigins.push(`http://${host}:${port}`);
   // replies to ticket mails become comments (off without INBOUND_SMTP_PORT)
   const inbound = await startInboundSmtp(orm, config, logger);
@@ -345,6 +348,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
         await serviceLevels.stop();
         await inbound?.stop();
         await notifications.stop();
+        await retention?.stop();
         await events.target.close();
         logger.debug('event connection closed');
         unwatchDatabase();

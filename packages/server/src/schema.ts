@@ -19,6 +19,8 @@ import { trainingModule } from './training';
 import { serviceLevelsModule } from './service-levels';
 import { knownErrorsModule } from './known-errors';
 import { notificationsModule } from './notifications';
+import { auditModule } from './audit';
+import { privacyModule } from './privacy';
 
 /** Every feature module: importing one registers nothing, `composeModules` puts them together. */
 export const MODULES: readonly FeatureModule[] = [
@@ -32,6 +34,8 @@ export const MODULES: readonly FeatureModule[] = [
   knownErrorsModule,
   attachmentsModule,
   notificationsModule,
+  auditModule,
+  privacyModule,
 ];
 
 /** Every resolver class of every module. */

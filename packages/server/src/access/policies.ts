@@ -13,6 +13,15 @@ export function readsEverything(viewer: Viewer): boolean {
   return READ_ALL_ROLES.some((r) => viewer.roles.has(r));
 }
 
+/**
+ * Who reads the audit of administrative changes: administrators (whose acts it records) and
+ * analysts (read-only control). Not the other roles: it names people and what changed.
+ */
+export const AUDIT_READERS: readonly Role[] = [Role.ADMINISTRATOR, Role.ANALYST];
+
+/** Who erases a person's personal data (RGPD): administrators only. */
+export const PERSONAL_DATA_ERASERS: readonly Role[] = [Role.ADMINISTRATOR];
+
 /** Who reads the mail outbox (notifications' subjects and bodies: personal data, so not the analysts). */
 export const OUTBOX_READERS: readonly Role[] = [Role.ADMINISTRATOR];
 

@@ -136,12 +136,32 @@ export class ImportLog {
  * and returns the writes to make; they run only when it is no dry run and no line was
  * refused. A write that fails rolls the whole import back (its error reaches the caller).
  */
-export async function runImport(em: EntityManager, dryRun: boolean, plan: (tx: EntityManager, log: ImportLog) => Promise<() => Promise<void>>): Promise<ImportReportData> {
+export async function runImport(
+  em: EntityManager,
+  dryRun: boolean,
+  plan: (tx: EntityManager, log: ImportLog) => Promise<() => Promise<void>>,
+  /** Called in the transaction once an import is applied (never for a dry run or a refusal): the feature records it in the audit; flushed with it. */
+  onApplied?: (tx: EntityManager, lines: readonly ImportLine[]) => void,
+): Promise<ImportReportData> {
   return em.transactional(async (tx) => {
     const log = new ImportLog();
     const write = await plan(tx, log);
     if (dryRun || log.refused) return { applied: false, lines: log.lines };
     await write();
+    if (onApplied) {
+      onApplied(tx, log.lines);
+      await tx.flush();
+    }
     return { applied: true, lines: log.lines };
   });
+}
+
+/** What an applied import did, as the audit keeps it: per section, the count of lines per action (`{ "PEOPLE": { "CREATE": 3 } }`). */
+export function importCounts(lines: readonly ImportLine[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const l of lines) {
+    const section = (out[l.section] ??= {});
+    section[l.action] = (section[l.action] ?? 0) + 1;
+  }
+  return out;
 }

@@ -66,6 +66,14 @@ const schema = z
     INCIDENT_GROUPING_WINDOW_MINUTES: z.coerce.number().int().min(0).default(1440),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     SERVICE_LEVEL_POLL_MS: z.coerce.number().int().min(10).default(5000),
+    // retention (RGPD): 0 = kept for ever (the default; the durations are the data controller's decision)
+    RETENTION_TICKET_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
+    RETENTION_CONVERSATION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
+    RETENTION_FILE_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
+    RETENTION_CRON: z
+      .string()
+      .regex(/^\S+ \S+ \S+ \S+ \S+$/, 'RETENTION_CRON: five crontab fields (minute hour day month weekday), UTC')
+      .default('30 3 * * *'),
     ATTACHMENT_MAX_FILE_BYTES: z.coerce.number().int().min(1).max(1_000_000_000).default(25 * 1024 * 1024),
     ATTACHMENT_MAX_TICKET_BYTES: z.coerce.number().int().min(1).max(2_000_000_000).default(100 * 1024 * 1024),
     ATTACHMENT_MAX_FILES_PER_TICKET: z.coerce.number().int().min(1).max(1000).default(50),
@@ -218,6 +226,12 @@ export interface Config {
   rateLimitWindowSeconds: number;
   /** How often the service-level job computes stale standings and announces crossings. */
   serviceLevelPollMs: number;
+  /**
+   * Retention (privacy/): days after which the purge job removes closed tickets (after their
+   * closing), chatbot conversations (after their last activity) and the files of closed tickets;
+   * 0 keeps them for ever. `cron`: when the job runs (UTC). No job runs while all three are 0.
+   */
+  retention: { ticketDays: number; conversationDays: number; fileDays: number; cron: string };
   /** Attachments and uploaded files (attachments/). */
   files: {
     maxFileBytes: number;
@@ -343,6 +357,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     incidentGroupingWindowMinutes: e.INCIDENT_GROUPING_WINDOW_MINUTES,
     rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
     serviceLevelPollMs: e.SERVICE_LEVEL_POLL_MS,
+    retention: { ticketDays: e.RETENTION_TICKET_DAYS, conversationDays: e.RETENTION_CONVERSATION_DAYS, fileDays: e.RETENTION_FILE_DAYS, cron: e.RETENTION_CRON },
     files: {
       maxFileBytes: e.ATTACHMENT_MAX_FILE_BYTES,
       maxTicketBytes: e.ATTACHMENT_MAX_TICKET_BYTES,

@@ -16,6 +16,8 @@ import { assertImportColumns } from '../core/import-columns';
 import { Role } from '../core/roles';
 import { pgArray } from '../core/sql';
 import { CorrespondentKind, StructureKind } from './directory.enums';
+import { AuditAction } from '../audit/audit.enums';
+import { auditImport } from '../audit/audit.service';
 import { assertMayManageDirectory } from './directory.service';
 
 export interface DirectoryImportInput {
@@ -229,5 +231,5 @@ export async function importDirectory(em: EntityManager, viewer: Viewer, input: 
       if (ended.length) await exec(tx, `update correspondent_assignment set until = now(), end_reason = 'Absent from a full directory import', updated_at = now() where id = any(?::uuid[])`, [col(ended.map((a) => a.id))]);
       if (absentees.length) await exec(tx, `update person set active = false, updated_at = now() where id = any(?::uuid[])`, [col(absentees.map((p) => p.id))]);
     };
-  });
+  }, auditImport(viewer, AuditAction.DIRECTORY_IMPORTED, 'DirectoryImport'));
 }

@@ -46,7 +46,8 @@ export const PEOPLE = Object.values(Role).filter((r) => r !== Role.APPLICATION);
 /** Who may look at another structure's correspondents. */
 const SUPPORT_WIDE = [Role.SN1_AGENT, Role.SN2_AGENT, Role.TECHNICAL_AGENT, Role.ANALYST, Role.ADMINISTRATOR];
 
-function publishChange(pubSub: PubSub, kind: DirectoryChangeKind, type: string, id: string) {
+/** Tells directory subscribers (every instance) that a node changed; the erasure of a person (privacy/) tells them too. */
+export function publishChange(pubSub: PubSub, kind: DirectoryChangeKind, type: string, id: string) {
   pubSub.publish(DIRECTORY_CHANGED, { kind, nodeId: toGlobalId(type, id), at: new Date().toISOString() });
 }
 

@@ -10,6 +10,8 @@ import { DirectoryErrorCode } from './directory.errors';
 import { Ministry } from './ministry.entity';
 import { Person } from './person.entity';
 import { Structure } from './structure.entity';
+import { AuditAction } from '../audit/audit.enums';
+import { recordAudit, snapshot } from '../audit/audit.service';
 
 /* ---------- who may change the directory ---------- */
 
@@ -163,6 +165,11 @@ async function flushExpecting(em: EntityManager, onUnique: (constraint: string) 
   }
 }
 
+/** What the audit keeps of a structure, a person, an assignment. */
+const STRUCTURE_AUDITED = ['code', 'name', 'kind', 'ministry', 'parent'] as const;
+export const PERSON_AUDITED = ['firstName', 'lastName', 'email', 'structure', 'heldRoles', 'active'] as const;
+const ASSIGNMENT_AUDITED = ['person', 'structure', 'kind', 'since', 'until', 'endReason'] as const;
+
 export async function createStructure(em: EntityManager, viewer: Viewer, input: { code: string; name: string; kind: Structure['kind']; ministryId: string; parentId?: string | null }) {
   assertMayManageDirectory(viewer);
   const code = input.code.trim().toUpperCase();
@@ -171,6 +178,7 @@ export async function createStructure(em: EntityManager, viewer: Viewer, input: 
   const parent = input.parentId ? await mustFind(em, Structure, input.parentId, DirectoryErrorCode.UNKNOWN_STRUCTURE, 'parentId') : null;
   if (await em.count(Structure, { code })) throw new DomainError(DirectoryErrorCode.STRUCTURE_CODE_TAKEN, `A structure already has the code ${code}.`, ['code']);
   const structure = em.create(Structure, { code, name: input.name.trim(), kind: input.kind, ministry, parent });
+  recordAudit(em, viewer, { action: AuditAction.STRUCTURE_CREATED, target: structure, after: snapshot(structure, STRUCTURE_AUDITED) });
   await flushExpecting(em, () => new DomainError(DirectoryErrorCode.STRUCTURE_CODE_TAKEN, `A structure already has the code ${code}.`, ['code']));
   return structure;
 }
@@ -178,6 +186,7 @@ export async function createStructure(em: EntityManager, viewer: Viewer, input: 
 export async function updateStructure(em: EntityManager, viewer: Viewer, id: string, input: { name?: string; kind?: Structure['kind']; parentId?: string | null }) {
   assertMayManageDirectory(viewer);
   const structure = await mustFind(em, Structure, id, CoreErrorCode.NOT_FOUND, 'id');
+  const before = snapshot(structure, STRUCTURE_AUDITED);
   if (input.name !== undefined) structure.name = input.name.trim();
   if (input.kind) structure.kind = input.kind;
   if (input.parentId !== undefined) {
@@ -188,6 +197,7 @@ export async function updateStructure(em: EntityManager, viewer: Viewer, id: str
       structure.parent = em.getReference(Structure, parent.id, { wrapped: true });
     }
   }
+  recordAudit(em, viewer, { action: AuditAction.STRUCTURE_UPDATED, target: structure, before, after: snapshot(structure, STRUCTURE_AUDITED) });
   await em.flush();
   return structure;
 }
@@ -219,6 +229,7 @@ export async function createPerson(em: EntityManager, viewer: Viewer, input: { f
   const structure = await mustFind(em, Structure, input.structureId, DirectoryErrorCode.UNKNOWN_STRUCTURE, 'structureId');
   if (await em.count(Person, { email })) throw emailTaken(email);
   const person = em.create(Person, { firstName: input.firstName.trim(), lastName: input.lastName.trim(), email, structure, heldRoles });
+  recordAudit(em, viewer, { action: AuditAction.PERSON_CREATED, target: person, after: snapshot(person, PERSON_AUDITED) });
   await flushExpecting(em, () => emailTaken(email));
   return person;
 }
@@ -231,6 +242,7 @@ export async function updatePerson(
 ) {
   assertMayManageDirectory(viewer);
   const person = await mustFind(em, Person, id, CoreErrorCode.NOT_FOUND, 'id');
+  const before = snapshot(person, PERSON_AUDITED);
   if (input.firstName !== undefined) person.firstName = input.firstName.trim();
   if (input.lastName !== undefined) person.lastName = input.lastName.trim();
   if (input.roles) person.heldRoles = checkHeldRoles(input.roles);
@@ -244,6 +256,7 @@ export async function updatePerson(
     if (email !== person.email && (await em.count(Person, { email, id: { $ne: person.id } }))) throw emailTaken(email);
     person.email = email;
   }
+  recordAudit(em, viewer, { action: AuditAction.PERSON_UPDATED, target: person, before, after: snapshot(person, PERSON_AUDITED) });
   await flushExpecting(em, () => emailTaken(person.email));
   return person;
 }
@@ -268,6 +281,7 @@ export async function assignCorrespondent(
   });
   if (overlapping) throw duplicateAssignment(input.kind);
   const assignment = em.create(CorrespondentAssignment, { person, structure, kind: input.kind, since, until: input.until ?? null });
+  recordAudit(em, viewer, { action: AuditAction.CORRESPONDENT_ASSIGNED, target: assignment, after: snapshot(assignment, ASSIGNMENT_AUDITED) });
   await flushExpecting(em, () => duplicateAssignment(input.kind));
   return assignment;
 }
@@ -277,8 +291,10 @@ export async function endCorrespondentAssignment(em: EntityManager, viewer: View
   assertMayAssignCorrespondent(viewer, assignment.kind, assignment.structure.id);
   const now = new Date();
   if (assignment.until && assignment.until <= now) throw new DomainError(DirectoryErrorCode.ASSIGNMENT_ALREADY_ENDED, 'This assignment has already ended.', ['id']);
+  const before = snapshot(assignment, ASSIGNMENT_AUDITED);
   assignment.until = now;
   assignment.endReason = reason?.trim() || null;
+  recordAudit(em, viewer, { action: AuditAction.CORRESPONDENT_ASSIGNMENT_ENDED, target: assignment, before, after: snapshot(assignment, ASSIGNMENT_AUDITED) });
   await em.flush();
   return assignment;
 }

@@ -12,6 +12,8 @@ import { Ticket } from '../service-desk/ticket.entity';
 import { OPEN_STATUSES, TicketImpact, TicketNature } from '../service-desk/ticket.enums';
 import { FlowDirection, IncidentFiling } from './incident-filing.entity';
 import { IncidentErrorCode } from './integration.errors';
+import { AuditAction } from '../audit/audit.enums';
+import { recordAudit, snapshot } from '../audit/audit.service';
 import { IncidentRoutingRule } from './routing-rule.entity';
 
 export interface IncidentInput {
@@ -266,6 +268,8 @@ export async function saveRoutingRule(
   await assertValidPattern(em.fork(), input.pattern);
   const rule = input.id ? await em.findOne(IncidentRoutingRule, input.id) : em.create(IncidentRoutingRule, { position: input.position, label: input.label, pattern: input.pattern, nature: input.nature });
   if (!rule) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No routing rule has this id.', ['id']);
+  const AUDITED = ['position', 'label', 'pattern', 'flowType', 'nature', 'domain', 'active'] as const;
+  const before = input.id ? snapshot(rule, AUDITED) : null;
   Object.assign(rule, {
     position: input.position,
     label: input.label.trim(),
@@ -275,6 +279,7 @@ export async function saveRoutingRule(
     domain: input.domain?.trim() || 'OTHER',
     active: input.active ?? true,
   });
+  recordAudit(em, viewer, { action: AuditAction.ROUTING_RULE_SAVED, target: rule, before, after: snapshot(rule, AUDITED) });
   await em.flush();
   return rule;
 }

@@ -9,6 +9,18 @@ import { ApiKey } from '../access/api-key.entity';
 import { ApplicationClient } from '../access/application-client.entity';
 import { IntegrationErrorCode } from './integration.errors';
 import { webhookTargetProblem, type WebhookTargetPolicy } from './webhook-url';
+import { AuditAction } from '../audit/audit.enums';
+import { recordAudit, snapshot } from '../audit/audit.service';
+
+/** What the audit keeps of an application (never its webhook secret: whether one is set) and of a key (never its hash). */
+function applicationAudited(a: ApplicationClient, structureIds?: string[]): Record<string, unknown> {
+  return {
+    ...snapshot(a, ['name', 'ministry', 'contactEmail', 'costBudgetPerMinute', 'active', 'webhookUrl']),
+    webhookSecretSet: !!a.webhookSecret,
+    ...(structureIds ? { structures: [...structureIds].sort() } : {}),
+  };
+}
+const KEY_AUDITED = ['application', 'prefix', 'label', 'expiresAt', 'revokedAt'] as const;
 
 /** Only administrators register applications and manage their keys. */
 export function assertMayManageApplications(viewer: Viewer): void {
@@ -65,6 +77,7 @@ export async function registerApplication(
   });
   application.structures.set(structures);
   const issued = newKey(em, application, 'initial');
+  recordAudit(em, viewer, { action: AuditAction.APPLICATION_REGISTERED, target: application, after: { ...applicationAudited(application, structures.map((x) => x.id)), apiKeyPrefix: issued.apiKey.prefix } });
   try {
     await em.flush();
   } catch (e) {
@@ -89,6 +102,8 @@ export async function updateApplication(
 ): Promise<ApplicationClient> {
   assertMayManageApplications(viewer);
   const application = await mustFindApplication(em, id, 'id');
+  const structuresBefore = input.structureIds ? (await application.structures.loadItems()).map((x) => x.id) : undefined;
+  const before = applicationAudited(application, structuresBefore);
   if (input.contactEmail) application.contactEmail = input.contactEmail.trim().toLowerCase();
   if (input.structureIds) application.structures.set(await structuresOfMinistry(em, application.ministry.id, input.structureIds));
   if (input.costBudgetPerMinute != null) application.costBudgetPerMinute = input.costBudgetPerMinute;
@@ -98,6 +113,9 @@ export async function updateApplication(
     application.webhookUrl = input.webhookUrl || null;
   }
   if (input.webhookSecret !== undefined) application.webhookSecret = input.webhookSecret || null;
+  // a new secret over an old one: not its value, only that it changed
+  const after = { ...applicationAudited(application, input.structureIds ? application.structures.getItems().map((x) => x.id) : undefined), ...(input.webhookSecret && before.webhookSecretSet ? { webhookSecretReplaced: true } : {}) };
+  recordAudit(em, viewer, { action: AuditAction.APPLICATION_UPDATED, target: application, before, after });
   await em.flush();
   return application;
 }
@@ -106,6 +124,7 @@ export async function issueApiKey(em: EntityManager, viewer: Viewer, application
   assertMayManageApplications(viewer);
   const application = await mustFindApplication(em, applicationId);
   const issued = newKey(em, application, label);
+  recordAudit(em, viewer, { action: AuditAction.API_KEY_ISSUED, target: issued.apiKey, after: snapshot(issued.apiKey, KEY_AUDITED) });
   await em.flush();
   return issued;
 }
@@ -121,9 +140,11 @@ async function mustFindUsableKey(em: EntityManager, id: string): Promise<ApiKey>
 export async function rotateApiKey(em: EntityManager, viewer: Viewer, id: string, graceMinutes: number): Promise<IssuedKey> {
   assertMayManageApplications(viewer);
   const old = await mustFindUsableKey(em, id);
+  const before = snapshot(old, KEY_AUDITED);
   const graceEnd = new Date(Date.now() + graceMinutes * 60_000);
   if (!old.expiresAt || old.expiresAt > graceEnd) old.expiresAt = graceEnd;
   const issued = newKey(em, await old.application.loadOrFail(), old.label);
+  recordAudit(em, viewer, { action: AuditAction.API_KEY_ROTATED, target: old, before, after: { ...snapshot(old, KEY_AUDITED), replacedBy: issued.apiKey.id, replacedByPrefix: issued.apiKey.prefix } });
   await em.flush();
   return issued;
 }
@@ -131,7 +152,9 @@ export async function rotateApiKey(em: EntityManager, viewer: Viewer, id: string
 export async function revokeApiKey(em: EntityManager, viewer: Viewer, id: string): Promise<ApiKey> {
   assertMayManageApplications(viewer);
   const key = await mustFindUsableKey(em, id);
+  const before = snapshot(key, KEY_AUDITED);
   key.revokedAt = new Date();
+  recordAudit(em, viewer, { action: AuditAction.API_KEY_REVOKED, target: key, before, after: snapshot(key, KEY_AUDITED) });
   await em.flush();
   return key;
 }

@@ -6,6 +6,8 @@ import { KnowledgeAbbreviation } from './abbreviation.entity';
 import { KnowledgePhrase } from './knowledge-item.entity';
 import { assertMayEditKnowledge } from './knowledge.service';
 import { KnowledgeErrorCode } from './knowledge.errors';
+import { AuditAction } from '../audit/audit.enums';
+import { recordAudit, snapshot } from '../audit/audit.service';
 import { compileAbbreviations, foldShortForm, toTemplate, type Abbreviations } from './normalise';
 
 /** The abbreviations as the matcher uses them; one small query (the table holds tens of rows). */
@@ -24,6 +26,8 @@ export async function listAbbreviations(em: EntityManager): Promise<KnowledgeAbb
  * Adds an abbreviation, or changes what an existing one reads as, then recomputes every
  * stored phrase's template so the knowledge and the pastes are read the same way.
  */
+const ABBREVIATION_AUDITED = ['shortForm', 'expansion', 'onlyWithDot'] as const;
+
 export async function setAbbreviation(em: EntityManager, viewer: Viewer, input: { shortForm: string; expansion: string; onlyWithDot?: boolean | null }): Promise<KnowledgeAbbreviation> {
   assertMayEditKnowledge(viewer);
   const shortForm = foldShortForm(input.shortForm);
@@ -38,9 +42,11 @@ export async function setAbbreviation(em: EntityManager, viewer: Viewer, input: 
     // one editor at a time rebuilds the templates
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['knowledge:abbreviations']);
     const existing = await tx.findOne(KnowledgeAbbreviation, { shortForm });
+    const before = existing ? snapshot(existing, ABBREVIATION_AUDITED) : null;
     const abbr = existing ?? tx.create(KnowledgeAbbreviation, { shortForm, expansion });
     abbr.expansion = expansion;
     abbr.onlyWithDot = input.onlyWithDot ?? existing?.onlyWithDot ?? false;
+    recordAudit(tx, viewer, { action: AuditAction.ABBREVIATION_SET, target: abbr, before, after: snapshot(abbr, ABBREVIATION_AUDITED) });
     await tx.flush();
     await rebuildTemplates(tx);
     return abbr;
@@ -53,6 +59,7 @@ export async function removeAbbreviation(em: EntityManager, viewer: Viewer, id: 
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['knowledge:abbreviations']);
     const abbr = await tx.findOne(KnowledgeAbbreviation, { id });
     if (!abbr) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.abbreviation'](), ['id']);
+    recordAudit(tx, viewer, { action: AuditAction.ABBREVIATION_REMOVED, target: abbr, before: snapshot(abbr, ABBREVIATION_AUDITED), after: null });
     tx.remove(abbr);
     await tx.flush();
     await rebuildTemplates(tx);

@@ -18,6 +18,8 @@ import { singleAnswer, type DialogData, type DialogNodeData } from './dialog';
 import { KnowledgeItem } from './knowledge-item.entity';
 import { DialogNodeKind, KnowledgeKind, KnowledgeStatus } from './knowledge.enums';
 import { cleanDialog, createItem, EDITORS, itemFieldsProblem, publishItem, updateItem, type ItemFields } from './knowledge.service';
+import { AuditAction } from '../audit/audit.enums';
+import { auditImport } from '../audit/audit.service';
 import { Role } from '../core/roles';
 
 export interface KnowledgeImportInput {
@@ -133,5 +135,5 @@ export async function importKnowledgeItems(em: EntityManager, viewer: Viewer, in
     return async () => {
       for (const w of writes) await w();
     };
-  });
+  }, auditImport(viewer, AuditAction.KNOWLEDGE_IMPORTED, 'KnowledgeImport'));
 }

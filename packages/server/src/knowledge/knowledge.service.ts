@@ -12,6 +12,8 @@ import { KnowledgeErrorCode } from './knowledge.errors';
 import { DialogNodeKind, DomainRole, InvestigationStatus, KnowledgeKind, KnowledgeStatus, PhraseKind, PublicationAction } from './knowledge.enums';
 import { loadAbbreviations } from './abbreviation.service';
 import { meaningfulWords, NO_ABBREVIATIONS, toTemplate, type Abbreviations } from './normalise';
+import { AuditAction } from '../audit/audit.enums';
+import { recordAudit, snapshot } from '../audit/audit.service';
 import { notifyIncidentProgress } from './knowledge.hooks';
 
 /* ---------- who may do what ---------- */
@@ -53,6 +55,10 @@ export function thresholdsOf(bot: Bot) {
   return { confident: bot.confidentThreshold, ambiguous: bot.ambiguousThreshold, margin: bot.marginThreshold };
 }
 
+/** What the audit keeps of a bot and of an item (the dialog whole: it is the answer). */
+const BOT_AUDITED = ['welcomeText', 'fallbackText', 'confidentThreshold', 'ambiguousThreshold', 'marginThreshold', 'confirmMatchedDomain'] as const;
+const ITEM_AUDITED = ['bot', 'domain', 'kind', 'title', 'message', 'dialog', 'position', 'investigationStatus', 'causedMessages', 'workaround', 'ticketAdvised', 'status'] as const;
+
 export async function updateBotSettings(
   em: EntityManager,
   viewer: Viewer,
@@ -61,6 +67,7 @@ export async function updateBotSettings(
 ): Promise<Bot> {
   assertMayEditKnowledge(viewer);
   const bot = await findBot(em, { id: botId });
+  const before = snapshot(bot, BOT_AUDITED);
   const confident = input.confidentThreshold ?? bot.confidentThreshold;
   const ambiguous = input.ambiguousThreshold ?? bot.ambiguousThreshold;
   const margin = input.marginThreshold ?? bot.marginThreshold;
@@ -71,6 +78,7 @@ export async function updateBotSettings(
   if (input.welcomeText != null) bot.welcomeText = input.welcomeText.trim();
   if (input.fallbackText != null) bot.fallbackText = input.fallbackText.trim();
   if (input.confirmMatchedDomain != null) bot.confirmMatchedDomain = input.confirmMatchedDomain;
+  recordAudit(em, viewer, { action: AuditAction.BOT_UPDATED, target: bot, before, after: snapshot(bot, BOT_AUDITED) });
   await em.flush();
   return bot;
 }
@@ -220,6 +228,7 @@ export async function createItem(em: EntityManager, viewer: Viewer, botId: strin
   const item = em.create(KnowledgeItem, { bot, domain, kind: f.kind, title: '', dialog: { start: '', nodes: [] } });
   applyFields(item, f);
   assertKindFitsDomain(item, domain);
+  recordAudit(em, viewer, { action: AuditAction.KNOWLEDGE_ITEM_CREATED, target: item, after: snapshot(item, ITEM_AUDITED) });
   await syncPhrases(em, item);
   await em.flush();
   return item;
@@ -245,6 +254,7 @@ export async function updateItem(em: EntityManager, viewer: Viewer, id: string, 
   const item = await loadItem(em, id);
   assertMayEditKnowledge(viewer, item.kind, f.kind ?? item.kind);
   const before = { investigationStatus: item.investigationStatus, workaround: item.workaround };
+  const audited = snapshot(item, ITEM_AUDITED);
   if (item.status === KnowledgeStatus.ARCHIVED) throw new DomainError(KnowledgeErrorCode.ITEM_ARCHIVED, M.ITEM_ARCHIVED(), ['id']);
   const domain = f.domainId ? await domainOf(em, await item.bot.loadOrFail(), f.domainId) : await item.domain.loadOrFail();
   applyFields(item, {
@@ -265,6 +275,7 @@ export async function updateItem(em: EntityManager, viewer: Viewer, id: string, 
     assertDialogPublishable(item.dialog);
     record(em, item, PublicationAction.UPDATED, viewer, note);
   }
+  recordAudit(em, viewer, { action: AuditAction.KNOWLEDGE_ITEM_UPDATED, target: item, before: audited, after: snapshot(item, ITEM_AUDITED) });
   await syncPhrases(em, item);
   await em.flush();
   if (item.kind === KnowledgeKind.MAJOR_INCIDENT) await notifyIncidentProgress(em, item, before);
@@ -277,9 +288,11 @@ export async function publishItem(em: EntityManager, viewer: Viewer, id: string,
   if (!opts.skipAuth) assertMayEditKnowledge(viewer, item.kind);
   if (item.status === KnowledgeStatus.PUBLISHED) throw new DomainError(KnowledgeErrorCode.ALREADY_PUBLISHED, M.ALREADY_PUBLISHED(), ['id']);
   assertDialogPublishable(item.dialog);
+  const before = { status: item.status, publishedAt: item.publishedAt ?? null };
   item.status = KnowledgeStatus.PUBLISHED;
   item.publishedAt = new Date();
   record(em, item, PublicationAction.PUBLISHED, viewer, note);
+  recordAudit(em, viewer, { action: AuditAction.KNOWLEDGE_ITEM_PUBLISHED, target: item, before, after: { status: item.status, publishedAt: item.publishedAt, note: note ?? null } });
   await syncPhrases(em, item);
   await flushPhrases(em);
   return item;
@@ -291,6 +304,7 @@ export async function archiveItem(em: EntityManager, viewer: Viewer, id: string,
   if (item.status !== KnowledgeStatus.PUBLISHED) throw new DomainError(KnowledgeErrorCode.NOT_PUBLISHED, M['NOT_PUBLISHED.archive'](), ['id']);
   item.status = KnowledgeStatus.ARCHIVED;
   record(em, item, PublicationAction.ARCHIVED, viewer, note);
+  recordAudit(em, viewer, { action: AuditAction.KNOWLEDGE_ITEM_ARCHIVED, target: item, before: { status: KnowledgeStatus.PUBLISHED }, after: { status: item.status, note: note ?? null } });
   await syncPhrases(em, item);
   await em.flush();
   return item;
@@ -327,6 +341,7 @@ export async function addReformulation(em: EntityManager, viewer: Viewer, itemId
     template,
     active: item.status === KnowledgeStatus.PUBLISHED,
   });
+  recordAudit(em, viewer, { action: AuditAction.KNOWLEDGE_PHRASE_ADDED, target: phrase, after: snapshot(phrase, ['item', 'kind', 'text', 'active']) });
   await flushPhrases(em);
   return phrase;
 }
@@ -337,6 +352,7 @@ export async function removePhrase(em: EntityManager, viewer: Viewer, phraseId: 
   if (!phrase) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.phrase'](), ['phraseId']);
   if (phrase.kind !== PhraseKind.REFORMULATION) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.onlyReformulations'](), ['phraseId']);
   const item = phrase.item.getEntity();
+  recordAudit(em, viewer, { action: AuditAction.KNOWLEDGE_PHRASE_REMOVED, target: phrase, before: snapshot(phrase, ['item', 'kind', 'text', 'active']), after: null });
   em.remove(phrase);
   await em.flush();
   return item;

@@ -10,6 +10,8 @@ import { KnowledgeErrorCode } from './knowledge.errors';
 import { ReviewReason, ReviewStatus } from './knowledge.enums';
 import { addReformulation, assertMayReview, createItem, type ItemFields } from './knowledge.service';
 import { toTemplate } from './normalise';
+import { AuditAction } from '../audit/audit.enums';
+import { recordAudit } from '../audit/audit.service';
 import { ReviewCluster, ReviewEntry } from './review.entity';
 
 /** Two messages whose templates are at least this similar (pg_trgm) share a cluster. */
@@ -108,7 +110,9 @@ export async function createItemFromCluster(em: EntityManager, viewer: Viewer, c
 export async function ignoreCluster(em: EntityManager, viewer: Viewer, clusterId: string, reason: string) {
   assertMayReview(viewer);
   const cluster = await openCluster(em, clusterId);
+  const before = { status: cluster.status };
   close(em, viewer, cluster, ReviewStatus.IGNORED, null, reason);
+  recordAudit(em, viewer, { action: AuditAction.KNOWLEDGE_REVIEW_IGNORED, target: cluster, before, after: { status: cluster.status, reason } });
   await em.flush();
   return cluster;
 }

@@ -10,6 +10,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ImportAction, ImportSection, readImportRows, runImport, type ImportFormat, type ImportReportData } from '../core/bulk-import';
 import type { Viewer } from '../core/context';
 import { BusinessCalendar } from './service-level.entity';
+import { AuditAction } from '../audit/audit.enums';
+import { auditImport } from '../audit/audit.service';
 import { assertMayConfigure, isClosedDayDate, MAX_CLOSED_DAY_LABEL, MAX_CLOSED_DAYS, updateCalendar } from './service-level.service';
 import { M } from './service-level.messages';
 
@@ -63,5 +65,5 @@ export async function importClosedDays(em: EntityManager, viewer: Viewer, input:
         await updateCalendar(tx, viewer, id, { closedDays: [...p.days], closedDayLabels: p.labels });
       }
     };
-  });
+  }, auditImport(viewer, AuditAction.CLOSED_DAYS_IMPORTED, 'ClosedDayImport'));
 }

@@ -21,6 +21,8 @@ import { hasWorkingTime, isValidTimeZone, minutesOf, type CalendarRules, type Wo
 import { standingsOf, type HistoryStep, type ServiceLevelStanding, type TargetRule } from './service-level.compute';
 import { BusinessCalendar, ServiceLevelTarget, StructureTimeZone, ServiceLevelQueueEntry } from './service-level.entity';
 import { ServiceLevelClock, ServiceLevelMetric, ServiceLevelState, ServiceLevelStatisticsDimension } from './service-level.enums';
+import { AuditAction } from '../audit/audit.enums';
+import { recordAudit, snapshot } from '../audit/audit.service';
 import { ServiceLevelErrorCode } from './service-level.errors';
 
 /* ---------- who may do what ---------- */
@@ -115,6 +117,10 @@ async function invalidateStandings(em: EntityManager): Promise<void> {
   });
 }
 
+/** What the audit keeps of a calendar and of a target. */
+const CALENDAR_AUDITED = ['code', 'name', 'timeZone', 'windows', 'frenchHolidays', 'alsaceMoselle', 'closedDays', 'closedDayLabels'] as const;
+const TARGET_AUDITED = ['priority', 'metric', 'level', 'targetSeconds', 'atRiskShare', 'calendar'] as const;
+
 export async function createCalendar(em: EntityManager, viewer: Viewer, f: CalendarFields & { code: string; name: string; windows: WorkingWindow[] }): Promise<BusinessCalendar> {
   assertMayConfigure(viewer);
   const cal = em.create(BusinessCalendar, {
@@ -127,6 +133,7 @@ export async function createCalendar(em: EntityManager, viewer: Viewer, f: Calen
     closedDays: checkedDays(f.closedDays ?? []),
   });
   cal.closedDayLabels = labelsOf(cal.closedDays, f.closedDayLabels ?? {});
+  recordAudit(em, viewer, { action: AuditAction.CALENDAR_CREATED, target: cal, after: snapshot(cal, CALENDAR_AUDITED) });
   try {
     await em.flush();
   } catch (e) {
@@ -140,6 +147,7 @@ export async function updateCalendar(em: EntityManager, viewer: Viewer, id: stri
   assertMayConfigure(viewer);
   const cal = await em.findOne(BusinessCalendar, { id });
   if (!cal) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.calendar'](), ['id']);
+  const before = snapshot(cal, CALENDAR_AUDITED);
   if (f.name != null) cal.name = f.name.trim();
   if (f.timeZone != null) cal.timeZone = checkedZone(f.timeZone);
   if (f.windows != null) cal.windows = checkedWindows(f.windows);
@@ -147,6 +155,7 @@ export async function updateCalendar(em: EntityManager, viewer: Viewer, id: stri
   if (f.alsaceMoselle != null) cal.alsaceMoselle = f.alsaceMoselle;
   if (f.closedDays != null) cal.closedDays = checkedDays(f.closedDays);
   if (f.closedDayLabels != null || f.closedDays != null) cal.closedDayLabels = labelsOf(cal.closedDays, f.closedDayLabels ?? cal.closedDayLabels);
+  recordAudit(em, viewer, { action: AuditAction.CALENDAR_UPDATED, target: cal, before, after: snapshot(cal, CALENDAR_AUDITED) });
   await em.flush();
   await invalidateStandings(em);
   return cal;
@@ -174,8 +183,10 @@ export async function setTarget(em: EntityManager, viewer: Viewer, f: TargetFiel
   const calendar = await em.findOne(BusinessCalendar, { id: f.calendarId });
   if (!calendar) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.calendar'](), ['calendarId']);
   let target = await em.findOne(ServiceLevelTarget, { priority: f.priority, metric: f.metric, level });
+  const before = target ? snapshot(target, TARGET_AUDITED) : null;
   target ??= em.create(ServiceLevelTarget, { priority: f.priority, metric: f.metric, level, targetSeconds: f.targetSeconds, calendar });
   Object.assign(target, { targetSeconds: f.targetSeconds, atRiskShare: share, calendar: em.getReference(BusinessCalendar, calendar.id, { wrapped: true }) });
+  recordAudit(em, viewer, { action: AuditAction.SERVICE_LEVEL_TARGET_SET, target, before, after: snapshot(target, TARGET_AUDITED) });
   await em.flush();
   await invalidateStandings(em);
   return target;
@@ -185,6 +196,7 @@ export async function removeTarget(em: EntityManager, viewer: Viewer, id: string
   assertMayConfigure(viewer);
   const target = await em.findOne(ServiceLevelTarget, { id });
   if (!target) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.serviceLevelTarget'](), ['id']);
+  recordAudit(em, viewer, { action: AuditAction.SERVICE_LEVEL_TARGET_REMOVED, target, before: snapshot(target, TARGET_AUDITED), after: null });
   await em.remove(target).flush();
   return id;
 }
@@ -195,10 +207,12 @@ export async function setStructureTimeZone(em: EntityManager, viewer: Viewer, st
   const structure = await em.findOne(Structure, { id: structureId });
   if (!structure) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.serviceLevelStructure'](), ['structureId']);
   const existing = await em.findOne(StructureTimeZone, { structure });
+  const before = { timeZone: existing?.timeZone ?? null };
   if (timeZone === null) {
     if (existing) em.remove(existing);
   } else if (existing) existing.timeZone = checkedZone(timeZone);
   else em.create(StructureTimeZone, { structure, timeZone: checkedZone(timeZone) });
+  recordAudit(em, viewer, { action: AuditAction.STRUCTURE_TIME_ZONE_SET, target: structure, before, after: { timeZone } });
   await em.flush();
   await invalidateStandings(em);
   return structure;

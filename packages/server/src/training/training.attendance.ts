@@ -16,6 +16,8 @@ import { AttendanceSource, ImportFormat, ImportLineStatus, SEATED } from './trai
 import { TrainingErrorCode } from './training.errors';
 import { M } from './training.messages';
 import type { Text } from '../core/i18n';
+import { AuditAction } from '../audit/audit.enums';
+import { recordAudit } from '../audit/audit.service';
 import { assertHasStarted, notStartedYet, visibleRegistration } from './training.service';
 
 export function assertMayRecordAttendance(viewer: Viewer): void {
@@ -188,6 +190,7 @@ export async function importAttendance(em: EntityManager, viewer: Viewer, input:
       row.lastLeaveAt = new Date(merged[merged.length - 1][1]);
       row.source = AttendanceSource.IMPORT;
     }
+    recordAudit(tx, viewer, { action: AuditAction.TRAINING_ATTENDANCE_IMPORTED, target: session, after: { acceptedCount, rejectedCount, attendancesWritten: accepted.size } });
     await tx.flush();
     return { applied: true, acceptedCount, rejectedCount, attendancesWritten: accepted.size, lines };
   });

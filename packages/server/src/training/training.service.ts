@@ -19,6 +19,8 @@ import { ALIVE, CourseMode, RegistrationAction, RegistrationStatus, SEATED, Sess
 import { TrainingErrorCode } from './training.errors';
 import { localDateTime, M } from './training.messages';
 import type { Text } from '../core/i18n';
+import { AuditAction } from '../audit/audit.enums';
+import { recordAudit, snapshot } from '../audit/audit.service';
 import { HELD_REGISTRATIONS_SQL, SEATED_SQL } from './training.queries';
 
 /* ---------- who may do what ---------- */
@@ -91,6 +93,7 @@ export async function createDomain(em: EntityManager, viewer: Viewer, input: { c
   if (!/^[A-Z0-9_-]{2,20}$/.test(code)) throw new DomainError(CoreErrorCode.INVALID_FORMAT, M['INVALID_FORMAT.trainingDomainCode'](), ['code'], { min: 2, max: 20 });
   if (await em.count(TrainingDomain, { code })) throw new DomainError(TrainingErrorCode.DOMAIN_CODE_TAKEN, M.DOMAIN_CODE_TAKEN(), ['code']);
   const domain = em.create(TrainingDomain, { code, label: input.label.trim(), position: input.position ?? 0 });
+  recordAudit(em, viewer, { action: AuditAction.TRAINING_DOMAIN_CREATED, target: domain, after: snapshot(domain, ['code', 'label', 'position']) });
   try {
     await em.flush();
   } catch (e) {
@@ -105,6 +108,7 @@ export async function createCourse(em: EntityManager, viewer: Viewer, input: { d
   const domain = await em.findOne(TrainingDomain, { id: input.domainId });
   if (!domain) throw new DomainError(TrainingErrorCode.UNKNOWN_DOMAIN, M['UNKNOWN_DOMAIN.training'](), ['domainId']);
   const course = em.create(TrainingCourse, { domain, title: input.title.trim(), mode: input.mode, partCount: input.partCount, partMinutes: input.partMinutes });
+  recordAudit(em, viewer, { action: AuditAction.TRAINING_COURSE_CREATED, target: course, after: snapshot(course, ['domain', 'title', 'mode', 'partCount', 'partMinutes']) });
   await em.flush();
   return course;
 }
@@ -116,8 +120,10 @@ export async function setCoursePrice(em: EntityManager, viewer: Viewer, input: {
   const course = await em.findOne(TrainingCourse, { id: input.courseId });
   if (!course) throw new DomainError(TrainingErrorCode.UNKNOWN_COURSE, M.UNKNOWN_COURSE(), ['courseId']);
   const existing = await em.findOne(TrainingPrice, { course, fromYear: input.fromYear });
+  const before = existing ? snapshot(existing, ['course', 'fromYear', 'centsPerPart']) : null;
   if (existing) existing.centsPerPart = input.centsPerPart;
   const price = existing ?? em.create(TrainingPrice, { course, fromYear: input.fromYear, centsPerPart: input.centsPerPart });
+  recordAudit(em, viewer, { action: AuditAction.TRAINING_PRICE_SET, target: price, before, after: snapshot(price, ['course', 'fromYear', 'centsPerPart']) });
   await em.flush();
   return price;
 }
@@ -126,6 +132,9 @@ export interface SlotInput {
   startsAt: Date;
   endsAt: Date;
 }
+
+/** What the audit keeps of a session (its seats per ministry beside). */
+const SESSION_AUDITED = ['course', 'label', 'capacity', 'status', 'startsAt', 'endsAt'] as const;
 
 export async function createSession(
   em: EntityManager,
@@ -157,7 +166,13 @@ export async function createSession(
     endsAt: input.parts[input.parts.length - 1].endsAt,
   });
   input.parts.forEach((p, i) => em.create(TrainingSessionPart, { session, number: i + 1, startsAt: p.startsAt, endsAt: p.endsAt }));
-  for (const s of await resolveSeats(em, input.seats ?? [], input.capacity)) em.create(TrainingSeatQuota, { session, ministry: s.ministry, seats: s.seats });
+  const seats = await resolveSeats(em, input.seats ?? [], input.capacity);
+  for (const s of seats) em.create(TrainingSeatQuota, { session, ministry: s.ministry, seats: s.seats });
+  recordAudit(em, viewer, {
+    action: AuditAction.TRAINING_SESSION_CREATED,
+    target: session,
+    after: { ...snapshot(session, SESSION_AUDITED), kind, orderedBy: orderedBy?.id ?? null, parts: input.parts, seats: seats.map((s) => ({ ministry: s.ministry.id, seats: s.seats })) },
+  });
   await em.flush();
   return session;
 }
@@ -251,6 +266,7 @@ export async function updateSession(
   return em.transactional(async (tx) => {
     const session = await lockSession(tx, sessionId);
     const counts = await seatCounts(tx, session);
+    const before = { ...snapshot(session, SESSION_AUDITED), seats: counts.quotas ? Object.fromEntries(counts.quotas) : null };
     if (input.label) session.label = input.label.trim();
     if (input.capacity != null) {
       if (input.capacity < counts.total) throw new DomainError(TrainingErrorCode.CAPACITY_BELOW_REGISTERED, M['CAPACITY_BELOW_REGISTERED.capacity']({ count: counts.total }), ['capacity'], { min: counts.total });
@@ -274,6 +290,7 @@ export async function updateSession(
       await promoteWaitingList(tx, session, counts, actor);
       syncFull(session, counts);
     }
+    recordAudit(tx, viewer, { action: AuditAction.TRAINING_SESSION_UPDATED, target: session, before, after: { ...snapshot(session, SESSION_AUDITED), seats: counts.quotas ? Object.fromEntries(counts.quotas) : null } });
     await tx.flush();
     return session;
   });
@@ -496,8 +513,10 @@ export async function currentPolicy(em: EntityManager): Promise<TrainingPolicy> 
 export async function setPolicy(em: EntityManager, viewer: Viewer, input: { unjustifiedAbsenceMonths: number; partialAttendanceCounts: boolean }) {
   assertMayManageCatalogue(viewer);
   const policy = (await em.findOne(TrainingPolicy, { key: 'default' })) ?? em.create(TrainingPolicy, {});
+  const before = snapshot(policy, ['unjustifiedAbsenceMonths', 'partialAttendanceCounts']);
   policy.unjustifiedAbsenceMonths = input.unjustifiedAbsenceMonths;
   policy.partialAttendanceCounts = input.partialAttendanceCounts;
+  recordAudit(em, viewer, { action: AuditAction.TRAINING_POLICY_SET, target: policy, before, after: snapshot(policy, ['unjustifiedAbsenceMonths', 'partialAttendanceCounts']) });
   await em.flush();
   return policy;
 }
