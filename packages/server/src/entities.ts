@@ -8,6 +8,7 @@ import { trainingEntities } from './training';
 import { serviceLevelEntities } from './service-levels/service-level.entity';
 import { knownErrorEntities } from './known-errors/known-error.entity';
 import { notificationEntities } from './notifications/notification.entity';
+import { deskToolEntities } from './desk-tools';
 
 /** Every entity, listed explicitly (no folder discovery). */
 export const ENTITIES = [
@@ -22,4 +23,5 @@ export const ENTITIES = [
   ...knownErrorEntities,
   ...attachmentEntities,
   ...notificationEntities,
+  ...deskToolEntities,
 ];

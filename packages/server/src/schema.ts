@@ -19,6 +19,7 @@ import { trainingModule } from './training';
 import { serviceLevelsModule } from './service-levels';
 import { knownErrorsModule } from './known-errors';
 import { notificationsModule } from './notifications';
+import { deskToolsModule } from './desk-tools';
 
 /** Every feature module: importing one registers nothing, `composeModules` puts them together. */
 export const MODULES: readonly FeatureModule[] = [
@@ -32,6 +33,7 @@ export const MODULES: readonly FeatureModule[] = [
   knownErrorsModule,
   attachmentsModule,
   notificationsModule,
+  deskToolsModule,
 ];
 
 /** Every resolver class of every module. */
