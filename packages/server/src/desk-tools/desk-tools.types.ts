@@ -59,7 +59,7 @@ export class SavedTicketOrder {
   @Field(() => TicketOrderField, { description: 'Sort key.' })
   field!: TicketOrderField;
 
-  @Field(() => SortDirection, { description: 'Sort direction.' })
+  @Field(() => SortDirection, { description: 'ASC or DESC, as in `TicketOrder` (ties broken in the same direction).' })
   direction!: SortDirection;
 }
 

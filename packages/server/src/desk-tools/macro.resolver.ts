@@ -51,7 +51,7 @@ export class MacroResolver {
 
   @Authorized(...MACRO_USERS)
   @Mutation(() => DeleteMacroPayload, { description: 'Deletes a canned answer (same rights as updating it). Comments it wrote stay.' })
-  deleteMacro(@Arg('input', { validate: false, description: 'The macro to delete.' }) input: DeleteMacroInput, @Ctx() ctx: Context) {
+  deleteMacro(@Arg('input', { validate: false, description: 'Which canned answer goes (by its global id).' }) input: DeleteMacroInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ deletedMacroId: toGlobalId('Macro', await macros.deleteMacro(ctx.em, requireViewer(ctx), decodeId(input.id, 'Macro'))) }));
   }
 

@@ -54,7 +54,7 @@ export class SavedViewResolver {
 
   @Authorized(...DESK_TOOL_USERS)
   @Mutation(() => DeleteSavedViewPayload, { description: 'Deletes your saved view (its owner only).' })
-  deleteSavedView(@Arg('input', { validate: false, description: 'The view to delete.' }) input: DeleteSavedViewInput, @Ctx() ctx: Context) {
+  deleteSavedView(@Arg('input', { validate: false, description: 'Which of your saved views goes (by its global id).' }) input: DeleteSavedViewInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => ({ deletedSavedViewId: toGlobalId('SavedView', await views.deleteSavedView(ctx.em, requireViewer(ctx), decodeId(input.id, 'SavedView'))) }));
   }
 }
