@@ -66,7 +66,7 @@ async function bothWays(auth: Auth, viewId: string, filter: object, orderBy: obj
   let after: string | null = null;
   let total: { list: number; view: number } | null = null;
   for (;;) {
-    const a = (await server.gql(LIST, { filter, orderBy, after }, auth)).body.data.tickets;
+    const a: { totalCount: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (await server.gql(LIST, { filter, orderBy, after }, auth)).body.data.tickets;
     const b = (await server.gql(OF_VIEW, { id: viewId, after }, auth)).body.data.savedView.tickets;
     total ??= { list: a.totalCount, view: b.totalCount };
     expect(b.pageInfo).toEqual(a.pageInfo);
@@ -174,6 +174,9 @@ describe('saved ticket views', () => {
     expect(entry.count).toBe(tickets.totalCount);
     const { savedView } = await chorus.SavedViewTickets({ id, first: 100 });
     expect(savedView!.tickets.nodes.map((t) => t.id)).toEqual(tickets.edges.map((e) => e.node.id));
+    const walked: string[] = [];
+    for await (const t of chorus.savedViews.tickets(id, 2)) walked.push(t.id);
+    expect(walked).toEqual(tickets.edges.map((e) => e.node.id));
     const asApp = createClient({ url: server.url, apiKey: DEMO_API_KEY });
     await expect(asApp.SavedViews({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
