@@ -154,6 +154,26 @@ describe('saved ticket views', () => {
     expect((await create(teamless, { name: 'À moi' })).userErrors).toEqual([]);
   });
 
+  it('counts a sidebar’s views in one statement, each as tickets(filter:) counts it', async () => {
+    for (const [name, filter] of [['Nouveaux', { status: ['SUBMITTED'] }], ['Lyon', { search: 'Lyon' }], ['Techniques', { nature: 'TECHNICAL' }]] as const) await create(sn1, { name: `Compte — ${name}`, filter });
+    const knex = server.orm.em.getConnection().getKnex();
+    const statements: string[] = [];
+    const listener = (q: { sql: string }) => statements.push(q.sql);
+    knex.on('query', listener);
+    let views: Awaited<ReturnType<typeof sidebar>>;
+    try {
+      views = await sidebar(sn1);
+    } finally {
+      knex.off('query', listener);
+    }
+    expect(views.length).toBeGreaterThanOrEqual(3);
+    expect(statements.filter((q) => q.includes('count(*)'))).toHaveLength(1);
+    for (const v of views) {
+      const { savedView } = (await server.gql(`query($id: ID!) { savedView(id: $id) { tickets(first: 1) { totalCount } } }`, { id: v.id }, sn1)).body.data;
+      expect(v.count).toBe(savedView.tickets.totalCount);
+    }
+  });
+
   it('refuses the roles that do not use them: a CCA, an analyst, an application', async () => {
     for (const auth of [cca, analyst, app]) {
       const list = await server.gql(SIDEBAR, {}, auth);
