@@ -82,6 +82,11 @@ describe('keeping canned answers', () => {
     expect(ok.userErrors).toEqual([]);
     expect(ok.macro).toMatchObject({ name: 'Demande de précisions', shared: false, editable: true, team: { level: 'SN1' }, setStatus: 'WAITING_FOR_INFO', setPriority: 1, internal: false });
     expect(await macroCount()).toBe(before + 1);
+
+    // one name per team (case aside); another team may use it
+    expect((await create(sn1Mate, { name: 'DEMANDE DE PRÉCISIONS', body: 'x' })).userErrors).toEqual([{ field: ['input', 'name'], code: 'MACRO_NAME_TAKEN', message: expect.any(String) }]);
+    expect((await create(admin, { name: 'Demande de précisions', body: 'x', teamId: await teamId('TECHNICAL') })).userErrors).toEqual([]);
+    expect(await macroCount()).toBe(before + 2);
   });
 
   it('team macros for their members, shared ones for every agent; administrators manage them all', async () => {

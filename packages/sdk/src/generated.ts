@@ -2120,6 +2120,8 @@ export enum UserErrorCode {
   MACRO_INTERNAL_QUESTION = 'MACRO_INTERNAL_QUESTION',
   /** The canned answer’s text has a `{{` or `}}` that opens or closes no placeholder. */
   MACRO_MALFORMED_PLACEHOLDER = 'MACRO_MALFORMED_PLACEHOLDER',
+  /** The team (or the shared canned answers) already has a canned answer of that name, case aside. */
+  MACRO_NAME_TAKEN = 'MACRO_NAME_TAKEN',
   /** Only the members of a team (and administrators) change its canned answers; only administrators change shared ones. */
   MACRO_NOT_YOURS = 'MACRO_NOT_YOURS',
   /** Once its placeholders are filled in, the canned answer is longer than a comment may be. */

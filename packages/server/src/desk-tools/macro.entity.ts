@@ -13,6 +13,8 @@ import { MACRO_PLACEHOLDER_WORDS } from './macro.template';
  */
 @Entity({ tableName: 'macro' })
 @Index({ name: 'macro_team_name_index', properties: ['team', 'name', 'id'] })
+// one name per team, and one among the shared ones (case does not matter): agents pick a macro by its name
+@Index({ name: 'macro_name_unique', expression: `create unique index "macro_name_unique" on "macro" (coalesce("team_id", '00000000-0000-0000-0000-000000000000'), lower("name"))` })
 @ObjectType({ implements: Node, description: 'A canned answer (macro) of the support: a named reply with placeholders and optional actions, applied to a ticket in one step (`applyMacro`).' })
 export class Macro extends BaseEntity<'internal' | 'setStatus' | 'setPriority' | 'team' | 'createdBy'> {
   @Property({ type: 'string', length: 200 })

@@ -4,7 +4,7 @@
  * inside one transaction: each checks its own rule as its mutation does, and the first refusal
  * rolls everything back.
  */
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { macroScope, mayManageMacro, scopeFilter } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
@@ -45,6 +45,20 @@ function assertMayManage(viewer: Viewer, teamId: string | null, macro: { team?: 
       macro.team ? 'Seuls les membres de l’équipe (et les administrateurs) modifient ses réponses types.' : 'Seuls les administrateurs modifient les réponses types partagées.',
     );
   }
+}
+
+/** Writes a macro; a name its team (or the shared ones) already has is MACRO_NAME_TAKEN (the unique index decides, so two at once cannot both win). */
+async function saveMacro(em: EntityManager, macro: Macro): Promise<Macro> {
+  try {
+    await em.flush();
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException) {
+      em.clear();
+      throw new DomainError(DeskToolsErrorCode.MACRO_NAME_TAKEN, `Une réponse type s’appelle déjà « ${macro.name} » ${macro.team ? 'dans cette équipe' : 'parmi les réponses partagées'}.`, ['name']);
+    }
+    throw e;
+  }
+  return macro;
 }
 
 /** The macros the viewer may see (and, for an agent, use). */
@@ -91,8 +105,7 @@ export async function createMacro(em: EntityManager, viewer: Viewer, f: MacroFie
     team: teamId ? em.getReference(SupportTeam, teamId) : null,
     createdBy: em.getReference(Person, viewer.id),
   });
-  await em.flush();
-  return macro;
+  return saveMacro(em, macro);
 }
 
 /** Replaces a macro's content (its team stays: delete and create to move it). */
@@ -105,8 +118,7 @@ export async function updateMacro(em: EntityManager, viewer: Viewer, id: string,
   macro.internal = f.internal;
   macro.setStatus = f.setStatus;
   macro.setPriority = f.setPriority;
-  await em.flush();
-  return macro;
+  return saveMacro(em, macro);
 }
 
 export async function deleteMacro(em: EntityManager, viewer: Viewer, id: string): Promise<string> {
