@@ -94,6 +94,8 @@ describe('keeping canned answers', () => {
     // an agent writes for their own team only, and never a shared one
     expect((await create(sn1, { name: 'Pour SN2', body: 'x', teamId: await teamId('SN2') })).userErrors[0].code).toBe('MACRO_NOT_YOURS');
     expect((await create(sn1, { name: 'Pour tous', body: 'x', shared: true })).userErrors[0].code).toBe('MACRO_NOT_YOURS');
+    // an administrator has no team of their own: they say whose it is
+    expect((await create(admin, { name: 'À qui ?', body: 'x' })).userErrors[0]).toMatchObject({ code: 'VALIDATION_FAILED', field: ['input', 'teamId'] });
     const shared = (await create(admin, { name: 'Partagée — accusé de réception', body: 'Votre demande {{ticket.reference}} est enregistrée.', shared: true })).macro;
     expect(shared).toMatchObject({ shared: true, team: null, editable: true });
     const sn2Own = (await create(admin, { name: 'SN2 — retour', body: 'Retour AIFE.', teamId: await teamId('SN2') })).macro;

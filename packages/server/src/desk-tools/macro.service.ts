@@ -92,7 +92,7 @@ export async function createMacro(em: EntityManager, viewer: Viewer, f: MacroFie
   assertUsesDeskTools(viewer, { macros: true });
   const myTeam = await teamOf(em, viewer);
   const teamId = f.shared ? null : (f.teamId ?? myTeam);
-  if (!f.shared && !teamId) throw new DomainError(DeskToolsErrorCode.MACRO_NOT_YOURS, 'Précisez l’équipe de la réponse type (teamId) ou rendez-la partagée (shared).', ['teamId']);
+  if (!f.shared && !teamId) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'Précisez l’équipe de la réponse type (teamId) ou rendez-la partagée (shared).', ['teamId']);
   if (teamId && !(await em.findOne(SupportTeam, { id: teamId }))) throw new DomainError(CoreErrorCode.NOT_FOUND, 'Aucune équipe de support n’a cet identifiant.', ['teamId']);
   assertMayManage(viewer, myTeam, { team: teamId ? { id: teamId } : null });
   checkFields(f);
