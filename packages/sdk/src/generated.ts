@@ -135,6 +135,16 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
+
+
+
+
+
+
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -204,6 +214,36 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     ChatbotMetrics(variables: Operations.ChatbotMetricsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ChatbotMetricsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.ChatbotMetricsQuery>({ document: Operations.ChatbotMetricsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ChatbotMetrics', 'query', variables);
+    },
+    Macros(variables?: Operations.MacrosQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.MacrosQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.MacrosQuery>({ document: Operations.MacrosDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Macros', 'query', variables);
+    },
+    CreateMacro(variables: Operations.CreateMacroMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateMacroMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateMacroMutation>({ document: Operations.CreateMacroDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateMacro', 'mutation', variables);
+    },
+    UpdateMacro(variables: Operations.UpdateMacroMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.UpdateMacroMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.UpdateMacroMutation>({ document: Operations.UpdateMacroDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateMacro', 'mutation', variables);
+    },
+    DeleteMacro(variables: Operations.DeleteMacroMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.DeleteMacroMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.DeleteMacroMutation>({ document: Operations.DeleteMacroDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteMacro', 'mutation', variables);
+    },
+    ApplyMacro(variables: Operations.ApplyMacroMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ApplyMacroMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.ApplyMacroMutation>({ document: Operations.ApplyMacroDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ApplyMacro', 'mutation', variables);
+    },
+    SavedViews(variables?: Operations.SavedViewsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SavedViewsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SavedViewsQuery>({ document: Operations.SavedViewsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SavedViews', 'query', variables);
+    },
+    SavedViewTickets(variables: Operations.SavedViewTicketsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SavedViewTicketsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SavedViewTicketsQuery>({ document: Operations.SavedViewTicketsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SavedViewTickets', 'query', variables);
+    },
+    CreateSavedView(variables: Operations.CreateSavedViewMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateSavedViewMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateSavedViewMutation>({ document: Operations.CreateSavedViewDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateSavedView', 'mutation', variables);
+    },
+    UpdateSavedView(variables: Operations.UpdateSavedViewMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.UpdateSavedViewMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.UpdateSavedViewMutation>({ document: Operations.UpdateSavedViewDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateSavedView', 'mutation', variables);
+    },
+    DeleteSavedView(variables: Operations.DeleteSavedViewMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.DeleteSavedViewMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.DeleteSavedViewMutation>({ document: Operations.DeleteSavedViewDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteSavedView', 'mutation', variables);
     },
     Viewer(variables?: Operations.ViewerQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ViewerQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.ViewerQuery>({ document: Operations.ViewerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Viewer', 'query', variables);

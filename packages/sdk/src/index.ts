@@ -34,6 +34,7 @@ import {
   type NotificationPreferencesQuery,
   type PeopleFilter,
   type PeopleQuery,
+  type SavedViewTicketsQuery,
   type SetNotificationPreferenceMutation,
   type TicketFilter,
   type TicketsQuery,
@@ -204,6 +205,12 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
     preferences(): Promise<NotificationPreferencesQuery['notificationPreferences']>;
     setPreference(kind: NotificationKind, delivery: NotificationDelivery): Promise<SetNotificationPreferenceMutation['setNotificationPreference']>;
   };
+  /**
+   * Saved ticket views (support agents): a view's tickets, every page, in the view's order and
+   * under the caller's own perimeter — what `Tickets` gives with the view's filter. Nothing for a
+   * view the caller may not read.
+   */
+  savedViews: { tickets(viewId: string, pageSize?: number): AsyncGenerator<NonNullable<SavedViewTicketsQuery['savedView']>['tickets']['nodes'][number]> };
   /**
    * Subscribes over WebSocket (graphql-ws) with the same credentials: give a subscription
    * document of the SDK (`TicketEventsDocument`…), the results are typed after it. Iterate
@@ -400,6 +407,10 @@ export function createClient(options: ClientOptions): ChorusClient {
     notifications: {
       preferences: async () => (await sdk.NotificationPreferences()).notificationPreferences,
       setPreference: async (kind: NotificationKind, delivery: NotificationDelivery) => (await sdk.SetNotificationPreference({ input: { kind, delivery } })).setNotificationPreference,
+    },
+    savedViews: {
+      tickets: (viewId: string, pageSize = 100) =>
+        paginate((after) => sdk.SavedViewTickets({ id: viewId, first: pageSize, after }).then((r) => r.savedView?.tickets ?? { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } })),
     },
     people: {
       iterate: (filter?: PeopleFilter, pageSize = 100) => paginate((after) => sdk.People({ first: pageSize, after, filter }).then((r) => ({ nodes: r.people.edges.map((e) => e.node), pageInfo: r.people.pageInfo }))),

@@ -9,6 +9,7 @@ import { serviceLevelEntities } from './service-levels/service-level.entity';
 import { knownErrorEntities } from './known-errors/known-error.entity';
 import { notificationEntities } from './notifications/notification.entity';
 import { auditEntities } from './audit';
+import { deskToolEntities } from './desk-tools';
 
 /** Every entity, listed explicitly (no folder discovery). */
 export const ENTITIES = [
@@ -24,4 +25,5 @@ export const ENTITIES = [
   ...attachmentEntities,
   ...notificationEntities,
   ...auditEntities,
+  ...deskToolEntities,
 ];

@@ -21,6 +21,7 @@ import { knownErrorsModule } from './known-errors';
 import { notificationsModule } from './notifications';
 import { auditModule } from './audit';
 import { privacyModule } from './privacy';
+import { deskToolsModule } from './desk-tools';
 
 /** Every feature module: importing one registers nothing, `composeModules` puts them together. */
 export const MODULES: readonly FeatureModule[] = [
@@ -36,6 +37,7 @@ export const MODULES: readonly FeatureModule[] = [
   notificationsModule,
   auditModule,
   privacyModule,
+  deskToolsModule,
 ];
 
 /** Every resolver class of every module. */

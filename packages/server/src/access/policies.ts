@@ -161,3 +161,64 @@ export const DAF_PERIMETER_SQL = `
     join structure s on s.id = mine.id
       or (mine.kind = 'RECTORAT' and mine.parent_id is not null and (s.id = mine.parent_id or s.parent_id = mine.parent_id))
    where mine.id = ?`;
+
+/* ---------- the desk's working tools: canned answers (macros) and saved ticket views ---------- */
+
+/**
+ * Who works with the desk's tools (applies canned answers, keeps saved ticket views): the
+ * agents of the support levels. A CCA, an application, an analyst do not.
+ */
+export const DESK_TOOL_USERS: readonly Role[] = [Role.SN1_AGENT, Role.SN2_AGENT, Role.TECHNICAL_AGENT];
+
+/** Who manages every canned answer (shared ones, any team's) besides each team's members for their own team's: the administrators. */
+export const MACRO_ADMINISTRATORS: readonly Role[] = [Role.ADMINISTRATOR];
+
+export function usesDeskTools(viewer: Viewer): boolean {
+  return viewer.kind === 'PERSON' && DESK_TOOL_USERS.some((r) => viewer.roles.has(r));
+}
+
+export function administersMacros(viewer: Viewer): boolean {
+  return viewer.kind === 'PERSON' && MACRO_ADMINISTRATORS.some((r) => viewer.roles.has(r));
+}
+
+/** What the macro policy reads of a macro: its team (null: shared with every support agent). */
+export interface MacroScopeFacts {
+  team?: { id: string } | null;
+}
+
+/**
+ * Which canned answers a viewer sees: an administrator every one (to manage them); a support
+ * agent the shared ones and their own team's (`teamId`: the person's support team); nobody else any.
+ */
+export function macroScope(viewer: Viewer, teamId: string | null): Scope<MacroScopeFacts> {
+  if (administersMacros(viewer)) return 'ALL';
+  if (!usesDeskTools(viewer)) return [];
+  const clauses: Clause<MacroScopeFacts>[] = [{ where: { team: null }, holds: (m) => !m.team }];
+  if (teamId) clauses.push({ where: { team: teamId }, holds: (m) => m.team?.id === teamId });
+  return clauses;
+}
+
+/** Who changes a canned answer: an administrator any; a team's member their team's; a shared one, administrators only. */
+export function mayManageMacro(viewer: Viewer, teamId: string | null, macro: MacroScopeFacts): boolean {
+  if (administersMacros(viewer)) return true;
+  return usesDeskTools(viewer) && !!macro.team && macro.team.id === teamId;
+}
+
+/** What the saved-view policy reads of a view. */
+export interface SavedViewScopeFacts {
+  owner: { id: string };
+  visibility: string;
+  team?: { id: string } | null;
+}
+
+/**
+ * Which saved ticket views a viewer reads: a support agent their own, and the TEAM views of
+ * their support team (`teamId`). Reading a view never widens what its tickets show: they are
+ * listed under the reader's own ticket scope.
+ */
+export function savedViewScope(viewer: Viewer, teamId: string | null): Scope<SavedViewScopeFacts> {
+  if (!usesDeskTools(viewer)) return [];
+  const clauses: Clause<SavedViewScopeFacts>[] = [{ where: { owner: viewer.id }, holds: (v) => v.owner.id === viewer.id }];
+  if (teamId) clauses.push({ where: { visibility: 'TEAM', team: teamId }, holds: (v) => v.visibility === 'TEAM' && v.team?.id === teamId });
+  return clauses;
+}

@@ -21,6 +21,15 @@ export { maySee, maySeeInternalComments } from './ticket.transitions';
 export { OPEN_STATUSES, TicketEventKind, TicketStatus, TicketTransition } from './ticket.enums';
 // what notifications does through mails (a one-click rating, a reply as a comment), through the desk's own rules
 export { addComment, findVisibleTicket, rateTicket } from './ticket.service';
+// what the desk's working tools (desk-tools: canned answers, saved views) use: the same rules, the same list read
+export { countTickets, decodeTicketFilter, fireTransition, updateTicket } from './ticket.service';
+export { ticketPage } from './ticket.resolver';
+export { TicketFilter, TicketOrder, TICKET_TEXT, PRIORITY, PriorityRange } from './ticket.inputs';
+export { TicketConnection } from './ticket.types';
+export { Ticket } from './ticket.entity';
+export { TicketComment } from './ticket-comment.entity';
+export { TicketEvent } from './ticket-event.entity';
+export { SortDirection, TicketImpact, TicketNature, TicketOrderField } from './ticket.enums';
 export const serviceDeskResolvers = [TicketResolver, ...TicketTransitionResolvers, TicketFieldsResolver, TicketEventFieldsResolver, TicketCommentFieldsResolver, ...serviceDeskEntities.map(nodeIdResolver)] as const;
 
 export const serviceDeskModule: FeatureModule = {

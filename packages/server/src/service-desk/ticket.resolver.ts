@@ -88,14 +88,7 @@ export class TicketResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where = desk.ticketsWhere(requireViewer(ctx), {
-      ...filter,
-      structureId: decodeOptionalId(filter?.structureId, 'Structure', 'structureId'),
-      assigneeId: decodeOptionalId(filter?.assigneeId, 'Person', 'assigneeId'),
-      requesterId: decodeOptionalId(filter?.requesterId, 'Person', 'requesterId'),
-    });
-    const order = desk.ticketOrder(orderBy?.field, orderBy?.direction);
-    return paginate(ctx.em, Ticket, where, order, page, info, { aliases: FIELD_RELATIONS, context: ctx });
+    return ticketPage(ctx, page, filter, orderBy, info);
   }
 
   @Authorized()
@@ -259,6 +252,17 @@ function visibleChanges(ctx: Context, accept: (m: TicketChangedMessage) => boole
   };
   // one read per change for every subscriber of the instance, then each decides
   return ctx.pubSub.subscribeWhere<TicketChangedMessage, ReadChange, VisibleChange>(TICKET_CHANGED, accept, (m) => readChange(ctx.em, m), decide);
+}
+
+/**
+ * THE read of a ticket list: the viewer's perimeter, the filter and the order, keyset
+ * paginated on the one read path. `tickets` and every other list of tickets (a saved view's)
+ * go through it, so they cannot show different tickets for the same filter.
+ */
+export function ticketPage(ctx: Context, page: ConnectionArgs, filter: TicketFilter | null | undefined, orderBy: Pick<TicketOrder, 'field' | 'direction'> | null | undefined, info?: GraphQLResolveInfo) {
+  const where = desk.ticketsWhere(requireViewer(ctx), desk.decodeTicketFilter(filter));
+  const order = desk.ticketOrder(orderBy?.field, orderBy?.direction);
+  return paginate(ctx.em, Ticket, where, order, page, info, { aliases: FIELD_RELATIONS, context: ctx });
 }
 
 export function statisticsFilter(f: TicketStatisticsFilter | null) {

@@ -15,6 +15,9 @@ import { SERVICE_LEVEL_ERROR_CODES } from './service-level.errors';
 
 export { serviceLevelEntities };
 export { ServiceLevelJob } from './service-level.job';
+// a ticket's due dates for other modules (desk-tools fills in a canned answer's {{ticket.dueDate}})
+export { standingsFor, structureZones } from './service-level.service';
+export { ServiceLevelClock, ServiceLevelMetric } from './service-level.enums';
 export const serviceLevelResolvers = [
   ServiceLevelResolver,
   TicketServiceLevelFieldsResolver,
