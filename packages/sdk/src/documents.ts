@@ -155,6 +155,12 @@ export enum AuditAction {
   KNOWLEDGE_PHRASE_REMOVED = 'KNOWLEDGE_PHRASE_REMOVED',
   /** An entry of the review queue was dismissed. */
   KNOWLEDGE_REVIEW_IGNORED = 'KNOWLEDGE_REVIEW_IGNORED',
+  /** A canned answer (macro) was created, for a team or shared. */
+  MACRO_CREATED = 'MACRO_CREATED',
+  /** A canned answer (macro) was deleted. */
+  MACRO_DELETED = 'MACRO_DELETED',
+  /** A canned answer (macro) was changed. */
+  MACRO_UPDATED = 'MACRO_UPDATED',
   /** A person was added to the directory. */
   PERSON_CREATED = 'PERSON_CREATED',
   /** A person’s personal data was erased (RGPD): pseudonymised, deactivated, correspondent roles ended. */

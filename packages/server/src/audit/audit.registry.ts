@@ -48,6 +48,10 @@ export const ADMIN_MUTATION_AUDIT: Readonly<Record<string, readonly AuditAction[
   importKnowledgeItems: [AuditAction.KNOWLEDGE_IMPORTED],
   setAbbreviation: [AuditAction.ABBREVIATION_SET],
   removeAbbreviation: [AuditAction.ABBREVIATION_REMOVED],
+  // the desk's canned answers (a team's, or shared by administrators)
+  createMacro: [AuditAction.MACRO_CREATED],
+  updateMacro: [AuditAction.MACRO_UPDATED],
+  deleteMacro: [AuditAction.MACRO_DELETED],
   // training catalogue and imports
   createTrainingDomain: [AuditAction.TRAINING_DOMAIN_CREATED],
   createTrainingCourse: [AuditAction.TRAINING_COURSE_CREATED],

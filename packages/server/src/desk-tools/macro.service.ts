@@ -9,6 +9,7 @@ import { macroScope, mayManageMacro, scopeFilter } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { likeContains } from '../core/text';
+import { AuditAction, recordAudit, snapshot } from '../audit';
 import { Person } from '../directory/person.entity';
 import { SupportTeam } from '../directory/support-team.entity';
 import { addComment, findVisibleTicket, fireTransition, TICKET_TEXT, TicketComment, updateTicket, type Ticket, type TicketEvent } from '../service-desk';
@@ -84,6 +85,9 @@ async function visibleMacro(em: EntityManager, viewer: Viewer, id: string, field
   return m;
 }
 
+/** What the audit keeps of a macro's changes. */
+const MACRO_AUDITED = ['name', 'body', 'internal', 'setStatus', 'setPriority'] as const;
+
 /**
  * A new macro: shared (administrators) or owned by a team (its members, administrators);
  * `teamId` null and not shared: the creator's own team.
@@ -105,6 +109,7 @@ export async function createMacro(em: EntityManager, viewer: Viewer, f: MacroFie
     team: teamId ? em.getReference(SupportTeam, teamId) : null,
     createdBy: em.getReference(Person, viewer.id),
   });
+  recordAudit(em, viewer, { action: AuditAction.MACRO_CREATED, target: macro, before: null, after: snapshot(macro, MACRO_AUDITED) });
   return saveMacro(em, macro);
 }
 
@@ -113,17 +118,20 @@ export async function updateMacro(em: EntityManager, viewer: Viewer, id: string,
   const macro = await visibleMacro(em, viewer, id);
   assertMayManage(viewer, await teamOf(em, viewer), macro);
   checkFields(f);
+  const before = snapshot(macro, MACRO_AUDITED);
   macro.name = f.name.trim();
   macro.body = f.body;
   macro.internal = f.internal;
   macro.setStatus = f.setStatus;
   macro.setPriority = f.setPriority;
+  recordAudit(em, viewer, { action: AuditAction.MACRO_UPDATED, target: macro, before, after: snapshot(macro, MACRO_AUDITED) });
   return saveMacro(em, macro);
 }
 
 export async function deleteMacro(em: EntityManager, viewer: Viewer, id: string): Promise<string> {
   const macro = await visibleMacro(em, viewer, id);
   assertMayManage(viewer, await teamOf(em, viewer), macro);
+  recordAudit(em, viewer, { action: AuditAction.MACRO_DELETED, target: macro, before: snapshot(macro, MACRO_AUDITED), after: null });
   await em.remove(macro).flush();
   return id;
 }
