@@ -14,6 +14,7 @@ import {
   TicketTransitionResolvers,
 } from './ticket.resolver';
 import { TICKET_ERROR_CODES } from './ticket.errors';
+import { TicketLinkFieldsResolver, TicketLinkResolver } from './ticket-links.resolver';
 
 export { serviceDeskEntities };
 // what other modules read of the desk (notifications: who may see a ticket and its comments, the life cycle's names)
@@ -21,7 +22,7 @@ export { maySee, maySeeInternalComments } from './ticket.transitions';
 export { OPEN_STATUSES, TicketEventKind, TicketStatus, TicketTransition } from './ticket.enums';
 // what notifications does through mails (a one-click rating, a reply as a comment), through the desk's own rules
 export { addComment, findVisibleTicket, rateTicket } from './ticket.service';
-export const serviceDeskResolvers = [TicketResolver, ...TicketTransitionResolvers, TicketFieldsResolver, TicketEventFieldsResolver, TicketCommentFieldsResolver, ...serviceDeskEntities.map(nodeIdResolver)] as const;
+export const serviceDeskResolvers = [TicketResolver, ...TicketTransitionResolvers, TicketFieldsResolver, TicketEventFieldsResolver, TicketCommentFieldsResolver, TicketLinkResolver, TicketLinkFieldsResolver, ...serviceDeskEntities.map(nodeIdResolver)] as const;
 
 export const serviceDeskModule: FeatureModule = {
   resolvers: serviceDeskResolvers,
