@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
+import { until } from './support/until';
 import { collect, subscriptionsRunning, untilSubscribed, wsClient } from './support/ws';
 import { desk } from './service-desk.helpers';
 
@@ -221,6 +222,14 @@ describe('merging a duplicate into its original', () => {
     // queued in the merge's own transaction
     const hook = await one(`select event, payload from webhook_delivery where payload->>'reference' = $1 and event = 'ticket.merged_from'`, [original.reference]);
     expect(hook.payload).toMatchObject({ kind: 'MERGED_FROM', field: 'mergedFrom' });
+
+    // mail: the duplicate's requesting side is told of the merge; as a watcher, the end user now hears of the original's public comments
+    const mailed = async (kind: string, ticket: { id: string }, personId: string) =>
+      one(`select subject from notification where kind = $1 and ticket_id = $2 and recipient_id = $3`, [kind, raw(ticket.id), personId]);
+    const mergedMail = await until(() => mailed('TICKET_MERGED', dup, endUser.id), 10_000);
+    expect(mergedMail.subject).toBe(`[${dup.reference}] Votre demande a été regroupée avec une autre`);
+    await comment(sn1, original.id, 'Correctif prévu demain.');
+    await until(() => mailed('TICKET_PUBLIC_COMMENT', original, endUser.id), 10_000);
 
     // a merged ticket never changes again, and nothing is merged into it
     expect(codes(await comment(ccaLyon, dup.id, 'encore ?'))).toEqual(['TICKET_ALREADY_MERGED']);

@@ -828,6 +828,8 @@ export enum NotificationKind {
   TICKET_ESCALATED = 'TICKET_ESCALATED',
   /** The known anomaly a ticket is linked to has a workaround or a fix: to the requester of every open linked ticket. */
   TICKET_KNOWN_ERROR_NEWS = 'TICKET_KNOWN_ERROR_NEWS',
+  /** The ticket, a duplicate, was merged into its original (closed, its comments and files moved there): to its requester and its opener, who follow the original from then on. */
+  TICKET_MERGED = 'TICKET_MERGED',
   /** A public comment on a ticket: to its requester and its opener (never the comment’s author). */
   TICKET_PUBLIC_COMMENT = 'TICKET_PUBLIC_COMMENT',
   /** The ticket was resolved: to the requester and the opener. */

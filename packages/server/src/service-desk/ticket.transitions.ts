@@ -41,6 +41,8 @@ export interface TicketFacts {
   satisfactionScore?: number | null;
   /** Set once the ticket was merged into another: it never changes again. */
   mergedInto?: { id: string } | null;
+  /** Who follows it besides its requester (see access/policies ticketScope). */
+  watcherIds?: readonly string[] | null;
 }
 
 /** What a transition does besides changing the status. */
