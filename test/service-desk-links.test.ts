@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, TicketLinkDirection, TicketLinkKind, TicketStatus } from '@chorus-support/sdk';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { sql } from './support/db';
 import { startTestServer } from './support/server';
@@ -335,6 +336,33 @@ describe('parent and children', () => {
     expect((await setParent(sn1, child, dup)).userErrors).toEqual([]);
     expect((await merge(sn1, dup, original)).userErrors).toEqual([]);
     expect((await read(sn1, child)).parent).toEqual({ reference: original.reference });
+  });
+});
+
+/* ---------- through the SDK ---------- */
+
+describe('the SDK', () => {
+  it('links, sets a parent and merges through tickets.link / setParent / merge, and reads them with TicketRelations', async () => {
+    const agent = createClient({ url: server.url, token: sn1.token });
+    const cca = createClient({ url: server.url, token: ccaLyon.token });
+    const a = await openIn(ccaLyon, lyon);
+    const b = await openIn(ccaLyon, lyon);
+    const linked = await agent.tickets.link(a.id, b.id, TicketLinkKind.CAUSED_BY);
+    expect(linked).toMatchObject({ changed: true, userErrors: [], ticket: { links: [{ kind: TicketLinkKind.CAUSED_BY, direction: TicketLinkDirection.OUTGOING, ticket: { reference: b.reference } }] } });
+    expect((await agent.tickets.link(a.id, b.id, TicketLinkKind.CAUSED_BY)).changed).toBe(false);
+    // the requesting side is refused, in userErrors
+    expect((await cca.tickets.link(a.id, b.id, TicketLinkKind.RELATED)).userErrors.map((e) => e.code)).toEqual(['LINK_RESERVED_TO_SUPPORT']);
+
+    const parented = await agent.tickets.setParent(a, b.id);
+    expect(parented).toMatchObject({ userErrors: [], ticket: { parent: { reference: b.reference } } });
+    const relations = (await agent.TicketRelations({ id: b.id })).node;
+    expect(relations).toMatchObject({ reference: b.reference, children: { totalCount: 1, nodes: [{ reference: a.reference }] } });
+
+    const merged = await agent.tickets.merge(parented.ticket!, b.id, 'Doublon');
+    expect(merged.userErrors).toEqual([]);
+    expect(merged.ticket).toMatchObject({ status: TicketStatus.CLOSED, mergedInto: { reference: b.reference } });
+    expect(merged.intoEvent?.kind).toBe('MERGED_FROM');
+    expect((await agent.tickets.unlink(a.id, b.id, TicketLinkKind.CAUSED_BY)).changed).toBe(true);
   });
 });
 
