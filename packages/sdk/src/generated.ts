@@ -1506,7 +1506,7 @@ export enum TicketEventKind {
   FIELD_CHANGED = 'FIELD_CHANGED',
   /** The known anomaly (major incident) the ticket is linked to got a workaround or was fixed; `oldValue` and `newValue` are its investigation status before and after, `reason` the public comment written. */
   KNOWN_ERROR_UPDATED = 'KNOWN_ERROR_UPDATED',
-  /** A duplicate was merged into this ticket: its comments and files were carried over, its requester follows this ticket; `newValue` is how many comments and files came. Read the duplicate in `links` (DUPLICATE_OF, INCOMING). */
+  /** A duplicate was merged into this ticket: its comments and files were carried over, its requester and filing application follow this ticket (they see it); `reason` is the agent’s note. Read the duplicate in `links` (DUPLICATE_OF, INCOMING). */
   MERGED_FROM = 'MERGED_FROM',
   /** This ticket, a duplicate, was merged into its original (transition MERGE, to CLOSED): read the original in `Ticket.mergedInto`; its comments and files now live there. The event names no reference (the original may be outside some readers’ perimeter). */
   MERGED_INTO = 'MERGED_INTO',

@@ -156,7 +156,7 @@ registerEnumType(TicketEventKind, {
     ATTACHMENT_ADDED: { description: 'A file was attached: `newValue` is its name. An internal file’s event reaches the support levels only and carries no name (they read it on the attachment itself).' },
     ATTACHMENT_REMOVED: { description: 'An attachment was removed: `oldValue` is its name. An internal file’s event reaches the support levels only and carries no name.' },
     MERGED_INTO: { description: 'This ticket, a duplicate, was merged into its original (transition MERGE, to CLOSED): read the original in `Ticket.mergedInto`; its comments and files now live there. The event names no reference (the original may be outside some readers’ perimeter).' },
-    MERGED_FROM: { description: 'A duplicate was merged into this ticket: its comments and files were carried over, its requester follows this ticket; `newValue` is how many comments and files came. Read the duplicate in `links` (DUPLICATE_OF, INCOMING).' },
+    MERGED_FROM: { description: 'A duplicate was merged into this ticket: its comments and files were carried over, its requester and filing application follow this ticket (they see it); `reason` is the agent’s note. Read the duplicate in `links` (DUPLICATE_OF, INCOMING).' },
   },
 });
 
