@@ -283,6 +283,34 @@ describe('merging a duplicate into its original', () => {
   });
 });
 
+describe('changes made at once', () => {
+  it('two opposite merges, links or parents sent together: one holds, the other is refused, nothing half done', async () => {
+    const a = await openIn(ccaLyon, lyon);
+    const b = await openIn(ccaLyon, lyon);
+    await comment(ccaLyon, a.id, 'commentaire de A');
+    await comment(ccaLyon, b.id, 'commentaire de B');
+    const versions = { a: (await read(sn1, a)).version, b: (await read(sn1, b)).version };
+    const [ab, ba] = await Promise.all([merge(sn1, { id: a.id, version: versions.a }, b), merge(sn1, { id: b.id, version: versions.b }, a)]);
+    const results = [codes(ab), codes(ba)];
+    expect(results).toContainEqual([]);
+    // the second waited for the first's locks, then found its ticket moved (its version) or merged
+    expect([['CONFLICT'], ['TICKET_ALREADY_MERGED']]).toContainEqual(results.find((r) => r.length));
+    const [merged, kept] = codes(ab).length ? [b, a] : [a, b];
+    const [m, k] = [await read(sn1, merged), await read(sn1, kept)];
+    // the one merged into lost nothing and holds both comments; the merged one holds none
+    expect(k).toMatchObject({ status: 'SUBMITTED', mergedInto: null, commentCount: 2 });
+    expect(m).toMatchObject({ status: 'CLOSED', mergedInto: { reference: kept.reference }, commentCount: 0 });
+
+    const [c, d] = [await openIn(ccaLyon, lyon), await openIn(ccaLyon, lyon)];
+    const links = await Promise.all([link(sn1, c, d, 'DUPLICATE_OF'), link(sn1, d, c, 'DUPLICATE_OF')]);
+    expect(links.map(codes).sort()).toEqual([[], ['TICKET_LINK_CYCLE']]);
+
+    const [e, f] = [await openIn(ccaLyon, lyon), await openIn(ccaLyon, lyon)];
+    const parents = await Promise.all([setParent(sn1, e, f), setParent(sn1, f, e)]);
+    expect(parents.map(codes).sort()).toEqual([[], ['TICKET_PARENT_CYCLE']]);
+  });
+});
+
 /* ---------- parent / child ---------- */
 
 describe('parent and children', () => {

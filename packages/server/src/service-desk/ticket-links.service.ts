@@ -43,11 +43,15 @@ function stored(fromId: string, toId: string, kind: TicketLinkKind): { from: str
 }
 
 /**
- * Links of one directed kind change one at a time (a transaction-scoped advisory lock), so two
- * links made at once in opposite directions cannot both pass the cycle check.
+ * Links of one directed kind, and parents, change one at a time (transaction-scoped advisory
+ * locks), so two changes made at once in opposite directions cannot both pass the cycle check.
+ * Taken first, before any ticket row is locked, and always in this order (links, then parents):
+ * a change waiting for one never holds a row another change needs.
  */
-async function serialiseKind(em: EntityManager, kind: TicketLinkKind): Promise<void> {
-  await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`ticket_link:${kind}`]);
+const LINKS_OF = (kind: TicketLinkKind) => `ticket_link:${kind}`;
+const PARENTS = 'ticket_parent';
+async function serialise(em: EntityManager, ...keys: string[]): Promise<void> {
+  for (const key of keys) await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [key]);
 }
 
 /** Whether `start` reaches `target` through links of `kind` (from → to). */
@@ -106,13 +110,12 @@ export async function linkTickets(em: EntityManager, viewer: Viewer, ticketId: s
   assertMayLink(viewer);
   assertNotSelf(ticketId, otherId, 'otherTicketId');
   return em.transactional(async (tem) => {
+    const directed = DIRECTED_LINK_KINDS.includes(kind);
+    if (directed) await serialise(tem, LINKS_OF(kind));
     const ticket = await visibleOrNotFound(tem, viewer, ticketId, 'ticketId');
     const other = await visibleOrNotFound(tem, viewer, otherId, 'otherTicketId');
     const { from, to } = stored(ticketId, otherId, kind);
-    if (DIRECTED_LINK_KINDS.includes(kind)) {
-      await serialiseKind(tem, kind);
-      assertNoLinkCycle(await reaches(tem, kind, to, from), kind);
-    }
+    if (directed) assertNoLinkCycle(await reaches(tem, kind, to, from), kind);
     const rows: unknown[] = await tem.execute(
       `insert into ticket_link (id, from_id, to_id, kind, created_by_id) values (?, ?, ?, ?, ?) on conflict on constraint ticket_link_from_to_kind_unique do nothing returning id`,
       [randomUUID(), from, to, kind, viewer.id],
@@ -147,6 +150,7 @@ export async function mergeTicket(em: EntityManager, viewer: Viewer, settings: T
   assertMayLink(viewer);
   assertNotSelf(id, intoId, 'intoId');
   return em.transactional(async (tem) => {
+    await serialise(tem, LINKS_OF(TicketLinkKind.DUPLICATE_OF), PARENTS);
     const locked = await tem.find(Ticket, { id: { $in: [id, intoId] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true });
     const dup = locked.find((t) => t.id === id) ?? null;
     const into = locked.find((t) => t.id === intoId) ?? null;
@@ -165,7 +169,6 @@ export async function mergeTicket(em: EntityManager, viewer: Viewer, settings: T
     await into.openedByApplication?.load();
     const now = new Date();
     assertMayFire(viewer, dup, TicketTransition.MERGE, settings, now, reason);
-    await serialiseKind(tem, TicketLinkKind.DUPLICATE_OF);
     assertNoLinkCycle(await reaches(tem, TicketLinkKind.DUPLICATE_OF, intoId, id), TicketLinkKind.DUPLICATE_OF);
     if (await isAncestorOrSelf(tem, id, intoId))
       throw new DomainError(TicketErrorCode.TICKET_PARENT_CYCLE, 'Règle TICKET_PARENT_CYCLE : le ticket d’origine descend du doublon ; détachez-le d’abord.', ['intoId']);
@@ -225,18 +228,16 @@ export async function mergeTicket(em: EntityManager, viewer: Viewer, settings: T
 /**
  * Sets (or clears, `parentId` null) the parent of a ticket the viewer sees, to a ticket they
  * see; never to itself or one of its descendants. Parents change one at a time (an advisory
- * lock), so two changes at once cannot make a cycle. The version is bumped; no history event
+ * lock, taken before the child's row), so two changes at once cannot make a cycle. The version is bumped; no history event
  * (the parent may be outside some of the child's readers' perimeter).
  */
 export async function setParentTicket(em: EntityManager, viewer: Viewer, id: string, version: number, parentId: string | null) {
   assertMayLink(viewer);
   if (parentId) assertNotSelf(id, parentId, 'parentId');
-  const { ticket } = await changeTicket(
-    em,
-    viewer,
-    id,
-    version,
-    async (tem, t) => {
+  // the parents' lock before the child's row (changeTicket takes it inside this transaction)
+  const { ticket } = await em.transactional(async (outer) => {
+    await serialise(outer, PARENTS);
+    return changeTicket(outer, viewer, id, version, async (tem, t) => {
       if (t.mergedInto) throw new DomainError(TicketErrorCode.TICKET_ALREADY_MERGED, 'Règle TICKET_ALREADY_MERGED : ce ticket a été fusionné dans un autre et ne change plus.', ['id']);
       if (!parentId) {
         t.parent = null;
@@ -245,12 +246,10 @@ export async function setParentTicket(em: EntityManager, viewer: Viewer, id: str
       const parent = await visibleOrNotFound(tem, viewer, parentId, 'parentId');
       if (parent.mergedInto)
         throw new DomainError(TicketErrorCode.TICKET_ALREADY_MERGED, 'Règle TICKET_ALREADY_MERGED : le ticket parent a été fusionné ; rattachez au ticket qui l’a reçu.', ['parentId']);
-      await tem.execute(`select pg_advisory_xact_lock(hashtext('ticket_parent'))`);
       if (await isAncestorOrSelf(tem, id, parentId))
         throw new DomainError(TicketErrorCode.TICKET_PARENT_CYCLE, 'Règle TICKET_PARENT_CYCLE : le parent choisi descend de ce ticket ; un ticket ne peut être son propre ancêtre.', ['parentId']);
       t.parent = tem.getReference(Ticket, parentId, { wrapped: true });
-    },
-    { locked: true },
-  );
+    });
+  });
   return { ticket };
 }
