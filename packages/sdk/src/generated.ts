@@ -145,6 +145,11 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
+
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -484,6 +489,21 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     TicketEvents(variables?: Operations.TicketEventsSubscriptionVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.TicketEventsSubscription> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.TicketEventsSubscription>({ document: Operations.TicketEventsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'TicketEvents', 'subscription', variables);
+    },
+    TicketRelations(variables: Operations.TicketRelationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.TicketRelationsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.TicketRelationsQuery>({ document: Operations.TicketRelationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'TicketRelations', 'query', variables);
+    },
+    LinkTickets(variables: Operations.LinkTicketsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.LinkTicketsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.LinkTicketsMutation>({ document: Operations.LinkTicketsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'LinkTickets', 'mutation', variables);
+    },
+    UnlinkTickets(variables: Operations.UnlinkTicketsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.UnlinkTicketsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.UnlinkTicketsMutation>({ document: Operations.UnlinkTicketsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UnlinkTickets', 'mutation', variables);
+    },
+    MergeTicket(variables: Operations.MergeTicketMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.MergeTicketMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.MergeTicketMutation>({ document: Operations.MergeTicketDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MergeTicket', 'mutation', variables);
+    },
+    SetParentTicket(variables: Operations.SetParentTicketMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetParentTicketMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetParentTicketMutation>({ document: Operations.SetParentTicketDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetParentTicket', 'mutation', variables);
     },
     ServiceLevelConfiguration(variables?: Operations.ServiceLevelConfigurationQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ServiceLevelConfigurationQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.ServiceLevelConfigurationQuery>({ document: Operations.ServiceLevelConfigurationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ServiceLevelConfiguration', 'query', variables);

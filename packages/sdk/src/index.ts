@@ -36,8 +36,13 @@ import {
   type PeopleQuery,
   type SavedViewTicketsQuery,
   type SetNotificationPreferenceMutation,
+  type LinkTicketsMutation,
+  type MergeTicketMutation,
+  type SetParentTicketMutation,
   type TicketFilter,
+  type TicketLinkKind,
   type TicketsQuery,
+  type UnlinkTicketsMutation,
   type TicketUpdatedSubscription,
 } from './documents.js';
 import { IDEMPOTENT_OPERATIONS, retryPolicy, withRetries, type RetryPolicy } from './retry.js';
@@ -184,7 +189,25 @@ export type ChorusClient = ReturnType<typeof getSdk> & {
    * }
    * ```
    */
-  tickets: { iterate(filter?: TicketFilter, pageSize?: number): AsyncGenerator<TicketsQuery['tickets']['edges'][number]['node']> };
+  tickets: {
+    iterate(filter?: TicketFilter, pageSize?: number): AsyncGenerator<TicketsQuery['tickets']['edges'][number]['node']>;
+    /**
+     * Links two tickets (support levels): RELATED, or `ticketId` DUPLICATE_OF / CAUSED_BY
+     * `otherTicketId`. Linking twice is one link (`changed` is then false); refusals
+     * (TICKET_LINK_SELF, TICKET_LINK_CYCLE, NOT_FOUND for a ticket you may not see) come back in `userErrors`.
+     */
+    link(ticketId: string, otherTicketId: string, kind: TicketLinkKind): Promise<LinkTicketsMutation['linkTickets']>;
+    /** Removes a link made by `link` (same ids and kind); nothing to remove: `changed` is false. */
+    unlink(ticketId: string, otherTicketId: string, kind: TicketLinkKind): Promise<UnlinkTicketsMutation['unlinkTickets']>;
+    /**
+     * Merges the duplicate `ticket` (its id and the version you read) into its original `intoId`
+     * (support levels, same structure): the duplicate is closed with `mergedInto`, its comments
+     * and files move to the original. Refusals come back in `userErrors`.
+     */
+    merge(ticket: { id: string; version: number }, intoId: string, reason?: string): Promise<MergeTicketMutation['mergeTicket']>;
+    /** Sets (or, with null, clears) the parent of `ticket` (support levels); refusals come back in `userErrors`. */
+    setParent(ticket: { id: string; version: number }, parentId: string | null): Promise<SetParentTicketMutation['setParentTicket']>;
+  };
   /**
    * The caller's mail preferences: for each kind, IMMEDIATE (the default), DAILY_DIGEST or NONE.
    * A refusal (an application has no mailbox) comes back in `userErrors`.
@@ -403,6 +426,10 @@ export function createClient(options: ClientOptions): ChorusClient {
     },
     tickets: {
       iterate: (filter?: TicketFilter, pageSize = 100) => paginate((after) => sdk.Tickets({ first: pageSize, after, filter }).then((r) => ({ nodes: r.tickets.edges.map((e) => e.node), pageInfo: r.tickets.pageInfo }))),
+      link: async (ticketId: string, otherTicketId: string, kind: TicketLinkKind) => (await sdk.LinkTickets({ input: { ticketId, otherTicketId, kind } })).linkTickets,
+      unlink: async (ticketId: string, otherTicketId: string, kind: TicketLinkKind) => (await sdk.UnlinkTickets({ input: { ticketId, otherTicketId, kind } })).unlinkTickets,
+      merge: async (ticket: { id: string; version: number }, intoId: string, reason?: string) => (await sdk.MergeTicket({ input: { id: ticket.id, version: ticket.version, intoId, reason } })).mergeTicket,
+      setParent: async (ticket: { id: string; version: number }, parentId: string | null) => (await sdk.SetParentTicket({ input: { id: ticket.id, version: ticket.version, parentId } })).setParentTicket,
     },
     notifications: {
       preferences: async () => (await sdk.NotificationPreferences()).notificationPreferences,

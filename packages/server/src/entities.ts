@@ -3,7 +3,7 @@ import { chatbotEntities } from './chatbot';
 import { directoryEntities } from './directory';
 import { integrationEntities } from './integration';
 import { knowledgeEntities, knowledgeInternalEntities } from './knowledge';
-import { serviceDeskEntities } from './service-desk/entities';
+import { serviceDeskEntities, serviceDeskInternalEntities } from './service-desk/entities';
 import { trainingEntities } from './training';
 import { serviceLevelEntities } from './service-levels/service-level.entity';
 import { knownErrorEntities } from './known-errors/known-error.entity';
@@ -16,6 +16,7 @@ export const ENTITIES = [
   ...directoryEntities,
   ...integrationEntities,
   ...serviceDeskEntities,
+  ...serviceDeskInternalEntities,
   ...trainingEntities,
   ...knowledgeEntities,
   ...knowledgeInternalEntities,

@@ -66,6 +66,8 @@ export interface TicketScopeFacts {
   escalationCount: number;
   nature: string;
   level: string;
+  /** Who follows the ticket besides its requester (the requesters and applications of the duplicates merged into it); absent = nobody. */
+  watcherIds?: readonly string[] | null;
 }
 
 /**
@@ -73,7 +75,8 @@ export interface TicketScopeFacts {
  * structures' tickets (SN1 is a ministry's own support); SN2 (AIFE, every ministry) what was
  * escalated to it; the technical team technical tickets and those at its level; a CCA the
  * tickets of the structures they are CCA for; an application those it opened; anybody the
- * tickets they requested.
+ * tickets they requested; and anybody (person or application) a ticket they followed was
+ * merged into: its watchers.
  */
 export function ticketScope(viewer: Viewer): Scope<TicketScopeFacts> {
   let scope = ticketScopes.get(viewer);
@@ -88,10 +91,10 @@ function ticketScopeOf(viewer: Viewer): Scope<TicketScopeFacts> {
   const has = (r: Role) => viewer.roles.has(r);
   if (viewer.kind === 'APPLICATION') {
     if (!has(Role.APPLICATION)) return [];
-    return [{ where: { openedByApplication: viewer.id }, holds: (t) => t.openedByApplication?.id === viewer.id }];
+    return [{ where: { openedByApplication: viewer.id }, holds: (t) => t.openedByApplication?.id === viewer.id }, watcherClause(viewer.id)];
   }
   if (readsEverything(viewer)) return 'ALL';
-  const clauses: Clause<TicketScopeFacts>[] = [{ where: { requester: viewer.id }, holds: (t) => t.requester?.id === viewer.id }];
+  const clauses: Clause<TicketScopeFacts>[] = [{ where: { requester: viewer.id }, holds: (t) => t.requester?.id === viewer.id }, watcherClause(viewer.id)];
   const structures = new Set<string>();
   if (has(Role.SN1_AGENT)) viewer.sn1StructureIds.forEach((s) => structures.add(s));
   if (has(Role.CCA)) viewer.ccaStructureIds.forEach((s) => structures.add(s));
@@ -101,6 +104,20 @@ function ticketScopeOf(viewer: Viewer): Scope<TicketScopeFacts> {
     clauses.push({ where: { nature: 'TECHNICAL' }, holds: (t) => t.nature === 'TECHNICAL' }, { where: { level: 'TECHNICAL' }, holds: (t) => t.level === 'TECHNICAL' });
   }
   return clauses;
+}
+
+/** The tickets a person or application follows as a watcher (a duplicate of theirs was merged into it). */
+const watcherClause = (id: string): Clause<TicketScopeFacts> => ({ where: { watcherIds: { $contains: [id] } }, holds: (t) => !!t.watcherIds?.includes(id) });
+
+/**
+ * Who links tickets, merges a duplicate into its original and sets a ticket's parent: the
+ * support levels (SN1, SN2, the technical team), on tickets they see — both of them. The
+ * requesting side (CCA, applications) asks the support to, read-only roles never do.
+ */
+export const TICKET_LINKERS: readonly Role[] = [Role.SN1_AGENT, Role.SN2_AGENT, Role.TECHNICAL_AGENT];
+
+export function mayLinkTickets(viewer: Viewer): boolean {
+  return viewer.kind === 'PERSON' && TICKET_LINKERS.some((r) => viewer.roles.has(r));
 }
 
 /**

@@ -76,9 +76,10 @@ const NOTICE_EVENTS: Partial<Record<TicketEventKind, string>> = {
   [TicketEventKind.SERVICE_LEVEL_AT_RISK]: 'ticket.service_level_at_risk',
   [TicketEventKind.SERVICE_LEVEL_BREACHED]: 'ticket.service_level_breached',
   [TicketEventKind.KNOWN_ERROR_UPDATED]: 'ticket.known_error_updated',
+  [TicketEventKind.MERGED_FROM]: 'ticket.merged_from',
 };
 
-/** The filing application hears of its tickets' service-level crossings and known-error news. */
+/** The filing application hears of its tickets' service-level crossings, known-error news and the duplicates merged into them. */
 const tellNotice: TicketNoticeListener = async (em, ticket, event) => {
   if (!ticket.openedByApplication) return;
   const name = NOTICE_EVENTS[event.kind] ?? (event.field === 'knownError' ? 'ticket.known_error_linked' : null);

@@ -39,7 +39,7 @@ export class WebhookDelivery extends BaseEntity<'status' | 'attempts' | 'nextAtt
   @Property({ type: 'string', length: 100 })
   @Field({
     description:
-      'Event type: `ticket.status_changed`, `ticket.comment_added` (a public comment on the ticket, not written by the application itself), `ticket.service_level_at_risk`, `ticket.service_level_breached`, `ticket.known_error_linked`, `ticket.known_error_updated`. The events of one ticket are delivered in order: one waits while an earlier one is still being retried.',
+      'Event type: `ticket.status_changed`, `ticket.comment_added` (a public comment on the ticket, not written by the application itself), `ticket.service_level_at_risk`, `ticket.service_level_breached`, `ticket.known_error_linked`, `ticket.known_error_updated`, `ticket.merged_from` (a duplicate was merged into the ticket; the duplicate itself gets `ticket.status_changed` with the transition MERGE). The events of one ticket are delivered in order: one waits while an earlier one is still being retried.',
   })
   event!: string;
 

@@ -23,6 +23,7 @@ import { Migration20261206060000_ChangesCarried } from './Migration2026120606000
 import { Migration20261207200000_NotificationOutbox } from './Migration20261207200000_NotificationOutbox';
 import { Migration20261207210000_FrenchSearchStemFirst } from './Migration20261207210000_FrenchSearchStemFirst';
 import { Migration20261207220000_MailActions } from './Migration20261207220000_MailActions';
+import { Migration20261208010000_TicketLinks } from './Migration20261208010000_TicketLinks';
 import { Migration20261207230000_WebhookTicketOrder } from './Migration20261207230000_WebhookTicketOrder';
 import { Migration20261208020000_DeskTools } from './Migration20261208020000_DeskTools';
 import { Migration20261208030000_AuditEntry } from './Migration20261208030000_AuditEntry';
@@ -54,6 +55,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207210000_FrenchSearchStemFirst', class: Migration20261207210000_FrenchSearchStemFirst },
   { name: 'Migration20261207220000_MailActions', class: Migration20261207220000_MailActions },
   { name: 'Migration20261207230000_WebhookTicketOrder', class: Migration20261207230000_WebhookTicketOrder },
+  { name: 'Migration20261208010000_TicketLinks', class: Migration20261208010000_TicketLinks },
   { name: 'Migration20261208020000_DeskTools', class: Migration20261208020000_DeskTools },
   { name: 'Migration20261208030000_AuditEntry', class: Migration20261208030000_AuditEntry },
 ];

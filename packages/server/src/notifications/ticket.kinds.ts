@@ -30,11 +30,16 @@ interface TicketRow {
   escalation_count: number;
   /** The structure's own zone (DOM/COM), when it has one. */
   time_zone: string | null;
+  /** Who follows the ticket besides its requester and opener (merged duplicates' requesters and applications). */
+  watcher_ids: string[];
+  /** The original's reference, for a duplicate merged into it. */
+  merged_into_reference: string | null;
 }
 
 const TICKET_COLUMNS = `
   t.id as ticket_id, t.reference, t.title, t.status, t.level, t.nature, t.structure_id, s.name as structure_name, s.ministry_id,
-  t.requester_id, t.opened_by_id, t.opened_by_application_id, t.assignee_id, t.escalation_count,
+  t.requester_id, t.opened_by_id, t.opened_by_application_id, t.assignee_id, t.escalation_count, t.watcher_ids,
+  (select m.reference from ticket m where m.id = t.merged_into_id) as merged_into_reference,
   (select z.time_zone from structure_time_zone z where z.structure_id = t.structure_id limit 1) as time_zone`;
 
 export interface TicketEventFacts extends TicketRow {
@@ -106,8 +111,8 @@ const ticketComments: NotificationSource<TicketCommentFacts> = {
 
 /* ---------- recipients ---------- */
 
-/** The requesting side: the requester and the CCA who opened it. */
-const requestingSide = async (_db: SqlReader, f: TicketRow) => [f.requester_id, f.opened_by_id].filter((id): id is string => !!id);
+/** The requesting side: the requester, the CCA who opened it, and its watchers (the requesters of the duplicates merged into it; ids of applications find no person and are dropped). */
+const requestingSide = async (_db: SqlReader, f: TicketRow) => [f.requester_id, f.opened_by_id, ...(f.watcher_ids ?? [])].filter((id): id is string => !!id);
 
 /** The ticket's assignee and the SN1 agents of its ministry (SN1 is a ministry's own support). */
 async function assigneeAndSn1(db: SqlReader, f: TicketRow): Promise<string[]> {
@@ -138,6 +143,7 @@ function seesTicket(viewer: Viewer, f: TicketRow): boolean {
     openedBy: f.opened_by_id ? { id: f.opened_by_id } : null,
     openedByApplication: f.opened_by_application_id ? { id: f.opened_by_application_id } : null,
     escalationCount: f.escalation_count,
+    watcherIds: f.watcher_ids,
   });
 }
 
@@ -335,5 +341,25 @@ export const ticketKnownErrorNews = defineKind<TicketEventFacts>({
       subject: f.new_value === 'FIXED' ? 'L’incident majeur lié à votre demande est corrigé' : 'Un contournement est disponible pour votre demande',
       heading: `Du nouveau sur l’incident majeur lié à la demande ${f.reference}`,
       blocks: [{ p: `Votre demande « ${f.title} » est liée à un incident majeur connu du support.` }, ...(f.reason ? [{ quote: f.reason, by: 'Support Chorus' }] : []), ticketFacts(f, f.status)],
+    }),
+});
+
+export const ticketMerged = defineKind<TicketEventFacts>({
+  kind: NotificationKind.TICKET_MERGED,
+  source: ticketEvents,
+  applies: (f) => f.kind === TicketEventKind.MERGED_INTO,
+  // the duplicate's requester and opener: both see the original (a watcher, a CCA of the same structure)
+  recipients: async (_db, f) => [f.requester_id, f.opened_by_id].filter((id): id is string => !!id),
+  maySee: seesTicket,
+  render: (f, to, ctx) =>
+    ticketMail(f, to, ctx, {
+      subject: 'Votre demande a été regroupée avec une autre',
+      heading: `La demande ${f.reference} a été fusionnée${f.merged_into_reference ? ` dans la demande ${f.merged_into_reference}` : ''}`,
+      blocks: [
+        { p: `${by(f.actor_name)} a constaté que la demande « ${f.title} » portait sur la même difficulté qu’une autre demande de votre structure${f.merged_into_reference ? `, la demande ${f.merged_into_reference}` : ''}, et les a fusionnées.` },
+        ...(f.reason ? [{ quote: f.reason, by: by(f.actor_name) }] : []),
+        ticketFacts(f, f.to_status),
+        { p: `Et ensuite ? Les commentaires et les fichiers de votre demande ont été reportés sur ${f.merged_into_reference ? `la demande ${f.merged_into_reference}` : 'la demande d’origine'}, que vous suivez désormais : c’est elle qui sera traitée.` },
+      ],
     }),
 });

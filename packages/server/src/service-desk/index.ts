@@ -14,6 +14,7 @@ import {
   TicketTransitionResolvers,
 } from './ticket.resolver';
 import { TICKET_ERROR_CODES } from './ticket.errors';
+import { TicketLinkFieldsResolver, TicketLinkResolver } from './ticket-links.resolver';
 
 export { serviceDeskEntities };
 // what other modules read of the desk (notifications: who may see a ticket and its comments, the life cycle's names)
@@ -30,7 +31,7 @@ export { Ticket } from './ticket.entity';
 export { TicketComment } from './ticket-comment.entity';
 export { TicketEvent } from './ticket-event.entity';
 export { SortDirection, TicketImpact, TicketNature, TicketOrderField } from './ticket.enums';
-export const serviceDeskResolvers = [TicketResolver, ...TicketTransitionResolvers, TicketFieldsResolver, TicketEventFieldsResolver, TicketCommentFieldsResolver, ...serviceDeskEntities.map(nodeIdResolver)] as const;
+export const serviceDeskResolvers = [TicketResolver, ...TicketTransitionResolvers, TicketFieldsResolver, TicketEventFieldsResolver, TicketCommentFieldsResolver, TicketLinkResolver, TicketLinkFieldsResolver, ...serviceDeskEntities.map(nodeIdResolver)] as const;
 
 export const serviceDeskModule: FeatureModule = {
   resolvers: serviceDeskResolvers,

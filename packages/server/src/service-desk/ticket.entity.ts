@@ -32,6 +32,8 @@ export const FRENCH_DOCUMENT = (expression: string) => `chorus_fr_document(${exp
 @Index({ name: 'ticket_requester_index', properties: ['requester'] })
 @Index({ name: 'ticket_assignee_index', properties: ['assignee'] })
 @Index({ name: 'ticket_opened_by_application_index', properties: ['openedByApplication'] })
+@Index({ name: 'ticket_parent_index', properties: ['parent'] })
+@Index({ name: 'ticket_watcher_ids_index', expression: 'create index "ticket_watcher_ids_index" on "ticket" using gin ("watcher_ids")' })
 @Index({
   name: 'ticket_search_index',
   expression: `create index "ticket_search_index" on "ticket" using gin (${TICKET_SEARCH_DOCUMENT('ticket')})`,
@@ -42,7 +44,7 @@ export const FRENCH_DOCUMENT = (expression: string) => `chorus_fr_document(${exp
 @Unique({ name: 'ticket_client_request_unique', properties: ['openedByApplication', 'clientRequestId'] })
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A service-desk ticket (FSD, fiche service desk): one difficulty, from its opening to its complete resolution.' })
 export class Ticket extends BaseEntity<
-  'version' | 'eventCount' | 'commentCount' | 'publicCommentCount' | 'attachmentCount' | 'publicAttachmentCount' | 'attachmentBytes' | 'escalationCount' | 'reopenCount' | 'transferCount' | 'documentNumbers' | 'relatedTicketIds'
+  'version' | 'eventCount' | 'commentCount' | 'publicCommentCount' | 'attachmentCount' | 'publicAttachmentCount' | 'attachmentBytes' | 'escalationCount' | 'reopenCount' | 'transferCount' | 'documentNumbers' | 'relatedTicketIds' | 'watcherIds'
 > {
   /** From the `ticket_reference_seq` sequence, formatted by PostgreSQL (see ticket.service nextReference). */
   @Property({ type: 'string', length: 20 })
@@ -173,6 +175,22 @@ export class Ticket extends BaseEntity<
 
   @Property({ type: 'text[]', default: [] })
   relatedTicketIds: string[] = [];
+
+  /** The parent ticket: one incident hitting many structures gathers its tickets as children (see ticket-links.service setParent). */
+  @ManyToOne(() => Ticket, { ref: true, nullable: true, deleteRule: 'set null' })
+  parent?: Ref<Ticket> | null;
+
+  /** Set when this ticket, a duplicate, was merged into its original (closed by the MERGE transition). */
+  @ManyToOne(() => Ticket, { ref: true, nullable: true, deleteRule: 'set null' })
+  mergedInto?: Ref<Ticket> | null;
+
+  /**
+   * People and applications who follow the ticket besides its requester and opener: the
+   * requesters and opening applications of the duplicates merged into it. The ticket policy
+   * lets them see it (access/policies ticketScope).
+   */
+  @Property({ type: 'text[]', default: [] })
+  watcherIds: string[] = [];
 
   /** The chatbot conversation it came from, when a CCA converted a ticket request (see chatbot/handoff.service). */
   @ManyToOne('Conversation', { ref: true, nullable: true, deleteRule: 'set null' })

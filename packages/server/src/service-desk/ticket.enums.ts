@@ -79,6 +79,7 @@ export enum TicketTransition {
   CLOSE = 'CLOSE',
   REOPEN = 'REOPEN',
   CANCEL = 'CANCEL',
+  MERGE = 'MERGE',
 }
 /**
  * The API name of a transition's mutation: its verb, `Ticket`, then the rest (SUBMIT →
@@ -112,6 +113,7 @@ registerEnumType(TicketTransition, {
     CLOSE: { description: 'RESOLVED → CLOSED: the CCA (or application, or SN1) confirms.' },
     REOPEN: { description: 'RESOLVED / CLOSED → REOPENED: the CCA (or application) reopens, within the reopening delay.' },
     CANCEL: { description: 'NEW / SUBMITTED → CANCELLED: the opener withdraws it before anyone took it.' },
+    MERGE: { description: 'Any open or resolved status → CLOSED: a support agent merges a duplicate into its original (`mergeTicket`, the only mutation that fires it); the duplicate keeps a `mergedInto` pointer and never reopens.' },
   },
 });
 
@@ -136,6 +138,8 @@ export enum TicketEventKind {
   KNOWN_ERROR_UPDATED = 'KNOWN_ERROR_UPDATED',
   ATTACHMENT_ADDED = 'ATTACHMENT_ADDED',
   ATTACHMENT_REMOVED = 'ATTACHMENT_REMOVED',
+  MERGED_INTO = 'MERGED_INTO',
+  MERGED_FROM = 'MERGED_FROM',
 }
 registerEnumType(TicketEventKind, {
   name: 'TicketEventKind',
@@ -151,6 +155,8 @@ registerEnumType(TicketEventKind, {
     KNOWN_ERROR_UPDATED: { description: 'The known anomaly (major incident) the ticket is linked to got a workaround or was fixed; `oldValue` and `newValue` are its investigation status before and after, `reason` the public comment written.' },
     ATTACHMENT_ADDED: { description: 'A file was attached: `newValue` is its name. An internal file’s event reaches the support levels only and carries no name (they read it on the attachment itself).' },
     ATTACHMENT_REMOVED: { description: 'An attachment was removed: `oldValue` is its name. An internal file’s event reaches the support levels only and carries no name.' },
+    MERGED_INTO: { description: 'This ticket, a duplicate, was merged into its original (transition MERGE, to CLOSED): read the original in `Ticket.mergedInto`; its comments and files now live there. The event names no reference (the original may be outside some readers’ perimeter).' },
+    MERGED_FROM: { description: 'A duplicate was merged into this ticket: its comments and files were carried over, its requester and filing application follow this ticket (they see it); `reason` is the agent’s note. Read the duplicate in `links` (DUPLICATE_OF, INCOMING).' },
   },
 });
 
@@ -195,5 +201,38 @@ registerEnumType(TicketStatisticsDimension, {
     APPLICATION: { description: 'Application (Chorus Cœur, …).' },
     STRUCTURE: { description: 'Requesting structure.' },
     MONTH: { description: 'Month of opening (YYYY-MM, UTC).' },
+  },
+});
+
+export enum TicketLinkKind {
+  RELATED = 'RELATED',
+  DUPLICATE_OF = 'DUPLICATE_OF',
+  CAUSED_BY = 'CAUSED_BY',
+}
+registerEnumType(TicketLinkKind, {
+  name: 'TicketLinkKind',
+  description: 'What a link between two tickets says. RELATED goes both ways; DUPLICATE_OF and CAUSED_BY have a direction (from the ticket the link is made on, to the other).',
+  valuesConfig: {
+    RELATED: { description: 'The two tickets concern the same matter; no direction (linking A to B or B to A is the same link).' },
+    DUPLICATE_OF: { description: 'The ticket repeats the other (its original). No cycle: an original is never, through other DUPLICATE_OF links, a duplicate of its own duplicate. `mergeTicket` makes this link.' },
+    CAUSED_BY: { description: 'The ticket is a consequence of the other (e.g. an incident on a flow caused by an anomaly). No cycle either.' },
+  },
+});
+
+/** Kinds with a direction, where a cycle is refused. */
+export const DIRECTED_LINK_KINDS: readonly TicketLinkKind[] = [TicketLinkKind.DUPLICATE_OF, TicketLinkKind.CAUSED_BY];
+
+export enum TicketLinkDirection {
+  OUTGOING = 'OUTGOING',
+  INCOMING = 'INCOMING',
+  MUTUAL = 'MUTUAL',
+}
+registerEnumType(TicketLinkDirection, {
+  name: 'TicketLinkDirection',
+  description: 'How a link reads from the ticket it is listed on.',
+  valuesConfig: {
+    OUTGOING: { description: 'This ticket is the subject: it is a duplicate of, or caused by, the other ticket.' },
+    INCOMING: { description: 'The other ticket is the subject: it is a duplicate of, or caused by, this ticket.' },
+    MUTUAL: { description: 'A RELATED link, the same from both tickets.' },
   },
 });

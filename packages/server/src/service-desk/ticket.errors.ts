@@ -23,6 +23,12 @@ export enum TicketErrorCode {
   UNKNOWN_APPLICATION = 'UNKNOWN_APPLICATION',
   UNKNOWN_DOMAIN = 'UNKNOWN_DOMAIN',
   REQUESTER_NOT_IN_STRUCTURE = 'REQUESTER_NOT_IN_STRUCTURE',
+  LINK_RESERVED_TO_SUPPORT = 'LINK_RESERVED_TO_SUPPORT',
+  TICKET_LINK_SELF = 'TICKET_LINK_SELF',
+  TICKET_LINK_CYCLE = 'TICKET_LINK_CYCLE',
+  TICKET_ALREADY_MERGED = 'TICKET_ALREADY_MERGED',
+  MERGE_ACROSS_STRUCTURES = 'MERGE_ACROSS_STRUCTURES',
+  TICKET_PARENT_CYCLE = 'TICKET_PARENT_CYCLE',
 }
 
 export const TICKET_ERROR_CODES = errorCodes(TicketErrorCode, {
@@ -47,6 +53,12 @@ export const TICKET_ERROR_CODES = errorCodes(TicketErrorCode, {
   UNKNOWN_APPLICATION: { kind: 'BAD_USER_INPUT', description: 'No active application has this code (see `ticketApplications`).' },
   UNKNOWN_DOMAIN: { kind: 'BAD_USER_INPUT', description: 'No active domain has this code (see `ticketDomains`).' },
   REQUESTER_NOT_IN_STRUCTURE: { kind: 'BAD_USER_INPUT', description: 'The requesting user must belong to the ticket’s structure.' },
+  LINK_RESERVED_TO_SUPPORT: { kind: 'FORBIDDEN', description: 'Only the support levels (SN1, SN2, the technical team) link tickets, merge them and set their parent.' },
+  TICKET_LINK_SELF: { kind: 'BAD_USER_INPUT', description: 'A ticket is not linked to, merged into or made the parent of itself.' },
+  TICKET_LINK_CYCLE: { kind: 'CONFLICT', description: 'The link would close a cycle of DUPLICATE_OF (or CAUSED_BY) links: the other ticket already is, through other links, a duplicate of (or caused by) this one.' },
+  TICKET_ALREADY_MERGED: { kind: 'CONFLICT', description: 'The ticket was merged into another: it no longer changes, and nothing is merged into it (merge into its original instead).' },
+  MERGE_ACROSS_STRUCTURES: { kind: 'BAD_USER_INPUT', description: 'A duplicate is merged only into a ticket of the same structure (its comments and files would reach another structure’s readers); across structures, link the tickets or give them a common parent.' },
+  TICKET_PARENT_CYCLE: { kind: 'CONFLICT', description: 'The parent would be the ticket itself or one of its descendants.' },
 });
 
 declare module '../core/errors' {

@@ -2,7 +2,7 @@ import { ArrayMaxSize, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SafeText, TEXT } from '../core/validation';
 import { SupportLevel } from '../directory/directory.enums';
-import { SortDirection, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition, transitionTypeName } from './ticket.enums';
+import { SortDirection, TicketImpact, TicketLinkKind, TicketNature, TicketOrderField, TicketStatus, TicketTransition, transitionTypeName } from './ticket.enums';
 import { TRANSITIONS } from './ticket.transitions';
 
 export const TICKET_TEXT = { description: TEXT.long, errorMessage: 5_000, reason: TEXT.long, comment: TEXT.long } as const;
@@ -203,6 +203,7 @@ const REASON_IS: Record<TicketTransition, string> = {
   CLOSE: 'a note, kept in the history event',
   REOPEN: 'why the resolution does not hold',
   CANCEL: 'why it is withdrawn',
+  MERGE: 'why it is a duplicate, kept in both history events',
 };
 
 function reasonDescription(transition: TicketTransition): string {
@@ -229,8 +230,68 @@ function transitionInput(transition: TicketTransition) {
   return TransitionInput;
 }
 
+/** The transitions fired by the generic transition mutations (the others have a mutation of their own: MERGE is mergeTicket). */
+export const GENERIC_TRANSITIONS: readonly TicketTransition[] = Object.values(TicketTransition).filter((tr) => !TRANSITIONS[tr].dedicatedMutation);
+
 /** The input type of each transition's mutation (SubmitTicketInput, TakeTicketInput…). */
-export const TRANSITION_INPUTS = Object.fromEntries(Object.values(TicketTransition).map((tr) => [tr, transitionInput(tr)])) as Record<TicketTransition, ReturnType<typeof transitionInput>>;
+export const TRANSITION_INPUTS = Object.fromEntries(GENERIC_TRANSITIONS.map((tr) => [tr, transitionInput(tr)])) as Record<TicketTransition, ReturnType<typeof transitionInput>>;
+
+/* ---------- links, merge, parent ---------- */
+
+@InputType({ description: 'Links two tickets you see (support levels). Linking twice is one link; a RELATED link is the same whichever ticket it is made from.' })
+export class LinkTicketsInput {
+  @Field(() => ID, { description: 'Global id of the Ticket the link is made from: the duplicate (DUPLICATE_OF), the consequence (CAUSED_BY), either (RELATED). NOT_FOUND when you may not see it.' })
+  ticketId!: string;
+
+  @Field(() => ID, { description: 'Global id of the other Ticket: the original (DUPLICATE_OF), the cause (CAUSED_BY). NOT_FOUND when it does not exist or you may not see it (the same answer).' })
+  otherTicketId!: string;
+
+  @Field(() => TicketLinkKind, { description: 'What the link says, read from `ticketId` to `otherTicketId`.' })
+  kind!: TicketLinkKind;
+}
+
+@InputType({ description: 'Removes a link between two tickets you see (support levels). The same ids and kind as when it was made (a RELATED link in either order).' })
+export class UnlinkTicketsInput {
+  @Field(() => ID, { description: 'Global id of the Ticket the link was made from. NOT_FOUND when you may not see it.' })
+  ticketId!: string;
+
+  @Field(() => ID, { description: 'Global id of the other Ticket. NOT_FOUND when it does not exist or you may not see it.' })
+  otherTicketId!: string;
+
+  @Field(() => TicketLinkKind, { description: 'The kind of the link to remove; when there is none of that kind, nothing changes (`changed` is false).' })
+  kind!: TicketLinkKind;
+}
+
+@InputType({ description: 'Merges a duplicate into its original (support levels): see the mutation’s description for what moves.' })
+export class MergeTicketInput {
+  @Field(() => ID, { description: 'Global id of the duplicate, the Ticket closed by the merge. NOT_FOUND when you may not see it.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The duplicate’s version you read; a stale one gets a CONFLICT user error.' })
+  @IsInt()
+  version!: number;
+
+  @Field(() => ID, { description: 'Global id of the original, a Ticket of the same structure that stays open and receives the duplicate’s comments and files. NOT_FOUND when it does not exist or you may not see it.' })
+  intoId!: string;
+
+  @Field(() => String, { nullable: true, description: `${reasonDescription(TicketTransition.MERGE)} At most ${TICKET_TEXT.reason} characters.` })
+  @IsOptional()
+  @SafeText(TICKET_TEXT.reason)
+  reason?: string | null;
+}
+
+@InputType({ description: 'Sets or clears a ticket’s parent (support levels): one incident hitting many structures gathers its tickets under one parent.' })
+export class SetParentTicketInput {
+  @Field(() => ID, { description: 'Global id of the child Ticket. NOT_FOUND when you may not see it.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The child’s version you read; a stale one gets a CONFLICT user error.' })
+  @IsInt()
+  version!: number;
+
+  @Field(() => ID, { nullable: true, description: 'Global id of the parent Ticket (one you see: NOT_FOUND otherwise, as for a ticket that does not exist); null to clear the parent. Never the ticket itself nor one of its descendants (TICKET_PARENT_CYCLE).' })
+  parentId?: string | null;
+}
 
 @InputType({ description: 'Narrows a ticket list. All given criteria must hold.' })
 export class TicketFilter {

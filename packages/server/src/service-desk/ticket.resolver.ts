@@ -22,6 +22,7 @@ import {
   TicketFilter,
   TicketOrder,
   TicketStatisticsFilter,
+  GENERIC_TRANSITIONS,
   TRANSITION_INPUTS,
   UpdateTicketInput,
   type TransitionInputShape,
@@ -49,6 +50,7 @@ import { FIELD_RELATIONS } from './ticket.populate';
 import { childListOf, readsProperties } from '../core/read';
 import { commentList, historyList, historySize, MAX_HISTORY } from './ticket.loaders';
 import { readChange, type ReadChange } from './ticket.live';
+import { visibleTicketLoader } from './ticket-links.resolver';
 
 /**
  * One mutation per transition of the table (submitTicket, takeTicket…), each with its own
@@ -73,7 +75,7 @@ function transitionResolver(transition: TicketTransition) {
   return TransitionResolver;
 }
 
-export const TicketTransitionResolvers = Object.values(TicketTransition).map(transitionResolver);
+export const TicketTransitionResolvers = GENERIC_TRANSITIONS.map(transitionResolver);
 
 @Resolver()
 export class TicketResolver {
@@ -359,11 +361,7 @@ export class TicketFieldsResolver {
   @FieldResolver(() => [Ticket], { description: 'Related tickets you may see.' })
   relatedTickets(@Root() t: Ticket, @Ctx() ctx: Context) {
     if (!t.relatedTicketIds.length) return [];
-    return ctx
-      .loader<string, Ticket | null>('visibleTicketById', async (ids) => {
-        const rows = await desk.findVisibleTickets(ctx.em, requireViewer(ctx), [...ids]);
-        return ids.map((id) => rows.find((r) => r.id === id) ?? null);
-      })
+    return visibleTicketLoader(ctx)
       .loadMany(t.relatedTicketIds)
       .then((rows) => rows.filter((r): r is Ticket => r instanceof Ticket));
   }

@@ -174,7 +174,7 @@ export const actorOf = (viewer: Viewer): Actor =>
   viewer.kind === 'APPLICATION' ? { personId: null, applicationId: viewer.id } : { personId: viewer.id, applicationId: null, email: viewer.email };
 
 /** Appends one event to a ticket's history (numbering it) and returns it. */
-function appendEvent(
+export function appendEvent(
   em: EntityManager,
   t: Ticket,
   actor: Actor,
@@ -237,7 +237,7 @@ export async function loadTransitionParties(em: EntityManager, t: Ticket, actor:
  * event names must be loaded (loadTransitionParties): an assignee change is written as
  * emails, old and new alike.
  */
-export function applyTransition(em: EntityManager, t: Ticket, transition: TicketTransition, actor: Actor, at: Date, reason?: string | null): TicketEvent {
+export function applyTransition(em: EntityManager, t: Ticket, transition: TicketTransition, actor: Actor, at: Date, reason?: string | null, kind: TicketEventKind = TicketEventKind.TRANSITION): TicketEvent {
   const rule = TRANSITIONS[transition];
   const fromStatus = t.status;
   const fromLevel = t.level;
@@ -269,6 +269,7 @@ export function applyTransition(em: EntityManager, t: Ticket, transition: Ticket
       t.closedAt = null;
       break;
     case TicketTransition.CLOSE:
+    case TicketTransition.MERGE:
       t.closedAt = at;
       break;
     case TicketTransition.REOPEN:
@@ -284,7 +285,7 @@ export function applyTransition(em: EntityManager, t: Ticket, transition: Ticket
   const newAssignee = t.assignee ?? null;
   const assigneeChanged = (oldAssignee?.id ?? null) !== (newAssignee?.id ?? null);
   return appendEvent(em, t, actor, at, {
-    kind: TicketEventKind.TRANSITION,
+    kind,
     transition,
     fromStatus,
     fromLevel,
@@ -316,7 +317,7 @@ export const redecisions = { limit: 10 };
  * transaction holding the ticket's row lock (SELECT … FOR UPDATE), as inside a caller's
  * transaction. Either way two agents sending the same version: the second gets CONFLICT.
  */
-async function changeTicket<T>(em: EntityManager, viewer: Viewer, id: string, version: number, work: (em: EntityManager, t: Ticket) => Promise<T> | T, { locked = false } = {}): Promise<{ ticket: Ticket; result: T }> {
+export async function changeTicket<T>(em: EntityManager, viewer: Viewer, id: string, version: number, work: (em: EntityManager, t: Ticket) => Promise<T> | T, { locked = false } = {}): Promise<{ ticket: Ticket; result: T }> {
   const decide = async (tem: EntityManager, t: Ticket | null) => {
     assertMaySee(viewer, t);
     if (t.version !== version) {

@@ -4,7 +4,7 @@
  * the ticket's row; the service calls them under a row lock, the resolver calls
  * `allowedTransitions` to tell a front end which buttons to show.
  */
-import { actsAsCcaFor, inScope as inPolicyScope, READ_ALL_ROLES, ticketScope } from '../access/policies';
+import { actsAsCcaFor, inScope as inPolicyScope, READ_ALL_ROLES, TICKET_LINKERS, ticketScope } from '../access/policies';
 import type { Config } from '../core/config';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
@@ -39,6 +39,10 @@ export interface TicketFacts {
   resolvedAt?: Date | null;
   closedAt?: Date | null;
   satisfactionScore?: number | null;
+  /** Set once the ticket was merged into another: it never changes again. */
+  mergedInto?: { id: string } | null;
+  /** Who follows it besides its requester (see access/policies ticketScope). */
+  watcherIds?: readonly string[] | null;
 }
 
 /** What a transition does besides changing the status. */
@@ -65,6 +69,10 @@ export interface TransitionRule {
   effect?: TransitionEffect;
   /** Who refuses when the role is wrong, when that rule has a name of its own. */
   roleRuleCode?: TicketErrorCode;
+  /** Fired only by a mutation of its own (which asks for more than a reason), not by a generic transition mutation. */
+  dedicatedMutation?: boolean;
+  /** What else it does, in words, for its documentation. */
+  note?: string;
 }
 
 const S = TicketStatus;
@@ -134,6 +142,15 @@ export const TRANSITIONS: Record<TicketTransition, TransitionRule> = {
     ],
     guard: 'NOT_TAKEN_YET',
   },
+  MERGE: {
+    transition: TicketTransition.MERGE,
+    from: [S.NEW, S.SUBMITTED, S.IN_PROGRESS, S.WAITING_FOR_INFO, S.ESCALATED, S.REOPENED, S.RESOLVED],
+    to: S.CLOSED,
+    actors: TICKET_LINKERS.map((role) => ({ role, scope: 'ANY' as const })),
+    dedicatedMutation: true,
+    note:
+      'Fired on the duplicate by mergeTicket, with its original (`intoId`): a ticket of the same structure that the agent sees too, neither merged nor closed nor cancelled (NOT_FOUND when it does not exist or is not visible). In one transaction: the duplicate is closed with `mergedInto` set, a DUPLICATE_OF link made, its comments and files carried over to the original (files whose bytes the original already has stay), its requester and opening application made watchers of the original (they see it), its children given to the original; a MERGED_INTO event on the duplicate and a MERGED_FROM event on the original, broadcast like any other. A merged ticket never changes again (TICKET_ALREADY_MERGED), not even by reopening.',
+  },
 };
 
 /** The agent role of each level. */
@@ -180,6 +197,7 @@ export function describeTransition(rule: TransitionRule): string {
     changes.length ? `Also: ${changes.join('; ')}.` : '',
     rule.guard ? GUARD_WORDS[rule.guard] : '',
     rule.needsReason ? `Reason: required${rule.publicReason ? ', also posted as a public comment' : ''}.` : 'Reason: an optional note.',
+    rule.note ?? '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -243,8 +261,9 @@ function assertMayChangeSomething(viewer: Viewer): void {
   if (!actsSomewhere) throw new DomainError(TicketErrorCode.READ_ONLY_ROLE, 'Your role reads tickets but changes none.');
 }
 
-/** A closed ticket changes only by reopening; a cancelled one never. */
+/** A closed ticket changes only by reopening; a cancelled or merged one never. */
 export function assertNotFinished(t: TicketFacts, transition?: TicketTransition): void {
+  if (t.mergedInto) throw new DomainError(TicketErrorCode.TICKET_ALREADY_MERGED, 'Règle TICKET_ALREADY_MERGED : ce ticket a été fusionné dans un autre et ne change plus ; agissez sur le ticket d’origine.');
   if (t.status === S.CLOSED && transition !== TicketTransition.REOPEN)
     throw new DomainError(TicketErrorCode.TICKET_CLOSED, 'Rule TICKET_CLOSED: a closed ticket changes only by reopening.');
   if (t.status === S.CANCELLED) throw new DomainError(TicketErrorCode.TICKET_FINISHED, 'Rule TICKET_FINISHED: a cancelled ticket no longer changes.');

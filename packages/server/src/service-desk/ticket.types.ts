@@ -6,7 +6,8 @@ import { SupportLevel } from '../directory/directory.enums';
 import { TicketComment } from './ticket-comment.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
-import { TicketStatus, TicketTransition, transitionTypeName } from './ticket.enums';
+import { TicketLinkDirection, TicketLinkKind, TicketStatus, TicketTransition, transitionTypeName } from './ticket.enums';
+import { TRANSITIONS } from './ticket.transitions';
 
 export const TicketConnection = Connection(Ticket);
 
@@ -62,8 +63,57 @@ export const RateTicketPayload = ticketPayload('RateTicketPayload', 'rating a re
 
 /** The payload type of each transition's mutation (SubmitTicketPayload, TakeTicketPayload…). */
 export const TRANSITION_PAYLOADS = Object.fromEntries(
-  Object.values(TicketTransition).map((tr) => [tr, ticketPayload(transitionTypeName(tr, 'Payload'), `the ${tr} transition`)]),
+  Object.values(TicketTransition).filter((tr) => !TRANSITIONS[tr].dedicatedMutation).map((tr) => [tr, ticketPayload(transitionTypeName(tr, 'Payload'), `the ${tr} transition`)]),
 ) as Record<TicketTransition, ReturnType<typeof ticketPayload>>;
+
+/** A ticket seen from another through a link (`Ticket.links`). */
+@ObjectType({ description: 'A link between the ticket it is listed on and another ticket you may see (links to tickets you may not see are not listed).' })
+export class TicketLinkView {
+  @Field(() => TicketLinkKind, { description: 'What the link says.' })
+  kind!: TicketLinkKind;
+
+  @Field(() => TicketLinkDirection, { description: 'How it reads from the ticket it is listed on: OUTGOING = this ticket is the duplicate (or the consequence) of `ticket`; INCOMING = `ticket` is the duplicate (or the consequence) of this one; MUTUAL for RELATED.' })
+  direction!: TicketLinkDirection;
+
+  @Field(() => Ticket, { description: 'The other ticket.' })
+  ticket!: Ticket;
+
+  @Field(() => Date, { description: 'When the link was made.' })
+  linkedAt!: Date;
+}
+
+@ObjectType({ description: 'Result of linking or unlinking two tickets.' })
+export class TicketLinkPayload extends MutationPayload {
+  @Field(() => Ticket, { nullable: true, description: 'The ticket the link was made from (`ticketId`), its `links` as they are now; null on failure.' })
+  ticket!: Ticket | null;
+
+  @Field(() => Ticket, { nullable: true, description: 'The other ticket (`otherTicketId`); null on failure.' })
+  otherTicket!: Ticket | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when the call changed something; false when the link already was as asked (linking twice is one link, unlinking what is not linked changes nothing); null on failure.' })
+  changed!: boolean | null;
+}
+
+@ObjectType({ description: 'Result of merging a duplicate into its original.' })
+export class MergeTicketPayload extends MutationPayload {
+  @Field(() => Ticket, { nullable: true, description: 'The duplicate, now CLOSED with `mergedInto` set (new version); null on failure.' })
+  ticket!: Ticket | null;
+
+  @Field(() => Ticket, { nullable: true, description: 'The original, with the duplicate’s comments and files; null on failure.' })
+  into!: Ticket | null;
+
+  @Field(() => TicketEvent, { nullable: true, description: 'The MERGED_INTO event of the duplicate; null on failure.' })
+  event!: TicketEvent | null;
+
+  @Field(() => TicketEvent, { nullable: true, description: 'The MERGED_FROM event of the original; null on failure.' })
+  intoEvent!: TicketEvent | null;
+}
+
+@ObjectType({ description: 'Result of setting or clearing a ticket’s parent.' })
+export class SetParentTicketPayload extends MutationPayload {
+  @Field(() => Ticket, { nullable: true, description: 'The child ticket (new version when the parent changed); null on failure.' })
+  ticket!: Ticket | null;
+}
 
 @ObjectType({ description: 'Result of updating a ticket.' })
 export class UpdateTicketPayload extends MutationPayload {
