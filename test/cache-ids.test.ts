@@ -6,13 +6,14 @@
  * `id`, the live checks decode real ids, and Apollo Client 4 with a default cache shows each
  * item its own text.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ApolloClient, HttpLink, InMemoryCache, gql as apolloGql } from '@apollo/client';
-import { buildSchema, isInterfaceType, isNonNullType, isObjectType, isScalarType, type GraphQLField, type GraphQLInterfaceType, type GraphQLObjectType } from 'graphql';
+import { buildSchema, Kind, parse, isInterfaceType, isNonNullType, isObjectType, isScalarType, type FragmentDefinitionNode, type GraphQLField, type GraphQLInterfaceType, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { startTestServer } from './support/server';
 import { CHOOSE, START, buttonOf, plainUserEmail } from './support/chatbot';
+import { selectionsWithoutId } from './support/selections';
 
 const schema = buildSchema(readFileSync(fileURLToPath(new URL('../packages/schema/schema.graphql', import.meta.url)), 'utf8'));
 
@@ -58,6 +59,28 @@ describe('the schema: every id is global', () => {
       const t = schema.getType(name);
       expect(isObjectType(t) && !t.getInterfaces().some((i) => i.name === 'Node')).toBe(true);
     }
+  });
+});
+
+describe('the SDK’s operation documents read the id of every object they read', () => {
+  const dir = fileURLToPath(new URL('../packages/schema/operations/', import.meta.url));
+  const docs = readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .map((f) => parse(readFileSync(dir + f, 'utf8')));
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of docs) for (const def of d.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+
+  it('no object selection of a type with an id omits it', () => {
+    expect(docs.flatMap((d) => selectionsWithoutId(schema, d, fragments))).toEqual([]);
+  });
+
+  it('the rule sees an omitted id through fragments and abstract selections', () => {
+    const doc = parse(`
+      fragment Item on KnowledgeItem { title dialog { nodes { key } } }
+      query A($id: ID!) { node(id: $id) { ... on KnowledgeItem { ...Item } ... on Ticket { id reference } } }
+      query B { viewer { person { fullName } } }`);
+    const local = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+    expect(selectionsWithoutId(schema, doc, local)).toEqual(['fragment Item: dialog.nodes → DialogNode', 'A: node → KnowledgeItem', 'B: viewer.person → Person']);
   });
 });
 
