@@ -1468,6 +1468,8 @@ export enum TicketEventKind {
   ATTACHMENT_ADDED = 'ATTACHMENT_ADDED',
   /** An attachment was removed: `oldValue` is its name. An internal file’s event reaches the support levels only and carries no name. */
   ATTACHMENT_REMOVED = 'ATTACHMENT_REMOVED',
+  /** Live only (`ticketEvents`), not part of the history: a comment written on its own (a transition’s reason, also posted as a public comment, is told by its TRANSITION event). `comment` is it; `field` is `comment` or `internalComment`; an internal one reaches only those who may read internal comments. Its `seq` is that of the last history event before it, and `node(id:)` does not find it. */
+  COMMENT_ADDED = 'COMMENT_ADDED',
   /** One field changed; `field`, `oldValue` and `newValue` say which and how. */
   FIELD_CHANGED = 'FIELD_CHANGED',
   /** The known anomaly (major incident) the ticket is linked to got a workaround or was fixed; `oldValue` and `newValue` are its investigation status before and after, `reason` the public comment written. */

@@ -24,6 +24,7 @@ import { Migration20261207200000_NotificationOutbox } from './Migration202612072
 import { Migration20261207210000_FrenchSearchStemFirst } from './Migration20261207210000_FrenchSearchStemFirst';
 import { Migration20261207220000_MailActions } from './Migration20261207220000_MailActions';
 import { Migration20261207230000_WebhookTicketOrder } from './Migration20261207230000_WebhookTicketOrder';
+import { Migration20261208040000_CommentsLive } from './Migration20261208040000_CommentsLive';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -52,4 +53,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207210000_FrenchSearchStemFirst', class: Migration20261207210000_FrenchSearchStemFirst },
   { name: 'Migration20261207220000_MailActions', class: Migration20261207220000_MailActions },
   { name: 'Migration20261207230000_WebhookTicketOrder', class: Migration20261207230000_WebhookTicketOrder },
+  { name: 'Migration20261208040000_CommentsLive', class: Migration20261208040000_CommentsLive },
 ];

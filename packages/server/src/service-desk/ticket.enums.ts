@@ -136,6 +136,7 @@ export enum TicketEventKind {
   KNOWN_ERROR_UPDATED = 'KNOWN_ERROR_UPDATED',
   ATTACHMENT_ADDED = 'ATTACHMENT_ADDED',
   ATTACHMENT_REMOVED = 'ATTACHMENT_REMOVED',
+  COMMENT_ADDED = 'COMMENT_ADDED',
 }
 registerEnumType(TicketEventKind, {
   name: 'TicketEventKind',
@@ -151,6 +152,10 @@ registerEnumType(TicketEventKind, {
     KNOWN_ERROR_UPDATED: { description: 'The known anomaly (major incident) the ticket is linked to got a workaround or was fixed; `oldValue` and `newValue` are its investigation status before and after, `reason` the public comment written.' },
     ATTACHMENT_ADDED: { description: 'A file was attached: `newValue` is its name. An internal file’s event reaches the support levels only and carries no name (they read it on the attachment itself).' },
     ATTACHMENT_REMOVED: { description: 'An attachment was removed: `oldValue` is its name. An internal file’s event reaches the support levels only and carries no name.' },
+    COMMENT_ADDED: {
+      description:
+        'Live only (`ticketEvents`), not part of the history: a comment written on its own (a transition’s reason, also posted as a public comment, is told by its TRANSITION event). `comment` is it; `field` is `comment` or `internalComment`; an internal one reaches only those who may read internal comments. Its `seq` is that of the last history event before it, and `node(id:)` does not find it.',
+    },
   },
 });
 
