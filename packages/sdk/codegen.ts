@@ -1,4 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { buildSchema } from 'graphql';
+
+// open enums (their description says new values may come) are typed open, in src/open-enums.ts
+const { openEnums } = createRequire(__filename)('./scripts/open-enums.cjs') as { openEnums: (schema: unknown) => string[] };
+const OPEN = openEnums(buildSchema(readFileSync(new URL('../schema/schema.graphql', `file://${__filename}`), 'utf8')));
 
 /** The SDK is generated from the checked-in schema and the operation documents. */
 const config: CodegenConfig = {
@@ -11,7 +18,7 @@ const config: CodegenConfig = {
       config: {
         documentMode: 'documentNode',
         enumType: 'native',
-        useTypeImports: true,
+        useTypeImports: false,
         strictScalars: true,
         scalars: { DateTimeISO: { input: 'string | Date', output: 'string' }, ID: 'string', JSONObject: 'Record<string, unknown>' },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
@@ -20,7 +27,13 @@ const config: CodegenConfig = {
         rawRequest: false,
         onlyOperationTypes: false,
         namingConvention: { enumValues: 'keep' },
+        enumValues: Object.fromEntries(OPEN.filter((name) => name !== 'ApiErrorCode').map((name) => [name, `./open-enums.js#${name}`])),
       },
+    },
+    'src/open-enums.ts': {
+      plugins: ['./scripts/open-enums.cjs'],
+      // the SDK's ApiErrorCode (api-error.ts) is open already: every ServerErrorCode, NETWORK_ERROR or any string
+      config: { skip: ['ApiErrorCode'] },
     },
     // one error class per value of the schema's ApiErrorCode enum
     'src/error-classes.ts': {

@@ -2,8 +2,37 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-import { type GraphQLClient, type RequestOptions } from 'graphql-request';
-import type { DocumentNode } from 'graphql';
+import { AnswerBlockKind } from './open-enums.js';
+import { ChatButtonKind } from './open-enums.js';
+import { ConversationOutcome } from './open-enums.js';
+import { CorrespondentKind } from './open-enums.js';
+import { DirectoryChangeKind } from './open-enums.js';
+import { ImportAction } from './open-enums.js';
+import { ImportLineStatus } from './open-enums.js';
+import { InvestigationStatus } from './open-enums.js';
+import { KnowledgeStatus } from './open-enums.js';
+import { MatchOutcome } from './open-enums.js';
+import { NotificationKind } from './open-enums.js';
+import { NotificationStatus } from './open-enums.js';
+import { PublicationAction } from './open-enums.js';
+import { RegistrationAction } from './open-enums.js';
+import { RegistrationStatus } from './open-enums.js';
+import { ReviewReason } from './open-enums.js';
+import { ReviewStatus } from './open-enums.js';
+import { Role } from './open-enums.js';
+import { ServiceLevelState } from './open-enums.js';
+import { SessionStatus } from './open-enums.js';
+import { StructureKind } from './open-enums.js';
+import { TicketEventKind } from './open-enums.js';
+import { TicketRequestStatus } from './open-enums.js';
+import { TicketStatus } from './open-enums.js';
+import { TicketTransition } from './open-enums.js';
+import { TroubleDomain } from './open-enums.js';
+import { UserErrorCode } from './open-enums.js';
+import { ViewerKind } from './open-enums.js';
+import { WebhookDeliveryStatus } from './open-enums.js';
+import { GraphQLClient, type RequestOptions } from 'graphql-request';
+import { DocumentNode } from 'graphql';
 type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 /** Adds the message of a review entry as a reformulation of an item. */
 export type AddClusterAsReformulationInput = {
@@ -57,15 +86,7 @@ export type AddTicketCommentInput = {
   ticketId: string;
 };
 
-/** What a block of a bot’s answer is. */
-export enum AnswerBlockKind {
-  /** An image of the item (e.g. the Chorus screen with its messages): `image` gives it and a short-lived link, `text` its alternative text. */
-  IMAGE = 'IMAGE',
-  /** A bulleted list (known messages, anomalies). */
-  LIST = 'LIST',
-  /** One text bubble. */
-  TEXT = 'TEXT'
-}
+export { AnswerBlockKind };
 
 /** Gives a person a correspondent role for a structure. */
 export type AssignCorrespondentInput = {
@@ -131,31 +152,7 @@ export type CancelTicketInput = {
   version: number;
 };
 
-/** What a button of a bot turn does. */
-export enum ChatButtonKind {
-  /** "Non": it is not. */
-  CONFIRM_NO = 'CONFIRM_NO',
-  /** "Oui": the message is among those listed. */
-  CONFIRM_YES = 'CONFIRM_YES',
-  /** Picks a domain of the menu. */
-  DOMAIN = 'DOMAIN',
-  /** Picks the functional domain of a major incident. */
-  INCIDENT_DOMAIN = 'INCIDENT_DOMAIN',
-  /** Picks a knowledge item (a candidate, a listed subject). */
-  ITEM = 'ITEM',
-  /** Opens `url`; the client opens it itself, there is nothing to choose. */
-  LINK = 'LINK',
-  /** Says which domain a pasted message is about ("Sur quel domaine porte la demande"). */
-  MATCH_DOMAIN = 'MATCH_DOMAIN',
-  /** A button of the item’s dialog, leading to its next node. */
-  NEXT = 'NEXT',
-  /** "Aucun de ces messages": none of the candidates. */
-  NONE_OF_THESE = 'NONE_OF_THESE',
-  /** Back to the domain menu. */
-  RESTART = 'RESTART',
-  /** Asks the user’s CCA for a ticket (handoff). */
-  TICKET_REQUEST = 'TICKET_REQUEST'
-}
+export { ChatButtonKind };
 
 /** Period and scope of chatbot metrics. */
 export type ChatbotMetricsFilter = {
@@ -197,19 +194,7 @@ export type CompatibilityTestInput = {
   passed: boolean;
 };
 
-/** How a conversation ended (handed off wins over answered, answered over unanswered). */
-export enum ConversationOutcome {
-  /** Left without an answer, a fallback or a handoff for 30 minutes. */
-  ABANDONED = 'ABANDONED',
-  /** The bot gave an answer. */
-  ANSWERED = 'ANSWERED',
-  /** The user asked for a ticket: a ticket request went to their CCA. */
-  HANDED_OFF = 'HANDED_OFF',
-  /** Active within the last 30 minutes and nothing decided yet. */
-  IN_PROGRESS = 'IN_PROGRESS',
-  /** The bot found no answer. */
-  UNANSWERED = 'UNANSWERED'
-}
+export { ConversationOutcome };
 
 /** Turns a ticket request into a service-desk ticket (FSD), pre-filled from the conversation (its structure’s CCA). Omitted fields keep what the request pre-fills. */
 export type ConvertTicketRequestInput = {
@@ -227,19 +212,7 @@ export type ConvertTicketRequestInput = {
   title?: string | null | undefined;
 };
 
-/** The local correspondent roles: first-line support inside a structure, by domain of intervention. */
-export enum CorrespondentKind {
-  /** Correspondant Chorus applicatif: opens and follows service-desk tickets. */
-  CCA = 'CCA',
-  /** Correspondant Chorus Formulaires de proximité: Chorus Formulaires. */
-  CCFP = 'CCFP',
-  /** Correspondant Chorus habilitation: access rights. */
-  CCH = 'CCH',
-  /** Correspondant Chorus paramétrage: configuration. */
-  CCP = 'CCP',
-  /** Correspondant Chorus travaux de fin de gestion: year-end works. */
-  CCTFG = 'CCTFG'
-}
+export { CorrespondentKind };
 
 /** How a course is delivered. */
 export enum CourseMode {
@@ -443,15 +416,7 @@ export enum DialogNodeKind {
   QUESTION = 'QUESTION'
 }
 
-/** Which directory object a change is about: a structure, a person, or a correspondent assignment. */
-export enum DirectoryChangeKind {
-  /** A correspondent assignment started or ended. */
-  ASSIGNMENT = 'ASSIGNMENT',
-  /** A person was created or changed. */
-  PERSON = 'PERSON',
-  /** A structure was created or changed. */
-  STRUCTURE = 'STRUCTURE'
-}
+export { DirectoryChangeKind };
 
 /** Dismisses a ticket request (its structure’s CCA). */
 export type DismissTicketRequestInput = {
@@ -561,21 +526,7 @@ export type IgnoreReviewClusterInput = {
   reason: string;
 };
 
-/** What an import does (or would do, in a dry run) with one line. */
-export enum ImportAction {
-  /** An existing object whose fields differ: `changes` lists them. */
-  CHANGE = 'CHANGE',
-  /** A new object. */
-  CREATE = 'CREATE',
-  /** A person of the file’s structures absent from the file is deactivated (directory, only with `deactivateAbsent`). */
-  DEACTIVATE = 'DEACTIVATE',
-  /** A running assignment the file no longer lists is ended (directory, only with `deactivateAbsent`). */
-  END = 'END',
-  /** The line is wrong (`message` says why): nothing of the import is written. */
-  REFUSE = 'REFUSE',
-  /** Already as the line says: nothing to write. */
-  UNCHANGED = 'UNCHANGED'
-}
+export { ImportAction };
 
 /** A webinar tool's attendance export for one session. */
 export type ImportAttendanceInput = {
@@ -639,15 +590,7 @@ export type ImportKnowledgeItemsInput = {
   json?: string | null | undefined;
 };
 
-/** What the import did with one line. */
-export enum ImportLineStatus {
-  /** The line was merged into the attendance. */
-  APPLIED = 'APPLIED',
-  /** The line is wrong; see its reason. */
-  REJECTED = 'REJECTED',
-  /** The line is fine but nothing was applied (all-or-nothing import with rejected lines). */
-  SKIPPED = 'SKIPPED'
-}
+export { ImportLineStatus };
 
 /** Which part of a bulk import a line belongs to. */
 export enum ImportSection {
@@ -680,15 +623,7 @@ export type IncidentInput = {
   workaround?: string | null | undefined;
 };
 
-/** Where SN2 stands on a major incident. */
-export enum InvestigationStatus {
-  /** Corrected in Chorus. */
-  FIXED = 'FIXED',
-  /** Analysis in progress ("L’analyse de cette anomalie est actuellement en cours de traitement"). */
-  UNDER_INVESTIGATION = 'UNDER_INVESTIGATION',
-  /** A workaround is published while the fix is prepared. */
-  WORKAROUND_AVAILABLE = 'WORKAROUND_AVAILABLE'
-}
+export { InvestigationStatus };
 
 /** Issues another API key for an application. */
 export type IssueApiKeyInput = {
@@ -740,15 +675,7 @@ export enum KnowledgeKind {
   UPGRADE_NOTE = 'UPGRADE_NOTE'
 }
 
-/** Life cycle of a knowledge item; only published items answer. */
-export enum KnowledgeStatus {
-  /** Withdrawn; kept for history, never answers again unless republished. */
-  ARCHIVED = 'ARCHIVED',
-  /** Being written; the bots ignore it. */
-  DRAFT = 'DRAFT',
-  /** Live: the bots answer with it. */
-  PUBLISHED = 'PUBLISHED'
-}
+export { KnowledgeStatus };
 
 /** Narrows knownErrorStatistics. */
 export type KnownErrorStatisticsFilter = {
@@ -768,15 +695,7 @@ export type LinkTicketToKnownErrorInput = {
   version: number;
 };
 
-/** How sure the matcher is about a pasted message. */
-export enum MatchOutcome {
-  /** Several items are close: the bot offers them as buttons, then "none of these". */
-  AMBIGUOUS = 'AMBIGUOUS',
-  /** One item stands out: the bot goes on with its dialog. */
-  CONFIDENT = 'CONFIDENT',
-  /** Nothing is close enough: the honest fallback (your CCA) and the review queue. */
-  NONE = 'NONE'
-}
+export { MatchOutcome };
 
 /** How a person receives one kind of notification. */
 export enum NotificationDelivery {
@@ -798,53 +717,9 @@ export type NotificationFilter = {
   status?: NotificationStatus | null | undefined;
 };
 
-/** What a notification mail is about; a person chooses per kind how they receive it. */
-export enum NotificationKind {
-  /** The ticket was closed: to the requester and the opener. */
-  TICKET_CLOSED = 'TICKET_CLOSED',
-  /** The ticket was escalated to SN2: to the SN2 support team. */
-  TICKET_ESCALATED = 'TICKET_ESCALATED',
-  /** The known anomaly a ticket is linked to has a workaround or a fix: to the requester of every open linked ticket. */
-  TICKET_KNOWN_ERROR_NEWS = 'TICKET_KNOWN_ERROR_NEWS',
-  /** A public comment on a ticket: to its requester and its opener (never the comment’s author). */
-  TICKET_PUBLIC_COMMENT = 'TICKET_PUBLIC_COMMENT',
-  /** The ticket was resolved: to the requester and the opener. */
-  TICKET_RESOLVED = 'TICKET_RESOLVED',
-  /** A service-level target is at risk: to the assignee and the SN1 team of the ticket’s ministry. */
-  TICKET_SERVICE_LEVEL_AT_RISK = 'TICKET_SERVICE_LEVEL_AT_RISK',
-  /** A service-level target was missed: to the assignee and the SN1 team of the ticket’s ministry. */
-  TICKET_SERVICE_LEVEL_BREACHED = 'TICKET_SERVICE_LEVEL_BREACHED',
-  /** The support asked a question (WAITING_FOR_INFO): to the requester and the opener. */
-  TICKET_WAITING_FOR_INFO = 'TICKET_WAITING_FOR_INFO',
-  /** A registration was cancelled by someone else (the referent, the session’s cancellation): to the trainee. */
-  TRAINING_CANCELLED = 'TRAINING_CANCELLED',
-  /** A seat freed up and went to the trainee from the waiting list: to the trainee (with a link to cancel). */
-  TRAINING_PROMOTED = 'TRAINING_PROMOTED',
-  /** The DAF manager refused the request: to the trainee, with the reason. */
-  TRAINING_REFUSED = 'TRAINING_REFUSED',
-  /** The referent registered the trainee on a seat: the registration confirmation to the trainee, with a one-click link to cancel. */
-  TRAINING_REGISTERED = 'TRAINING_REGISTERED',
-  /** TRAINING_REMINDER_DAYS before the session: to each seated trainee, with the parts’ dates, once per registration. */
-  TRAINING_REMINDER = 'TRAINING_REMINDER',
-  /** A trainee asked for a seat: to the DAF managers whose perimeter holds the trainee’s structure, with one-click links to approve or refuse. */
-  TRAINING_REQUEST_TO_VALIDATE = 'TRAINING_REQUEST_TO_VALIDATE',
-  /** A session became HELD: the connection-time summary to the training referents. */
-  TRAINING_SESSION_HELD = 'TRAINING_SESSION_HELD',
-  /** No seat left: to the trainee, now on the waiting list (with a link to cancel). */
-  TRAINING_WAITLISTED = 'TRAINING_WAITLISTED'
-}
+export { NotificationKind };
 
-/** Where a notification stands in the outbox. */
-export enum NotificationStatus {
-  /** Gave up after the last attempt (NOTIFICATION_MAX_ATTEMPTS); `lastError` says why. */
-  FAILED = 'FAILED',
-  /** No mail transport (no SMTP_URL, or NOTIFICATIONS=off): kept in the outbox, readable here, never sent. */
-  HELD = 'HELD',
-  /** Waiting to be sent (a retry after a failure included), or waiting for its daily digest. */
-  PENDING = 'PENDING',
-  /** Accepted by the SMTP relay. */
-  SENT = 'SENT'
-}
+export { NotificationStatus };
 
 /** A new ticket. CCAs open for their own structure; applications for one of their structures. */
 export type OpenTicketInput = {
@@ -922,15 +797,7 @@ export type ProvideTicketInfoInput = {
   version: number;
 };
 
-/** A step in the publication history of an item. */
-export enum PublicationAction {
-  /** The item was withdrawn. */
-  ARCHIVED = 'ARCHIVED',
-  /** The item went live (first time or again after archiving). */
-  PUBLISHED = 'PUBLISHED',
-  /** A live item was changed; the new version answers at once. */
-  UPDATED = 'UPDATED'
-}
+export { PublicationAction };
 
 /** The opener’s satisfaction with a resolution. */
 export type RateTicketInput = {
@@ -974,29 +841,7 @@ export type RegisterApplicationInput = {
   webhookUrl?: string | null | undefined;
 };
 
-/** What happened to a registration, in its history. */
-export enum RegistrationAction {
-  /** The registration was cancelled. */
-  CANCEL = 'CANCEL',
-  /** The trainee ran the compatibility test of the webinar tool. */
-  COMPATIBILITY_TEST = 'COMPATIBILITY_TEST',
-  /** The trainee confirmed their attendance. */
-  CONFIRM = 'CONFIRM',
-  /** An absence justification was recorded. */
-  JUSTIFY_ABSENCE = 'JUSTIFY_ABSENCE',
-  /** A seat freed up: the first of the waiting list got it. */
-  PROMOTE = 'PROMOTE',
-  /** The DAF manager refused the request. */
-  REFUSE = 'REFUSE',
-  /** The referent registered the trainee on a seat. */
-  REGISTER = 'REGISTER',
-  /** The trainee requested a seat. */
-  REQUEST = 'REQUEST',
-  /** The DAF manager validated the request. */
-  VALIDATE = 'VALIDATE',
-  /** The referent put the trainee on the waiting list (no seat left). */
-  WAITLIST = 'WAITLIST'
-}
+export { RegistrationAction };
 
 /** A registration to act on. */
 export type RegistrationRefInput = {
@@ -1006,23 +851,7 @@ export type RegistrationRefInput = {
   note?: string | null | undefined;
 };
 
-/** Step of a registration: REQUESTED → VALIDATED / REFUSED (DAF manager) → REGISTERED / WAITLISTED (training referent) → CONFIRMED (trainee, after the compatibility test) or CANCELLED. */
-export enum RegistrationStatus {
-  /** Cancelled by the trainee (before the start) or the referent. */
-  CANCELLED = 'CANCELLED',
-  /** The trainee passed the compatibility test and confirmed. */
-  CONFIRMED = 'CONFIRMED',
-  /** The DAF manager refused (final). */
-  REFUSED = 'REFUSED',
-  /** Holds a seat; the confirmation was sent to the trainee. */
-  REGISTERED = 'REGISTERED',
-  /** The trainee asked for a seat; waits for their DAF manager. */
-  REQUESTED = 'REQUESTED',
-  /** The DAF manager approved; waits for the SN1 training referent. */
-  VALIDATED = 'VALIDATED',
-  /** The ministry's seats are taken: waits for a seat, in order. */
-  WAITLISTED = 'WAITLISTED'
-}
+export { RegistrationStatus };
 
 /** Removes an abbreviation: the matcher then reads the short form as it is written. */
 export type RemoveAbbreviationInput = {
@@ -1116,25 +945,9 @@ export type ReviewQueueFilter = {
   status?: ReviewStatus;
 };
 
-/** Why something is in the review queue. */
-export enum ReviewReason {
-  /** A user gave a thumbs down to an answer. */
-  NEGATIVE_FEEDBACK = 'NEGATIVE_FEEDBACK',
-  /** The bot found no answer to a message. */
-  UNANSWERED = 'UNANSWERED'
-}
+export { ReviewReason };
 
-/** State of a review-queue cluster. */
-export enum ReviewStatus {
-  /** Dismissed (noise, out of scope). */
-  IGNORED = 'IGNORED',
-  /** A new item was written from it. */
-  ITEM_CREATED = 'ITEM_CREATED',
-  /** Waiting for support. */
-  OPEN = 'OPEN',
-  /** Added as a reformulation of an existing item. */
-  REFORMULATION_ADDED = 'REFORMULATION_ADDED'
-}
+export { ReviewStatus };
 
 /** Revokes a key at once. */
 export type RevokeApiKeyInput = {
@@ -1142,41 +955,7 @@ export type RevokeApiKeyInput = {
   id: string;
 };
 
-/** What a caller may do. Correspondent roles (CCA … CCFP) come from active correspondent assignments; the others are held by the person. */
-export enum Role {
-  /** Manages the directory, application clients and configuration. */
-  ADMINISTRATOR = 'ADMINISTRATOR',
-  /** Reads everything, changes nothing: ad-hoc queries and statistics. */
-  ANALYST = 'ANALYST',
-  /** A business application (SAXO, GAIA, …) calling with an API key. */
-  APPLICATION = 'APPLICATION',
-  /** Correspondant Chorus applicatif: the pivot, the only person who opens and follows service-desk tickets for their structure. */
-  CCA = 'CCA',
-  /** Correspondant Chorus Formulaires de proximité: access rights and form context for Chorus Formulaires. */
-  CCFP = 'CCFP',
-  /** Correspondant Chorus habilitation: manages the access rights of the users of their structure. */
-  CCH = 'CCH',
-  /** Correspondant Chorus paramétrage: supervises configuration. */
-  CCP = 'CCP',
-  /** Correspondant Chorus travaux de fin de gestion: year-end closing works (October N to March N+1). */
-  CCTFG = 'CCTFG',
-  /** DAF manager of a rectorat: validates training requests of their structure. */
-  DAF_MANAGER = 'DAF_MANAGER',
-  /** An agent with a Chorus account: asks the chatbot and their correspondents, never opens a ticket. */
-  END_USER = 'END_USER',
-  /** Writes and publishes chatbot knowledge (AIFE). */
-  KNOWLEDGE_EDITOR = 'KNOWLEDGE_EDITOR',
-  /** Head of a Chorus platform: designates the CCHs of their structure. */
-  PLATFORM_HEAD = 'PLATFORM_HEAD',
-  /** Ministerial support level 1: takes tickets from CCAs, the only level that escalates to SN2. */
-  SN1_AGENT = 'SN1_AGENT',
-  /** AIFE support level 2: acts on tickets escalated to it. */
-  SN2_AGENT = 'SN2_AGENT',
-  /** CES-CHOREGIE technical team: technical incidents, notably exchange flows. */
-  TECHNICAL_AGENT = 'TECHNICAL_AGENT',
-  /** SN1 training referent: registers validated training requests. */
-  TRAINING_REFERENT = 'TRAINING_REFERENT'
-}
+export { Role };
 
 /** Replaces a key: a new one now, the old one expires after a grace period. */
 export type RotateApiKeyInput = {
@@ -1254,15 +1033,7 @@ export type ServiceLevelQueueFilter = {
   structureId?: string | null | undefined;
 };
 
-/** Where a ticket stands against one target. */
-export enum ServiceLevelState {
-  /** Elapsed business time reached the at-risk share (e.g. 80 %) but not the target. */
-  AT_RISK = 'AT_RISK',
-  /** Elapsed business time reached the target. */
-  BREACHED = 'BREACHED',
-  /** Elapsed business time is below the target’s at-risk share. */
-  ON_TRACK = 'ON_TRACK'
-}
+export { ServiceLevelState };
 
 /** How service-level statistics are grouped (and always by metric). */
 export enum ServiceLevelStatisticsDimension {
@@ -1308,19 +1079,7 @@ export type SessionPartInput = {
   startsAt: string | Date;
 };
 
-/** Where a session stands. */
-export enum SessionStatus {
-  /** The session will not take place. */
-  CANCELLED = 'CANCELLED',
-  /** Every seat is taken: new registrations go to the waiting list. */
-  FULL = 'FULL',
-  /** The session took place. */
-  HELD = 'HELD',
-  /** Open to registration requests. */
-  OPEN = 'OPEN',
-  /** On the planning, not yet open to requests. */
-  PLANNED = 'PLANNED'
-}
+export { SessionStatus };
 
 /** Adds an abbreviation the matcher reads as its words, or changes what an existing short form reads as. */
 export type SetAbbreviationInput = {
@@ -1416,19 +1175,7 @@ export type StructureFilter = {
   search?: string | null | undefined;
 };
 
-/** The kind of a structure: a local education authority, a shared-service centre, a central department, or a support organisation. */
-export enum StructureKind {
-  /** An académie, grouping the local structures of a region. */
-  ACADEMIE = 'ACADEMIE',
-  /** A central administration department (e.g. DAF). */
-  CENTRAL_ADMINISTRATION = 'CENTRAL_ADMINISTRATION',
-  /** A rectorat (regional education authority). */
-  RECTORAT = 'RECTORAT',
-  /** A shared-service centre (CSP), also called a Chorus platform. */
-  SHARED_SERVICE_CENTRE = 'SHARED_SERVICE_CENTRE',
-  /** A support organisation (SN1, AIFE, CES-CHOREGIE). */
-  SUPPORT_CENTRE = 'SUPPORT_CENTRE'
-}
+export { StructureKind };
 
 /** Input of the SUBMIT transition. */
 export type SubmitTicketInput = {
@@ -1460,31 +1207,7 @@ export type TakeTicketInput = {
   version: number;
 };
 
-/** What a history event records. */
-export enum TicketEventKind {
-  /** The assignee changed. */
-  ASSIGNED = 'ASSIGNED',
-  /** A file was attached: `newValue` is its name. An internal file’s event reaches the support levels only and carries no name (they read it on the attachment itself). */
-  ATTACHMENT_ADDED = 'ATTACHMENT_ADDED',
-  /** An attachment was removed: `oldValue` is its name. An internal file’s event reaches the support levels only and carries no name. */
-  ATTACHMENT_REMOVED = 'ATTACHMENT_REMOVED',
-  /** Live only (`ticketEvents`), not part of the history: a comment written on its own (a transition’s reason, also posted as a public comment, is told by its TRANSITION event). `comment` is it; `field` is `comment` or `internalComment`; an internal one reaches only those who may read internal comments. Its `seq` is that of the last history event before it, and `node(id:)` does not find it. */
-  COMMENT_ADDED = 'COMMENT_ADDED',
-  /** One field changed; `field`, `oldValue` and `newValue` say which and how. */
-  FIELD_CHANGED = 'FIELD_CHANGED',
-  /** The known anomaly (major incident) the ticket is linked to got a workaround or was fixed; `oldValue` and `newValue` are its investigation status before and after, `reason` the public comment written. */
-  KNOWN_ERROR_UPDATED = 'KNOWN_ERROR_UPDATED',
-  /** The first event of every ticket: opened by a CCA or an application (as a NEW draft or submitted at once). */
-  OPENED = 'OPENED',
-  /** The opener rated the resolution. */
-  RATED = 'RATED',
-  /** The platform: a service-level target reached its at-risk share; `field` names the target (`RESOLUTION`, `FIRST_RESPONSE`, `LEVEL_HOLD:SN1` …), `reason` says it in words. Once per crossing. */
-  SERVICE_LEVEL_AT_RISK = 'SERVICE_LEVEL_AT_RISK',
-  /** The platform: a service-level target was reached; `field` names it as for SERVICE_LEVEL_AT_RISK. Once per crossing. */
-  SERVICE_LEVEL_BREACHED = 'SERVICE_LEVEL_BREACHED',
-  /** A life-cycle transition (status and possibly level changed). */
-  TRANSITION = 'TRANSITION'
-}
+export { TicketEventKind };
 
 /** Which ticket events to receive live. Only events of tickets you may see arrive. */
 export type TicketEventsFilter = {
@@ -1572,15 +1295,7 @@ export type TicketRequestFilter = {
   status?: TicketRequestStatus | null | undefined;
 };
 
-/** Where a ticket request stands with the CCA. */
-export enum TicketRequestStatus {
-  /** The CCA opened a service-desk ticket (FSD) from it. */
-  CONVERTED = 'CONVERTED',
-  /** The CCA dismissed it, with a reason. */
-  DISMISSED = 'DISMISSED',
-  /** Waiting for the CCA. */
-  PENDING = 'PENDING'
-}
+export { TicketRequestStatus };
 
 /** How ticket statistics are grouped. */
 export enum TicketStatisticsDimension {
@@ -1614,55 +1329,9 @@ export type TicketStatisticsFilter = {
   structureId?: string | null | undefined;
 };
 
-/** Where a ticket stands in its life cycle (see `TicketTransition` for the moves between statuses). */
-export enum TicketStatus {
-  /** Withdrawn by its opener before the support took it. */
-  CANCELLED = 'CANCELLED',
-  /** Finished. Changes only by reopening, within the reopening delay. */
-  CLOSED = 'CLOSED',
-  /** Sent by SN1 to SN2 (AIFE), waiting for an SN2 agent to take it. */
-  ESCALATED = 'ESCALATED',
-  /** An agent of the current level is working on it. */
-  IN_PROGRESS = 'IN_PROGRESS',
-  /** Drafted by the CCA, not yet sent to the support. */
-  NEW = 'NEW',
-  /** Reopened by the CCA after resolution; waiting for its level to take it again. */
-  REOPENED = 'REOPENED',
-  /** The support gave a resolution; the CCA may close or reopen it. */
-  RESOLVED = 'RESOLVED',
-  /** Waiting in the queue of its current level (SN1, or the technical team after a transfer). */
-  SUBMITTED = 'SUBMITTED',
-  /** The support asked the CCA (or the application) for information. */
-  WAITING_FOR_INFO = 'WAITING_FOR_INFO'
-}
+export { TicketStatus };
 
-/** A move of the life cycle. Each one is its own mutation; `Ticket.allowedTransitions` lists those the caller may fire now. */
-export enum TicketTransition {
-  /** NEW / SUBMITTED → CANCELLED: the opener withdraws it before anyone took it. */
-  CANCEL = 'CANCEL',
-  /** RESOLVED → CLOSED: the CCA (or application, or SN1) confirms. */
-  CLOSE = 'CLOSE',
-  /** IN_PROGRESS → ESCALATED: SN1, and only SN1, sends it to SN2. */
-  ESCALATE = 'ESCALATE',
-  /** WAITING_FOR_INFO → IN_PROGRESS: the CCA (or application) answers. */
-  PROVIDE_INFO = 'PROVIDE_INFO',
-  /** RESOLVED / CLOSED → REOPENED: the CCA (or application) reopens, within the reopening delay. */
-  REOPEN = 'REOPEN',
-  /** IN_PROGRESS → WAITING_FOR_INFO: the agent asks the CCA a question. */
-  REQUEST_INFO = 'REQUEST_INFO',
-  /** IN_PROGRESS → RESOLVED: the agent of the current level gives the resolution. */
-  RESOLVE = 'RESOLVE',
-  /** ESCALATED / IN_PROGRESS at SN2 → IN_PROGRESS at SN1: SN2 hands it back with its answer. */
-  RETURN_TO_SN1 = 'RETURN_TO_SN1',
-  /** NEW → SUBMITTED: the CCA (or application) sends the draft to SN1. */
-  SUBMIT = 'SUBMIT',
-  /** SUBMITTED / ESCALATED / REOPENED → IN_PROGRESS: an agent of the current level takes it. */
-  TAKE = 'TAKE',
-  /** CES-CHOREGIE → SN1: the ticket becomes functional again. */
-  TRANSFER_TO_FUNCTIONAL = 'TRANSFER_TO_FUNCTIONAL',
-  /** SN1 → CES-CHOREGIE: the ticket becomes technical and waits in the technical queue. */
-  TRANSFER_TO_TECHNICAL = 'TRANSFER_TO_TECHNICAL'
-}
+export { TicketTransition };
 
 /** Narrows a list of registrations. */
 export type TrainingRegistrationFilter = {
@@ -1740,19 +1409,7 @@ export type TransferTicketToTechnicalInput = {
   version: number;
 };
 
-/** A domain of trouble, to find the right correspondent with `whomToAsk`. */
-export enum TroubleDomain {
-  /** Access rights (habilitations): the CCH. */
-  ACCESS_RIGHTS = 'ACCESS_RIGHTS',
-  /** Configuration (paramétrage): the CCP. */
-  CONFIGURATION = 'CONFIGURATION',
-  /** Chorus Formulaires: the CCFp. */
-  FORMS = 'FORMS',
-  /** Anything else: the CCA. */
-  OTHER = 'OTHER',
-  /** Year-end closing works: the CCTFG. */
-  YEAR_END_WORKS = 'YEAR_END_WORKS'
-}
+export { TroubleDomain };
 
 /** Takes a ticket out of its known anomaly (SN1, SN2). */
 export type UnlinkTicketFromKnownErrorInput = {
@@ -1916,247 +1573,11 @@ export enum UploadPurpose {
   TICKET_ATTACHMENT = 'TICKET_ATTACHMENT'
 }
 
-/** Why a mutation refused its input. Stable: clients may switch on it. */
-export enum UserErrorCode {
-  /** A short form is one word (letters or digits, optionally a trailing dot) and its expansion the different word(s) it stands for. */
-  ABBREVIATION_INVALID = 'ABBREVIATION_INVALID',
-  /** The ticket is already linked to this known anomaly. */
-  ALREADY_LINKED = 'ALREADY_LINKED',
-  /** The item is already published. */
-  ALREADY_PUBLISHED = 'ALREADY_PUBLISHED',
-  /** The current resolution has already been rated: each resolution is rated once (a reopened ticket, once resolved again, can be rated anew). */
-  ALREADY_RATED = 'ALREADY_RATED',
-  /** This trainee already has a live request or registration for this session. */
-  ALREADY_REQUESTED = 'ALREADY_REQUESTED',
-  /** The key is already revoked or expired. */
-  API_KEY_NOT_USABLE = 'API_KEY_NOT_USABLE',
-  /** Another application already has this name. */
-  APPLICATION_NAME_TAKEN = 'APPLICATION_NAME_TAKEN',
-  /** The assignee must be an active agent of the ticket’s current level. */
-  ASSIGNEE_NOT_AT_LEVEL = 'ASSIGNEE_NOT_AT_LEVEL',
-  /** The correspondent assignment is no longer running: its end date has passed. */
-  ASSIGNMENT_ALREADY_ENDED = 'ASSIGNMENT_ALREADY_ENDED',
-  /** Only whoever added the file, or a support agent, removes it. */
-  ATTACHMENT_NOT_YOURS = 'ATTACHMENT_NOT_YOURS',
-  /** An import line is malformed (missing field, bad date, bad number). */
-  BAD_IMPORT_LINE = 'BAD_IMPORT_LINE',
-  /** No bot has this code. */
-  BOT_NOT_AVAILABLE = 'BOT_NOT_AVAILABLE',
-  /** This button belongs to an earlier turn, already answered: use the buttons of the last turn. */
-  BUTTON_EXPIRED = 'BUTTON_EXPIRED',
-  /** A link button opens its url in the client; there is nothing to choose. */
-  BUTTON_IS_A_LINK = 'BUTTON_IS_A_LINK',
-  /** This button is not one of those the bot offers now. */
-  BUTTON_NOT_OFFERED = 'BUTTON_NOT_OFFERED',
-  /** Another calendar already has this code. */
-  CALENDAR_CODE_TAKEN = 'CALENDAR_CODE_TAKEN',
-  /** A ticket the support has taken can no longer be cancelled. */
-  CANCEL_AFTER_TAKEN = 'CANCEL_AFTER_TAKEN',
-  /** The capacity (or a ministry’s seats) would fall below the trainees already registered. */
-  CAPACITY_BELOW_REGISTERED = 'CAPACITY_BELOW_REGISTERED',
-  /** A thumbs down needs a comment saying what did not suit. */
-  COMMENT_REQUIRED = 'COMMENT_REQUIRED',
-  /** The trainee must pass the compatibility test before confirming. */
-  COMPATIBILITY_TEST_REQUIRED = 'COMPATIBILITY_TEST_REQUIRED',
-  /** The change collides with the current state (a duplicate, a stale version). */
-  CONFLICT = 'CONFLICT',
-  /** The dialog has a dangling button, an unreachable node, a cycle, or a node without content. */
-  DIALOG_INVALID = 'DIALOG_INVALID',
-  /** Another training domain already has this code. */
-  DOMAIN_CODE_TAKEN = 'DOMAIN_CODE_TAKEN',
-  /** The person already holds this correspondent role for this structure. */
-  DUPLICATE_ASSIGNMENT = 'DUPLICATE_ASSIGNMENT',
-  /** Another person already has this email. */
-  EMAIL_TAKEN = 'EMAIL_TAKEN',
-  /** The upload carried no byte. */
-  EMPTY_FILE = 'EMPTY_FILE',
-  /** Only an SN1 agent escalates a ticket to SN2. */
-  ESCALATION_RESERVED_TO_SN1 = 'ESCALATION_RESERVED_TO_SN1',
-  /** This answer already has your thumbs up or down. */
-  FEEDBACK_ALREADY_GIVEN = 'FEEDBACK_ALREADY_GIVEN',
-  /** The file is larger than the per-file limit (ATTACHMENT_MAX_FILE_BYTES). */
-  FILE_TOO_LARGE = 'FILE_TOO_LARGE',
-  /** The bytes are not of an accepted type (images, PDF, XML, text, CSV, zip and office documents for tickets; images for knowledge items). The name is never trusted. */
-  FILE_TYPE_NOT_ALLOWED = 'FILE_TYPE_NOT_ALLOWED',
-  /** Your role does not allow this action. */
-  FORBIDDEN = 'FORBIDDEN',
-  /** This idempotency key was already used with a different request body. */
-  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
-  /** The all-or-nothing import found rejected lines and applied nothing. */
-  IMPORT_REJECTED = 'IMPORT_REJECTED',
-  /** Internal attachments (files only the support levels read) are added by the support levels only. */
-  INTERNAL_ATTACHMENT_NOT_ALLOWED = 'INTERNAL_ATTACHMENT_NOT_ALLOWED',
-  /** Internal comments are for the support levels only. */
-  INTERNAL_COMMENT_NOT_ALLOWED = 'INTERNAL_COMMENT_NOT_ALLOWED',
-  /** A closed day is not a date written `YYYY-MM-DD`. */
-  INVALID_CLOSED_DAY = 'INVALID_CLOSED_DAY',
-  /** The file name is empty once sanitised. */
-  INVALID_FILE_NAME = 'INVALID_FILE_NAME',
-  /** An id is malformed or names an object of another type. */
-  INVALID_ID = 'INVALID_ID',
-  /** The routing pattern is not a valid regular expression. */
-  INVALID_ROUTING_PATTERN = 'INVALID_ROUTING_PATTERN',
-  /** Priority must be 1–4, the target at least one second (at most a year), and the at-risk share strictly between 0 and 1. */
-  INVALID_TARGET = 'INVALID_TARGET',
-  /** The time zone is not an IANA zone name (e.g. `Europe/Paris`, `America/Cayenne`, `Indian/Reunion`). */
-  INVALID_TIME_ZONE = 'INVALID_TIME_ZONE',
-  /** The registration is not at a step where this action applies (e.g. registering a refused request). */
-  INVALID_TRANSITION = 'INVALID_TRANSITION',
-  /** A working window has a weekday outside 1–7, a time not written `HH:MM`, an end not after its start, or overlaps another window of its day. */
-  INVALID_WORKING_WINDOW = 'INVALID_WORKING_WINDOW',
-  /** The item is archived: publish it again before changing it. */
-  ITEM_ARCHIVED = 'ITEM_ARCHIVED',
-  /** The known anomaly is not active: unpublished, archived, or already fixed. */
-  KNOWN_ERROR_NOT_ACTIVE = 'KNOWN_ERROR_NOT_ACTIVE',
-  /** A session becomes HELD only once its last part has started. */
-  LAST_PART_NOT_STARTED = 'LAST_PART_NOT_STARTED',
-  /** A leave time comes before its join time. */
-  LEAVE_BEFORE_JOIN = 'LEAVE_BEFORE_JOIN',
-  /** An error-message item needs the message as Chorus gives it. */
-  MESSAGE_REQUIRED = 'MESSAGE_REQUIRED',
-  /** Feedback goes on the bot’s answers only. */
-  NOT_AN_ANSWER = 'NOT_AN_ANSWER',
-  /** The ticket is not at your support level: you act only on tickets at your level. */
-  NOT_AT_YOUR_LEVEL = 'NOT_AT_YOUR_LEVEL',
-  /** This knowledge item is not a major incident (known anomaly). */
-  NOT_A_KNOWN_ERROR = 'NOT_A_KNOWN_ERROR',
-  /** Notification preferences belong to persons; an application receives no mail. */
-  NOT_A_PERSON = 'NOT_A_PERSON',
-  /** No such object, or it is outside what you may see. */
-  NOT_FOUND = 'NOT_FOUND',
-  /** The ticket is linked to no known anomaly. */
-  NOT_LINKED = 'NOT_LINKED',
-  /** The item is not published. */
-  NOT_PUBLISHED = 'NOT_PUBLISHED',
-  /** Only a resolved or closed ticket can be rated. */
-  NOT_RESOLVED = 'NOT_RESOLVED',
-  /** Only the person or application that opened the ticket may do this. */
-  NOT_THE_OPENER = 'NOT_THE_OPENER',
-  /** The registration is outside your perimeter. */
-  NOT_YOUR_PERIMETER = 'NOT_YOUR_PERIMETER',
-  /** A platform head acts only for their own structure. Or: A CCA acts only for their own structure; an application only for its structures. */
-  NOT_YOUR_STRUCTURE = 'NOT_YOUR_STRUCTURE',
-  /** The bots are for people with a Chorus account (a person in a structure). */
-  NO_CHORUS_ACCOUNT = 'NO_CHORUS_ACCOUNT',
-  /** A calendar needs at least one working window, or no due date could ever be computed. */
-  NO_WORKING_TIME = 'NO_WORKING_TIME',
-  /** The occurrence time (or exchange date) lies in the future. */
-  OCCURRED_IN_FUTURE = 'OCCURRED_IN_FUTURE',
-  /** Only business applications file incidents (people open tickets). */
-  ONLY_APPLICATIONS_FILE = 'ONLY_APPLICATIONS_FILE',
-  /** Only CCAs and business applications open tickets. */
-  ONLY_CCA_OR_APPLICATION_OPENS = 'ONLY_CCA_OR_APPLICATION_OPENS',
-  /** A structure cannot be its own ancestor. */
-  PARENT_CYCLE = 'PARENT_CYCLE',
-  /** A session needs exactly one slot per part of its course, each ending after it starts, in order. */
-  PARTS_MISMATCH = 'PARTS_MISMATCH',
-  /** The wording has no word left once variable parts and punctuation are removed. */
-  PHRASE_EMPTY = 'PHRASE_EMPTY',
-  /** This wording already leads to another published item. */
-  PHRASE_TAKEN = 'PHRASE_TAKEN',
-  /** A price needs the year it applies from. */
-  PRICE_WITHOUT_YEAR = 'PRICE_WITHOUT_YEAR',
-  /** Your role reads tickets but changes nothing (end users, analysts). */
-  READ_ONLY_ROLE = 'READ_ONLY_ROLE',
-  /** This transition needs a reason (question, answer or resolution). */
-  REASON_REQUIRED = 'REASON_REQUIRED',
-  /** The reopening delay after resolution has passed: open a new ticket. */
-  REOPEN_DELAY_EXPIRED = 'REOPEN_DELAY_EXPIRED',
-  /** The requesting user must belong to the ticket’s structure. */
-  REQUESTER_NOT_IN_STRUCTURE = 'REQUESTER_NOT_IN_STRUCTURE',
-  /** Support already acted on this review entry. */
-  REVIEW_ALREADY_CLOSED = 'REVIEW_ALREADY_CLOSED',
-  /** The transition table does not allow your role to fire this transition. */
-  ROLE_MAY_NOT_FIRE_TRANSITION = 'ROLE_MAY_NOT_FIRE_TRANSITION',
-  /** Your role may not grant this role. */
-  ROLE_NOT_ASSIGNABLE = 'ROLE_NOT_ASSIGNABLE',
-  /** The session has already begun (its first part has started): it takes no new registration request. */
-  SESSION_ALREADY_STARTED = 'SESSION_ALREADY_STARTED',
-  /** The session is full: no new request is taken. */
-  SESSION_FULL = 'SESSION_FULL',
-  /** The session is not open to requests (planned, held or cancelled). */
-  SESSION_NOT_OPEN = 'SESSION_NOT_OPEN',
-  /** The session (or the part) has not started yet by the server’s clock: no attendance nor absence justification is recorded for it. */
-  SESSION_NOT_STARTED = 'SESSION_NOT_STARTED',
-  /** Another structure already has this code. */
-  STRUCTURE_CODE_TAKEN = 'STRUCTURE_CODE_TAKEN',
-  /** The application may not file for this structure (another ministry’s, or not registered for it). */
-  STRUCTURE_NOT_ALLOWED = 'STRUCTURE_NOT_ALLOWED',
-  /** An application files only for structures of its own ministry. */
-  STRUCTURE_OF_ANOTHER_MINISTRY = 'STRUCTURE_OF_ANOTHER_MINISTRY',
-  /** LEVEL_HOLD targets need a level; FIRST_RESPONSE and RESOLUTION targets take none. */
-  TARGET_LEVEL_MISMATCH = 'TARGET_LEVEL_MISMATCH',
-  /** Thresholds must satisfy 0 < ambiguous ≤ confident ≤ 1. */
-  THRESHOLDS_INVALID = 'THRESHOLDS_INVALID',
-  /** The ticket would exceed its total size (ATTACHMENT_MAX_TICKET_BYTES) or number of files (ATTACHMENT_MAX_FILES_PER_TICKET). */
-  TICKET_ATTACHMENTS_FULL = 'TICKET_ATTACHMENTS_FULL',
-  /** A closed ticket changes only by reopening. */
-  TICKET_CLOSED = 'TICKET_CLOSED',
-  /** A cancelled or resolved ticket no longer takes this change. */
-  TICKET_FINISHED = 'TICKET_FINISHED',
-  /** The ticket request was already converted or dismissed. */
-  TICKET_REQUEST_CLOSED = 'TICKET_REQUEST_CLOSED',
-  /** This conversation already went to your CCA. */
-  TICKET_REQUEST_EXISTS = 'TICKET_REQUEST_EXISTS',
-  /** The session has started: the trainee can no longer cancel. */
-  TOO_LATE_TO_CANCEL = 'TOO_LATE_TO_CANCEL',
-  /** The transition table does not allow this transition from the ticket’s current status. */
-  TRANSITION_NOT_ALLOWED_FROM_STATUS = 'TRANSITION_NOT_ALLOWED_FROM_STATUS',
-  /** Fewer bytes arrived than announced (Content-Length), or their SHA-256 differs from the one announced: nothing was kept, upload again. */
-  TRUNCATED_UPLOAD = 'TRUNCATED_UPLOAD',
-  /** No API key has this id. */
-  UNKNOWN_API_KEY = 'UNKNOWN_API_KEY',
-  /** No application has this id. Or: No active application has this code (see `ticketApplications`). */
-  UNKNOWN_APPLICATION = 'UNKNOWN_APPLICATION',
-  /** No bot has this id or code. */
-  UNKNOWN_BOT = 'UNKNOWN_BOT',
-  /** No course has this id. */
-  UNKNOWN_COURSE = 'UNKNOWN_COURSE',
-  /** No active domain has this code (see `ticketDomains`). Or: No training domain has this id or code. Or: The domain does not exist or belongs to another bot. */
-  UNKNOWN_DOMAIN = 'UNKNOWN_DOMAIN',
-  /** No ministry has this id. */
-  UNKNOWN_MINISTRY = 'UNKNOWN_MINISTRY',
-  /** The session has no such part. */
-  UNKNOWN_PART = 'UNKNOWN_PART',
-  /** No person has this id. */
-  UNKNOWN_PERSON = 'UNKNOWN_PERSON',
-  /** No session has this id. */
-  UNKNOWN_SESSION = 'UNKNOWN_SESSION',
-  /** No structure has this id. */
-  UNKNOWN_STRUCTURE = 'UNKNOWN_STRUCTURE',
-  /** No trainee registered on the session has this email. */
-  UNKNOWN_TRAINEE = 'UNKNOWN_TRAINEE',
-  /** This upload URL has already received its file. */
-  UPLOAD_ALREADY_RECEIVED = 'UPLOAD_ALREADY_RECEIVED',
-  /** The upload was asked for another purpose (a ticket attachment vs a knowledge image). */
-  UPLOAD_FOR_ANOTHER_USE = 'UPLOAD_FOR_ANOTHER_USE',
-  /** No upload of yours has this id, or its URL expired. */
-  UPLOAD_NOT_FOUND = 'UPLOAD_NOT_FOUND',
-  /** The file’s bytes have not been sent to the upload URL yet (or the upload was cut off). */
-  UPLOAD_NOT_RECEIVED = 'UPLOAD_NOT_RECEIVED',
-  /** An input value is malformed, too long or out of range. */
-  VALIDATION_FAILED = 'VALIDATION_FAILED',
-  /** The webhook URL is not http(s) (https in production), carries credentials, does not resolve (production), or points or resolves to a private or local address. */
-  WEBHOOK_URL_REFUSED = 'WEBHOOK_URL_REFUSED'
-}
+export { UserErrorCode };
 
-/** Whether the caller is a person or a business application. */
-export enum ViewerKind {
-  /** A business application with an API key. */
-  APPLICATION = 'APPLICATION',
-  /** A person with a bearer token. */
-  PERSON = 'PERSON'
-}
+export { ViewerKind };
 
-/** Where a webhook call stands. */
-export enum WebhookDeliveryStatus {
-  /** The receiver answered 2xx. */
-  DELIVERED = 'DELIVERED',
-  /** Gave up after the last attempt. */
-  FAILED = 'FAILED',
-  /** Not delivered yet; retried with backoff. */
-  PENDING = 'PENDING'
-}
+export { WebhookDeliveryStatus };
 
 /** A working window of a weekday, local time of the calendar’s zone. */
 export type WorkingWindowInput = {

@@ -39,6 +39,7 @@ import { isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retry.js';
 import { putBytes, type FileSource, type UploadResult } from './files.js';
 
 export * from './generated.js';
+export * from './open-enums.js';
 export * from './errors.js';
 export type { RetryPolicy } from './retry.js';
 export type { FileSource, UploadResult } from './files.js';
