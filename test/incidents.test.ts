@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
-import { createClient, FlowDirection, type FileIncidentInput } from '@chorus-support/sdk';
+import { print } from 'graphql';
+import { createClient, FileIncidentDocument, FlowDirection, type FileIncidentInput } from '@chorus-support/sdk';
 import { generateApiKey } from '../packages/server/src/access/credentials';
 import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
 import { sql } from './support/db';
@@ -191,8 +192,11 @@ describe('bad filings', () => {
   });
 
   it('a flood from one client is throttled, then every filing lands once (nothing lost, no duplicates)', async () => {
-    // one filing (cost 50) per 1-second window: 12 concurrent filings must meet THROTTLED however slow the machine
-    await sql(server.databaseUrl, `update application_client set cost_budget_per_minute = 60 * 50 where name = 'SAXO'`);
+    // one filing (the SDK's FileIncident, whatever it costs today) per 1-second window: 12 concurrent filings must meet THROTTLED however slow the machine
+    const probe = await server.gql(print(FileIncidentDocument), { input: { ...(await incident()), idempotencyKey: `flood-probe-${Date.now()}` } }, { apiKey: DEMO_API_KEY });
+    const cost = Number(probe.body.extensions.cost);
+    expect(cost).toBeGreaterThan(0);
+    await sql(server.databaseUrl, `update application_client set cost_budget_per_minute = 60 * $1 where name = 'SAXO'`, [cost]);
     const inputs = await Promise.all(Array.from({ length: 12 }, async () => ({ ...(await incident()), idempotencyKey: `flood-${Date.now()}-${++flowSeq}` })));
     let throttled = 0;
     const counting = createClient({

@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { buildASTSchema, getNamedType, isAbstractType, isSchema, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { buildASTSchema, buildSchema, getNamedType, isAbstractType, isSchema, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+
+// open enums (their description says new values may come) are typed open, in src/open-enums.ts
+const { openEnums } = createRequire(__filename)('./scripts/open-enums.cjs') as { openEnums: (schema: unknown) => string[] };
+const OPEN = openEnums(buildSchema(readFileSync(new URL('../schema/schema.graphql', `file://${__filename}`), 'utf8')));
 
 /** The types and how to read scalars: shared by both generated files. */
 const operationsConfig = {
   enumType: 'native',
   useTypeImports: true,
+  enumValues: Object.fromEntries(OPEN.filter((name) => name !== 'ApiErrorCode').map((name) => [name, `./open-enums.js#${name}`])),
   strictScalars: true,
   scalars: { DateTimeISO: { input: 'string | Date', output: 'string' }, ID: 'string', JSONObject: 'Record<string, unknown>' },
   avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
@@ -58,7 +65,8 @@ const config: CodegenConfig = {
       // typescript-operations 6 emits the schema types it needs; listing `typescript` too duplicates them
       plugins: ['typescript-operations', 'typed-document-node'],
       documentTransforms: [typenameOnAbstractFields],
-      config: { ...operationsConfig, documentMode: 'documentNode' },
+      // the open enums' values are re-exported from documents.ts: imported as values, not types
+      config: { ...operationsConfig, useTypeImports: false, documentMode: 'documentNode' },
     },
     // one method per operation, on graphql-request
     'src/generated.ts': {
@@ -72,6 +80,11 @@ const config: CodegenConfig = {
         emitLegacyCommonJSImports: false,
         rawRequest: false,
       },
+    },
+    'src/open-enums.ts': {
+      plugins: ['./scripts/open-enums.cjs'],
+      // the SDK's ApiErrorCode (api-error.ts) is open already: every ServerErrorCode, NETWORK_ERROR or any string
+      config: { skip: ['ApiErrorCode'] },
     },
     // one error class per value of the schema's ApiErrorCode enum
     'src/error-classes.ts': {

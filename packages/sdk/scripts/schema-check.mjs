@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Usage: node packages/sdk/scripts/schema-check.mjs [--release]
+// Usage: node packages/sdk/scripts/schema-check.mjs
 // Prints the changes since the released schema and the version bump they call for; exits 1
-// on a breaking change to a field that was not deprecated first. With --release, records
-// the current schema as released and sets the SDK version.
-import { readFileSync, writeFileSync } from 'node:fs';
+// on a breaking change to a field that was not deprecated first. To release: pnpm release:schema
+// (scripts/release-schema.mjs: version, CHANGELOG entry and baseline).
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compareSchemas } from './schema-compat.mjs';
 
@@ -24,9 +24,4 @@ console.log(`Released SDK ${pkg.version}; these changes call for a ${report.bump
 if (report.refused.length) {
   console.error(`Refused: ${report.refused.length} breaking change(s) to released fields that were not deprecated first:\n${report.refused.map((c) => `  - ${c.message}`).join('\n')}`);
   process.exit(1);
-}
-if (process.argv.includes('--release')) {
-  writeFileSync(RELEASED, readFileSync(CURRENT, 'utf8'));
-  writeFileSync(PKG, JSON.stringify({ ...pkg, version: next }, null, 2) + '\n');
-  console.log(`Recorded the schema as released; SDK version ${next}.`);
 }

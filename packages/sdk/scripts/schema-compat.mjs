@@ -28,6 +28,8 @@ export async function compareSchemas(releasedSdl, currentSdl) {
   const refused = breaking.filter((c) => !wasDeprecated(released, c.path));
   const dangerous = changes.filter((c) => level(c) === CriticalityLevel.Dangerous);
   const safe = changes.filter((c) => level(c) === CriticalityLevel.NonBreaking);
-  const bump = breaking.length ? 'major' : dangerous.length || safe.some((c) => /ADDED/.test(c.type)) ? 'minor' : changes.length ? 'patch' : 'none';
+  // an addition to the API (a type, field, argument, value…) is a minor version; a description, a deprecation or a directive's use, a patch
+  const addition = (c) => /ADDED/.test(c.type) && !/DESCRIPTION|DEPRECATION|DIRECTIVE_USAGE/.test(c.type);
+  const bump = breaking.length ? 'major' : dangerous.length || safe.some(addition) ? 'minor' : changes.length ? 'patch' : 'none';
   return { breaking, refused, dangerous, safe, bump };
 }

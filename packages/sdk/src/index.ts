@@ -54,6 +54,7 @@ import type { VariablesArgument } from './request.js';
 
 export * from './documents.js';
 export * from './generated.js';
+export * from './open-enums.js';
 export * from './errors.js';
 export { credentialHeaders, type CredentialOptions } from './credentials.js';
 export type { RetryPolicy } from './retry.js';

@@ -9,6 +9,7 @@ import { registerNodeType } from './core/node-registry';
 import { resolveFieldsDirectly } from './core/direct-resolvers';
 import { ARGUMENT_VALIDATION, useArgumentValidation } from './core/validation';
 import { NodeResolver } from './core/node.resolver';
+import { markOpenEnums } from './core/open-enums';
 import { attachmentsModule } from './attachments';
 import { chatbotModule } from './chatbot';
 import { directoryModule } from './directory';
@@ -77,6 +78,8 @@ export async function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   // the error codes are in no field's type: add them so that the SDL (and the SDK) has them
   const config = schema.toConfig();
   const app = new GraphQLSchema({ ...config, types: [...config.types, ApiErrorCodeEnum] });
+  // enums that will grow say so (the SDK types them open)
+  markOpenEnums(app);
   resolveFieldsDirectly(app);
   return app;
 }

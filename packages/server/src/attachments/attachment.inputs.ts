@@ -39,7 +39,7 @@ export class AddKnowledgeImageInput {
   @Field(() => ID, { description: 'The upload (purpose KNOWLEDGE_IMAGE), whose bytes were PUT to its URL.' })
   uploadId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Shows the image in this dialog node (e.g. `answer`), among its texts at `position`; the item changes like with updateKnowledgeItem (version, history; a published item stays publishable). Omitted: the image is only added to the item, to place later with its `dialogText`.' })
+  @Field(() => String, { nullable: true, description: 'Shows the image in the dialog node of this key (`DialogNode.key`, e.g. `answer`), among its texts at `position`; the item changes like with updateKnowledgeItem (version, history; a published item stays publishable). Omitted: the image is only added to the item, to place later with its `dialogText`.' })
   @IsOptional()
   @SafeText(40, { min: 1 })
   nodeId?: string | null;

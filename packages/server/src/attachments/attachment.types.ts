@@ -12,7 +12,7 @@ import { TicketAttachment } from './ticket-attachment.entity';
     'Where to send a file’s bytes: `PUT` them as the raw request body to `url` (no multipart, no JSON; `Content-Length` recommended, `x-content-sha256` optional) before `expiresAt`. The answer is 201 with `{ uploadId, size, sha256, contentType }`, or an error with `extensions.reason` (EMPTY_FILE, TRUNCATED_UPLOAD, FILE_TOO_LARGE, FILE_TYPE_NOT_ALLOWED…). Then attach it by `id`.',
 })
 export class Upload {
-  @Field(() => ID, { description: 'Pass it to `addTicketAttachment` (or `addKnowledgeImage`) once the bytes are sent.' })
+  @Field(() => ID, { description: 'Opaque global id of the upload. Pass it to `addTicketAttachment` (or `addKnowledgeImage`) once the bytes are sent.' })
   id!: string;
 
   @Field({ description: 'The upload URL on this server: relative to the GraphQL endpoint’s origin unless the server has PUBLIC_URL. Works once, until `expiresAt`.' })

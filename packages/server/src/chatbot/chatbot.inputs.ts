@@ -31,8 +31,8 @@ export class ChooseInput {
   @Field(() => ID, { description: 'Global id of one of the caller’s own conversations, whose last bot turn shows the button.' })
   conversationId!: string;
 
-  @Field(() => ID, { description: 'Id of a button of the bot’s last turn.' })
-  @SafeText(40, { min: 1 })
+  @Field(() => ID, { description: 'Id (`ChatButton.id`) of a button of the bot’s last turn.' })
+  @SafeText(200, { min: 1 })
   buttonId!: string;
 }
 

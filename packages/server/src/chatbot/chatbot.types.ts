@@ -10,7 +10,7 @@ export const TicketRequestConnection = Connection(TicketRequest);
 
 @ObjectType({ description: 'A button of a bot turn. Pass its id to `choose`; a LINK button is opened by the client instead.' })
 export class ChatButton {
-  @Field(() => ID, { description: 'Pass it to `choose`. Valid only while this turn is the last one.' })
+  @Field(() => ID, { description: 'Opaque global id of this button of this turn of this conversation. Pass it to `choose`; valid only while this turn is the last one.' })
   id!: string;
 
   @Field({ description: 'What the user reads.' })

@@ -2,6 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { M } from './chatbot.messages';
+import { fromGlobalId, toGlobalId } from '../core/ids';
 import { chatbotAnswered, type ChatbotOutcome } from '../core/metrics';
 import { TroubleDomain } from '../directory/directory.enums';
 import { whomToAsk } from '../directory/directory.service';
@@ -57,9 +58,25 @@ export function outcomeOf(c: Conversation, now = Date.now()) {
   return now - c.lastActivityAt.getTime() > ABANDON_AFTER_MS ? ('ABANDONED' as const) : ('IN_PROGRESS' as const);
 }
 
-/** Button ids the API shows: `<turn seq>:<key>`; a replayed or foreign id is told apart from a current one. */
-export function buttonId(turn: Pick<ConversationTurn, 'seq'>, key: string): string {
-  return `${turn.seq}:${key}`;
+/**
+ * Button ids the API shows: global ids of `<conversation>:<turn seq>:<key>` (a client cache keys
+ * on them, so they name the conversation too); a replayed or foreign id is told apart from a
+ * current one. `choose` still takes the bare `<turn seq>:<key>` older clients kept.
+ */
+export function buttonId(turn: Pick<ConversationTurn, 'seq' | 'conversation'>, key: string): string {
+  return toGlobalId('ChatButton', `${turn.conversation.id}:${turn.seq}:${key}`);
+}
+
+/** The `<turn seq>:<key>` a button id names inside `conversationId`, or null when it names a button of another conversation or nothing. */
+function localButtonId(conversationId: string, id: string): string | null {
+  if (/^\d{1,9}:\d{1,3}$/.test(id)) return id;
+  try {
+    const g = fromGlobalId(id);
+    const sep = g.id.indexOf(':');
+    return g.type === 'ChatButton' && g.id.slice(0, sep) === conversationId ? g.id.slice(sep + 1) : null;
+  } catch {
+    return null;
+  }
 }
 
 /* ---------- turns ---------- */
@@ -251,7 +268,7 @@ export async function choose(em: EntityManager, viewer: Viewer, conversationId: 
     const c = await loadOwnConversation(tx, viewer, conversationId, true);
     const bot = await c.bot.loadOrFail();
     const last = await tx.findOneOrFail(ConversationTurn, { conversation: c, seq: c.turnCount });
-    const m = /^(\d{1,9}):([0-9]{1,3})$/.exec(id);
+    const m = /^(\d{1,9}):([0-9]{1,3})$/.exec(localButtonId(c.id, id) ?? '');
     if (!m) throw new DomainError(ChatbotErrorCode.BUTTON_NOT_OFFERED, M['BUTTON_NOT_OFFERED.otherConversation'](), ['buttonId']);
     const seq = Number(m[1]);
     if (seq < last.seq) {

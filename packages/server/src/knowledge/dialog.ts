@@ -25,7 +25,7 @@ export class DialogButton {
   @Field({ description: 'What the user reads on the button.' })
   label!: string;
 
-  @Field({ description: 'Id of the node the button leads to.' })
+  @Field({ description: 'Key (`DialogNode.key`) of the node the button leads to.' })
   next!: string;
 }
 
@@ -86,10 +86,17 @@ export function blocksOf(texts: string[], listItems: string[], listPosition?: nu
   return blocks;
 }
 
+/** A node as the API shows it: its stored data and the item whose dialog it belongs to (its global id needs both). */
+export interface DialogNodeView extends DialogNodeData {
+  itemId: string;
+}
+
+/** The global id of one node of one item's dialog: keys repeat from item to item ("answer"), so the id names both. */
+export const dialogNodeId = (itemId: string, key: string) => toGlobalId('DialogNode', `${itemId}:${key}`);
+
 @ObjectType({ description: 'One step of a dialog.' })
 export class DialogNode {
-  @Field({ description: 'Id of the node, unique within the dialog.' })
-  id!: string;
+  // `id` (global) and `key` (the stored node id) are field resolvers: knowledge.resolver DialogNodeFieldsResolver
 
   @Field(() => DialogNodeKind, { description: 'Question or answer.' })
   kind!: DialogNodeKind;
@@ -109,7 +116,7 @@ export class DialogNode {
 
 @ObjectType({ description: 'The small dialog of a knowledge item: question nodes with buttons leading to answer nodes.' })
 export class Dialog {
-  @Field({ description: 'Id of the first node.' })
+  @Field({ description: 'Key (`DialogNode.key`) of the first node.' })
   start!: string;
 
   @Field(() => [DialogNode], { description: 'Every node.' })

@@ -13,7 +13,7 @@ import { SafeText } from '../core/validation';
 import { likeContains } from '../core/text';
 import { Person } from '../directory/person.entity';
 import { Bot, BotDomain } from './bot.entity';
-import { AnswerBlock, blocksOf, Dialog, DialogNode, type DialogData, type DialogNodeData } from './dialog';
+import { AnswerBlock, blocksOf, Dialog, DialogNode, dialogNodeId, type DialogData, type DialogNodeData, type DialogNodeView } from './dialog';
 import { KnowledgeItem, KnowledgePhrase, KnowledgePublication } from './knowledge-item.entity';
 import { KnowledgeStatus, ReviewOrder } from './knowledge.enums';
 import {
@@ -239,6 +239,16 @@ function byIds<T extends { id: string }>(ctx: Context, entity: new () => T, name
 
 @Resolver(() => DialogNode)
 export class DialogNodeFieldsResolver {
+  @FieldResolver(() => ID, { description: 'Opaque global id of this node of this item’s dialog (keys repeat from item to item; this does not). Do not parse it; `key` is the node’s name inside the dialog.' })
+  id(@Root() n: DialogNodeView): string {
+    return dialogNodeId(n.itemId, n.id);
+  }
+
+  @FieldResolver(() => String, { description: 'Key of the node, unique within its dialog only (e.g. "answer" in most items): what `Dialog.start`, `DialogButton.next` and dialog inputs name.' })
+  key(@Root() n: DialogNodeView): string {
+    return n.id;
+  }
+
   @FieldResolver(() => [AnswerBlock], { description: 'Texts and list in the order the bot shows them (the list where `listPosition` puts it).' })
   blocks(@Root() n: DialogNodeData): AnswerBlock[] {
     return blocksOf(n.texts, n.listItems, n.listPosition);
@@ -285,7 +295,8 @@ export class KnowledgeItemFieldsResolver {
 
   @FieldResolver(() => Dialog, { description: 'What the bot says once this item matched: questions with buttons leading to answers, from its `start` node.' })
   dialog(@Root() i: KnowledgeItem): Dialog {
-    return i.dialog;
+    // each node carries its item: its global id names both
+    return { start: i.dialog.start, nodes: i.dialog.nodes.map((n): DialogNodeView => ({ ...n, itemId: i.id })) } as unknown as Dialog;
   }
 
   @FieldResolver(() => [KnowledgePhrase], { description: 'Every wording the matcher compares messages with (support, editors and analysts; empty for others).' })

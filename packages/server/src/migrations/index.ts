@@ -27,6 +27,7 @@ import { Migration20261208010000_TicketLinks } from './Migration20261208010000_T
 import { Migration20261207230000_WebhookTicketOrder } from './Migration20261207230000_WebhookTicketOrder';
 import { Migration20261208020000_DeskTools } from './Migration20261208020000_DeskTools';
 import { Migration20261208030000_AuditEntry } from './Migration20261208030000_AuditEntry';
+import { Migration20261208040000_CommentsLive } from './Migration20261208040000_CommentsLive';
 
 /** Every migration in order; the migrator reads this list rather than a folder. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -58,4 +59,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261208010000_TicketLinks', class: Migration20261208010000_TicketLinks },
   { name: 'Migration20261208020000_DeskTools', class: Migration20261208020000_DeskTools },
   { name: 'Migration20261208030000_AuditEntry', class: Migration20261208030000_AuditEntry },
+  { name: 'Migration20261208040000_CommentsLive', class: Migration20261208040000_CommentsLive },
 ];

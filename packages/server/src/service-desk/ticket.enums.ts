@@ -140,6 +140,7 @@ export enum TicketEventKind {
   ATTACHMENT_REMOVED = 'ATTACHMENT_REMOVED',
   MERGED_INTO = 'MERGED_INTO',
   MERGED_FROM = 'MERGED_FROM',
+  COMMENT_ADDED = 'COMMENT_ADDED',
 }
 registerEnumType(TicketEventKind, {
   name: 'TicketEventKind',
@@ -157,6 +158,10 @@ registerEnumType(TicketEventKind, {
     ATTACHMENT_REMOVED: { description: 'An attachment was removed: `oldValue` is its name. An internal file’s event reaches the support levels only and carries no name.' },
     MERGED_INTO: { description: 'This ticket, a duplicate, was merged into its original (transition MERGE, to CLOSED): read the original in `Ticket.mergedInto`; its comments and files now live there. The event names no reference (the original may be outside some readers’ perimeter).' },
     MERGED_FROM: { description: 'A duplicate was merged into this ticket: its comments and files were carried over, its requester and filing application follow this ticket (they see it); `reason` is the agent’s note. Read the duplicate in `links` (DUPLICATE_OF, INCOMING).' },
+    COMMENT_ADDED: {
+      description:
+        'Live only (`ticketEvents`), not part of the history: a comment written on its own (a transition’s reason, also posted as a public comment, is told by its TRANSITION event). `comment` is it; `field` is `comment` or `internalComment`; an internal one reaches only those who may read internal comments. Its `seq` is that of the last history event before it, and `node(id:)` does not find it.',
+    },
   },
 });
 

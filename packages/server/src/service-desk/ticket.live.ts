@@ -1,13 +1,55 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { objectFromRow, readMany } from '../core/read';
+import { TicketComment } from './ticket-comment.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
+import { TicketEventKind } from './ticket.enums';
+import { INTERNAL_COMMENT_FIELD } from './ticket.transitions';
 import type { TicketChangedMessage } from './ticket.types';
 
-/** A change as read from the database: the ticket now, and the event it records (if any). */
+/**
+ * A change as read from the database: the ticket now, and the event it records (if any). A
+ * comment written on its own is told as a COMMENT_ADDED event that no history stores.
+ */
 export interface ReadChange {
   ticket: Ticket | null;
   event: TicketEvent | null;
+}
+
+/**
+ * The live COMMENT_ADDED event of a comment written on its own: the ticket as it stands after
+ * it, the comment's author and time; `field` says internal or public (mayReadEvent reads it).
+ */
+export function commentEvent(ticket: Ticket, comment: TicketComment): TicketEvent {
+  const event = Object.create(TicketEvent.prototype) as TicketEvent;
+  const values: Record<string, unknown> = {
+    id: comment.id,
+    createdAt: comment.createdAt,
+    updatedAt: comment.createdAt,
+    ticket: comment.ticket,
+    seq: ticket.eventCount,
+    kind: TicketEventKind.COMMENT_ADDED,
+    transition: null,
+    actor: comment.author ?? null,
+    actorApplication: comment.authorApplication ?? null,
+    fromStatus: ticket.status,
+    toStatus: ticket.status,
+    fromLevel: ticket.level,
+    toLevel: ticket.level,
+    field: comment.internal ? INTERNAL_COMMENT_FIELD : 'comment',
+    oldValue: null,
+    newValue: null,
+    reason: null,
+    comment,
+  };
+  // data properties over the class's: MikroORM's accessors must not run on an object it does not manage
+  for (const [name, value] of Object.entries(values)) Object.defineProperty(event, name, { value, writable: true, enumerable: true, configurable: true });
+  return event;
+}
+
+/** The comment a live event tells (COMMENT_ADDED), or null. */
+export function commentOf(event: TicketEvent): TicketComment | null {
+  return (event as TicketEvent & { comment?: TicketComment }).comment ?? null;
 }
 
 /**
@@ -45,7 +87,10 @@ function carried(em: EntityManager, m: TicketChangedMessage): ReadChange | null 
   if (!rows?.ticket) return null;
   if (!m.eventId) {
     const ticket = objectFromRow(em, Ticket, rows.ticket);
-    return ticket ? { ticket, event: null } : null;
+    if (!ticket) return null;
+    if (!m.commentId || !m.standalone) return { ticket, event: null };
+    const comment = rows.comment ? objectFromRow(em, TicketComment, rows.comment, { ticket: rows.ticket }) : null;
+    return comment ? { ticket, event: commentEvent(ticket, comment) } : null;
   }
   if (!rows.event) return null;
   const event = objectFromRow(em, TicketEvent, rows.event, { ticket: rows.ticket, actor: rows.actor });
@@ -60,5 +105,9 @@ async function load(em: EntityManager, m: TicketChangedMessage): Promise<ReadCha
     if (event) return { ticket: event.ticket.getEntity(), event };
   }
   const [ticket] = await readMany(em, Ticket, { id: m.ticketId });
+  if (ticket && m.commentId && m.standalone) {
+    const [comment] = await readMany(em, TicketComment, { id: m.commentId }, { relations: { ticket: {} } });
+    if (comment) return { ticket, event: commentEvent(ticket, comment) };
+  }
   return { ticket: ticket ?? null, event: null };
 }

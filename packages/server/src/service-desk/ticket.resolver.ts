@@ -49,7 +49,7 @@ import { STATISTICS_ROLES } from './ticket.statistics';
 import { FIELD_RELATIONS } from './ticket.populate';
 import { childListOf, readsProperties } from '../core/read';
 import { commentList, historyList, historySize, MAX_HISTORY } from './ticket.loaders';
-import { readChange, type ReadChange } from './ticket.live';
+import { commentOf, readChange, type ReadChange } from './ticket.live';
 import { visibleTicketLoader } from './ticket-links.resolver';
 
 /**
@@ -208,7 +208,7 @@ export class TicketResolver {
 
   @Authorized()
   @Subscription(() => TicketEvent, {
-    description: 'History events of the tickets you may see, optionally only a level’s queue or a structure’s tickets (any server instance).',
+    description: 'History events of the tickets you may see, and their comments written on their own (COMMENT_ADDED; internal ones for those who may read them), optionally only a level’s queue or a structure’s tickets (any server instance).',
     subscribe: ({ args, context }) => {
       const ctx = context as Context;
       const f = (args.filter ?? {}) as TicketEventsFilter;
@@ -218,9 +218,11 @@ export class TicketResolver {
       } catch (e) {
         throw toGraphQLError(e as DomainError);
       }
+      const viewer = requireViewer(ctx);
       return visibleChanges(
         ctx,
-        (m) => m.eventId !== null,
+        // history events, and comments written on their own (their live COMMENT_ADDED event); an internal one only for its readers
+        (m) => m.eventId !== null || (m.standalone === true && (!m.internal || maySeeInternalComments(viewer))),
         true,
         (c) => !!c.event && (!f.level?.length || f.level.includes(c.ticket.level)) && (!f.status?.length || f.status.includes(c.ticket.status)) && (!structureId || c.ticket.structure.id === structureId),
       );
@@ -394,6 +396,11 @@ export class TicketEventFieldsResolver {
   ticket(@Root() e: TicketEvent) {
     return e.ticket.load();
   }
+
+  @FieldResolver(() => TicketComment, { nullable: true, description: 'For a COMMENT_ADDED event (live, `ticketEvents`): the comment written. Null for every other kind.' })
+  comment(@Root() e: TicketEvent): TicketComment | null {
+    return commentOf(e);
+  }
 }
 
 @Resolver(() => TicketComment)
@@ -412,6 +419,7 @@ export class TicketCommentFieldsResolver {
 // each loads its relation and reads nothing else
 for (const relation of ['actor', 'ticket']) readsProperties('TicketEvent', relation, [relation]);
 readsProperties('TicketEvent', 'actorApplicationName', ['actorApplication']);
+readsProperties('TicketEvent', 'comment', []);
 readsProperties('TicketComment', 'author', ['author']);
 readsProperties('TicketComment', 'authorApplicationName', ['authorApplication']);
 

@@ -226,14 +226,17 @@ export function maySeeInternalComments(viewer: Viewer): boolean {
 /** The `field` of the history events about an internal file (ATTACHMENT_ADDED / ATTACHMENT_REMOVED). */
 export const INTERNAL_ATTACHMENT_FIELD = 'internalAttachment';
 
+/** The `field` of the live COMMENT_ADDED events of internal comments (`comment` for public ones); never stored in a history. */
+export const INTERNAL_COMMENT_FIELD = 'internalComment';
+
 /**
  * History events about internal objects follow the objects' visibility: an internal file's
- * events reach whoever may see internal comments, nobody else (the history field, node(id:),
+ * events (and an internal comment's live event) reach whoever may see internal comments, nobody else (the history field, node(id:),
  * ticketUpdated and ticketEvents all ask here). `internalEventsHiddenSql` is the same rule
  * for the statement that reads a history.
  */
 export function mayReadEvent(viewer: Viewer, e: { field?: string | null }): boolean {
-  return e.field !== INTERNAL_ATTACHMENT_FIELD || maySeeInternalComments(viewer);
+  return (e.field !== INTERNAL_ATTACHMENT_FIELD && e.field !== INTERNAL_COMMENT_FIELD) || maySeeInternalComments(viewer);
 }
 
 /** SQL over a ticket_event alias: the events a viewer who may not see internal objects reads. */

@@ -218,11 +218,15 @@ export interface TicketChangedMessage {
   eventId: string | null;
   /** True for an internal comment: viewers who cannot read those are not told. */
   internal: boolean;
+  /** The comment written, if any (absent from notifications older than the CommentsLive migration). */
+  commentId?: string | null;
+  /** For a comment: written on its own, not as the reason of an event of the same instant (which tells it). */
+  standalone?: boolean;
   /**
    * The change itself when it fits in a notification: the ticket's row at commit, and the event's
    * and its actor's (null without an event or an actor). Absent, the change is read.
    */
-  rows?: { ticket: ColumnRow | null; event: ColumnRow | null; actor: ColumnRow | null };
+  rows?: { ticket: ColumnRow | null; event: ColumnRow | null; actor: ColumnRow | null; comment?: ColumnRow | null };
 }
 
 export const TICKET_CHANGED = 'TICKET_CHANGED';
