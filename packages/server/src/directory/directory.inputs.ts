@@ -53,7 +53,7 @@ export class CreatePersonInput {
 
   @Field({ description: 'Professional email, unique.' })
   @SafeText(TEXT.email, { min: 3 })
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @IsEmail()
   email!: string;
 
   @Field(() => ID, { description: 'Global id of the Structure the person works in; it decides which tickets and trainings concern them.' })
@@ -81,7 +81,7 @@ export class UpdatePersonInput {
   @Field({ nullable: true, description: 'New email, unique.' })
   @IsOptional()
   @SafeText(TEXT.email, { min: 3 })
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @IsEmail()
   email?: string;
 
   @Field(() => ID, { nullable: true, description: 'New structure.' })

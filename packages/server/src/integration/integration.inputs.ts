@@ -16,7 +16,7 @@ export class RegisterApplicationInput {
 
   @Field({ description: 'Contact email of the team running it.' })
   @SafeText(TEXT.email, { min: 3 })
-  @IsEmail({}, { message: 'contactEmail must be a valid email address' })
+  @IsEmail()
   contactEmail!: string;
 
   @Field(() => Int, { nullable: true, description: 'Query cost it may spend per minute (default 6000).' })
@@ -44,7 +44,7 @@ export class UpdateApplicationInput {
   @Field(() => String, { nullable: true, description: 'New contact email.' })
   @IsOptional()
   @SafeText(TEXT.email, { min: 3 })
-  @IsEmail({}, { message: 'contactEmail must be a valid email address' })
+  @IsEmail()
   contactEmail?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Replaces the structures it may file for.' })
