@@ -10,6 +10,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CoreErrorCode, DomainError } from './errors';
 import { MAX_IMPORT_ROWS, parseJsonWithin, readCsvWithin } from './import-text';
 import { CORE_SITUATIONS as T } from './core.messages';
+import type { Text } from './i18n';
 
 export enum ImportFormat {
   CSV = 'CSV',
@@ -119,8 +120,8 @@ export async function readImportRows<S extends ImportSection>(format: ImportForm
 export class ImportLog {
   readonly lines: ImportLine[] = [];
 
-  refuse(section: ImportSection, line: number, key: string, message: string): void {
-    this.lines.push({ section, line, key, action: ImportAction.REFUSE, changes: [], message });
+  refuse(section: ImportSection, line: number, key: string, message: string | Text): void {
+    this.lines.push({ section, line, key, action: ImportAction.REFUSE, changes: [], message: typeof message === 'string' ? message : message.render() });
   }
 
   record(section: ImportSection, line: number, key: string, action: ImportAction, changes: string[] = []): void {

@@ -34,3 +34,25 @@ export const DIRECTORY_MESSAGES = defineMessages({
   'OUT_OF_RANGE.untilBeforeSince': { fr: 'La fin doit venir après le début.', en: 'The end must come after the start.' },
   'REQUIRED.ownStructure': { fr: 'Vous n’appartenez à aucune structure : précisez laquelle.', en: 'You belong to no structure: say which one.' },
 });
+
+/** Why a line of a directory import is refused (the import's report). */
+export const DIRECTORY_IMPORT_MESSAGES = defineMessages({
+  'IMPORT.structureCode': { fr: 'code : de 1 à 40 lettres majuscules, chiffres, « - » ou « _ ».', en: 'code: 1 to 40 capital letters, digits, "-" or "_".' },
+  'IMPORT.codeTwice': { fr: 'Le code {code} figure deux fois dans le fichier.', en: 'The code {code} appears twice in the file.' },
+  'IMPORT.structureName': { fr: 'name : de 1 à 200 caractères.', en: 'name: 1 to 200 characters.' },
+  'IMPORT.kindOneOf': { fr: 'kind : l’une des valeurs {values}.', en: 'kind: one of {values}.' },
+  'IMPORT.unknownMinistry': { fr: 'Aucun ministère n’a le code « {code} ».', en: 'No ministry has the code "{code}".' },
+  'IMPORT.ownParent': { fr: 'Une structure ne peut pas être sa propre structure mère.', en: 'A structure cannot be its own parent.' },
+  'IMPORT.unknownParent': { fr: 'Aucune structure n’a le code parent « {code} », ni dans l’annuaire ni dans le fichier.', en: 'No structure has the parent code "{code}", in the directory or the file.' },
+  'IMPORT.email': { fr: 'email : ce n’est pas une adresse électronique.', en: 'email: not an email address.' },
+  'IMPORT.emailTwice': { fr: 'L’adresse {email} figure deux fois dans le fichier.', en: 'The email {email} appears twice in the file.' },
+  'IMPORT.names': { fr: 'firstName et lastName : de 1 à 100 caractères chacun.', en: 'firstName and lastName: 1 to 100 characters each.' },
+  'IMPORT.unknownStructure': { fr: 'Aucune structure n’a le code « {code} », ni dans l’annuaire ni dans le fichier.', en: 'No structure has the code "{code}", in the directory or the file.' },
+  'IMPORT.heldRole': {
+    fr: 'Le rôle {role} n’est pas de ceux qu’une personne tient en propre (les rôles de correspondant viennent des désignations).',
+    en: 'The role {role} is not one a person holds in their own right (correspondent roles come from assignments).',
+  },
+  'IMPORT.unknownPerson': { fr: 'Aucune personne n’a l’adresse « {email} », ni dans l’annuaire ni dans le fichier.', en: 'No person has the email "{email}", in the directory or the file.' },
+  'IMPORT.since': { fr: 'since : ce n’est pas une date (AAAA-MM-JJ).', en: 'since: not a date (YYYY-MM-DD).' },
+  'IMPORT.assignmentTwice': { fr: 'Cette désignation figure deux fois dans le fichier.', en: 'This assignment appears twice in the file.' },
+});
