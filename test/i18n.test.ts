@@ -195,10 +195,11 @@ describe('a mutation with several bad fields', () => {
 
   it('openTicket reports every one at once', async () => {
     const res = await server.gql(`mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id } ${USER_ERRORS} } }`, {
-      input: { application: 'CHORUS_COEUR', domain: 'EJ', title: '  ', description: 'x'.repeat(30_000), priority: 9, documentNumbers: ['ok', 'y'.repeat(61)], relatedTicketIds: Array.from({ length: 21 }, () => 'x') },
+      input: { structureId: 'pas-un-identifiant', application: 'CHORUS_COEUR', domain: 'EJ', title: '  ', description: 'x'.repeat(30_000), priority: 9, documentNumbers: ['ok', 'y'.repeat(61)], relatedTicketIds: Array.from({ length: 21 }, () => 'x') },
     }, { token: cca });
     expect(res.body.data.openTicket.ticket).toBeNull();
     expectFieldErrors(res.body.data.openTicket.userErrors, {
+      'input.structureId': 'INVALID_ID',
       'input.title': 'REQUIRED',
       'input.description': 'TOO_LONG',
       'input.priority': 'OUT_OF_RANGE',
@@ -235,10 +236,11 @@ describe('a mutation with several bad fields', () => {
 
   it('createPerson reports every one at once', async () => {
     const res = await server.gql(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } ${USER_ERRORS} } }`, {
-      input: { firstName: '', lastName: 'x'.repeat(101), email: 'ab', structureId: await structureId() },
+      input: { firstName: '', lastName: 'x'.repeat(101), email: 'ab', structureId: Buffer.from('Ministry:00000000-0000-4000-8000-000000000000').toString('base64url') },
     }, { token: await admin });
-    expectFieldErrors(res.body.data.createPerson.userErrors, { 'input.firstName': 'REQUIRED', 'input.lastName': 'TOO_LONG', 'input.email': 'TOO_SHORT' });
-    expect(PRECISE).toEqual(expect.arrayContaining(res.body.data.createPerson.userErrors.map((e: UserErrorShape) => e.code)));
+    expectFieldErrors(res.body.data.createPerson.userErrors, { 'input.firstName': 'REQUIRED', 'input.lastName': 'TOO_LONG', 'input.email': 'TOO_SHORT', 'input.structureId': 'INVALID_ID' });
+    expect([...PRECISE, 'INVALID_ID']).toEqual(expect.arrayContaining(res.body.data.createPerson.userErrors.map((e: UserErrorShape) => e.code)));
+    expect(res.body.data.createPerson.userErrors.find((e: UserErrorShape) => e.code === 'INVALID_ID').message).toBe('Cet identifiant désigne un objet Ministry, et non Structure.');
   });
 });
 

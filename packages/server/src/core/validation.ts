@@ -5,6 +5,8 @@ import { getMetadataStorage as schemaMetadata, type ValidatorFn } from 'type-gra
 type TypeValue = Parameters<ValidatorFn>[1];
 import { CORE_MESSAGES, CoreErrorCode, DomainError, type DomainErrorCode, type ErrorBounds } from './errors';
 import { defineMessages, type MessageParams, type Text } from './i18n';
+import { fromGlobalId, isUuid } from './ids';
+import { CORE_SITUATIONS as T } from './core.messages';
 
 /** Text limits used across the schema. */
 export const TEXT = { name: 200, email: 254, title: 300, search: 200, long: 20_000 } as const;
@@ -55,6 +57,39 @@ export function NotInFuture(skewMs: number, opts: ValidationOptions = {}) {
         defaultMessage: () => 'must not lie in the future',
       },
     });
+}
+
+/**
+ * A global id of an object of `type` (`@GlobalId('Structure')`; `{ each: true }` for a list):
+ * a malformed id or one of another type is INVALID_ID together with the input's other bad
+ * fields, rather than alone once they are fixed. The resolver still decodes it.
+ */
+export function GlobalId(type: string, opts: ValidationOptions = {}) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'globalId',
+      target: target.constructor,
+      propertyName,
+      options: opts,
+      constraints: [type],
+      validator: {
+        validate: (value: unknown) => value === null || value === undefined || globalIdProblem(value, type) === null,
+        defaultMessage: () => `must be the global id of a ${type}`,
+      },
+    });
+}
+
+/** Why `value` is not the global id of a `type` (null when it is). */
+function globalIdProblem(value: unknown, type: string): Text | null {
+  let parsed: { type: string; id: string };
+  try {
+    if (typeof value !== 'string') throw new Error('not a string');
+    parsed = fromGlobalId(value);
+  } catch {
+    return T['INVALID_ID.ofType']({ type });
+  }
+  if (parsed.type !== type) return T['INVALID_ID.otherType']({ actual: parsed.type, expected: type });
+  return isUuid(parsed.id) ? null : T['INVALID_ID.ofType']({ type });
 }
 
 /**
@@ -112,7 +147,7 @@ export async function validateInput(input: object): Promise<DomainError[]> {
 }
 
 /** Which of a field's failed constraints speaks for it: the list's bounds before its items, the most telling first. */
-const PRECEDENCE = ['nestedValidation', 'arrayMaxSize', 'arrayMinSize', 'safeText', 'isNotEmpty', 'maxLength', 'minLength', 'min', 'max', 'isInt', 'isEmail', 'matches', 'isIn', 'isUUID'];
+const PRECEDENCE = ['nestedValidation', 'arrayMaxSize', 'arrayMinSize', 'globalId', 'safeText', 'isNotEmpty', 'maxLength', 'minLength', 'min', 'max', 'isInt', 'isEmail', 'matches', 'isIn', 'isUUID'];
 const rank = (name: string) => (PRECEDENCE.includes(name) ? PRECEDENCE.indexOf(name) : PRECEDENCE.length);
 
 function flatten(errors: ValidationError[], path: string[]): DomainError[] {
@@ -202,6 +237,11 @@ function problemOf(name: string, value: unknown, constraints: unknown[], range: 
       return { code: CoreErrorCode.INVALID_FORMAT, text: M['INVALID_FORMAT.choice']({ values: Array.isArray(constraints[0]) ? (constraints[0] as unknown[]).join(', ') : '' }) };
     case 'nestedValidation':
       return { code: CoreErrorCode.INVALID_FORMAT, text: M['INVALID_FORMAT.object']() };
+    case 'globalId': {
+      if (value === null || value === undefined) return null;
+      const text = globalIdProblem(value, String(constraints[0]));
+      return text && { code: CoreErrorCode.INVALID_ID, text };
+    }
     case 'notInFuture':
       return { code: CoreErrorCode.OUT_OF_RANGE, text: M['OUT_OF_RANGE.future']() };
     case 'matches':

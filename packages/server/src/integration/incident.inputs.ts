@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { NotInFuture, refusal, SafeText, TEXT } from '../core/validation';
+import { GlobalId, NotInFuture, refusal, SafeText, TEXT } from '../core/validation';
 import { TicketImpact, TicketNature } from '../service-desk/ticket.enums';
 import { PRIORITY, PriorityRange } from '../service-desk/ticket.inputs';
 import { FlowDirection } from './incident-filing.entity';
@@ -35,6 +35,7 @@ export class FileIncidentInput {
   idempotencyKey!: string;
 
   @Field(() => ID, { description: 'The structure the failed flow concerns (one the application is registered for).' })
+  @GlobalId('Structure')
   structureId!: string;
 
   @Field(() => String, { nullable: true, description: 'Chorus application code (default CHORUS_COEUR).' })

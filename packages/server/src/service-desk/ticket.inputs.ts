@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SafeText, TEXT } from '../core/validation';
+import { GlobalId, SafeText, TEXT } from '../core/validation';
 import { SupportLevel } from '../directory/directory.enums';
 import { SortDirection, TicketImpact, TicketNature, TicketOrderField, TicketStatus, TicketTransition, transitionTypeName } from './ticket.enums';
 import { TRANSITIONS } from './ticket.transitions';
@@ -20,9 +20,11 @@ export function PriorityRange(): PropertyDecorator {
 @InputType({ description: 'A new ticket. CCAs open for their own structure; applications for one of their structures.' })
 export class OpenTicketInput {
   @Field(() => ID, { nullable: true, description: 'The structure the difficulty belongs to. Defaults to the CCA’s structure (or the application’s only structure).' })
+  @GlobalId('Structure')
   structureId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The requesting user, a person of that structure. Defaults to the CCA; none for an application.' })
+  @GlobalId('Person')
   requesterId?: string | null;
 
   @Field({ description: 'Application code, from `ticketApplications` (e.g. `CHORUS_COEUR`).' })
@@ -68,6 +70,7 @@ export class OpenTicketInput {
   documentNumbers?: string[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Related tickets you can see, at most 20.' })
+  @GlobalId('Ticket', { each: true })
   @IsOptional()
   @ArrayMaxSize(20)
   relatedTicketIds?: string[] | null;
