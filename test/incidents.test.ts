@@ -47,7 +47,7 @@ describe('filing incidents', () => {
 
     const unknown = await client.incidents.file(await incident({ errorMessage: 'Erreur inattendue 42' }));
     expect(unknown.ticket).toMatchObject({ level: 'SN1' });
-    expect(unknown.filing?.routingReason).toMatch(/default/);
+    expect(unknown.filing?.routingReason).toMatch(/par défaut/);
 
     // its whole history so far, opening and submission, is the application's doing
     const history = await sql(server.databaseUrl, `select e.kind, e.transition, e.actor_application_id is not null as by_app from ticket_event e join ticket t on t.id = e.ticket_id where t.reference = $1 order by e.seq`, [functional.ticket!.reference]);

@@ -15,6 +15,7 @@ import { IncidentErrorCode } from './integration.errors';
 import { CLOCK_SKEW_MS } from './incident.inputs';
 import { INTEGRATION_MESSAGES as M } from './integration.messages';
 import { IncidentRoutingRule } from './routing-rule.entity';
+import { DEFAULT_LOCALE } from '../core/i18n';
 
 export interface IncidentInput {
   idempotencyKey: string;
@@ -88,10 +89,10 @@ export async function routeIncident(em: EntityManager, errorMessage: string, flo
       order by position, id limit 1`,
     [errorMessage, flowType],
   );
-  if (!row) return { rule: null, nature: TicketNature.FUNCTIONAL, domain: 'OTHER', reason: 'No routing rule matched: SN1 qualifies it (default).' };
+  if (!row) return { rule: null, nature: TicketNature.FUNCTIONAL, domain: 'OTHER', reason: M['ROUTING.default']().render(DEFAULT_LOCALE) };
   const rule = await em.findOneOrFail(IncidentRoutingRule, row.id);
-  const to = rule.nature === TicketNature.TECHNICAL ? 'CES-CHOREGIE (technical)' : 'SN1 (functional)';
-  return { rule, nature: rule.nature, domain: rule.domain, reason: `Rule “${rule.label}” matched: routed to ${to}.` };
+  const reason = M['ROUTING.matched']({ label: rule.label, technical: rule.nature === TicketNature.TECHNICAL }).render(DEFAULT_LOCALE);
+  return { rule, nature: rule.nature, domain: rule.domain, reason };
 }
 
 function validate(input: IncidentInput, now: Date): void {

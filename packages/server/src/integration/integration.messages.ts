@@ -33,6 +33,12 @@ export const INTEGRATION_MESSAGES = defineMessages({
   'WEBHOOK_URL_REFUSED.private': { fr: 'L’URL désigne une adresse privée ou locale.', en: 'The URL points or resolves to a private or local address.' },
   'WEBHOOK_URL_REFUSED.localName': { fr: 'L’URL désigne un nom d’hôte local.', en: 'The URL points at a local host name.' },
   'WEBHOOK_URL_REFUSED.unresolved': { fr: 'Le nom d’hôte de l’URL ne se résout pas.', en: 'The URL’s host name does not resolve.' },
+  // why a filed incident went where it went (kept on the filing, in French: the support reads it)
+  'ROUTING.default': { fr: 'Aucune règle de routage ne s’applique : le SN1 qualifie l’incident (par défaut).', en: 'No routing rule matched: SN1 qualifies it (default).' },
+  'ROUTING.matched': {
+    fr: 'Règle « {label} » appliquée : incident orienté vers {technical, select, true {CES-CHOREGIE (technique)} other {le SN1 (fonctionnel)}}.',
+    en: 'Rule “{label}” matched: routed to {technical, select, true {CES-CHOREGIE (technical)} other {SN1 (functional)}}.',
+  },
   'INVALID_FORMAT.flowId': { fr: 'De 3 à 64 lettres, chiffres, points, tirets ou soulignés.', en: '3 to 64 letters, digits, dots, dashes or underscores.' },
   'INVALID_FORMAT.flowType': { fr: 'De 2 à 40 lettres, chiffres ou soulignés.', en: '2 to 40 letters, digits or underscores.' },
   'INVALID_FORMAT.idempotencyKey': { fr: 'De 8 à 100 lettres, chiffres, points, tirets, deux-points ou soulignés.', en: '8 to 100 letters, digits, dots, dashes, colons or underscores.' },
