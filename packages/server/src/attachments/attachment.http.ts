@@ -91,7 +91,7 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
 
   router.put('/uploads/:token', async (req, res) => {
     const grant = await verifyGrant(settings.urlSecret, req.params.token);
-    if (!grant || grant.use !== 'upload') return fail(req, res, 404, FileErrorCode.UPLOAD_NOT_FOUND, 'No such upload, or its URL expired: ask for a new one.');
+    if (!grant || grant.use !== 'upload') return fail(req, res, 404, FileErrorCode.UPLOAD_NOT_FOUND, M['UPLOAD_NOT_FOUND.expired']().render());
     let mine: (() => void) | null = null;
     let place: (() => void) | null = null;
     let clientGone = false;
@@ -131,7 +131,7 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
   });
 
   router.get('/:token{/:name}', async (req, res) => {
-    const notFound = () => fail(req, res, 404, 'NOT_FOUND', 'No such file, or its URL expired.');
+    const notFound = () => fail(req, res, 404, 'NOT_FOUND', M['NOT_FOUND.file']().render());
     const grant = await verifyGrant(settings.urlSecret, req.params.token);
     if (!grant || grant.use !== 'download') return notFound();
     const em = orm.em.fork();

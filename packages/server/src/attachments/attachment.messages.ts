@@ -63,6 +63,7 @@ export const FILE_MESSAGES = defineMessages({
     fr: 'Le contenu est {type, select, none {d’un type non reconnu} other {de type {type}}}, que {purpose, select, KNOWLEDGE_IMAGE {la base de connaissances n’affiche pas (images seulement)} other {les tickets n’acceptent pas}}.',
     en: 'The bytes are {type, select, none {of no recognised type} other {of type {type}}}, which {purpose, select, KNOWLEDGE_IMAGE {knowledge items do not show (images only)} other {tickets do not accept}}.',
   },
+  'NOT_FOUND.file': { fr: 'Fichier introuvable, ou son URL a expiré.', en: 'No such file, or its URL expired.' },
   'NOT_FOUND.attachment': { fr: 'Pièce jointe introuvable.', en: 'No such attachment.' },
   'NOT_FOUND.knowledgeItem': { fr: 'Fiche de connaissance introuvable.', en: 'No such knowledge item.' },
   'DIALOG_INVALID.noNode': { fr: 'Le dialogue n’a pas de nœud « {node} ».', en: 'The dialog has no node "{node}".' },
