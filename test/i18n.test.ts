@@ -266,6 +266,20 @@ describe('the language of a refusal of input', () => {
     expect(en.body.errors[0]).toMatchObject({ message: 'At most 200 characters (got 201).', extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_LONG' } });
   });
 
+  it('names the roles that may act, and the action, in words when a transition is refused', async () => {
+    const opened = await server.gql(`mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id version } userErrors { code } } }`, {
+      input: { application: 'CHORUS_COEUR', domain: 'EJ', title: 'Langue des refus', description: 'Un ticket pour lire un refus.' },
+    }, { token: cca });
+    const { id, version } = opened.body.data.openTicket.ticket;
+    const TAKE = `mutation($input: TakeTicketInput!) { takeTicket(input: $input) { ${USER_ERRORS} } }`;
+    const fr = (await server.gql(TAKE, { input: { id, version } }, { token: cca })).body.data.takeTicket.userErrors[0];
+    expect(fr.code).toBe('ROLE_MAY_NOT_FIRE_TRANSITION');
+    expect(fr.message).toMatch(/^L’action « prendre en charge » est réservée au rôle : .*\(SN1\)/);
+    expect(fr.message).not.toMatch(/SN1_AGENT|TAKE/);
+    const en = (await server.gql(TAKE, { input: { id, version } }, { token: cca, headers: { 'accept-language': 'en' } })).body.data.takeTicket.userErrors[0];
+    expect(en.message).toMatch(/^The action “take” is for the role: .*level-1 support agent \(SN1\)/);
+  });
+
   it('names roles and statuses in words in a refusal of a rule', async () => {
     const fr = await server.gql(`{ ticketBacklog { escalationRate } }`, {}, { token: cca });
     expect(fr.body.errors[0].extensions.code).toBe('FORBIDDEN');
