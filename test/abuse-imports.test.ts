@@ -1,6 +1,6 @@
 /**
  * Imports within bounds (issue 29, findings 9 and 11): a JSON nested 20 000 levels deep is a
- * VALIDATION_FAILED user error on every import, not an INTERNAL_SERVER_ERROR; a 170 000-line
+ * INVALID_FORMAT or TOO_MANY_ITEMS user error on every import, not an INTERNAL_SERVER_ERROR; a 170 000-line
  * import is refused once reading passes the 20 000-line cap, while other callers are answered.
  */
 import { describe, expect, it } from 'vitest';
@@ -39,8 +39,8 @@ describe('a JSON nested 20 000 levels deep', () => {
     ['closed days', () => imports.closedDays({ format: 'JSON', json: `{"closedDays":[${DEEP}]}` }), 'json'],
     ['training attendance', () => imports.attendance({ format: 'JSON', data: `[${DEEP}]` }), 'data'],
     ['training attendance (the document itself)', () => imports.attendance({ format: 'JSON', data: DEEP }), 'data'],
-  ])('%s: VALIDATION_FAILED naming the depth', async (_name, send, field) => {
-    expect(userError(await send())).toEqual({ field: ['input', field], code: 'VALIDATION_FAILED', message: expect.stringMatching(/deeper than the 8 levels/) });
+  ])('%s: INVALID_FORMAT naming the depth', async (_name, send, field) => {
+    expect(userError(await send())).toEqual({ field: ['input', field], code: 'INVALID_FORMAT', message: expect.stringMatching(/plus des 8 niveaux/) });
   });
 });
 
@@ -59,10 +59,10 @@ describe('an import of 170 000 lines', () => {
     return { res: await answer, times };
   }
 
-  it('directory people CSV: refused at line 20 001 with VALIDATION_FAILED, a side query answered in < 1 s meanwhile', async () => {
+  it('directory people CSV: refused at line 20 001 with TOO_MANY_ITEMS, a side query answered in < 1 s meanwhile', async () => {
     const people = 'email,firstName,lastName,structure,roles\n' + 'x,a,b,c,\n'.repeat(170_000);
     const { res, times } = await whileImporting(() => imports.directory({ format: 'CSV', people }));
-    expect(userError(res)).toEqual({ field: ['input', 'people'], code: 'VALIDATION_FAILED', message: expect.stringMatching(/at most 20000 lines in all: reading stopped at line 20001/) });
+    expect(userError(res)).toEqual({ field: ['input', 'people'], code: 'TOO_MANY_ITEMS', message: expect.stringMatching(/au plus 20000 lignes en tout : la lecture s’est arrêtée à la ligne 20001/) });
     expect(times.length).toBeGreaterThan(0);
     expect(Math.max(...times)).toBeLessThan(1000);
   });
@@ -70,14 +70,14 @@ describe('an import of 170 000 lines', () => {
   it('directory JSON: refused at row 20 001, before the document is parsed', async () => {
     const json = JSON.stringify({ people: Array.from({ length: 170_000 }, () => ({})) });
     const { res, times } = await whileImporting(() => imports.directory({ format: 'JSON', json }));
-    expect(userError(res)).toEqual({ field: ['input', 'json'], code: 'VALIDATION_FAILED', message: expect.stringMatching(/at most 20000 lines/) });
+    expect(userError(res)).toEqual({ field: ['input', 'json'], code: 'TOO_MANY_ITEMS', message: expect.stringMatching(/au plus 20000 lignes/) });
     expect(Math.max(...times)).toBeLessThan(1000);
   });
 
   it('training attendance CSV: refused the same way', async () => {
     const data = 'email;part;join;leave\n' + 'x\n'.repeat(170_000);
     const { res, times } = await whileImporting(() => imports.attendance({ format: 'CSV', data }));
-    expect(userError(res)).toEqual({ field: ['input', 'data'], code: 'VALIDATION_FAILED', message: expect.stringMatching(/at most 20000 lines/) });
+    expect(userError(res)).toEqual({ field: ['input', 'data'], code: 'TOO_MANY_ITEMS', message: expect.stringMatching(/au plus 20000 lignes/) });
     expect(Math.max(...times)).toBeLessThan(1000);
   });
 });

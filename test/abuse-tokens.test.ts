@@ -88,17 +88,17 @@ describe.each(Object.keys(signers))('%s tokens', (kind) => {
   it('refuses iat = now + 10 years − 60 s with exp = now + 10 years, over HTTP and WebSocket', async () => {
     const token = await sign({ iat: now() + TEN_YEARS - 60, exp: now() + TEN_YEARS });
     const http = await overHttp(server, token);
-    expect(http).toEqual({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/issued in the future/) });
+    expect(http).toEqual({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/émis dans le futur/) });
     // graphql-ws closes a connection refused at its start with 4403 Forbidden
     expect((await overWs(server, token)).code).toBe('CLOSED_4403');
   });
 
   it('refuses a token whose iat sits just past the clock skew, and one whose exp is far though iat is within it', async () => {
-    expect((await overHttp(server, await sign({ iat: now() + 120, exp: now() + 600 }))).message).toMatch(/issued in the future/);
+    expect((await overHttp(server, await sign({ iat: now() + 120, exp: now() + 600 }))).message).toMatch(/émis dans le futur/);
     // iat 50 s ahead (tolerated) cannot carry an exp more than the maximum (and the skew) from now
-    expect((await overHttp(server, await sign({ iat: now() + 50, exp: now() + 50 + MAX + 120 }))).message).toMatch(/lives longer/);
+    expect((await overHttp(server, await sign({ iat: now() + 50, exp: now() + 50 + MAX + 120 }))).message).toMatch(/durée de vie/);
     // no iat: the lifetime is counted from now
-    expect((await overHttp(server, await sign({ exp: now() + MAX + 3600 }))).message).toMatch(/lives longer/);
+    expect((await overHttp(server, await sign({ exp: now() + MAX + 3600 }))).message).toMatch(/durée de vie/);
   });
 
   it('still accepts an honest token: iat now, or a few seconds ahead of our clock, for the whole maximum lifetime', async () => {

@@ -64,12 +64,12 @@ describe('application clients', () => {
     const now = (await server.gql(ROTATE, { input: { id: rotated.issued.apiKey.id, graceMinutes: 0 } }, { token: admin })).body.data.rotateApiKey;
     const expired = await server.gql(VIEWER, {}, { apiKey: rotated.issued.key });
     expect(expired.status).toBe(401);
-    expect(expired.body.errors[0].message).toMatch(/expired/);
+    expect(expired.body.errors[0].message).toMatch(/a expiré/);
 
     const REVOKE = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { usable revokedAt } userErrors { code } } }`;
     const revoked = (await server.gql(REVOKE, { input: { id: now.issued.apiKey.id } }, { token: admin })).body.data.revokeApiKey;
     expect(revoked.apiKey.usable).toBe(false);
-    expect((await server.gql(VIEWER, {}, { apiKey: now.issued.key })).body.errors[0].message).toMatch(/revoked/);
+    expect((await server.gql(VIEWER, {}, { apiKey: now.issued.key })).body.errors[0].message).toMatch(/révoquée/);
     const twice = (await server.gql(REVOKE, { input: { id: now.issued.apiKey.id } }, { token: admin })).body.data.revokeApiKey;
     expect(twice.userErrors).toEqual([{ code: 'API_KEY_NOT_USABLE' }]);
   });

@@ -23,11 +23,11 @@ describe('authentication', () => {
   });
 
   it.each([
-    ['a forged signature', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('00000000-0000-4000-8000-000000000000').setIssuer('chorus-support').setAudience('chorus-support-api').setExpirationTime('1h').sign(new TextEncoder().encode('x'.repeat(40))), /invalid/],
-    ['an expired token', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('00000000-0000-4000-8000-000000000000').setIssuer('chorus-support').setAudience('chorus-support-api').setIssuedAt(1_700_000_000).setExpirationTime(1_700_000_600).sign(secret), /expired/],
-    ['another audience', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('00000000-0000-4000-8000-000000000000').setIssuer('chorus-support').setAudience('elsewhere').setExpirationTime('1h').sign(secret), /not valid here/],
-    ['garbage', async () => 'not.a.jwt', /invalid/],
-    ['a token for nobody', async () => mintToken(server.config.jwt, '00000000-0000-4000-8000-000000000000'), /no active person/],
+    ['a forged signature', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('00000000-0000-4000-8000-000000000000').setIssuer('chorus-support').setAudience('chorus-support-api').setExpirationTime('1h').sign(new TextEncoder().encode('x'.repeat(40))), /n’est pas valide/],
+    ['an expired token', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('00000000-0000-4000-8000-000000000000').setIssuer('chorus-support').setAudience('chorus-support-api').setIssuedAt(1_700_000_000).setExpirationTime(1_700_000_600).sign(secret), /a expiré/],
+    ['another audience', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('00000000-0000-4000-8000-000000000000').setIssuer('chorus-support').setAudience('elsewhere').setExpirationTime('1h').sign(secret), /pas valable ici/],
+    ['garbage', async () => 'not.a.jwt', /n’est pas valide/],
+    ['a token for nobody', async () => mintToken(server.config.jwt, '00000000-0000-4000-8000-000000000000'), /aucune personne active/],
   ])('refuses %s with 401 UNAUTHENTICATED', async (_name, make, message) => {
     const res = await server.gql(VIEWER, {}, { token: await make() });
     expect(res.status).toBe(401);
@@ -45,7 +45,7 @@ describe('authentication', () => {
     await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 50));
     const late = await server.gql(VIEWER, {}, { token });
     expect(late.status).toBe(401);
-    expect(late.body.errors[0]).toMatchObject({ message: expect.stringMatching(/expired/), extensions: { code: 'UNAUTHENTICATED' } });
+    expect(late.body.errors[0]).toMatchObject({ message: expect.stringMatching(/a expiré/), extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('refuses a deactivated person at once, whatever their token says', async () => {
@@ -60,13 +60,13 @@ describe('authentication', () => {
     const ok = await server.gql(VIEWER, {}, { apiKey: DEMO_API_KEY });
     expect(ok.body.data.viewer.kind).toBe('APPLICATION');
     const unknown = await server.gql(VIEWER, {}, { apiKey: DEMO_API_KEY.replace('saxo', 'gaia') });
-    expect(unknown.body.errors[0].message).toMatch(/unknown/);
+    expect(unknown.body.errors[0].message).toMatch(/inconnue/);
     const malformed = await server.gql(VIEWER, {}, { apiKey: 'let-me-in' });
-    expect(malformed.body.errors[0].message).toMatch(/malformed/);
+    expect(malformed.body.errors[0].message).toMatch(/mal formée/);
     await sql(server.databaseUrl, `update api_key set revoked_at = now() - interval '1 second' where prefix = 'de0000000001'`);
     const revoked = await server.gql(VIEWER, {}, { apiKey: DEMO_API_KEY });
     expect(revoked.status).toBe(401);
-    expect(revoked.body.errors[0]).toMatchObject({ message: expect.stringMatching(/revoked/), extensions: { code: 'UNAUTHENTICATED' } });
+    expect(revoked.body.errors[0]).toMatchObject({ message: expect.stringMatching(/révoquée/), extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('the mint-token script makes a working token for a person of the directory', async () => {

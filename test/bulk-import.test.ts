@@ -104,7 +104,7 @@ IZIA,EJ,SOMETHING,Import KO : genre inconnu,,Une réponse.,
     const crlf = (await importItems({ items: 'bot,domain,kind,title,answer\r\nIZIA,EJ,HOW_TO,Import KO : deux lignes,"Ligne 1\r\nLigne 2"\r\n\r\nNOBOT,EJ,HOW_TO,Import KO : robot,Réponse\r\n' })).data.importKnowledgeItems;
     expect(crlf.report.lines.map((l: any) => [l.line, l.action])).toEqual([[2, 'CREATE'], [5, 'REFUSE']]);
     const broken = (await importItems({ items: 'bot,title\n"unclosed,quote\n' })).data.importKnowledgeItems;
-    expect(broken.userErrors).toEqual([expect.objectContaining({ code: 'VALIDATION_FAILED', field: ['input', 'items'] })]);
+    expect(broken.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_FORMAT', field: ['input', 'items'] })]);
   });
 
   it('the SDK runs the same import (a dry run of the applied file: nothing left to do)', async () => {

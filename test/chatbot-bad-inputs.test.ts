@@ -20,11 +20,11 @@ const start = async (token = alice) => (await run(START, { bot: 'IZIA' }, token)
 const unansweredCount = async () => (await sql(server.databaseUrl, `select count(*)::int n from review_entry`)).rows[0].n as number;
 
 describe('messages a user should not send, and how the bot takes them', () => {
-  it('an empty message and a 100 KB message are refused as VALIDATION_FAILED, writing nothing', async () => {
+  it('an empty message and a 100 KB message are refused as REQUIRED and TOO_LONG, writing nothing', async () => {
     const id = await start();
-    for (const text of ['', '   ', 'x'.repeat(100 * 1024)]) {
+    for (const [text, code] of [['', 'REQUIRED'], ['   ', 'REQUIRED'], ['x'.repeat(100 * 1024), 'TOO_LONG']]) {
       const res = await run(SEND, { conversationId: id, text });
-      expect(res.userErrors).toEqual([{ field: ['input', 'text'], code: 'VALIDATION_FAILED', message: expect.any(String) }]);
+      expect(res.userErrors).toEqual([{ field: ['input', 'text'], code, message: expect.any(String) }]);
       expect(res.turn).toBeNull();
     }
     const { rows } = await sql(server.databaseUrl, `select count(*)::int n from conversation_turn where conversation_id = $1`, [fromGlobalId(id).id]);

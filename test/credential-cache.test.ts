@@ -96,7 +96,7 @@ describe('the verified-credentials cache', () => {
     expect(revoked.body.data.revokeApiKey.userErrors).toEqual([]);
     const next = await b.gql(VIEWER, {}, key);
     expect(next.status).toBe(401);
-    expect(next.body.errors[0].message).toMatch(/revoked/);
+    expect(next.body.errors[0].message).toMatch(/révoquée/);
     expect(await until(refused(a, key), 1000)).toBeLessThan(1000);
   });
 });

@@ -84,24 +84,24 @@ good.one@bad-import.example,Good,Again,IMP-RECT,
     const r = await run({ people, dryRun: false });
     expect(r.report.applied).toBe(false);
     expect(r.report.lines.filter((l: any) => l.action === 'REFUSE').map((l: any) => [l.line, l.message])).toEqual([
-      [3, 'email: not an email address.'],
-      [4, 'No structure has the code "NOWHERE", in the directory or the file.'],
-      [5, expect.stringContaining('The role CCA is not one a person holds in their own right')],
-      [6, 'The email good.one@bad-import.example appears twice in the file.'],
+      [3, 'email : ce n’est pas une adresse électronique.'],
+      [4, 'Aucune structure n’a le code « NOWHERE », ni dans l’annuaire ni dans le fichier.'],
+      [5, expect.stringContaining('Le rôle CCA n’est pas de ceux qu’une personne tient en propre')],
+      [6, 'L’adresse good.one@bad-import.example figure deux fois dans le fichier.'],
     ]);
     expect(await count(`select count(*)::int n from person where email like '%@bad-import.example'`)).toBe(0);
     const broken = await run({ people: 'email,firstName\n"unclosed,quote\n' });
-    expect(broken.userErrors).toEqual([expect.objectContaining({ code: 'VALIDATION_FAILED', field: ['input', 'people'] })]);
+    expect(broken.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_FORMAT', field: ['input', 'people'] })]);
   });
 
   it('checks the header line before reading any row, naming the missing and unknown columns', async () => {
     const misnamed = await run({ people: `mail,prenom,nom,structure,roles\nalice@header.example,Alice,Durand,IMP-RECT,\n`, dryRun: false });
     expect(misnamed.report).toBeNull();
-    expect(misnamed.userErrors).toEqual([{ code: 'VALIDATION_FAILED', field: ['input', 'people'], message: expect.stringMatching(/manquantes : email, firstName, lastName ; colonnes inconnues : mail, prenom, nom/) }]);
+    expect(misnamed.userErrors).toEqual([{ code: 'INVALID_FORMAT', field: ['input', 'people'], message: expect.stringMatching(/manquantes : email, firstName, lastName ; colonnes inconnues : mail, prenom, nom/) }]);
     const short = await run({ assignments: `email;kind\nalice.durand@import.example;CCA\n` });
-    expect(short.userErrors).toEqual([{ code: 'VALIDATION_FAILED', field: ['input', 'assignments'], message: expect.stringMatching(/manquantes : structure\)/) }]);
+    expect(short.userErrors).toEqual([{ code: 'INVALID_FORMAT', field: ['input', 'assignments'], message: expect.stringMatching(/manquantes : structure\)/) }]);
     const json = await run({ format: 'JSON', json: JSON.stringify({ structures: [{ code: 'HDR-X', nom: 'X', kind: 'ACADEMIE', ministry }] }) });
-    expect(json.userErrors).toEqual([{ code: 'VALIDATION_FAILED', field: ['input', 'json'], message: expect.stringMatching(/manquantes : name ; colonnes inconnues : nom/) }]);
+    expect(json.userErrors).toEqual([{ code: 'INVALID_FORMAT', field: ['input', 'json'], message: expect.stringMatching(/manquantes : name ; colonnes inconnues : nom/) }]);
     // optional columns may be left out
     const noOptional = await run({ structures: `code,name,kind,ministry\nHDR-OPT,Optionnelle,ACADEMIE,${ministry}\n` });
     expect(noOptional.userErrors).toEqual([]);

@@ -122,7 +122,7 @@ describe('correspondent assignments', () => {
     const lyon = await gid('Structure', 'structure', 'code = $1', ['CSP-LYON']);
     const ghost = Buffer.from('Structure:00000000-0000-4000-8000-000000000000').toString('base64url');
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ email: 'pas-un-email' }, 'input.email', 'VALIDATION_FAILED'],
+      [{ email: 'pas-un-email' }, 'input.email', 'INVALID_FORMAT'],
       [{ email: 'camille.martin@education.example' }, 'input.email', 'EMAIL_TAKEN'],
       [{ structureId: ghost }, 'input.structureId', 'UNKNOWN_STRUCTURE'],
       [{ roles: ['CCA'] }, 'input.roles', 'VALIDATION_FAILED'],

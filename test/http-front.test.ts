@@ -57,7 +57,7 @@ describe('the HTTP front of /graphql', () => {
     const chunk = Buffer.alloc(256 * 1024, 'x');
     const res = await raw('POST', { 'content-type': 'application/json', ...auth }, [Buffer.from('{"query":"{ viewer { kind } }","variables":{"pad":"'), ...Array.from({ length: 10 }, () => chunk), Buffer.from('"}}')]);
     expect(res.status).toBe(413);
-    expect(JSON.parse(res.text).errors[0]).toEqual({ message: 'The request body is too large.', extensions: { code: 'BAD_REQUEST', requestId: res.headers['x-request-id'] } });
+    expect(JSON.parse(res.text).errors[0]).toEqual({ message: 'Le corps de la requête est trop volumineux.', extensions: { code: 'BAD_REQUEST', requestId: res.headers['x-request-id'] } });
     // the connection and the server are fine afterwards
     expect((await server.gql('{ viewer { kind } }', {}, { token: analyst })).body.data.viewer.kind).toBe('PERSON');
   });

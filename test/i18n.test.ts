@@ -3,7 +3,12 @@
  * in the language the request asks for (Accept-Language; over WebSocket the upgrade's
  * header or the `locale` connection parameter), French by default, with Content-Language said.
  */
+import type { GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { allMessages, hasMessage, renderMessage } from '../packages/server/src/core/i18n';
+import { DEMO_API_KEY } from '../packages/server/src/integration/integration.demo';
+import { buildAppSchema } from '../packages/server/src/schema';
+import { sql } from './support/db';
 import { startTestServer } from './support/server';
 import { collect } from './support/ws';
 import { createClient } from 'graphql-ws';
@@ -72,3 +77,213 @@ describe('the language of an answer over WebSocket', () => {
   });
 });
 
+
+/* ---------- one catalogue: every code has its text, in both languages ---------- */
+
+/**
+ * Codes whose modules are translated on the branch i18n-rest (training, knowledge, chatbot,
+ * service levels, known errors, notifications, reports): their texts arrive with it.
+ * THE MERGER DELETES THIS LIST (and the test then holds for every code).
+ */
+const PENDING_OTHER_BRANCH: readonly string[] = [
+  'ABBREVIATION_INVALID',
+  'ALREADY_LINKED',
+  'ALREADY_PUBLISHED',
+  'ALREADY_REQUESTED',
+  'BAD_IMPORT_LINE',
+  'BOT_NOT_AVAILABLE',
+  'BUTTON_EXPIRED',
+  'BUTTON_IS_A_LINK',
+  'BUTTON_NOT_OFFERED',
+  'CALENDAR_CODE_TAKEN',
+  'CAPACITY_BELOW_REGISTERED',
+  'COMMENT_REQUIRED',
+  'COMPATIBILITY_TEST_REQUIRED',
+  'DIALOG_INVALID',
+  'DOMAIN_CODE_TAKEN',
+  'FEEDBACK_ALREADY_GIVEN',
+  'IMPORT_REJECTED',
+  'INVALID_CLOSED_DAY',
+  'INVALID_TARGET',
+  'INVALID_TIME_ZONE',
+  'INVALID_TRANSITION',
+  'INVALID_WORKING_WINDOW',
+  'ITEM_ARCHIVED',
+  'KNOWN_ERROR_NOT_ACTIVE',
+  'LAST_PART_NOT_STARTED',
+  'LEAVE_BEFORE_JOIN',
+  'MESSAGE_REQUIRED',
+  'NOT_AN_ANSWER',
+  'NOT_A_KNOWN_ERROR',
+  'NOT_A_PERSON',
+  'NOT_LINKED',
+  'NOT_PUBLISHED',
+  'NOT_YOUR_PERIMETER',
+  'NO_CHORUS_ACCOUNT',
+  'NO_WORKING_TIME',
+  'PARTS_MISMATCH',
+  'PHRASE_EMPTY',
+  'PHRASE_TAKEN',
+  'PRICE_WITHOUT_YEAR',
+  'REVIEW_ALREADY_CLOSED',
+  'SESSION_ALREADY_STARTED',
+  'SESSION_FULL',
+  'SESSION_NOT_OPEN',
+  'SESSION_NOT_STARTED',
+  'TARGET_LEVEL_MISMATCH',
+  'THRESHOLDS_INVALID',
+  'TICKET_REQUEST_CLOSED',
+  'TICKET_REQUEST_EXISTS',
+  'TOO_LATE_TO_CANCEL',
+  'UNKNOWN_BOT',
+  'UNKNOWN_COURSE',
+  'UNKNOWN_PART',
+  'UNKNOWN_SESSION',
+  'UNKNOWN_TRAINEE',
+];
+
+describe('the catalogue', () => {
+  it('has a French and an English text for every UserErrorCode and every ApiErrorCode', async () => {
+    const schema = await buildAppSchema();
+    const codes = ['UserErrorCode', 'ApiErrorCode'].flatMap((name) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name));
+    expect(codes.length).toBeGreaterThan(100);
+    const catalogue = allMessages();
+    const missing = [...new Set(codes)].filter((code) => !hasMessage(code) || !catalogue.get(code)?.fr || !catalogue.get(code)?.en).sort();
+    expect(missing.filter((c) => !PENDING_OTHER_BRANCH.includes(c))).toEqual([]);
+    // the pending list stays minimal: a code that has its text leaves it
+    expect(PENDING_OTHER_BRANCH.filter((c) => !missing.includes(c))).toEqual([]);
+  });
+
+  it('renders every message in both languages, French with the typographic apostrophe', () => {
+    for (const [key, t] of allMessages()) {
+      expect({ key, fr: t.fr.includes("'") }).toEqual({ key, fr: false });
+      for (const locale of ['fr', 'en'] as const) expect(renderMessage(key, { min: 1, max: 2, length: 3, count: 2, days: 2, roles: 'x', seconds: 1 }, locale)).not.toBe('');
+    }
+  });
+});
+
+/* ---------- refusals of bad input: precise codes, bounds, every field, never the field's name ---------- */
+
+interface UserErrorShape {
+  field: string[] | null;
+  code: string;
+  message: string;
+  min: number | null;
+  max: number | null;
+}
+const USER_ERRORS = 'userErrors { field code message min max }';
+const BOUND_OF: Record<string, ('min' | 'max')[]> = { TOO_LONG: ['max'], TOO_SHORT: ['min'], TOO_MANY_ITEMS: ['max'], OUT_OF_RANGE: ['min', 'max'] };
+const PRECISE = ['REQUIRED', 'TOO_SHORT', 'TOO_LONG', 'OUT_OF_RANGE', 'INVALID_FORMAT', 'TOO_MANY_ITEMS'];
+
+/** Each bad field reported once with a precise code and its bounds, its text free of the field's name. */
+function expectFieldErrors(errors: UserErrorShape[], expected: Record<string, string>): void {
+  expect(Object.fromEntries(errors.map((e) => [(e.field ?? []).join('.'), e.code]))).toEqual(expected);
+  for (const e of errors) {
+    const name = [...(e.field ?? [])].reverse().find((p) => !/^\d+$/.test(p))!;
+    expect({ field: e.field, message: e.message.toLowerCase().includes(name.toLowerCase()) }).toEqual({ field: e.field, message: false });
+    expect(e.message).not.toMatch(/must|between|at most/);
+    for (const bound of BOUND_OF[e.code] ?? []) expect({ field: e.field, [bound]: typeof e[bound] }).toEqual({ field: e.field, [bound]: 'number' });
+  }
+}
+
+describe('a mutation with several bad fields', () => {
+  const admin = server.tokenForRole('ADMINISTRATOR');
+  const structureId = async () => {
+    const { rows } = await sql(server.databaseUrl, `select id from structure where code = 'CSP-LYON'`);
+    return Buffer.from(`Structure:${rows[0].id}`).toString('base64url');
+  };
+
+  it('openTicket reports every one at once', async () => {
+    const res = await server.gql(`mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id } ${USER_ERRORS} } }`, {
+      input: { structureId: 'pas-un-identifiant', application: 'CHORUS_COEUR', domain: 'EJ', title: '  ', description: 'x'.repeat(30_000), priority: 9, documentNumbers: ['ok', 'y'.repeat(61)], relatedTicketIds: Array.from({ length: 21 }, () => 'x') },
+    }, { token: cca });
+    expect(res.body.data.openTicket.ticket).toBeNull();
+    expectFieldErrors(res.body.data.openTicket.userErrors, {
+      'input.structureId': 'INVALID_ID',
+      'input.title': 'REQUIRED',
+      'input.description': 'TOO_LONG',
+      'input.priority': 'OUT_OF_RANGE',
+      'input.documentNumbers.1': 'TOO_LONG',
+      'input.relatedTicketIds': 'TOO_MANY_ITEMS',
+    });
+    expect(res.body.data.openTicket.userErrors.find((e: UserErrorShape) => e.code === 'OUT_OF_RANGE')).toMatchObject({ min: 1, max: 4 });
+  });
+
+  it('fileIncident reports every one at once, its dates in the future included', async () => {
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const res = await server.gql(`mutation($input: FileIncidentInput!) { fileIncident(input: $input) { ticket { id } ${USER_ERRORS} } }`, {
+      input: {
+        idempotencyKey: 'court',
+        structureId: await structureId(),
+        flow: { id: 'flux avec espaces', type: 'EJ', direction: 'TO_CHORUS', exchangedAt: future },
+        errorMessage: ' ',
+        documentNumbers: Array.from({ length: 51 }, (_, n) => `D${n}`),
+        occurredAt: future,
+        priority: 0,
+      },
+    }, { apiKey: DEMO_API_KEY });
+    expect(res.body.data.fileIncident.ticket).toBeNull();
+    expectFieldErrors(res.body.data.fileIncident.userErrors, {
+      'input.idempotencyKey': 'INVALID_FORMAT',
+      'input.flow.id': 'INVALID_FORMAT',
+      'input.flow.exchangedAt': 'OCCURRED_IN_FUTURE',
+      'input.errorMessage': 'REQUIRED',
+      'input.documentNumbers': 'TOO_MANY_ITEMS',
+      'input.occurredAt': 'OCCURRED_IN_FUTURE',
+      'input.priority': 'OUT_OF_RANGE',
+    });
+  });
+
+  it('createPerson reports every one at once', async () => {
+    const res = await server.gql(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } ${USER_ERRORS} } }`, {
+      input: { firstName: '', lastName: 'x'.repeat(101), email: 'ab', structureId: Buffer.from('Ministry:00000000-0000-4000-8000-000000000000').toString('base64url') },
+    }, { token: await admin });
+    expectFieldErrors(res.body.data.createPerson.userErrors, { 'input.firstName': 'REQUIRED', 'input.lastName': 'TOO_LONG', 'input.email': 'TOO_SHORT', 'input.structureId': 'INVALID_ID' });
+    expect([...PRECISE, 'INVALID_ID']).toEqual(expect.arrayContaining(res.body.data.createPerson.userErrors.map((e: UserErrorShape) => e.code)));
+    expect(res.body.data.createPerson.userErrors.find((e: UserErrorShape) => e.code === 'INVALID_ID').message).toBe('Cet identifiant désigne un objet Ministry, et non Structure.');
+  });
+});
+
+describe('the language of a refusal of input', () => {
+  const OPEN = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { ${USER_ERRORS} } }`;
+  const input = { application: 'CHORUS_COEUR', domain: 'EJ', title: '', description: 'Une description.', priority: 7 };
+
+  it('is French by default and English on request, for a mutation’s userErrors', async () => {
+    const fr = await server.gql(OPEN, { input }, { token: cca });
+    expect(fr.body.data.openTicket.userErrors).toEqual([
+      { field: ['input', 'title'], code: 'REQUIRED', message: 'Valeur obligatoire.', min: null, max: null },
+      { field: ['input', 'priority'], code: 'OUT_OF_RANGE', message: 'Valeur hors de l’intervalle permis (de 1 à 4).', min: 1, max: 4 },
+    ]);
+    const en = await server.gql(OPEN, { input }, { token: cca, headers: { 'accept-language': 'en' } });
+    expect(en.body.data.openTicket.userErrors.map((e: UserErrorShape) => e.message)).toEqual(['A value is required.', 'Value out of the allowed range (1 to 4).']);
+  });
+
+  it('is French by default and English on request, for a query argument (BAD_USER_INPUT)', async () => {
+    const query = `query($s: String) { tickets(first: 5, filter: { search: $s }) { totalCount } }`;
+    const fr = await server.gql(query, { s: 'x'.repeat(201) }, { token: cca });
+    expect(fr.body.errors[0]).toMatchObject({ message: 'Au plus 200 caractères (reçu 201).', extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_LONG', field: ['filter', 'search'], max: 200 } });
+    const en = await server.gql(query, { s: 'x'.repeat(201) }, { token: cca, headers: { 'accept-language': 'en' } });
+    expect(en.body.errors[0]).toMatchObject({ message: 'At most 200 characters (got 201).', extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_LONG' } });
+  });
+
+  it('names the roles that may act, and the action, in words when a transition is refused', async () => {
+    const opened = await server.gql(`mutation($input: OpenTicketInput!) { openTicket(input: $input) { ticket { id version } userErrors { code } } }`, {
+      input: { application: 'CHORUS_COEUR', domain: 'EJ', title: 'Langue des refus', description: 'Un ticket pour lire un refus.' },
+    }, { token: cca });
+    const { id, version } = opened.body.data.openTicket.ticket;
+    const TAKE = `mutation($input: TakeTicketInput!) { takeTicket(input: $input) { ${USER_ERRORS} } }`;
+    const fr = (await server.gql(TAKE, { input: { id, version } }, { token: cca })).body.data.takeTicket.userErrors[0];
+    expect(fr.code).toBe('ROLE_MAY_NOT_FIRE_TRANSITION');
+    expect(fr.message).toMatch(/^L’action « prendre en charge » est réservée au rôle : .*\(SN1\)/);
+    expect(fr.message).not.toMatch(/SN1_AGENT|TAKE/);
+    const en = (await server.gql(TAKE, { input: { id, version } }, { token: cca, headers: { 'accept-language': 'en' } })).body.data.takeTicket.userErrors[0];
+    expect(en.message).toMatch(/^The action “take” is for the role: .*level-1 support agent \(SN1\)/);
+  });
+
+  it('names roles and statuses in words in a refusal of a rule', async () => {
+    const fr = await server.gql(`{ ticketBacklog { escalationRate } }`, {}, { token: cca });
+    expect(fr.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(fr.body.errors[0].message).toMatch(/analyste/);
+    expect(fr.body.errors[0].message).not.toMatch(/ANALYST|SN1_AGENT/);
+  });
+});

@@ -48,7 +48,7 @@ describe('filing incidents', () => {
 
     const unknown = await client.incidents.file(await incident({ errorMessage: 'Erreur inattendue 42' }));
     expect(unknown.ticket).toMatchObject({ level: 'SN1' });
-    expect(unknown.filing?.routingReason).toMatch(/default/);
+    expect(unknown.filing?.routingReason).toMatch(/par défaut/);
 
     // its whole history so far, opening and submission, is the application's doing
     const history = await sql(server.databaseUrl, `select e.kind, e.transition, e.actor_application_id is not null as by_app from ticket_event e join ticket t on t.id = e.ticket_id where t.reference = $1 order by e.seq`, [functional.ticket!.reference]);
@@ -137,12 +137,12 @@ describe('bad filings', () => {
   const FILE = `mutation($input: FileIncidentInput!) { fileIncident(input: $input) { ticket { id } userErrors { field code } } }`;
 
   it.each([
-    ['a missing idempotency key', (i: any) => ({ ...i, idempotencyKey: '' }), ['input.idempotencyKey', 'VALIDATION_FAILED']],
-    ['an over-long idempotency key', (i: any) => ({ ...i, idempotencyKey: 'k'.repeat(101) }), ['input.idempotencyKey', 'VALIDATION_FAILED']],
-    ['a malformed flow id', (i: any) => ({ ...i, flow: { ...i.flow, id: 'flux avec espaces; drop table' } }), ['input.flow.id', 'VALIDATION_FAILED']],
+    ['a missing idempotency key', (i: any) => ({ ...i, idempotencyKey: '' }), ['input.idempotencyKey', 'INVALID_FORMAT']],
+    ['an over-long idempotency key', (i: any) => ({ ...i, idempotencyKey: 'k'.repeat(101) }), ['input.idempotencyKey', 'INVALID_FORMAT']],
+    ['a malformed flow id', (i: any) => ({ ...i, flow: { ...i.flow, id: 'flux avec espaces; drop table' } }), ['input.flow.id', 'INVALID_FORMAT']],
     ['an occurrence in the future', (i: any) => ({ ...i, occurredAt: new Date(Date.now() + 3_600_000).toISOString() }), ['input.occurredAt', 'OCCURRED_IN_FUTURE']],
-    ['an empty error message', (i: any) => ({ ...i, errorMessage: '  ' }), ['input.errorMessage', 'VALIDATION_FAILED']],
-    ['51 document numbers', (i: any) => ({ ...i, documentNumbers: Array.from({ length: 51 }, (_, n) => `D${n}`) }), ['input.documentNumbers', 'VALIDATION_FAILED']],
+    ['an empty error message', (i: any) => ({ ...i, errorMessage: '  ' }), ['input.errorMessage', 'REQUIRED']],
+    ['51 document numbers', (i: any) => ({ ...i, documentNumbers: Array.from({ length: 51 }, (_, n) => `D${n}`) }), ['input.documentNumbers', 'TOO_MANY_ITEMS']],
   ])('refuses %s, writing nothing', async (_name, patch, [field, code]) => {
     const before = await count('incident_filing');
     const res = await server.gql(FILE, { input: patch({ ...(await incident()), idempotencyKey: `bad-${Date.now()}` }) }, { apiKey: DEMO_API_KEY });

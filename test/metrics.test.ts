@@ -72,7 +72,7 @@ describe('/metrics', () => {
     const RENAME = `mutation MetricsRename($input: UpdateStructureInput!) { updateStructure(input: $input) { userErrors { code } } }`;
     const before = await scrape(metricsUrl);
     const bad = await server.gql(RENAME, { input: { id, name: '' } }, { token: admin });
-    expect(bad.body.data.updateStructure.userErrors).toEqual([{ code: 'VALIDATION_FAILED' }]);
+    expect(bad.body.data.updateStructure.userErrors).toEqual([{ code: 'REQUIRED' }]);
     const good = await server.gql(RENAME, { input: { id, name: 'Renommée par le test des métriques' } }, { token: admin });
     expect(good.body.data.updateStructure.userErrors).toEqual([]);
     const after = await eventually((s) => delta(before, s, 'chorus_events_delivered_total', { type: 'DIRECTORY_CHANGED' }) >= 1);

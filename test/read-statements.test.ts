@@ -158,7 +158,7 @@ describe('child lists brought with the page', () => {
   it('refuse arguments out of range with the field’s own error', async () => {
     for (const last of [0, 201]) {
       const res = await server.gql(`query($n: Int) { tickets(first: 2) { nodes { history(last: $n) { seq } } } }`, { n: last }, analyst);
-      expect(res.body.errors?.[0], JSON.stringify(res.body.errors)).toMatchObject({ message: 'last must be between 1 and 200.', extensions: { code: 'BAD_USER_INPUT', reason: 'VALIDATION_FAILED' } });
+      expect(res.body.errors?.[0], JSON.stringify(res.body.errors)).toMatchObject({ message: 'Valeur hors de l’intervalle permis (de 1 à 200).', extensions: { code: 'BAD_USER_INPUT', reason: 'OUT_OF_RANGE', field: ['last'], min: 1, max: 200 } });
     }
   });
 });

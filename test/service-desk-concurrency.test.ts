@@ -131,7 +131,7 @@ describe('two agents acting on one ticket at once', () => {
       await c.query(`update ticket set version = version + 1 where id = $1`, [uuid]);
     });
     expect(answer.ticket).toBeNull();
-    expect(answer.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', field: ['input', 'version'], message: expect.stringContaining('STALE_VERSION') })]);
+    expect(answer.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', field: ['input', 'version'], message: expect.stringContaining('a changé depuis votre lecture') })]);
     const row = await countsOf(reference);
     expect(row.comments).toBe(1);
     expect(row.public_comments).toBe(0);

@@ -53,12 +53,12 @@ describe('opening a ticket', () => {
 
   it('refuses bad input with clear user errors', async () => {
     const empty = await open(cca, { title: '   ' });
-    expect(empty.userErrors).toEqual([{ field: ['input', 'title'], code: 'VALIDATION_FAILED', message: 'title must not be empty' }]);
+    expect(empty.userErrors).toEqual([{ field: ['input', 'title'], code: 'REQUIRED', message: 'Valeur obligatoire.' }]);
     const huge = await open(cca, { description: 'x'.repeat(1_000_000) });
-    expect(huge.userErrors[0]).toMatchObject({ field: ['input', 'description'], code: 'VALIDATION_FAILED' });
-    expect(huge.userErrors[0].message).toMatch(/at most 20000 characters \(got 1000000\)/);
+    expect(huge.userErrors[0]).toMatchObject({ field: ['input', 'description'], code: 'TOO_LONG' });
+    expect(huge.userErrors[0].message).toMatch(/^Au plus 20\s000 caractères \(reçu 1\s000\s000\)/);
     const priority = await open(cca, { priority: 9 });
-    expect(priority.userErrors).toEqual([{ field: ['input', 'priority'], code: 'VALIDATION_FAILED', message: 'priority must be a whole number between 1 and 4' }]);
+    expect(priority.userErrors).toEqual([{ field: ['input', 'priority'], code: 'OUT_OF_RANGE', message: 'Valeur hors de l’intervalle permis (de 1 à 4).' }]);
     const domain = await open(cca, { domain: 'NOPE' });
     expect(domain.userErrors[0]).toMatchObject({ field: ['input', 'domain'], code: 'UNKNOWN_DOMAIN' });
   });
@@ -152,7 +152,7 @@ describe('the whole life of a ticket', () => {
     const { history } = (await server.gql(SATISFACTION, { r: t.reference }, cca)).body.data.ticket;
     expect(history.filter((e: any) => e.kind === 'RATED').map((e: any) => e.newValue)).toEqual(['2', '5']);
     const again = await server.gql(RATE, { input: { id: t.id, version: t.version, score: 1 } }, cca);
-    expect(again.body.data.rateTicket.userErrors[0]).toMatchObject({ code: 'ALREADY_RATED', message: expect.stringMatching(/cette résolution/) });
+    expect(again.body.data.rateTicket.userErrors[0]).toMatchObject({ code: 'ALREADY_RATED', message: expect.stringMatching(/^Cette résolution a déjà été évaluée/) });
   });
 
   it('refuses a reopening after the delay, naming the rule', async () => {
@@ -162,7 +162,7 @@ describe('the whole life of a ticket', () => {
     await sql(server.databaseUrl, `update ticket set resolved_at = now() - interval '16 days' where id = (select id from ticket where reference = $1)`, [t.reference]);
     const r = await fire('REOPEN', cca, t, 'Toujours KO');
     expect(r.userErrors[0].code).toBe('REOPEN_DELAY_EXPIRED');
-    expect(r.userErrors[0].message).toMatch(/within 15 days/);
+    expect(r.userErrors[0].message).toMatch(/dans les 15 jours/);
   });
 
   it('lets the opener cancel before the support takes it, not after', async () => {
@@ -184,7 +184,7 @@ describe('rules that hold whatever the client sends', () => {
     let t = (await open(cca)).ticket;
     t = await ok('TAKE', sn1, t);
     const byCca = await fire('ESCALATE', cca, t, 'please');
-    expect(byCca.userErrors[0]).toMatchObject({ code: 'ESCALATION_RESERVED_TO_SN1', message: expect.stringMatching(/ESCALATION_RESERVED_TO_SN1/) });
+    expect(byCca.userErrors[0]).toMatchObject({ code: 'ESCALATION_RESERVED_TO_SN1', message: expect.stringMatching(/^Seul un agent SN1/) });
     t = await ok('ESCALATE', sn1, t, 'AIFE');
     const bySn2 = await fire('ESCALATE', sn2, t, 'again');
     expect(bySn2.userErrors[0].code).toBe('ESCALATION_RESERVED_TO_SN1');

@@ -161,7 +161,7 @@ describe('the same guards on HTTP and WebSocket (production mode)', () => {
     for (const token of [forever, yearLong]) {
       const res = await server.gql(`{ viewer { kind } }`, {}, { token });
       expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-      expect(res.body.errors[0].message).toMatch(/expiry|longer/);
+      expect(res.body.errors[0].message).toMatch(/expiration|durée de vie/);
     }
   });
 });

@@ -28,6 +28,7 @@ import type { Logger } from './core/logger';
 import { createExecutor, type Executor } from './core/execute';
 import { beginRequest, defineRequestLog, LoggedRequest, nameCaller } from './core/access-log';
 import { graphqlHttpHandler } from './core/graphql-http';
+import { API_MESSAGES } from './core/core.messages';
 import { negotiateLocale, withLocale, type Locale } from './core/i18n';
 import { createPipeline, REQUEST_ID_ATTRIBUTE, subscriptionOverHttp, type Credentials, type Pipeline } from './core/pipeline';
 import { landingPagePlugin, mountExplorer, wsCredentials } from './explorer';
@@ -266,7 +267,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
       if (res.headersSent) return void res.destroy();
       res.statusCode = 500;
       res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.end(JSON.stringify({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: req.id } }] }));
+      res.end(JSON.stringify({ errors: [{ message: API_MESSAGES.INTERNAL_SERVER_ERROR().render(), extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: req.id } }] }));
     });
 
   mountExplorer(app, config);
@@ -307,7 +308,7 @@ export async function startServer(config: Config, orm: MikroORM, logger: Logger)
   app.use((err: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) req.log.error({ err }, 'request failed');
-    const message = status === 500 ? 'Internal server error.' : err.message;
+    const message = status === 500 ? API_MESSAGES.INTERNAL_SERVER_ERROR().render() : API_MESSAGES.BAD_REQUEST().render();
     res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId: req.id } }] });
   });
 

@@ -8,6 +8,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { unauthenticated } from '../core/errors';
+import { ACCESS_MESSAGES as A } from './access.messages';
 import { isUuid } from '../core/ids';
 import { Role } from '../core/roles';
 import type { CredentialCache } from './credential-cache';
@@ -30,14 +31,14 @@ export async function authenticate(em: EntityManager, verify: JwtVerifier, creds
   if (creds.apiKey) return authenticateApiKey(em, creds.apiKey, opts);
   if (!creds.authorization) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(creds.authorization.trim());
-  if (!m) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  if (!m) throw unauthenticated(A['UNAUTHENTICATED.bearerFormat']());
   let token;
   try {
     token = await verify(m[1]);
   } catch (e) {
     throw unauthenticated(tokenProblem(e));
   }
-  if (!token.sub || !isUuid(token.sub)) throw unauthenticated('The token names no person.');
+  if (!token.sub || !isUuid(token.sub)) throw unauthenticated(A['UNAUTHENTICATED.noPerson']());
   return personViewer(em, token.sub, { ...opts, expiresAt: token.expiresAt });
 }
 
@@ -77,8 +78,8 @@ const PERSON_VIEWER_SQL = `
 /** `em`: anything that runs SQL with `?` placeholders as MikroORM's `execute` does (the job queue's tasks have their own pool). */
 export async function personViewer(em: Pick<EntityManager, 'execute'>, personId: string, opts: AuthOptions & { expiresAt?: Date | null } = { production: false }): Promise<Viewer> {
   const row = await cached(opts.cache, `person:${personId}`, `PERSON:${personId}`, async () => (await em.execute<PersonRow[]>(PERSON_VIEWER_SQL, [Role.SN1_AGENT, personId]))[0]);
-  if (!row) throw unauthenticated('The token names no active person.');
-  if (opts.production && isDemoEmail(row.email)) throw unauthenticated('Demo accounts do not sign in to a production server.');
+  if (!row) throw unauthenticated(A['UNAUTHENTICATED.inactivePerson']());
+  if (opts.production && isDemoEmail(row.email)) throw unauthenticated(A['UNAUTHENTICATED.demoAccount']());
   return {
     kind: 'PERSON',
     id: row.id,
@@ -116,22 +117,22 @@ const API_KEY_SQL = `
 
 async function authenticateApiKey(em: EntityManager, key: string, opts: AuthOptions): Promise<Viewer> {
   const parsed = parseApiKey(key);
-  if (!parsed) throw unauthenticated('The API key is malformed.');
+  if (!parsed) throw unauthenticated(A['UNAUTHENTICATED.apiKeyMalformed']());
   const hash = hashApiKey(key);
   // only the very key that matched its hash is remembered, under that hash
   const row = await cached(opts.cache, `key:${hash}`, (r: KeyRow) => `APPLICATION:${r.application_id}`, async () => {
     const [r] = await em.execute<KeyRow[]>(API_KEY_SQL, [parsed.prefix]);
     return r && sameHash(r.hash, hash) ? r : undefined;
   });
-  if (!row) throw unauthenticated('The API key is unknown.');
-  if (opts.production && isDemoApiKeyPrefix(parsed.prefix)) throw unauthenticated('Demo API keys do not work on a production server.');
+  if (!row) throw unauthenticated(A['UNAUTHENTICATED.apiKeyUnknown']());
+  if (opts.production && isDemoApiKeyPrefix(parsed.prefix)) throw unauthenticated(A['UNAUTHENTICATED.demoApiKey']());
   const now = new Date();
   // raw rows carry timestamps as text
   const revokedAt = row.revoked_at ? new Date(row.revoked_at) : null;
   const expiresAt = row.expires_at ? new Date(row.expires_at) : null;
-  if (revokedAt && revokedAt <= now) throw unauthenticated('The API key has been revoked.');
-  if (expiresAt && expiresAt <= now) throw unauthenticated('The API key has expired.');
-  if (!row.active) throw unauthenticated('The application is suspended.');
+  if (revokedAt && revokedAt <= now) throw unauthenticated(A['UNAUTHENTICATED.apiKeyRevoked']());
+  if (expiresAt && expiresAt <= now) throw unauthenticated(A['UNAUTHENTICATED.apiKeyExpired']());
+  if (!row.active) throw unauthenticated(A['UNAUTHENTICATED.applicationSuspended']());
   // at most one write a minute per key, outside the request's unit of work
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
     row.last_used_at = now; // the cached row too: one write a minute, not one per request

@@ -6,6 +6,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { JWTPayload } from 'jose' with { 'resolution-mode': 'import' };
 import type { Config } from '../core/config';
+import type { Text } from '../core/i18n';
+import { ACCESS_MESSAGES as A } from './access.messages';
 
 /** jose is ESM-only; this CommonJS package loads it once, on first use. */
 const loadJose = () => import('jose');
@@ -22,7 +24,11 @@ export type JwtVerifier = (token: string) => Promise<VerifiedToken>;
 const MAX_VERIFIED_TOKENS = 10_000;
 
 /** A token refused for a reason of its own (not a bad signature): no `exp`, a future `iat`, or a lifetime above the maximum. */
-export class TokenRefused extends Error {}
+export class TokenRefused extends Error {
+  constructor(readonly text: Text) {
+    super(text.render('en'));
+  }
+}
 
 /** How far ahead of ours an issuer's clock may run. */
 export const CLOCK_SKEW_SECONDS = 60;
@@ -35,9 +41,9 @@ export const CLOCK_SKEW_SECONDS = 60;
  */
 export function assertLifetime(payload: Pick<JWTPayload, 'iat' | 'exp'>, maxLifetimeSeconds: number, nowSeconds = Date.now() / 1000): void {
   const exp = payload.exp!;
-  const tooLong = () => new TokenRefused(`The token lives longer than the ${maxLifetimeSeconds} s this server accepts.`);
+  const tooLong = () => new TokenRefused(A['UNAUTHENTICATED.tokenTooLong']({ max: maxLifetimeSeconds }));
   if (typeof payload.iat === 'number') {
-    if (payload.iat > nowSeconds + CLOCK_SKEW_SECONDS) throw new TokenRefused('The token is issued in the future (iat claim): check the issuer’s clock.');
+    if (payload.iat > nowSeconds + CLOCK_SKEW_SECONDS) throw new TokenRefused(A['UNAUTHENTICATED.tokenFuture']());
     if (exp - payload.iat > maxLifetimeSeconds) throw tooLong();
   }
   if (exp - nowSeconds > maxLifetimeSeconds + CLOCK_SKEW_SECONDS) throw tooLong();
@@ -94,15 +100,15 @@ export async function mintToken(jwt: Config['jwt'], personId: string, ttl = '12h
 }
 
 /** Why a token was refused, in words a client developer can act on. */
-export function tokenProblem(e: unknown): string {
-  if (e instanceof TokenRefused) return e.message;
+export function tokenProblem(e: unknown): Text {
+  if (e instanceof TokenRefused) return e.text;
   const code = (e as { code?: string })?.code;
-  if (code === 'ERR_JWT_EXPIRED') return 'The token has expired.';
+  if (code === 'ERR_JWT_EXPIRED') return A['UNAUTHENTICATED.tokenExpired']();
   if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
     const claim = (e as { claim?: string }).claim;
-    return claim === 'exp' ? 'The token has no expiry (exp claim): this server accepts only tokens that expire.' : `The token is not valid here (${claim}).`;
+    return claim === 'exp' ? A['UNAUTHENTICATED.tokenNoExpiry']() : A['UNAUTHENTICATED.tokenClaim']({ claim: String(claim ?? '') });
   }
-  return 'The token is invalid.';
+  return A['UNAUTHENTICATED.tokenInvalid']();
 }
 
 /**

@@ -1,4 +1,5 @@
 import { errorCodes } from '../core/errors';
+import type { Text } from '../core/i18n';
 
 /** Every rule about uploaded files; the upload endpoint answers with the same codes (`extensions.reason`). */
 export enum FileErrorCode {
@@ -54,9 +55,9 @@ export enum UploadRefusal {
 export class UploadRefused extends Error {
   constructor(
     readonly code: UploadRefusal,
-    message: string,
+    readonly text: Text,
   ) {
-    super(message);
+    super(text.render('en'));
     this.name = 'UploadRefused';
   }
 }

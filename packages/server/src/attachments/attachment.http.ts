@@ -23,6 +23,8 @@ import { storeFor } from './file-store';
 import { StoredFile } from './stored-file.entity';
 import { verifyGrant } from './signed-url';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { FILE_MESSAGES as M } from './attachment.messages';
+import { API_MESSAGES } from '../core/core.messages';
 
 const STATUS: Record<string, number> = {
   [FileErrorCode.FILE_TOO_LARGE]: 413,
@@ -54,7 +56,7 @@ function refuse(req: Request, res: Response, e: UploadRefused) {
   // the body is not read: close the connection after answering
   res.setHeader('Connection', 'close');
   req.log.info({ reason: e.code }, 'upload refused');
-  fail(req, res, status, e.code, e.message);
+  fail(req, res, status, e.code, e.text.render());
 }
 
 /** The viewer a download grant was made for, as they are now (deactivated or suspended: none). */
@@ -89,7 +91,7 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
 
   router.put('/uploads/:token', async (req, res) => {
     const grant = await verifyGrant(settings.urlSecret, req.params.token);
-    if (!grant || grant.use !== 'upload') return fail(req, res, 404, FileErrorCode.UPLOAD_NOT_FOUND, 'No such upload, or its URL expired: ask for a new one.');
+    if (!grant || grant.use !== 'upload') return fail(req, res, 404, FileErrorCode.UPLOAD_NOT_FOUND, M['UPLOAD_NOT_FOUND.expired']().render());
     let mine: (() => void) | null = null;
     let place: (() => void) | null = null;
     let clientGone = false;
@@ -98,9 +100,9 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
       // the caller's share first (a caller past it is told so, whatever the instance's load), then the instance's
       const owner = grant.owner ?? (await pendingUpload(orm.em.fork(), grant.fileId)).owner;
       mine = await perCaller.enter(owner);
-      if (!mine) throw new UploadRefused(UploadRefusal.TOO_MANY_UPLOADS, `Vous envoyez déjà ${settings.uploadsPerCaller} fichiers à la fois ; réessayez quand l’un d’eux est arrivé.`);
+      if (!mine) throw new UploadRefused(UploadRefusal.TOO_MANY_UPLOADS, M.TOO_MANY_UPLOADS({ count: settings.uploadsPerCaller }));
       place = await places.enter('instance');
-      if (!place) throw new UploadRefused(UploadRefusal.UPLOADS_BUSY, `Trop de fichiers sont en cours d’envoi sur ce serveur ; réessayez dans ${RETRY_AFTER_SECONDS} s.`);
+      if (!place) throw new UploadRefused(UploadRefusal.UPLOADS_BUSY, M.UPLOADS_BUSY({ seconds: RETRY_AFTER_SECONDS }));
       const upload = await pendingUpload(orm.em.fork(), grant.fileId);
       const length = req.headers['content-length'];
       const sha = req.headers['x-content-sha256'];
@@ -119,9 +121,9 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
       if (e instanceof UploadRefused) return refuse(req, res, e);
       // the rest of the body is not read: close the connection after answering
       if (!req.readableEnded) res.setHeader('Connection', 'close');
-      if (e instanceof DomainError) return fail(req, res, STATUS[e.code] ?? 400, e.code, e.message);
+      if (e instanceof DomainError) return fail(req, res, STATUS[e.code] ?? 400, e.code, e.text.render());
       req.log.error({ err: e }, 'upload failed');
-      fail(req, res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
+      fail(req, res, 500, 'INTERNAL_SERVER_ERROR', API_MESSAGES.INTERNAL_SERVER_ERROR().render());
     } finally {
       place?.();
       mine?.();
@@ -129,7 +131,7 @@ export function fileRoutes(orm: MikroORM, config: Config): express.Router {
   });
 
   router.get('/:token{/:name}', async (req, res) => {
-    const notFound = () => fail(req, res, 404, 'NOT_FOUND', 'No such file, or its URL expired.');
+    const notFound = () => fail(req, res, 404, 'NOT_FOUND', M['NOT_FOUND.file']().render());
     const grant = await verifyGrant(settings.urlSecret, req.params.token);
     if (!grant || grant.use !== 'download') return notFound();
     const em = orm.em.fork();

@@ -31,6 +31,8 @@ import { signGrant, viewerClaim } from './signed-url';
 import { StoredFile, StoredFileStatus, UNATTACHED_STATUSES, UploadPurpose } from './stored-file.entity';
 import { TicketAttachment } from './ticket-attachment.entity';
 import { spoolToFile, type SpooledFile } from './upload-spool';
+import { FILE_MESSAGES as M } from './attachment.messages';
+import type { Text } from '../core/i18n';
 
 type FileSettings = Config['files'];
 
@@ -110,8 +112,8 @@ export async function receiveUpload(em: EntityManager, settings: FileSettings, u
   );
   try {
     if (spooled.size === 0) throw empty();
-    if (opts.contentLength != null && spooled.size !== opts.contentLength) throw truncated(`${spooled.size} of the ${opts.contentLength} bytes announced arrived`);
-    if (opts.sha256 && opts.sha256.toLowerCase() !== spooled.sha256) throw truncated('the bytes received do not have the SHA-256 announced');
+    if (opts.contentLength != null && spooled.size !== opts.contentLength) throw truncated(M['TRUNCATED_UPLOAD.length']({ received: spooled.size, announced: opts.contentLength }));
+    if (opts.sha256 && opts.sha256.toLowerCase() !== spooled.sha256) throw truncated(M['TRUNCATED_UPLOAD.sha256']());
     const commit = opts.commit ?? (<T>(work: () => Promise<T>) => work());
     return await commit(() => storeUpload(em, upload.id, spooled));
   } finally {
@@ -146,18 +148,18 @@ async function storeUpload(em: EntityManager, fileId: string, spooled: SpooledFi
   }
 }
 
-const notFound = () => new DomainError(FileErrorCode.UPLOAD_NOT_FOUND, 'No such upload, or its URL expired: ask for a new one.');
-const alreadyReceived = () => new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, 'This upload URL has already received its file.');
-const tooLarge = (s: FileSettings) => new DomainError(FileErrorCode.FILE_TOO_LARGE, `Rule FILE_TOO_LARGE: a file may not exceed ${s.maxFileBytes} bytes.`);
-const empty = () => new DomainError(FileErrorCode.EMPTY_FILE, 'Rule EMPTY_FILE: the upload carried no byte.');
-const truncated = (why: string) => new DomainError(FileErrorCode.TRUNCATED_UPLOAD, `Rule TRUNCATED_UPLOAD: ${why}; nothing was kept, upload again.`);
+const notFound = () => new DomainError(FileErrorCode.UPLOAD_NOT_FOUND, M['UPLOAD_NOT_FOUND.expired']());
+const alreadyReceived = () => new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, M.UPLOAD_ALREADY_RECEIVED());
+const tooLarge = (s: FileSettings) => new DomainError(FileErrorCode.FILE_TOO_LARGE, M['FILE_TOO_LARGE.max']({ max: s.maxFileBytes }), null, { max: s.maxFileBytes });
+const empty = () => new DomainError(FileErrorCode.EMPTY_FILE, M.EMPTY_FILE());
+const truncated = (why: Text) => new DomainError(FileErrorCode.TRUNCATED_UPLOAD, why);
 
 /** A received upload of the viewer's, for attaching; an upload already used is returned too (retries). */
 async function uploadOf(em: EntityManager, viewer: Viewer, uploadId: string, purpose: UploadPurpose): Promise<StoredFile> {
   const file = await em.findOne(StoredFile, { id: uploadId, ...ownerOf(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!file) throw new DomainError(FileErrorCode.UPLOAD_NOT_FOUND, 'No upload of yours has this id.', ['uploadId']);
-  if (file.purpose !== purpose) throw new DomainError(FileErrorCode.UPLOAD_FOR_ANOTHER_USE, `This upload was asked for ${file.purpose}.`, ['uploadId']);
-  if (file.status === StoredFileStatus.PENDING) throw new DomainError(FileErrorCode.UPLOAD_NOT_RECEIVED, 'The file’s bytes have not been received yet: PUT them to the upload URL first.', ['uploadId']);
+  if (!file) throw new DomainError(FileErrorCode.UPLOAD_NOT_FOUND, M.UPLOAD_NOT_FOUND(), ['uploadId']);
+  if (file.purpose !== purpose) throw new DomainError(FileErrorCode.UPLOAD_FOR_ANOTHER_USE, M['UPLOAD_FOR_ANOTHER_USE.purpose']({ purpose: file.purpose }), ['uploadId']);
+  if (file.status === StoredFileStatus.PENDING) throw new DomainError(FileErrorCode.UPLOAD_NOT_RECEIVED, M.UPLOAD_NOT_RECEIVED(), ['uploadId']);
   return file;
 }
 
@@ -185,11 +187,11 @@ export async function addTicketAttachment(em: EntityManager, viewer: Viewer, set
       }
       return { result: { attachment: same, duplicate: true }, change: null };
     }
-    if (file.status !== StoredFileStatus.STORED) throw new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, 'This upload is already attached elsewhere.', ['uploadId']);
+    if (file.status !== StoredFileStatus.STORED) throw new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, M['UPLOAD_ALREADY_RECEIVED.attached'](), ['uploadId']);
     if (t.attachmentCount + 1 > settings.maxFilesPerTicket)
-      throw new DomainError(FileErrorCode.TICKET_ATTACHMENTS_FULL, `Rule TICKET_ATTACHMENTS_FULL: a ticket holds at most ${settings.maxFilesPerTicket} files.`, ['uploadId']);
+      throw new DomainError(FileErrorCode.TICKET_ATTACHMENTS_FULL, M['TICKET_ATTACHMENTS_FULL.count']({ max: settings.maxFilesPerTicket }), ['uploadId'], { max: settings.maxFilesPerTicket });
     if (t.attachmentBytes + file.size > settings.maxTicketBytes)
-      throw new DomainError(FileErrorCode.TICKET_ATTACHMENTS_FULL, `Rule TICKET_ATTACHMENTS_FULL: the ticket’s files may not exceed ${settings.maxTicketBytes} bytes in all (${t.attachmentBytes} already).`, ['uploadId']);
+      throw new DomainError(FileErrorCode.TICKET_ATTACHMENTS_FULL, M['TICKET_ATTACHMENTS_FULL.bytes']({ max: settings.maxTicketBytes, current: t.attachmentBytes }), ['uploadId'], { max: settings.maxTicketBytes });
     file.status = StoredFileStatus.ATTACHED;
     const attachment = tx.create(TicketAttachment, {
       ticket: t.id,
@@ -211,12 +213,12 @@ const SUPPORT = [Role.SN1_AGENT, Role.SN2_AGENT, Role.TECHNICAL_AGENT];
 /** Removes an attachment (whoever added it, or a support agent), through the service desk; its bytes go with it. */
 export async function removeTicketAttachment(em: EntityManager, viewer: Viewer, attachmentId: string) {
   const [found] = await findVisibleAttachments(em, viewer, [attachmentId]);
-  if (!found) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No such attachment.', ['id']);
+  if (!found) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.attachment'](), ['id']);
   return changeAttachments(em, viewer, found.ticket.id, found.internal, async (tx) => {
     const a = await tx.findOne(TicketAttachment, { id: attachmentId });
-    if (!a) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No such attachment.', ['id']);
+    if (!a) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.attachment'](), ['id']);
     const mine = viewer.kind === 'APPLICATION' ? a.addedByApplication?.id === viewer.id : a.addedBy?.id === viewer.id;
-    if (!mine && !SUPPORT.some((r) => viewer.roles.has(r))) throw new DomainError(FileErrorCode.ATTACHMENT_NOT_YOURS, 'Rule ATTACHMENT_NOT_YOURS: only whoever added the file, or a support agent, removes it.', ['id']);
+    if (!mine && !SUPPORT.some((r) => viewer.roles.has(r))) throw new DomainError(FileErrorCode.ATTACHMENT_NOT_YOURS, M.ATTACHMENT_NOT_YOURS(), ['id']);
     const change = { kind: 'REMOVED' as const, name: a.name, internal: a.internal, bytes: a.size };
     const fileId = a.file.id;
     const { store } = await a.file.loadOrFail();
@@ -289,7 +291,7 @@ export async function addKnowledgeImage(em: EntityManager, viewer: Viewer, input
   assertMayEditKnowledge(viewer);
   return em.transactional(async (tx) => {
     const item = await tx.findOne(KnowledgeItem, { id: input.itemId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!item) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No such knowledge item.', ['itemId']);
+    if (!item) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.knowledgeItem'](), ['itemId']);
     assertMayEditKnowledge(viewer, item.kind);
     const file = await uploadOf(tx, viewer, input.uploadId, UploadPurpose.KNOWLEDGE_IMAGE);
     let image = await tx.findOne(KnowledgeImage, { item: item.id, sha256: file.sha256! });
@@ -301,7 +303,7 @@ export async function addKnowledgeImage(em: EntityManager, viewer: Viewer, input
         await tx.flush();
       }
     } else {
-      if (file.status !== StoredFileStatus.STORED) throw new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, 'This upload is already used elsewhere.', ['uploadId']);
+      if (file.status !== StoredFileStatus.STORED) throw new DomainError(FileErrorCode.UPLOAD_ALREADY_RECEIVED, M['UPLOAD_ALREADY_RECEIVED.used'](), ['uploadId']);
       file.status = StoredFileStatus.ATTACHED;
       image = tx.create(KnowledgeImage, { item, file, name: file.name, contentType: file.contentType!, size: file.size, sha256: file.sha256! });
       await tx.flush();
@@ -309,7 +311,7 @@ export async function addKnowledgeImage(em: EntityManager, viewer: Viewer, input
     const p = input.placement;
     if (p) {
       const node = item.dialog.nodes.find((n) => n.id === p.nodeId);
-      if (!node) throw new DomainError(KnowledgeErrorCode.DIALOG_INVALID, `The dialog has no node "${p.nodeId.slice(0, 40)}".`, ['nodeId']);
+      if (!node) throw new DomainError(KnowledgeErrorCode.DIALOG_INVALID, M['DIALOG_INVALID.noNode']({ node: p.nodeId.slice(0, 40) }), ['nodeId']);
       const globalId = toGlobalId('KnowledgeImage', image.id);
       if (!node.texts.some((t) => imageOfText(t)?.imageId === globalId)) {
         const texts = [...node.texts];

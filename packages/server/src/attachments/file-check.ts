@@ -6,6 +6,7 @@
 import { DomainError } from '../core/errors';
 import { FileErrorCode } from './attachment.errors';
 import { UploadPurpose } from './stored-file.entity';
+import { FILE_MESSAGES as M } from './attachment.messages';
 
 /** Bytes file-type needs to recognise every format it knows. */
 export const SNIFF_BYTES = 4100;
@@ -62,10 +63,7 @@ function looksLikeText(head: Buffer): boolean {
 export async function assertAllowedType(head: Buffer, purpose: UploadPurpose): Promise<string> {
   const type = await sniffContentType(head);
   if (!type || !ALLOWED[purpose].has(type)) {
-    throw new DomainError(
-      FileErrorCode.FILE_TYPE_NOT_ALLOWED,
-      `Rule FILE_TYPE_NOT_ALLOWED: the bytes are ${type ? `of type ${type}` : 'of no recognised type'}, which ${purpose === UploadPurpose.KNOWLEDGE_IMAGE ? 'knowledge items do not show (images only)' : 'tickets do not accept'}.`,
-    );
+    throw new DomainError(FileErrorCode.FILE_TYPE_NOT_ALLOWED, M['FILE_TYPE_NOT_ALLOWED.type']({ type: type ?? 'none', purpose }));
   }
   return type;
 }
@@ -95,6 +93,6 @@ export function sanitizeFileName(raw: string): string {
     const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
     name = name.slice(0, MAX_NAME - ext.length) + ext;
   }
-  if (!name) throw new DomainError(FileErrorCode.INVALID_FILE_NAME, 'The file name is empty once path, control and reserved characters are removed.', ['fileName']);
+  if (!name) throw new DomainError(FileErrorCode.INVALID_FILE_NAME, M.INVALID_FILE_NAME(), ['fileName']);
   return name;
 }

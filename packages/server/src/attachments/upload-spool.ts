@@ -16,6 +16,7 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { UploadRefusal, UploadRefused } from './attachment.errors';
 import { SNIFF_BYTES } from './file-check';
+import { FILE_MESSAGES as M } from './attachment.messages';
 
 /** Temporary files are named after this prefix and the file id (an operator can find leftovers of a crash). */
 export const SPOOL_PREFIX = 'chorus-upload-';
@@ -105,5 +106,5 @@ export async function spoolToFile(body: AsyncIterable<Buffer | Uint8Array>, file
   return { size, sha256: hash.digest('hex'), contentType, read: () => createReadStream(path, { highWaterMark: READ_BYTES }), remove };
 }
 
-const idle = (l: SpoolLimits) => new UploadRefused(UploadRefusal.UPLOAD_IDLE_TIMEOUT, `Aucun octet reçu pendant ${l.idleMs / 1000} s : l’envoi est interrompu et rien n’est gardé ; recommencez.`);
-const tooSlow = (l: SpoolLimits) => new UploadRefused(UploadRefusal.UPLOAD_TOO_SLOW, `Le fichier n’était pas arrivé en entier après ${l.totalMs / 1000} s : l’envoi est interrompu et rien n’est gardé ; recommencez.`);
+const idle = (l: SpoolLimits) => new UploadRefused(UploadRefusal.UPLOAD_IDLE_TIMEOUT, M.UPLOAD_IDLE_TIMEOUT({ seconds: l.idleMs / 1000 }));
+const tooSlow = (l: SpoolLimits) => new UploadRefused(UploadRefusal.UPLOAD_TOO_SLOW, M.UPLOAD_TOO_SLOW({ seconds: l.totalMs / 1000 }));

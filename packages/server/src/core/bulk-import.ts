@@ -9,6 +9,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CoreErrorCode, DomainError } from './errors';
 import { MAX_IMPORT_ROWS, parseJsonWithin, readCsvWithin } from './import-text';
+import { CORE_SITUATIONS as T } from './core.messages';
+import type { Text } from './i18n';
 
 export enum ImportFormat {
   CSV = 'CSV',
@@ -75,12 +77,12 @@ export async function readImportRows<S extends ImportSection>(format: ImportForm
       doc = parseJsonWithin(json ?? '{}', { field: jsonField, rowDepth: 2 });
     } catch (e) {
       if (e instanceof DomainError) throw e;
-      throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `The JSON does not parse: ${(e as Error).message}`, [jsonField]);
+      throw new DomainError(CoreErrorCode.INVALID_FORMAT, T['INVALID_FORMAT.json']({ reason: (e as Error).message }), [jsonField]);
     }
-    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'The JSON must be one object of arrays.', [jsonField]);
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new DomainError(CoreErrorCode.INVALID_FORMAT, T['INVALID_FORMAT.jsonShape'](), [jsonField]);
     for (const s of sources) {
       const list = (doc as Record<string, unknown>)[s.jsonKey] ?? [];
-      if (!Array.isArray(list)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `"${s.jsonKey}" must be an array.`, [jsonField]);
+      if (!Array.isArray(list)) throw new DomainError(CoreErrorCode.INVALID_FORMAT, T['INVALID_FORMAT.jsonArray']({ key: s.jsonKey }), [jsonField]);
       const join = s.arrayJoin ?? '|';
       out[s.section] = list.map((item, i) => ({
         line: i + 1,
@@ -107,7 +109,7 @@ export async function readImportRows<S extends ImportSection>(format: ImportForm
         out[s.section] = records.map((r) => ({ line: r.info.lines - breaksIn(r.raw), data: r.record }));
       } catch (e) {
         if (e instanceof DomainError) throw e;
-        throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `The ${s.field} CSV does not parse: ${(e as Error).message}`, [s.field]);
+        throw new DomainError(CoreErrorCode.INVALID_FORMAT, T['INVALID_FORMAT.csv']({ reason: (e as Error).message }), [s.field]);
       }
     }
   }
@@ -118,8 +120,8 @@ export async function readImportRows<S extends ImportSection>(format: ImportForm
 export class ImportLog {
   readonly lines: ImportLine[] = [];
 
-  refuse(section: ImportSection, line: number, key: string, message: string): void {
-    this.lines.push({ section, line, key, action: ImportAction.REFUSE, changes: [], message });
+  refuse(section: ImportSection, line: number, key: string, message: string | Text): void {
+    this.lines.push({ section, line, key, action: ImportAction.REFUSE, changes: [], message: typeof message === 'string' ? message : message.render() });
   }
 
   record(section: ImportSection, line: number, key: string, action: ImportAction, changes: string[] = []): void {

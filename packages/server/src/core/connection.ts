@@ -2,9 +2,10 @@ import { type EntityManager, type EntityMetadata, type FilterQuery, type QueryOr
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { DomainError, CoreErrorCode } from './errors';
+import { CORE_MESSAGES, DomainError, CoreErrorCode } from './errors';
 import { isUuid } from './ids';
 import { childListsFromSelection, COLUMNS, keysetCondition, propertiesRead, readWithCursors, relationsFromSelection, type Keyset } from './read';
+import { CORE_SITUATIONS as T } from './core.messages';
 
 export const PAGE = { default: 20, max: 100 } as const;
 
@@ -95,18 +96,18 @@ function checkCursor(cursor: string, keys: number, field: string): unknown[] {
     values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)) &&
     typeof values[keys - 1] === 'string' &&
     isUuid(values[keys - 1] as string);
-  if (!ok) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `${field} is not a valid cursor for this list.`, [field]);
+  if (!ok) throw new DomainError(CoreErrorCode.INVALID_FORMAT, T['INVALID_FORMAT.cursor'](), [field]);
   return values as unknown[];
 }
 
 function checkArgs(args: ConnectionArgs): { first?: number; last?: number; after?: string; before?: string } {
   const { first, last, after, before } = args;
-  if (first != null && last != null) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'Pass either first or last, not both.', ['first']);
+  if (first != null && last != null) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, T['VALIDATION_FAILED.firstAndLast'](), ['first']);
   for (const [field, n] of [['first', first], ['last', last]] as const) {
-    if (n != null && (n < 0 || n > PAGE.max)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `${field} must be between 0 and ${PAGE.max}.`, [field]);
+    if (n != null && (n < 0 || n > PAGE.max)) throw new DomainError(CoreErrorCode.OUT_OF_RANGE, CORE_MESSAGES.OUT_OF_RANGE({ min: 0, max: PAGE.max }), [field], { min: 0, max: PAGE.max });
   }
   for (const [field, c] of [['after', after], ['before', before]] as const) {
-    if (c != null && (c.length > 1000 || !/^[A-Za-z0-9_-]+$/.test(c))) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `${field} is not a valid cursor.`, [field]);
+    if (c != null && (c.length > 1000 || !/^[A-Za-z0-9_-]+$/.test(c))) throw new DomainError(CoreErrorCode.INVALID_FORMAT, T['INVALID_FORMAT.cursor'](), [field]);
   }
   return {
     first: last == null ? (first ?? PAGE.default) : undefined,

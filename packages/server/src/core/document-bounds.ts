@@ -5,6 +5,7 @@
  * overlapping-fields rule is quadratic in fields of the same name and in fragments spread
  * side by side: a thousand `viewer { kind }` took two seconds). What a document then costs to run is the complexity rule's business.
  */
+import { CORE_SITUATIONS as T } from './core.messages';
 import { GraphQLError, Kind, parse, type DocumentNode, type ParseOptions, type SelectionSetNode, type ValidationRule } from 'graphql';
 
 export interface DocumentLimits {
@@ -32,13 +33,13 @@ export function documentBounds(limits: DocumentLimits) {
   /** QUERY_TOO_LARGE for a text longer than allowed, before anything reads it. */
   function lengthRefusal(query: string): GraphQLError | null {
     if (query.length <= limits.maxLength) return null;
-    return refusal('QUERY_TOO_LARGE', `The document has ${query.length} characters, more than the limit of ${limits.maxLength}.`, { maxLength: limits.maxLength });
+    return refusal('QUERY_TOO_LARGE', T['QUERY_TOO_LARGE.limit']({ length: query.length, max: limits.maxLength }).render(), { maxLength: limits.maxLength });
   }
 
   /** Whether a parse error is the token bound's, as its typed refusal; null for any other syntax error. */
   function tokenRefusal(message: string): GraphQLError | null {
     if (!TOO_MANY_TOKENS.test(message)) return null;
-    return refusal('QUERY_TOO_MANY_TOKENS', `The document has more than ${limits.maxTokens} tokens. Send a shorter document (values belong in variables).`, { maxTokens: limits.maxTokens });
+    return refusal('QUERY_TOO_MANY_TOKENS', T['QUERY_TOO_MANY_TOKENS.limit']({ max: limits.maxTokens }).render(), { maxTokens: limits.maxTokens });
   }
 
   /** Parses within the bounds; throws a typed refusal (QUERY_TOO_LARGE, QUERY_TOO_MANY_TOKENS or GRAPHQL_PARSE_FAILED). */
@@ -62,9 +63,9 @@ export function documentBounds(limits: DocumentLimits) {
     Document(document) {
       const { selections, aliases } = countSelections(document);
       if (aliases > limits.maxAliases)
-        throw refusal('QUERY_TOO_MANY_ALIASES', `The document has ${aliases} aliases, more than the limit of ${limits.maxAliases}.`, { maxAliases: limits.maxAliases });
+        throw refusal('QUERY_TOO_MANY_ALIASES', T['QUERY_TOO_MANY_ALIASES.limit']({ count: aliases, max: limits.maxAliases }).render(), { maxAliases: limits.maxAliases });
       if (selections > limits.maxSelections)
-        throw refusal('QUERY_TOO_MANY_SELECTIONS', `The document has ${selections} selections (fields and fragments), more than the limit of ${limits.maxSelections}. Split it into several operations.`, {
+        throw refusal('QUERY_TOO_MANY_SELECTIONS', T['QUERY_TOO_MANY_SELECTIONS.limit']({ count: selections, max: limits.maxSelections }).render(), {
           maxSelections: limits.maxSelections,
         });
     },

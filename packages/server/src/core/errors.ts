@@ -1,6 +1,7 @@
 import { GraphQLEnumType, GraphQLError } from 'graphql';
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { defineMessages, Text } from './i18n';
+import { API_MESSAGES } from './core.messages';
 
 /** Error codes shared by every module. */
 export enum CoreErrorCode {
@@ -123,7 +124,7 @@ export const CORE_MESSAGES = defineMessages({
   CONFLICT: { fr: 'La modification entre en conflit avec l’état actuel : relisez, puis décidez.', en: 'The change collides with the current state: read again, then decide.' },
   REQUIRED: { fr: 'Valeur obligatoire.', en: 'A value is required.' },
   TOO_SHORT: { fr: '{min, plural, one {Au moins # caractère} other {Au moins # caractères}}.', en: '{min, plural, one {At least # character} other {At least # characters}}.' },
-  TOO_LONG: { fr: '{max, plural, one {Au plus # caractère} other {Au plus # caractères}} (reçu {length}).', en: '{max, plural, one {At most # character} other {At most # characters}} (got {length}).' },
+  TOO_LONG: { fr: '{max, plural, one {Au plus # caractère} other {Au plus # caractères}} (reçu {length, number}).', en: '{max, plural, one {At most # character} other {At most # characters}} (got {length, number}).' },
   OUT_OF_RANGE: { fr: 'Valeur hors de l’intervalle permis (de {min} à {max}).', en: 'Value out of the allowed range ({min} to {max}).' },
   INVALID_FORMAT: { fr: 'Format invalide.', en: 'Invalid format.' },
   TOO_MANY_ITEMS: { fr: '{max, plural, one {Au plus # élément} other {Au plus # éléments}}.', en: '{max, plural, one {At most # item} other {At most # items}}.' },
@@ -209,19 +210,14 @@ export function toGraphQLError(e: DomainError): GraphQLError {
   return new GraphQLError(e.text.render(), { extensions: { code: kind, reason: e.code, field: e.field ?? undefined, ...(e.bounds ?? {}) } });
 }
 
-export function unauthenticated(message: Text | string = M.UNAUTHENTICATED()): GraphQLError {
+export function unauthenticated(message: Text | string = API_MESSAGES.UNAUTHENTICATED()): GraphQLError {
   return new GraphQLError(String(message), { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
-export function forbidden(message: Text | string = M.FORBIDDEN()): GraphQLError {
+export function forbidden(message: Text | string = API_MESSAGES.FORBIDDEN()): GraphQLError {
   return new GraphQLError(String(message), { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
 
-const M = defineMessages({
+defineMessages({
   LEGACY: { fr: '{message}', en: '{message}' },
-  UNAUTHENTICATED: {
-    fr: 'Authentification requise : envoyez un jeton (en-tête Authorization: Bearer) ou une clé d’API (en-tête X-Api-Key).',
-    en: 'Authentication required: send a bearer token (Authorization: Bearer header) or an API key (X-Api-Key header).',
-  },
-  FORBIDDEN: { fr: 'Votre rôle ne permet pas cette opération.', en: 'Your role does not allow this operation.' },
 });

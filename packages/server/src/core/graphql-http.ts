@@ -14,6 +14,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { PersistedDocuments } from './persisted-documents';
+import { CORE_SITUATIONS as T } from './core.messages';
 
 export interface GraphqlHttpOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
@@ -56,12 +57,12 @@ function readBody(req: IncomingMessage, max: number, timeoutMs: number): Promise
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (encoding === 'identity' && Number(req.headers['content-length']) > max) {
     req.resume();
-    return Promise.reject(new BodyError(413, 'The request body is too large.'));
+    return Promise.reject(new BodyError(413, T['BAD_REQUEST.tooLarge']().render()));
   }
   const decoder = DECODERS[encoding];
   if (encoding !== 'identity' && !decoder) {
     req.resume();
-    return Promise.reject(new BodyError(415, `The content encoding "${encoding}" is not supported.`));
+    return Promise.reject(new BodyError(415, T['BAD_REQUEST.encoding']({ encoding: String(encoding).slice(0, 60) }).render()));
   }
   const source: Readable = decoder ? (req.pipe(decoder()) as unknown as Readable) : req;
   return new Promise<string>((resolve, reject) => {
@@ -70,7 +71,7 @@ function readBody(req: IncomingMessage, max: number, timeoutMs: number): Promise
     const late = setTimeout(() => {
       source.removeAllListeners('data');
       req.unpipe();
-      reject(new BodyError(408, `The request body did not arrive within ${timeoutMs} ms.`, true));
+      reject(new BodyError(408, T['BAD_REQUEST.tooSlow']({ ms: timeoutMs }).render(), true));
     }, timeoutMs);
     source.on('data', (c: Buffer) => {
       size += c.length;
@@ -79,7 +80,7 @@ function readBody(req: IncomingMessage, max: number, timeoutMs: number): Promise
       source.removeAllListeners('data');
       req.unpipe();
       req.resume();
-      reject(new BodyError(413, 'The request body is too large.'));
+      reject(new BodyError(413, T['BAD_REQUEST.tooLarge']().render()));
     });
     source.once('end', () => {
       clearTimeout(late);
@@ -87,7 +88,7 @@ function readBody(req: IncomingMessage, max: number, timeoutMs: number): Promise
     });
     source.once('error', () => {
       clearTimeout(late);
-      reject(new BodyError(400, 'The request body could not be read.'));
+      reject(new BodyError(400, T['BAD_REQUEST.unreadable']().render()));
     });
   });
 }
@@ -100,7 +101,7 @@ async function bodyOf(req: IncomingMessage, max: number, timeoutMs: number): Pro
   try {
     return JSON.parse(text);
   } catch {
-    throw new BodyError(400, 'The request body is not valid JSON.');
+    throw new BodyError(400, T['BAD_REQUEST.json']().render());
   }
 }
 

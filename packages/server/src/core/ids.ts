@@ -1,4 +1,5 @@
 import { DomainError, CoreErrorCode } from './errors';
+import { CORE_SITUATIONS as T } from './core.messages';
 
 /**
  * Opaque global ids: base64url("Type:rawId"). Clients must not parse them; the type
@@ -10,11 +11,11 @@ export function toGlobalId(type: string, rawId: string): string {
 
 export function fromGlobalId(globalId: string): { type: string; id: string } {
   if (typeof globalId !== 'string' || globalId.length === 0 || globalId.length > 200 || !/^[A-Za-z0-9_-]+$/.test(globalId)) {
-    throw new DomainError(CoreErrorCode.INVALID_ID, 'This is not a valid id.');
+    throw new DomainError(CoreErrorCode.INVALID_ID, T['INVALID_ID.malformed']());
   }
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
   const sep = decoded.indexOf(':');
-  if (sep <= 0 || sep === decoded.length - 1) throw new DomainError(CoreErrorCode.INVALID_ID, 'This is not a valid id.');
+  if (sep <= 0 || sep === decoded.length - 1) throw new DomainError(CoreErrorCode.INVALID_ID, T['INVALID_ID.malformed']());
   return { type: decoded.slice(0, sep), id: decoded.slice(sep + 1) };
 }
 
@@ -31,10 +32,10 @@ export function decodeId(globalId: string, type: string, field = 'id'): string {
   try {
     parsed = fromGlobalId(globalId);
   } catch {
-    throw new DomainError(CoreErrorCode.INVALID_ID, `This is not a valid ${type} id.`, [field]);
+    throw new DomainError(CoreErrorCode.INVALID_ID, T['INVALID_ID.ofType']({ type }), [field]);
   }
-  if (parsed.type !== type) throw new DomainError(CoreErrorCode.INVALID_ID, `This id names a ${parsed.type}, not a ${type}.`, [field]);
-  if (!isUuid(parsed.id)) throw new DomainError(CoreErrorCode.INVALID_ID, `This is not a valid ${type} id.`, [field]);
+  if (parsed.type !== type) throw new DomainError(CoreErrorCode.INVALID_ID, T['INVALID_ID.otherType']({ actual: parsed.type, expected: type }), [field]);
+  if (!isUuid(parsed.id)) throw new DomainError(CoreErrorCode.INVALID_ID, T['INVALID_ID.ofType']({ type }), [field]);
   return parsed.id;
 }
 

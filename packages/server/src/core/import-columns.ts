@@ -7,6 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import { ImportFormat } from './bulk-import';
 import { CoreErrorCode, DomainError } from './errors';
+import { CORE_SITUATIONS as T } from './core.messages';
 
 export interface ImportColumns {
   /** The input field holding the section's CSV (named in the error). */
@@ -45,7 +46,7 @@ export function assertImportColumns(format: ImportFormat | 'CSV' | 'JSON', secti
   }
   for (const s of sections) {
     const known = new Set([...s.required, ...(s.optional ?? [])]);
-    const expected = [...s.required, ...(s.optional ?? []).map((c) => `${c} (facultative)`)].join(', ');
+    const expected = [...s.required, ...(s.optional ?? []).map((column) => T['INVALID_FORMAT.columnOptional']({ column }).render())].join(', ');
     let missing: string[];
     let unknown: string[];
     if (format === ImportFormat.JSON) {
@@ -61,8 +62,8 @@ export function assertImportColumns(format: ImportFormat | 'CSV' | 'JSON', secti
       unknown = header.filter((c) => !known.has(c));
     }
     if (!missing.length && !unknown.length) continue;
-    const where = format === ImportFormat.JSON ? `Les objets de « ${s.jsonKey} »` : `L’en-tête du CSV ${s.field}`;
-    const parts = [missing.length ? `colonnes manquantes : ${missing.join(', ')}` : null, unknown.length ? `colonnes inconnues : ${unknown.join(', ')}` : null].filter(Boolean);
-    throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `${where} ne convient pas (${parts.join(' ; ')}). Colonnes attendues : ${expected}.`, [format === ImportFormat.JSON ? jsonField : s.field]);
+    const parts = [missing.length ? T['INVALID_FORMAT.columnsMissing']({ columns: missing.join(', ') }).render() : null, unknown.length ? T['INVALID_FORMAT.columnsUnknown']({ columns: unknown.join(', ') }).render() : null].filter(Boolean);
+    const problems = parts.join(' ; ');
+    throw new DomainError(CoreErrorCode.INVALID_FORMAT, T['INVALID_FORMAT.columns']({ json: format === ImportFormat.JSON, key: s.jsonKey, problems, expected }), [format === ImportFormat.JSON ? jsonField : s.field]);
   }
 }

@@ -7,6 +7,7 @@
 import { once } from 'node:events';
 import { parse as csvParser, type Options as CsvOptions } from 'csv-parse';
 import { CoreErrorCode, DomainError } from './errors';
+import { CORE_SITUATIONS as T } from './core.messages';
 
 /** Rows an import takes, all its sections together. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -15,7 +16,7 @@ export const MAX_IMPORT_ROWS = 20_000;
 export const MAX_IMPORT_JSON_DEPTH = 8;
 
 export const tooManyRows = (field: string | undefined, max = MAX_IMPORT_ROWS) =>
-  new DomainError(CoreErrorCode.VALIDATION_FAILED, `An import takes at most ${max} lines in all: reading stopped at line ${max + 1}.`, field ? [field] : undefined);
+  new DomainError(CoreErrorCode.TOO_MANY_ITEMS, T['TOO_MANY_ITEMS.importRows']({ max, line: max + 1 }), field ? [field] : undefined, { max });
 
 /**
  * CSV parsed between two turns of the event loop: so many lines, at most so many bytes. Lines
@@ -99,7 +100,7 @@ export function parseJsonWithin(text: string, bound: { field: string; rowDepth: 
     }
     if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_IMPORT_JSON_DEPTH) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `The JSON nests deeper than the ${MAX_IMPORT_JSON_DEPTH} levels an import may have.`, [bound.field]);
+      if (++depth > MAX_IMPORT_JSON_DEPTH) throw new DomainError(CoreErrorCode.INVALID_FORMAT, T['INVALID_FORMAT.jsonDepth']({ max: MAX_IMPORT_JSON_DEPTH }), [bound.field], { max: MAX_IMPORT_JSON_DEPTH });
       isArray[depth] = c === 0x5b;
       rowMayStart = isArray[depth] && depth === bound.rowDepth;
     } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);

@@ -1,10 +1,11 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Node } from './base.entity';
 import type { Context } from './context';
-import { CoreErrorCode, DomainError } from './errors';
+import { CORE_MESSAGES, CoreErrorCode, DomainError } from './errors';
 import { fromGlobalId, isUuid } from './ids';
 import { nodeFetcher } from './node-registry';
 import { PAGE } from './connection';
+import { CORE_SITUATIONS as T } from './core.messages';
 
 @Resolver()
 export class NodeResolver {
@@ -18,7 +19,7 @@ export class NodeResolver {
   @Authorized()
   @Query(() => [Node], { nullable: 'items', description: `Several objects by global id, in the order asked (at most ${PAGE.max}); null for each one not found.` })
   async nodes(@Arg('ids', () => [ID], { description: `Objects' \`id\` fields, passed back as they are (at most ${PAGE.max}); a malformed one is BAD_USER_INPUT.` }) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
-    if (ids.length > PAGE.max) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `At most ${PAGE.max} ids at once.`, ['ids']);
+    if (ids.length > PAGE.max) throw new DomainError(CoreErrorCode.TOO_MANY_ITEMS, CORE_MESSAGES.TOO_MANY_ITEMS({ max: PAGE.max }), ['ids'], { max: PAGE.max });
     return fetchNodes(ctx, ids);
   }
 }
@@ -26,7 +27,7 @@ export class NodeResolver {
 async function fetchNodes(ctx: Context, globalIds: string[]): Promise<(object | null)[]> {
   const parsed = globalIds.map((g) => {
     const p = fromGlobalId(g);
-    if (!nodeFetcher(p.type) || !isUuid(p.id)) throw new DomainError(CoreErrorCode.INVALID_ID, `Not a valid id: ${g.slice(0, 60)}`, ['id']);
+    if (!nodeFetcher(p.type) || !isUuid(p.id)) throw new DomainError(CoreErrorCode.INVALID_ID, T['INVALID_ID.node']({ id: g.slice(0, 60) }), ['id']);
     return p;
   });
   const byType = new Map<string, string[]>();

@@ -31,8 +31,9 @@ import { DomainError, PUBLIC_ERROR_CODES, toGraphQLError } from './errors';
 import type { PubSub } from './events';
 import type { Logger } from './logger';
 import { costCharged, currentObservation, describeOperation, operationFinished } from './metrics';
-import { Role } from './roles';
-import { controlCharacterProblem } from './validation';
+import { Role, roleList } from './roles';
+import { controlCharacterProblem, type Problem } from './validation';
+import { API_MESSAGES, CORE_SITUATIONS as T } from './core.messages';
 
 /** How the caller presents itself, whatever the transport. */
 export interface Credentials {
@@ -114,7 +115,7 @@ export function createPipeline(deps: PipelineDeps) {
         ignoreIntrospection: true,
         flattenFragments: true,
         propagateOnRejection: false,
-        onReject: [(vctx, err) => vctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_DEEP', maxDepth: config.maxQueryDepth, http: { status: 400 } } }))],
+        onReject: [(vctx) => vctx?.reportError(new GraphQLError(T['QUERY_TOO_DEEP.limit']({ max: config.maxQueryDepth }).render(), { extensions: { code: 'QUERY_TOO_DEEP', maxDepth: config.maxQueryDepth, http: { status: 400 } } }))],
       }),
       createComplexityRule({
         maximumComplexity: config.maxQueryCost,
@@ -125,7 +126,7 @@ export function createPipeline(deps: PipelineDeps) {
         estimators: [introspectionIsFree, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
         onComplete: onCost,
         createError: (max, cost) =>
-          new GraphQLError(`This query costs ${cost}, more than the limit of ${max}. Ask for fewer items or fewer nested fields.`, {
+          new GraphQLError(T['QUERY_TOO_COMPLEX.cost']({ cost, max }).render(), {
             extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost: max, http: { status: 400 } },
           }),
       }),
@@ -148,7 +149,7 @@ export function createPipeline(deps: PipelineDeps) {
     if (transport.http && operation.operation === 'subscription') throw subscriptionOverHttp();
     await admit(ctx);
     const bad = variableTextProblem(op.variables ?? {});
-    if (bad) throw new GraphQLError(bad, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    if (bad) throw new GraphQLError(bad.text.render(), { extensions: { code: 'BAD_USER_INPUT', reason: bad.code, field: bad.field, http: { status: 400 } } });
     ctx.cost = documentCost(ctx, op);
     await charge(ctx);
   }
@@ -176,7 +177,7 @@ export function createPipeline(deps: PipelineDeps) {
     } catch (e) {
       // the complexity rule throws (uncoded) when it stops counting
       if (e instanceof GraphQLError && /maximum allowed number of nodes/.test(e.message))
-        throw new GraphQLError(`This query expands to more than ${MAX_COUNTED_NODES} fields (fragments spread within fragments): it costs more than the limit of ${config.maxQueryCost}.`, {
+        throw new GraphQLError(T['QUERY_TOO_COMPLEX.expands']({ nodes: MAX_COUNTED_NODES, max: config.maxQueryCost }).render(), {
           extensions: { code: 'QUERY_TOO_COMPLEX', maxCost: config.maxQueryCost, http: { status: 400 } },
         });
       throw e;
@@ -202,7 +203,7 @@ export function createPipeline(deps: PipelineDeps) {
     if (!ctx.viewer || ctx.release) return;
     const release = await admission.enter(`${ctx.viewer.kind}:${ctx.viewer.id}`);
     if (!release)
-      throw new GraphQLError(`Too many operations of yours are running or waiting on this server (${config.admission.concurrency} at once, ${config.admission.maxWaiting} in line); retry in a moment.`, {
+      throw new GraphQLError(T['THROTTLED.admission']({ concurrency: config.admission.concurrency, waiting: config.admission.maxWaiting }).render(), {
         extensions: { code: 'THROTTLED', retryAfterSeconds: 1, http: { status: 429, headers: new Map([['retry-after', '1']]) } },
       });
     ctx.release = release;
@@ -242,12 +243,12 @@ export function createPipeline(deps: PipelineDeps) {
     if (isPublic(extensions.code)) return { ...formatted, extensions };
     if (isDatabaseUnavailable(original)) {
       health.unavailable(original);
-      return { message: SERVICE_UNAVAILABLE_MESSAGE, path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_SECONDS } };
+      return { message: API_MESSAGES.SERVICE_UNAVAILABLE().render(), path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_SECONDS } };
     }
     if (isDataException(original)) {
-      return { message: 'A value is out of range, too long or malformed for this field.', path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+      return { message: T['BAD_USER_INPUT.dataException']().render(), path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
     }
-    return { message: 'Internal server error. Quote the request id when reporting it.', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: API_MESSAGES.INTERNAL_SERVER_ERROR().render(), path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
 
   /** Logs the errors a client sees masked, in full, once each. */
@@ -398,9 +399,9 @@ function introspectionRule(production: boolean, viewer: Viewer | null): Validati
       if (node.name.value !== '__schema' && node.name.value !== '__type') return;
       const who = introspectionClass(production, viewer);
       if (who === 'anonymous') {
-        vctx.reportError(new GraphQLError('Introspection needs a token in production.', { nodes: [node], extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } }));
+        vctx.reportError(new GraphQLError(T['UNAUTHENTICATED.introspection']().render(), { nodes: [node], extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } }));
       } else if (who === 'viewer') {
-        vctx.reportError(new GraphQLError('Introspection is for analysts and administrators in production.', { nodes: [node], extensions: { code: 'FORBIDDEN', http: { status: 403 } } }));
+        vctx.reportError(new GraphQLError(T['FORBIDDEN.introspection']({ roles: roleList([Role.ANALYST, Role.ADMINISTRATOR]) }).render(), { nodes: [node], extensions: { code: 'FORBIDDEN', http: { status: 403 } } }));
       }
     },
   });
@@ -409,15 +410,18 @@ function introspectionRule(production: boolean, viewer: Viewer | null): Validati
 /** Text written in the document itself (string arguments) follows the same hygiene as variables. */
 const textLiteralRule: ValidationRule = (vctx) => ({
   Argument(node) {
-    const problem = literalProblem(node.value, node.name.value);
-    if (problem) vctx.reportError(new GraphQLError(problem, { nodes: [node], extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }));
+    const problem = literalProblem(node.value, [node.name.value]);
+    if (problem) vctx.reportError(new GraphQLError(problem.text.render(), { nodes: [node], extensions: { code: 'BAD_USER_INPUT', reason: problem.code, field: problem.field, http: { status: 400 } } }));
   },
 });
 
-function literalProblem(value: import('graphql').ValueNode, path: string): string | null {
+/** A text's problem, with the path of the argument or variable holding it (`["input", "title"]`). */
+type PlacedProblem = Problem & { field: string[] };
+
+function literalProblem(value: import('graphql').ValueNode, path: string[]): PlacedProblem | null {
   if (value.kind === Kind.STRING) {
     const p = controlCharacterProblem(value.value);
-    return p ? `${path} ${p}` : null;
+    return p ? { ...p, field: path } : null;
   }
   if (value.kind === Kind.LIST) {
     for (const v of value.values) {
@@ -427,7 +431,7 @@ function literalProblem(value: import('graphql').ValueNode, path: string): strin
   }
   if (value.kind === Kind.OBJECT) {
     for (const f of value.fields) {
-      const p = literalProblem(f.value, `${path}.${f.name.value}`);
+      const p = literalProblem(f.value, [...path, f.name.value]);
       if (p) return p;
     }
   }
@@ -435,19 +439,19 @@ function literalProblem(value: import('graphql').ValueNode, path: string): strin
 }
 
 /** The first string of the variables that holds a NUL or another control character, named by its path. */
-function variableTextProblem(value: unknown, path = '$'): string | null {
+function variableTextProblem(value: unknown, path: string[] = []): PlacedProblem | null {
   if (typeof value === 'string') {
     const p = controlCharacterProblem(value);
-    return p ? `${path.replace(/^\$\./, '$')} ${p}` : null;
+    return p ? { ...p, field: path } : null;
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const p = variableTextProblem(value[i], `${path}[${i}]`);
+      const p = variableTextProblem(value[i], [...path, String(i)]);
       if (p) return p;
     }
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      const p = variableTextProblem(v, `${path}.${k}`);
+      const p = variableTextProblem(v, [...path, k]);
       if (p) return p;
     }
   }
@@ -456,7 +460,6 @@ function variableTextProblem(value: unknown, path = '$'): string | null {
 
 /* ---------- the database's availability ---------- */
 
-const SERVICE_UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable (database unreachable or saturated). Retry later.';
 
 /** Whether an error says the database cannot be reached, or no connection could be had in time. */
 export function isDatabaseUnavailable(e: unknown): boolean {
@@ -484,7 +487,7 @@ function isDataException(e: unknown): boolean {
 /** A lost database as a typed 503 answer (with Retry-After and the request id), or null for any other error. */
 export function asServiceUnavailable(e: unknown, requestId: string): GraphQLError | null {
   if (!isDatabaseUnavailable(e)) return null;
-  return new GraphQLError(SERVICE_UNAVAILABLE_MESSAGE, {
+  return new GraphQLError(API_MESSAGES.SERVICE_UNAVAILABLE().render(), {
     extensions: {
       code: 'SERVICE_UNAVAILABLE',
       retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_SECONDS,

@@ -19,6 +19,7 @@ import { CorrespondentKind, StructureKind } from './directory.enums';
 import { AuditAction } from '../audit/audit.enums';
 import { auditImport } from '../audit/audit.service';
 import { assertMayManageDirectory } from './directory.service';
+import { DIRECTORY_IMPORT_MESSAGES as I } from './directory.messages';
 
 export interface DirectoryImportInput {
   format: ImportFormat | 'CSV' | 'JSON';
@@ -88,17 +89,17 @@ export async function importDirectory(em: EntityManager, viewer: Viewer, input: 
     const fileCodes = new Set<string>();
     for (const { line, data } of rows.STRUCTURES) {
       const code = data.code ?? '';
-      if (!/^[A-Z0-9][A-Z0-9_-]{0,39}$/.test(code)) { refuse(ImportSection.STRUCTURES, line, code, 'code: 1 to 40 capital letters, digits, "-" or "_".'); continue; }
-      if (fileCodes.has(code)) { refuse(ImportSection.STRUCTURES, line, code, `The code ${code} appears twice in the file.`); continue; }
+      if (!/^[A-Z0-9][A-Z0-9_-]{0,39}$/.test(code)) { refuse(ImportSection.STRUCTURES, line, code, I['IMPORT.structureCode']()); continue; }
+      if (fileCodes.has(code)) { refuse(ImportSection.STRUCTURES, line, code, I['IMPORT.codeTwice']({ code })); continue; }
       fileCodes.add(code);
       const name = data.name ?? '';
-      if (!name || name.length > 200) { refuse(ImportSection.STRUCTURES, line, code, 'name: 1 to 200 characters.'); continue; }
-      if (!KINDS.has(data.kind)) { refuse(ImportSection.STRUCTURES, line, code, `kind: one of ${[...KINDS].join(', ')}.`); continue; }
+      if (!name || name.length > 200) { refuse(ImportSection.STRUCTURES, line, code, I['IMPORT.structureName']()); continue; }
+      if (!KINDS.has(data.kind)) { refuse(ImportSection.STRUCTURES, line, code, I['IMPORT.kindOneOf']({ values: [...KINDS].join(', ') })); continue; }
       const ministryId = ministries.get(data.ministry);
-      if (!ministryId) { refuse(ImportSection.STRUCTURES, line, code, `No ministry has the code "${data.ministry ?? ''}".`); continue; }
+      if (!ministryId) { refuse(ImportSection.STRUCTURES, line, code, I['IMPORT.unknownMinistry']({ code: data.ministry ?? '' })); continue; }
       const parent = data.parent || null;
-      if (parent === code) { refuse(ImportSection.STRUCTURES, line, code, 'A structure cannot be its own parent.'); continue; }
-      if (parent && !structures.has(parent) && !rows.STRUCTURES.some((r) => r.data.code === parent)) { refuse(ImportSection.STRUCTURES, line, code, `No structure has the parent code "${parent}", in the directory or the file.`); continue; }
+      if (parent === code) { refuse(ImportSection.STRUCTURES, line, code, I['IMPORT.ownParent']()); continue; }
+      if (parent && !structures.has(parent) && !rows.STRUCTURES.some((r) => r.data.code === parent)) { refuse(ImportSection.STRUCTURES, line, code, I['IMPORT.unknownParent']({ code: parent })); continue; }
       const existing = structures.get(code);
       if (!existing) {
         const s: S = { id: randomUUID(), code, name, kind: data.kind, ministry_id: ministryId, parent_id: parent };
@@ -128,17 +129,17 @@ export async function importDirectory(em: EntityManager, viewer: Viewer, input: 
     const fileEmails = new Set<string>();
     for (const { line, data } of rows.PEOPLE) {
       const email = (data.email ?? '').toLowerCase();
-      if (!EMAIL.test(email) || email.length > 254) { refuse(ImportSection.PEOPLE, line, email, 'email: not an email address.'); continue; }
-      if (fileEmails.has(email)) { refuse(ImportSection.PEOPLE, line, email, `The email ${email} appears twice in the file.`); continue; }
+      if (!EMAIL.test(email) || email.length > 254) { refuse(ImportSection.PEOPLE, line, email, I['IMPORT.email']()); continue; }
+      if (fileEmails.has(email)) { refuse(ImportSection.PEOPLE, line, email, I['IMPORT.emailTwice']({ email })); continue; }
       fileEmails.add(email);
       const first = data.firstName ?? '';
       const last = data.lastName ?? '';
-      if (!first || !last || first.length > 100 || last.length > 100) { refuse(ImportSection.PEOPLE, line, email, 'firstName and lastName: 1 to 100 characters each.'); continue; }
+      if (!first || !last || first.length > 100 || last.length > 100) { refuse(ImportSection.PEOPLE, line, email, I['IMPORT.names']()); continue; }
       const structure = structures.get(data.structure);
-      if (!structure) { refuse(ImportSection.PEOPLE, line, email, `No structure has the code "${data.structure ?? ''}", in the directory or the file.`); continue; }
+      if (!structure) { refuse(ImportSection.PEOPLE, line, email, I['IMPORT.unknownStructure']({ code: data.structure ?? '' })); continue; }
       const roles = data.roles ? data.roles.split(/[|,]/).map((r) => r.trim()).filter(Boolean) : null;
       const badRole = roles?.find((r) => !HELD.has(r));
-      if (badRole) { refuse(ImportSection.PEOPLE, line, email, `The role ${badRole} is not one a person holds in their own right (correspondent roles come from assignments).`); continue; }
+      if (badRole) { refuse(ImportSection.PEOPLE, line, email, I['IMPORT.heldRole']({ role: badRole })); continue; }
       const existing = people.get(email);
       if (!existing) {
         const p: P = { id: randomUUID(), email, first_name: first, last_name: last, structure_id: structure.id, held_roles: roles ?? [Role.END_USER], active: true };
@@ -171,14 +172,14 @@ export async function importDirectory(em: EntityManager, viewer: Viewer, input: 
       const email = (data.email ?? '').toLowerCase();
       const key = `${email} ${data.kind ?? ''} ${data.structure ?? ''}`;
       const person = people.get(email);
-      if (!person) { refuse(ImportSection.ASSIGNMENTS, line, key, `No person has the email "${email}", in the directory or the file.`); continue; }
+      if (!person) { refuse(ImportSection.ASSIGNMENTS, line, key, I['IMPORT.unknownPerson']({ email })); continue; }
       const structure = structures.get(data.structure);
-      if (!structure) { refuse(ImportSection.ASSIGNMENTS, line, key, `No structure has the code "${data.structure ?? ''}", in the directory or the file.`); continue; }
-      if (!CORRESPONDENT.has(data.kind)) { refuse(ImportSection.ASSIGNMENTS, line, key, `kind: one of ${[...CORRESPONDENT].join(', ')}.`); continue; }
+      if (!structure) { refuse(ImportSection.ASSIGNMENTS, line, key, I['IMPORT.unknownStructure']({ code: data.structure ?? '' })); continue; }
+      if (!CORRESPONDENT.has(data.kind)) { refuse(ImportSection.ASSIGNMENTS, line, key, I['IMPORT.kindOneOf']({ values: [...CORRESPONDENT].join(', ') })); continue; }
       const since = data.since ? new Date(data.since) : new Date();
-      if (Number.isNaN(since.getTime())) { refuse(ImportSection.ASSIGNMENTS, line, key, 'since: not a date (YYYY-MM-DD).'); continue; }
+      if (Number.isNaN(since.getTime())) { refuse(ImportSection.ASSIGNMENTS, line, key, I['IMPORT.since']()); continue; }
       const k = `${person.id}|${structure.id}|${data.kind}`;
-      if (fileAssignments.has(k)) { refuse(ImportSection.ASSIGNMENTS, line, key, 'This assignment appears twice in the file.'); continue; }
+      if (fileAssignments.has(k)) { refuse(ImportSection.ASSIGNMENTS, line, key, I['IMPORT.assignmentTwice']()); continue; }
       fileAssignments.add(k);
       if (runningKey.has(k)) record(ImportSection.ASSIGNMENTS, line, key, ImportAction.UNCHANGED);
       else {

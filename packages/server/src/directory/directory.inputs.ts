@@ -1,7 +1,7 @@
 import { IsEmail, IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Role } from '../core/roles';
-import { SafeText, TEXT } from '../core/validation';
+import { GlobalId, SafeText, TEXT } from '../core/validation';
 import { CorrespondentKind, StructureKind } from './directory.enums';
 
 @InputType({ description: 'A new structure.' })
@@ -18,15 +18,18 @@ export class CreateStructureInput {
   kind!: StructureKind;
 
   @Field(() => ID, { description: 'Global id of the Ministry the structure belongs to (e.g. MIN06); it decides which SN1 sees its tickets.' })
+  @GlobalId('Ministry')
   ministryId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Id of the parent structure, if any.' })
+  @GlobalId('Structure')
   parentId?: string | null;
 }
 
 @InputType({ description: 'Changes to a structure; omitted fields stay as they are.' })
 export class UpdateStructureInput {
   @Field(() => ID, { description: 'The structure to change.' })
+  @GlobalId('Structure')
   id!: string;
 
   @Field({ nullable: true, description: 'New name.' })
@@ -38,6 +41,7 @@ export class UpdateStructureInput {
   kind?: StructureKind;
 
   @Field(() => ID, { nullable: true, description: 'New parent; pass null to detach.' })
+  @GlobalId('Structure')
   parentId?: string | null;
 }
 
@@ -53,10 +57,11 @@ export class CreatePersonInput {
 
   @Field({ description: 'Professional email, unique.' })
   @SafeText(TEXT.email, { min: 3 })
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @IsEmail()
   email!: string;
 
   @Field(() => ID, { description: 'Global id of the Structure the person works in; it decides which tickets and trainings concern them.' })
+  @GlobalId('Structure')
   structureId!: string;
 
   @Field(() => [Role], { defaultValue: [Role.END_USER], description: 'Roles held in their own right (not correspondent roles, which come from assignments).' })
@@ -66,6 +71,7 @@ export class CreatePersonInput {
 @InputType({ description: 'Changes to a person; omitted fields stay as they are.' })
 export class UpdatePersonInput {
   @Field(() => ID, { description: 'The person to change.' })
+  @GlobalId('Person')
   id!: string;
 
   @Field({ nullable: true, description: 'New first name.' })
@@ -81,10 +87,11 @@ export class UpdatePersonInput {
   @Field({ nullable: true, description: 'New email, unique.' })
   @IsOptional()
   @SafeText(TEXT.email, { min: 3 })
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @IsEmail()
   email?: string;
 
   @Field(() => ID, { nullable: true, description: 'New structure.' })
+  @GlobalId('Structure')
   structureId?: string;
 
   @Field(() => [Role], { nullable: true, description: 'Replaces the roles held in their own right.' })
@@ -97,9 +104,11 @@ export class UpdatePersonInput {
 @InputType({ description: 'Gives a person a correspondent role for a structure.' })
 export class AssignCorrespondentInput {
   @Field(() => ID, { description: 'Global id of the Person who takes the correspondent role.' })
+  @GlobalId('Person')
   personId!: string;
 
   @Field(() => ID, { description: 'The structure they act for (usually their own).' })
+  @GlobalId('Structure')
   structureId!: string;
 
   @Field(() => CorrespondentKind, { description: 'The role.' })
@@ -115,6 +124,7 @@ export class AssignCorrespondentInput {
 @InputType({ description: 'Ends a running correspondent assignment.' })
 export class EndCorrespondentAssignmentInput {
   @Field(() => ID, { description: 'Global id of a running CorrespondentAssignment; one already ended is refused (ASSIGNMENT_ALREADY_ENDED).' })
+  @GlobalId('CorrespondentAssignment')
   id!: string;
 
   @Field({ nullable: true, description: 'Why it ends.' })

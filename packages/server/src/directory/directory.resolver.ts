@@ -6,7 +6,7 @@ import { findByIds } from '../core/base.entity';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { decodeId, decodeOptionalId, toGlobalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
-import { Role } from '../core/roles';
+import { Role, roleList } from '../core/roles';
 import { likeContains } from '../core/text';
 import type { PubSub } from '../core/events';
 import { CorrespondentAssignment } from './correspondent-assignment.entity';
@@ -40,6 +40,7 @@ import { Person } from './person.entity';
 import { Structure } from './structure.entity';
 import { SupportTeam } from './support-team.entity';
 import { bringListWith, broughtList, childListOf, readsProperties } from '../core/read';
+import { DIRECTORY_MESSAGES as M } from './directory.messages';
 
 /** Everybody but machine clients may read the directory. */
 export const PEOPLE = Object.values(Role).filter((r) => r !== Role.APPLICATION);
@@ -131,10 +132,10 @@ export class DirectoryResolver {
     if (structureId) {
       target = decodeId(structureId, 'Structure', 'structureId');
       if (target !== viewer.structureId && !SUPPORT_WIDE.some((r) => viewer.roles.has(r))) {
-        throw new DomainError(CoreErrorCode.FORBIDDEN, "Only support levels may ask about another structure's correspondents.", ['structureId']);
+        throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.otherStructure']({ roles: roleList(SUPPORT_WIDE) }), ['structureId']);
       }
     }
-    if (!target) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'You belong to no structure: pass structureId.', ['structureId']);
+    if (!target) throw new DomainError(CoreErrorCode.REQUIRED, M['REQUIRED.ownStructure'](), ['structureId']);
     return directory.whomToAsk(ctx.em, target, domain);
   }
 

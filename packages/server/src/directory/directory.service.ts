@@ -1,8 +1,8 @@
 import { raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
-import { CoreErrorCode, DomainError, type DomainErrorCode } from '../core/errors';
+import { CORE_MESSAGES, CoreErrorCode, DomainError, type DomainErrorCode } from '../core/errors';
 import { readMany, type ChildList, type RelationTree } from '../core/read';
-import { CORRESPONDENT_ROLES, Role } from '../core/roles';
+import { CORRESPONDENT_ROLES, Role, roleList } from '../core/roles';
 import { likeContains, withoutAccents } from '../core/text';
 import { CorrespondentAssignment } from './correspondent-assignment.entity';
 import { CorrespondentKind, CorrespondentSource, StructureKind, TroubleDomain } from './directory.enums';
@@ -12,12 +12,24 @@ import { Person } from './person.entity';
 import { Structure } from './structure.entity';
 import { AuditAction } from '../audit/audit.enums';
 import { recordAudit, snapshot } from '../audit/audit.service';
+import { DIRECTORY_MESSAGES as M } from './directory.messages';
+
+/** What a missing object's refusal says: the code's own text, or which kind of object was not found. */
+function notFoundText(code: DomainErrorCode, entity: string) {
+  if (code === DirectoryErrorCode.UNKNOWN_MINISTRY) return M.UNKNOWN_MINISTRY();
+  if (code === DirectoryErrorCode.UNKNOWN_STRUCTURE) return M.UNKNOWN_STRUCTURE();
+  if (code === DirectoryErrorCode.UNKNOWN_PERSON) return M.UNKNOWN_PERSON();
+  if (entity === 'Structure') return M['NOT_FOUND.structure']();
+  if (entity === 'Person') return M['NOT_FOUND.person']();
+  if (entity === 'CorrespondentAssignment') return M['NOT_FOUND.assignment']();
+  return CORE_MESSAGES.NOT_FOUND();
+}
 
 /* ---------- who may change the directory ---------- */
 
 /** Administrators manage the whole directory. */
 export function assertMayManageDirectory(viewer: Viewer): void {
-  if (!viewer.roles.has(Role.ADMINISTRATOR)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only administrators manage the directory.');
+  if (!viewer.roles.has(Role.ADMINISTRATOR)) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.manageDirectory']({ roles: roleList([Role.ADMINISTRATOR]) }));
 }
 
 /**
@@ -27,10 +39,10 @@ export function assertMayManageDirectory(viewer: Viewer): void {
 export function assertMayAssignCorrespondent(viewer: Viewer, kind: CorrespondentKind, structureId: string): void {
   if (viewer.roles.has(Role.ADMINISTRATOR)) return;
   if (viewer.roles.has(Role.PLATFORM_HEAD) && kind === CorrespondentKind.CCH) {
-    if (viewer.structureId !== structureId) throw new DomainError(DirectoryErrorCode.NOT_YOUR_STRUCTURE, 'A platform head designates CCHs for their own structure only.', ['structureId']);
+    if (viewer.structureId !== structureId) throw new DomainError(DirectoryErrorCode.NOT_YOUR_STRUCTURE, M['NOT_YOUR_STRUCTURE.platformHead'](), ['structureId']);
     return;
   }
-  throw new DomainError(DirectoryErrorCode.ROLE_NOT_ASSIGNABLE, `Your role may not assign the ${kind} role.`, ['kind']);
+  throw new DomainError(DirectoryErrorCode.ROLE_NOT_ASSIGNABLE, M['ROLE_NOT_ASSIGNABLE.role']({ role: roleList([kind as unknown as Role]) }), ['kind']);
 }
 
 /** The correspondent role that answers a domain of trouble. */
@@ -148,7 +160,7 @@ export async function whomToAsk(em: EntityManager, structureId: string, domain: 
 
 async function mustFind<T extends object>(em: EntityManager, entity: new () => T, id: string, code: DomainErrorCode, field: string): Promise<T> {
   const found = await em.findOne(entity, { id } as FilterQuery<T>);
-  if (!found) throw new DomainError(code, `No ${entity.name.toLowerCase()} has this id.`, [field]);
+  if (!found) throw new DomainError(code, notFoundText(code, entity.name), [field]);
   return found;
 }
 
@@ -173,13 +185,13 @@ const ASSIGNMENT_AUDITED = ['person', 'structure', 'kind', 'since', 'until', 'en
 export async function createStructure(em: EntityManager, viewer: Viewer, input: { code: string; name: string; kind: Structure['kind']; ministryId: string; parentId?: string | null }) {
   assertMayManageDirectory(viewer);
   const code = input.code.trim().toUpperCase();
-  if (!/^[A-Z0-9][A-Z0-9-]*$/.test(code)) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'code may contain letters, digits and dashes only.', ['code']);
+  if (!/^[A-Z0-9][A-Z0-9-]*$/.test(code)) throw new DomainError(CoreErrorCode.INVALID_FORMAT, M['INVALID_FORMAT.structureCode'](), ['code']);
   const ministry = await mustFind(em, Ministry, input.ministryId, DirectoryErrorCode.UNKNOWN_MINISTRY, 'ministryId');
   const parent = input.parentId ? await mustFind(em, Structure, input.parentId, DirectoryErrorCode.UNKNOWN_STRUCTURE, 'parentId') : null;
-  if (await em.count(Structure, { code })) throw new DomainError(DirectoryErrorCode.STRUCTURE_CODE_TAKEN, `A structure already has the code ${code}.`, ['code']);
+  if (await em.count(Structure, { code })) throw new DomainError(DirectoryErrorCode.STRUCTURE_CODE_TAKEN, M['STRUCTURE_CODE_TAKEN.code']({ code }), ['code']);
   const structure = em.create(Structure, { code, name: input.name.trim(), kind: input.kind, ministry, parent });
   recordAudit(em, viewer, { action: AuditAction.STRUCTURE_CREATED, target: structure, after: snapshot(structure, STRUCTURE_AUDITED) });
-  await flushExpecting(em, () => new DomainError(DirectoryErrorCode.STRUCTURE_CODE_TAKEN, `A structure already has the code ${code}.`, ['code']));
+  await flushExpecting(em, () => new DomainError(DirectoryErrorCode.STRUCTURE_CODE_TAKEN, M['STRUCTURE_CODE_TAKEN.code']({ code }), ['code']));
   return structure;
 }
 
@@ -205,14 +217,14 @@ export async function updateStructure(em: EntityManager, viewer: Viewer, id: str
 async function assertNoCycle(em: EntityManager, structure: Structure, parent: Structure): Promise<void> {
   // walk up from the new parent; a directory is a few levels deep
   for (let s: Structure | null = parent, depth = 0; s && depth < 50; depth++) {
-    if (s.id === structure.id) throw new DomainError(DirectoryErrorCode.PARENT_CYCLE, 'A structure cannot be placed under itself or one of its children.', ['parentId']);
+    if (s.id === structure.id) throw new DomainError(DirectoryErrorCode.PARENT_CYCLE, M.PARENT_CYCLE(), ['parentId']);
     s = s.parent ? await s.parent.load() : null;
   }
 }
 
 function checkHeldRoles(roles: Role[]): Role[] {
   const bad = roles.filter((r) => !HELD_ROLES.has(r));
-  if (bad.length) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `These roles come from assignments or API keys, not from a person record: ${bad.join(', ')}.`, ['roles']);
+  if (bad.length) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.heldRoles']({ roles: roleList(bad) }), ['roles']);
   return [...new Set(roles)].sort();
 }
 
@@ -220,7 +232,7 @@ function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const emailTaken = (email: string) => new DomainError(DirectoryErrorCode.EMAIL_TAKEN, `Another person already has the email ${email}.`, ['email']);
+const emailTaken = (email: string) => new DomainError(DirectoryErrorCode.EMAIL_TAKEN, M['EMAIL_TAKEN.email']({ email }), ['email']);
 
 export async function createPerson(em: EntityManager, viewer: Viewer, input: { firstName: string; lastName: string; email: string; structureId: string; roles: Role[] }) {
   assertMayManageDirectory(viewer);
@@ -261,7 +273,7 @@ export async function updatePerson(
   return person;
 }
 
-const duplicateAssignment = (kind: string) => new DomainError(DirectoryErrorCode.DUPLICATE_ASSIGNMENT, `This person already holds the ${kind} role for this structure.`, ['kind']);
+const duplicateAssignment = (kind: string) => new DomainError(DirectoryErrorCode.DUPLICATE_ASSIGNMENT, M['DUPLICATE_ASSIGNMENT.role']({ role: roleList([kind as Role]) }), ['kind']);
 
 export async function assignCorrespondent(
   em: EntityManager,
@@ -272,7 +284,7 @@ export async function assignCorrespondent(
   const person = await mustFind(em, Person, input.personId, DirectoryErrorCode.UNKNOWN_PERSON, 'personId');
   const structure = await mustFind(em, Structure, input.structureId, DirectoryErrorCode.UNKNOWN_STRUCTURE, 'structureId');
   const since = input.since ?? new Date();
-  if (input.until && input.until <= since) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'until must come after since.', ['until']);
+  if (input.until && input.until <= since) throw new DomainError(CoreErrorCode.OUT_OF_RANGE, M['OUT_OF_RANGE.untilBeforeSince'](), ['until']);
   const overlapping = await em.count(CorrespondentAssignment, {
     person,
     structure,
@@ -290,7 +302,7 @@ export async function endCorrespondentAssignment(em: EntityManager, viewer: View
   const assignment = await mustFind(em, CorrespondentAssignment, id, CoreErrorCode.NOT_FOUND, 'id');
   assertMayAssignCorrespondent(viewer, assignment.kind, assignment.structure.id);
   const now = new Date();
-  if (assignment.until && assignment.until <= now) throw new DomainError(DirectoryErrorCode.ASSIGNMENT_ALREADY_ENDED, 'This assignment has already ended.', ['id']);
+  if (assignment.until && assignment.until <= now) throw new DomainError(DirectoryErrorCode.ASSIGNMENT_ALREADY_ENDED, M.ASSIGNMENT_ALREADY_ENDED(), ['id']);
   const before = snapshot(assignment, ASSIGNMENT_AUDITED);
   assignment.until = now;
   assignment.endReason = reason?.trim() || null;

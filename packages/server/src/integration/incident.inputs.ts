@@ -1,34 +1,41 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SafeText, TEXT } from '../core/validation';
+import { GlobalId, NotInFuture, refusal, SafeText, TEXT } from '../core/validation';
 import { TicketImpact, TicketNature } from '../service-desk/ticket.enums';
 import { PRIORITY, PriorityRange } from '../service-desk/ticket.inputs';
 import { FlowDirection } from './incident-filing.entity';
+import { IncidentErrorCode } from './integration.errors';
+import { INTEGRATION_MESSAGES as M } from './integration.messages';
+
+/** How far ahead of ours an application's clock may run: its "now" is not in our future. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
 @InputType({ description: 'The exchange flow that failed.' })
 export class FlowInput {
   @Field({ description: 'Flow id as the exchange system knows it (letters, digits, `.`, `_`, `-`; 3–64).' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, { message: 'flow id must be 3 to 64 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, refusal(M['INVALID_FORMAT.flowId']))
   id!: string;
 
   @Field({ description: 'Flow type, e.g. EJ, DP, FACTURE (letters, digits, `_`).' })
-  @Matches(/^[A-Za-z0-9_]{2,40}$/, { message: 'flow type must be 2 to 40 letters, digits or underscores' })
+  @Matches(/^[A-Za-z0-9_]{2,40}$/, refusal(M['INVALID_FORMAT.flowType']))
   type!: string;
 
   @Field(() => FlowDirection, { description: 'Which way it went.' })
   direction!: FlowDirection;
 
-  @Field({ description: 'When it was exchanged.' })
+  @Field({ description: 'When it was exchanged (not in the future).' })
+  @NotInFuture(CLOCK_SKEW_MS, refusal(M.OCCURRED_IN_FUTURE, IncidentErrorCode.OCCURRED_IN_FUTURE))
   exchangedAt!: Date;
 }
 
 @InputType({ description: 'An incident on an exchange flow, filed by a business application.' })
 export class FileIncidentInput {
   @Field({ description: 'Unique per incident (8–100 characters: letters, digits, `.`, `_`, `:`, `-`). Resending the same key returns the same ticket; the SDK makes one for you.' })
-  @Matches(/^[A-Za-z0-9._:-]{8,100}$/, { message: 'idempotencyKey must be 8 to 100 letters, digits, dots, dashes, colons or underscores' })
+  @Matches(/^[A-Za-z0-9._:-]{8,100}$/, refusal(M['INVALID_FORMAT.idempotencyKey']))
   idempotencyKey!: string;
 
   @Field(() => ID, { description: 'The structure the failed flow concerns (one the application is registered for).' })
+  @GlobalId('Structure')
   structureId!: string;
 
   @Field(() => String, { nullable: true, description: 'Chorus application code (default CHORUS_COEUR).' })
@@ -51,6 +58,7 @@ export class FileIncidentInput {
   documentNumbers?: string[] | null;
 
   @Field({ description: 'When the failure occurred (not in the future).' })
+  @NotInFuture(CLOCK_SKEW_MS, refusal(M.OCCURRED_IN_FUTURE, IncidentErrorCode.OCCURRED_IN_FUTURE))
   occurredAt!: Date;
 
   @Field(() => String, { nullable: true, description: 'Free text for the support.' })

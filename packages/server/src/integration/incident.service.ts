@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
-import { Role } from '../core/roles';
+import { Role, roleList } from '../core/roles';
 import { withoutAccents } from '../core/text';
 import { Structure } from '../directory/structure.entity';
 import { KeyedBatcher } from '../core/keyed-queue';
@@ -14,7 +14,10 @@ import { FlowDirection, IncidentFiling } from './incident-filing.entity';
 import { IncidentErrorCode } from './integration.errors';
 import { AuditAction } from '../audit/audit.enums';
 import { recordAudit, snapshot } from '../audit/audit.service';
+import { CLOCK_SKEW_MS } from './incident.inputs';
+import { INTEGRATION_MESSAGES as M } from './integration.messages';
 import { IncidentRoutingRule } from './routing-rule.entity';
+import { DEFAULT_LOCALE } from '../core/i18n';
 
 export interface IncidentInput {
   idempotencyKey: string;
@@ -36,8 +39,6 @@ export interface FilingResult {
   replayed: boolean;
 }
 
-/** Clocks differ: a few minutes ahead is tolerated, more is an error in the client. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 /** Tickets still worth attaching a new occurrence to. */
 
 interface Pending {
@@ -54,10 +55,10 @@ const byFlow = new KeyedBatcher<Pending, { filingId: string; replayed: boolean }
 /** Only business applications file incidents, and only for the structures they are registered for. */
 export function assertMayFileFor(viewer: Viewer, structureId: string): void {
   if (viewer.kind !== 'APPLICATION' || !viewer.roles.has(Role.APPLICATION)) {
-    throw new DomainError(IncidentErrorCode.ONLY_APPLICATIONS_FILE, 'Only business applications file incidents; people open tickets with openTicket.');
+    throw new DomainError(IncidentErrorCode.ONLY_APPLICATIONS_FILE, M.ONLY_APPLICATIONS_FILE());
   }
   if (!viewer.applicationStructureIds.includes(structureId)) {
-    throw new DomainError(IncidentErrorCode.STRUCTURE_NOT_ALLOWED, 'This application is not registered to file for that structure.', ['structureId']);
+    throw new DomainError(IncidentErrorCode.STRUCTURE_NOT_ALLOWED, M.STRUCTURE_NOT_ALLOWED(), ['structureId']);
   }
 }
 
@@ -90,15 +91,15 @@ export async function routeIncident(em: EntityManager, errorMessage: string, flo
       order by position, id limit 1`,
     [errorMessage, flowType],
   );
-  if (!row) return { rule: null, nature: TicketNature.FUNCTIONAL, domain: 'OTHER', reason: 'No routing rule matched: SN1 qualifies it (default).' };
+  if (!row) return { rule: null, nature: TicketNature.FUNCTIONAL, domain: 'OTHER', reason: M['ROUTING.default']().render(DEFAULT_LOCALE) };
   const rule = await em.findOneOrFail(IncidentRoutingRule, row.id);
-  const to = rule.nature === TicketNature.TECHNICAL ? 'CES-CHOREGIE (technical)' : 'SN1 (functional)';
-  return { rule, nature: rule.nature, domain: rule.domain, reason: `Rule “${rule.label}” matched: routed to ${to}.` };
+  const reason = M['ROUTING.matched']({ label: rule.label, technical: rule.nature === TicketNature.TECHNICAL }).render(DEFAULT_LOCALE);
+  return { rule, nature: rule.nature, domain: rule.domain, reason };
 }
 
 function validate(input: IncidentInput, now: Date): void {
-  if (input.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new DomainError(IncidentErrorCode.OCCURRED_IN_FUTURE, 'occurredAt lies in the future.', ['occurredAt']);
-  if (input.flow.exchangedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new DomainError(IncidentErrorCode.OCCURRED_IN_FUTURE, 'flow.exchangedAt lies in the future.', ['flow', 'exchangedAt']);
+  if (input.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new DomainError(IncidentErrorCode.OCCURRED_IN_FUTURE, M.OCCURRED_IN_FUTURE(), ['occurredAt']);
+  if (input.flow.exchangedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new DomainError(IncidentErrorCode.OCCURRED_IN_FUTURE, M.OCCURRED_IN_FUTURE(), ['flow', 'exchangedAt']);
 }
 
 /**
@@ -134,7 +135,7 @@ export async function fileIncident(em: EntityManager, viewer: Viewer, input: Inc
 }
 
 function replay(seen: IncidentFiling, input: IncidentInput): FilingResult {
-  if (seen.bodyHash !== bodyHash(input)) throw new DomainError(IncidentErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used with a different request.', ['idempotencyKey']);
+  if (seen.bodyHash !== bodyHash(input)) throw new DomainError(IncidentErrorCode.IDEMPOTENCY_KEY_REUSED, M.IDEMPOTENCY_KEY_REUSED(), ['idempotencyKey']);
   return { ticket: seen.ticket.getEntity(), filing: seen, replayed: true };
 }
 
@@ -150,7 +151,7 @@ async function fileBatch(items: Pending[]): Promise<({ filingId: string; replaye
     for (const item of items) {
       const known = seen.get(item.input.idempotencyKey);
       if (known) {
-        outcomes.push(known.bodyHash === bodyHash(item.input) ? { filingId: known.id, replayed: true } : new DomainError(IncidentErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used with a different request.', ['idempotencyKey']));
+        outcomes.push(known.bodyHash === bodyHash(item.input) ? { filingId: known.id, replayed: true } : new DomainError(IncidentErrorCode.IDEMPOTENCY_KEY_REUSED, M.IDEMPOTENCY_KEY_REUSED(), ['idempotencyKey']));
         continue;
       }
       try {
@@ -173,7 +174,7 @@ async function fileOnce(tem: EntityManager, { viewer, input, opts, now }: Pendin
   await tem.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`filing:${viewer.id}:${input.idempotencyKey}`]);
   const seen = await tem.findOne(IncidentFiling, { application: viewer.id, idempotencyKey: input.idempotencyKey });
   if (seen) {
-    if (seen.bodyHash !== hash) throw new DomainError(IncidentErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used with a different request.', ['idempotencyKey']);
+    if (seen.bodyHash !== hash) throw new DomainError(IncidentErrorCode.IDEMPOTENCY_KEY_REUSED, M.IDEMPOTENCY_KEY_REUSED(), ['idempotencyKey']);
     return { filingId: seen.id, replayed: true };
   }
   const route = await routeIncident(tem, input.errorMessage, input.flow.type);
@@ -255,7 +256,7 @@ export async function assertValidPattern(em: EntityManager, pattern: string): Pr
   try {
     await em.execute(`select '' ~* ? as ok`, [pattern]);
   } catch {
-    throw new DomainError(IncidentErrorCode.INVALID_ROUTING_PATTERN, 'pattern is not a valid regular expression.', ['pattern']);
+    throw new DomainError(IncidentErrorCode.INVALID_ROUTING_PATTERN, M.INVALID_ROUTING_PATTERN(), ['pattern']);
   }
 }
 
@@ -264,10 +265,10 @@ export async function saveRoutingRule(
   viewer: Viewer,
   input: { id?: string | null; position: number; label: string; pattern: string; flowType?: string | null; nature: TicketNature; domain?: string | null; active?: boolean | null },
 ): Promise<IncidentRoutingRule> {
-  if (!viewer.roles.has(Role.ADMINISTRATOR)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only administrators edit routing rules.');
+  if (!viewer.roles.has(Role.ADMINISTRATOR)) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.routingRules']({ roles: roleList([Role.ADMINISTRATOR]) }));
   await assertValidPattern(em.fork(), input.pattern);
   const rule = input.id ? await em.findOne(IncidentRoutingRule, input.id) : em.create(IncidentRoutingRule, { position: input.position, label: input.label, pattern: input.pattern, nature: input.nature });
-  if (!rule) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No routing rule has this id.', ['id']);
+  if (!rule) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.routingRule'](), ['id']);
   const AUDITED = ['position', 'label', 'pattern', 'flowType', 'nature', 'domain', 'active'] as const;
   const before = input.id ? snapshot(rule, AUDITED) : null;
   Object.assign(rule, {

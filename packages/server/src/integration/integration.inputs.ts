@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SafeText, TEXT } from '../core/validation';
+import { GlobalId, SafeText, TEXT } from '../core/validation';
 
 @InputType({ description: 'A new business application; its first API key is returned once.' })
 export class RegisterApplicationInput {
@@ -9,14 +9,16 @@ export class RegisterApplicationInput {
   name!: string;
 
   @Field(() => ID, { description: 'Global id of the Ministry the application serves; it may file only for structures of that ministry.' })
+  @GlobalId('Ministry')
   ministryId!: string;
 
   @Field(() => [ID], { description: 'Structures (of its ministry) it may file incidents for.' })
+  @GlobalId('Structure', { each: true })
   structureIds!: string[];
 
   @Field({ description: 'Contact email of the team running it.' })
   @SafeText(TEXT.email, { min: 3 })
-  @IsEmail({}, { message: 'contactEmail must be a valid email address' })
+  @IsEmail()
   contactEmail!: string;
 
   @Field(() => Int, { nullable: true, description: 'Query cost it may spend per minute (default 6000).' })
@@ -39,15 +41,17 @@ export class RegisterApplicationInput {
 @InputType({ description: 'Changes to an application; omitted fields stay as they are.' })
 export class UpdateApplicationInput {
   @Field(() => ID, { description: 'Global id of the ApplicationClient to change.' })
+  @GlobalId('ApplicationClient')
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'New contact email.' })
   @IsOptional()
   @SafeText(TEXT.email, { min: 3 })
-  @IsEmail({}, { message: 'contactEmail must be a valid email address' })
+  @IsEmail()
   contactEmail?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Replaces the structures it may file for.' })
+  @GlobalId('Structure', { each: true })
   structureIds?: string[] | null;
 
   @Field(() => Int, { nullable: true, description: 'New cost budget per minute.' })
@@ -73,6 +77,7 @@ export class UpdateApplicationInput {
 @InputType({ description: 'Issues another API key for an application.' })
 export class IssueApiKeyInput {
   @Field(() => ID, { description: 'Global id of the ApplicationClient that gets the new key.' })
+  @GlobalId('ApplicationClient')
   applicationId!: string;
 
   @Field(() => String, { nullable: true, description: 'A label, e.g. "production".' })
@@ -84,6 +89,7 @@ export class IssueApiKeyInput {
 @InputType({ description: 'Replaces a key: a new one now, the old one expires after a grace period.' })
 export class RotateApiKeyInput {
   @Field(() => ID, { description: 'The key to replace.' })
+  @GlobalId('ApiKey')
   id!: string;
 
   @Field(() => Int, { defaultValue: 60, description: 'Minutes the old key keeps working (0–10080).' })
@@ -95,5 +101,6 @@ export class RotateApiKeyInput {
 @InputType({ description: 'Revokes a key at once.' })
 export class RevokeApiKeyInput {
   @Field(() => ID, { description: 'Global id of the ApiKey to revoke; it stops working at once, without a grace period.' })
+  @GlobalId('ApiKey')
   id!: string;
 }

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { generateApiKey } from '../access/credentials';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
-import { Role } from '../core/roles';
+import { Role, roleList } from '../core/roles';
 import { Ministry } from '../directory/ministry.entity';
 import { Structure } from '../directory/structure.entity';
 import { ApiKey } from '../access/api-key.entity';
@@ -21,26 +21,39 @@ function applicationAudited(a: ApplicationClient, structureIds?: string[]): Reco
   };
 }
 const KEY_AUDITED = ['application', 'prefix', 'label', 'expiresAt', 'revokedAt'] as const;
+import { INTEGRATION_MESSAGES as M } from './integration.messages';
 
 /** Only administrators register applications and manage their keys. */
 export function assertMayManageApplications(viewer: Viewer): void {
-  if (!viewer.roles.has(Role.ADMINISTRATOR)) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Only administrators manage application clients.');
+  if (!viewer.roles.has(Role.ADMINISTRATOR)) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.manageApplications']({ roles: roleList([Role.ADMINISTRATOR]) }));
 }
 
 /** An application files only for structures of its own ministry. */
 async function structuresOfMinistry(em: EntityManager, ministryId: string, structureIds: string[]): Promise<Structure[]> {
   const unique = [...new Set(structureIds)];
   const found = await em.find(Structure, { id: { $in: unique } });
-  if (found.length !== unique.length) throw new DomainError(CoreErrorCode.NOT_FOUND, 'One of the structures does not exist.', ['structureIds']);
+  if (found.length !== unique.length) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.structures'](), ['structureIds']);
   const foreign = found.filter((s) => s.ministry.id !== ministryId);
-  if (foreign.length) throw new DomainError(IntegrationErrorCode.STRUCTURE_OF_ANOTHER_MINISTRY, `These structures belong to another ministry: ${foreign.map((s) => s.code).join(', ')}.`, ['structureIds']);
+  if (foreign.length) throw new DomainError(IntegrationErrorCode.STRUCTURE_OF_ANOTHER_MINISTRY, M['STRUCTURE_OF_ANOTHER_MINISTRY.codes']({ codes: foreign.map((s) => s.code).join(', ') }), ['structureIds']);
   return found;
 }
+
+/** The words of webhook-url.ts's refusals, as the catalogue's texts. */
+const WEBHOOK_PROBLEMS: Record<string, (typeof M)['WEBHOOK_URL_REFUSED']> = {
+  'is not a URL': M['WEBHOOK_URL_REFUSED.notUrl'],
+  'must use http or https': M['WEBHOOK_URL_REFUSED.scheme'],
+  'must use https': M['WEBHOOK_URL_REFUSED.https'],
+  'must not carry credentials': M['WEBHOOK_URL_REFUSED.credentials'],
+  'points at a private or local address': M['WEBHOOK_URL_REFUSED.private'],
+  'resolves to a private or local address': M['WEBHOOK_URL_REFUSED.private'],
+  'points at a local host name': M['WEBHOOK_URL_REFUSED.localName'],
+  'does not resolve': M['WEBHOOK_URL_REFUSED.unresolved'],
+};
 
 async function checkWebhook(url: string | null | undefined, policy: WebhookTargetPolicy): Promise<void> {
   if (!url) return;
   const problem = await webhookTargetProblem(url, policy);
-  if (problem) throw new DomainError(IntegrationErrorCode.WEBHOOK_URL_REFUSED, `The webhook URL ${problem}.`, ['webhookUrl']);
+  if (problem) throw new DomainError(IntegrationErrorCode.WEBHOOK_URL_REFUSED, (WEBHOOK_PROBLEMS[problem] ?? M.WEBHOOK_URL_REFUSED)(), ['webhookUrl']);
 }
 
 export interface IssuedKey {
@@ -62,9 +75,9 @@ export async function registerApplication(
 ): Promise<{ application: ApplicationClient; issued: IssuedKey }> {
   assertMayManageApplications(viewer);
   const ministry = await em.findOne(Ministry, { id: input.ministryId });
-  if (!ministry) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No ministry has this id.', ['ministryId']);
+  if (!ministry) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.ministry'](), ['ministryId']);
   const name = input.name.trim();
-  if (await em.count(ApplicationClient, { name })) throw new DomainError(IntegrationErrorCode.APPLICATION_NAME_TAKEN, `An application is already called ${name}.`, ['name']);
+  if (await em.count(ApplicationClient, { name })) throw new DomainError(IntegrationErrorCode.APPLICATION_NAME_TAKEN, M['APPLICATION_NAME_TAKEN.name']({ name }), ['name']);
   await checkWebhook(input.webhookUrl, webhookPolicy);
   const structures = await structuresOfMinistry(em, ministry.id, input.structureIds);
   const application = em.create(ApplicationClient, {
@@ -81,7 +94,7 @@ export async function registerApplication(
   try {
     await em.flush();
   } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) throw new DomainError(IntegrationErrorCode.APPLICATION_NAME_TAKEN, `An application is already called ${name}.`, ['name']);
+    if (e instanceof UniqueConstraintViolationException) throw new DomainError(IntegrationErrorCode.APPLICATION_NAME_TAKEN, M['APPLICATION_NAME_TAKEN.name']({ name }), ['name']);
     throw e;
   }
   return { application, issued };
@@ -89,7 +102,7 @@ export async function registerApplication(
 
 async function mustFindApplication(em: EntityManager, id: string, field = 'applicationId'): Promise<ApplicationClient> {
   const application = await em.findOne(ApplicationClient, { id });
-  if (!application) throw new DomainError(IntegrationErrorCode.UNKNOWN_APPLICATION, 'No application has this id.', [field]);
+  if (!application) throw new DomainError(IntegrationErrorCode.UNKNOWN_APPLICATION, M['UNKNOWN_APPLICATION.id'](), [field]);
   return application;
 }
 
@@ -131,8 +144,8 @@ export async function issueApiKey(em: EntityManager, viewer: Viewer, application
 
 async function mustFindUsableKey(em: EntityManager, id: string): Promise<ApiKey> {
   const key = await em.findOne(ApiKey, { id });
-  if (!key) throw new DomainError(IntegrationErrorCode.UNKNOWN_API_KEY, 'No API key has this id.', ['id']);
-  if (!key.usable) throw new DomainError(IntegrationErrorCode.API_KEY_NOT_USABLE, 'This key is already revoked or expired.', ['id']);
+  if (!key) throw new DomainError(IntegrationErrorCode.UNKNOWN_API_KEY, M.UNKNOWN_API_KEY(), ['id']);
+  if (!key.usable) throw new DomainError(IntegrationErrorCode.API_KEY_NOT_USABLE, M.API_KEY_NOT_USABLE(), ['id']);
   return key;
 }
 

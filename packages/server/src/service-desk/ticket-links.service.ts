@@ -4,6 +4,7 @@
  * may be reached: only tickets the viewer sees (the ticket policy, through findVisibleTicket);
  * any other id gets the answer a ticket that does not exist gets (NOT_FOUND), so nothing leaks.
  */
+import { TICKET_MESSAGES as M } from './ticket.messages';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { mayLinkTickets } from '../access/policies';
@@ -21,15 +22,15 @@ import { assertMayFire, assertMaySee, assertNotFinished, type TicketSettings } f
 
 export function assertMayLink(viewer: Viewer): void {
   if (!mayLinkTickets(viewer))
-    throw new DomainError(TicketErrorCode.LINK_RESERVED_TO_SUPPORT, 'Règle LINK_RESERVED_TO_SUPPORT : seuls les niveaux de support (SN1, SN2, équipe technique) lient, fusionnent ou rattachent des tickets.');
+    throw new DomainError(TicketErrorCode.LINK_RESERVED_TO_SUPPORT, M.LINK_RESERVED_TO_SUPPORT());
 }
 
 function assertNotSelf(a: string, b: string, field: string): void {
-  if (a === b) throw new DomainError(TicketErrorCode.TICKET_LINK_SELF, 'Règle TICKET_LINK_SELF : un ticket ne peut être lié, fusionné ou rattaché à lui-même.', [field]);
+  if (a === b) throw new DomainError(TicketErrorCode.TICKET_LINK_SELF, M.TICKET_LINK_SELF(), [field]);
 }
 
 /** The same answer for a ticket that does not exist and one the viewer may not see. */
-const notFound = (field: string) => new DomainError(CoreErrorCode.NOT_FOUND, 'Aucun ticket ne correspond à cet identifiant.', [field]);
+const notFound = (field: string) => new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.ticket'](), [field]);
 
 async function visibleOrNotFound(em: EntityManager, viewer: Viewer, id: string, field: string): Promise<Ticket> {
   const t = await findVisibleTicket(em, viewer, { id });
@@ -73,8 +74,8 @@ function assertNoLinkCycle(cycle: boolean, kind: TicketLinkKind): void {
     throw new DomainError(
       TicketErrorCode.TICKET_LINK_CYCLE,
       kind === TicketLinkKind.DUPLICATE_OF
-        ? 'Règle TICKET_LINK_CYCLE : l’autre ticket est déjà, par d’autres liens, un doublon de celui-ci ; un ticket ne peut être le doublon de son propre doublon.'
-        : 'Règle TICKET_LINK_CYCLE : l’autre ticket est déjà, par d’autres liens, causé par celui-ci ; une cause ne peut être sa propre conséquence.',
+        ? M['TICKET_LINK_CYCLE.duplicate']()
+        : M['TICKET_LINK_CYCLE.cause'](),
       ['kind'],
     );
 }
@@ -157,13 +158,13 @@ export async function mergeTicket(em: EntityManager, viewer: Viewer, settings: T
     assertMaySee(viewer, dup);
     if (!into || !(await findVisibleTicket(tem, viewer, { id: intoId }))) throw notFound('intoId');
     if (dup.version !== version) {
-      throw new DomainError(CoreErrorCode.CONFLICT, `Rule STALE_VERSION: the ticket changed since you read it (you sent version ${version}, it is now at ${dup.version}); reload it and try again.`, ['version']);
+      throw new DomainError(CoreErrorCode.CONFLICT, M['CONFLICT.staleVersion']({ sent: version, current: dup.version }), ['version']);
     }
     if (into.mergedInto)
-      throw new DomainError(TicketErrorCode.TICKET_ALREADY_MERGED, 'Règle TICKET_ALREADY_MERGED : le ticket d’origine a lui-même été fusionné ; fusionnez dans le ticket qui l’a reçu.', ['intoId']);
+      throw new DomainError(TicketErrorCode.TICKET_ALREADY_MERGED, M['TICKET_ALREADY_MERGED.into'](), ['intoId']);
     assertNotFinished(into);
     if (into.structure.id !== dup.structure.id)
-      throw new DomainError(TicketErrorCode.MERGE_ACROSS_STRUCTURES, 'Règle MERGE_ACROSS_STRUCTURES : on ne fusionne que des tickets d’une même structure ; liez-les ou donnez-leur un ticket parent commun.', ['intoId']);
+      throw new DomainError(TicketErrorCode.MERGE_ACROSS_STRUCTURES, M.MERGE_ACROSS_STRUCTURES(), ['intoId']);
     await loadTransitionParties(tem, dup, actorOf(viewer));
     await dup.openedByApplication?.load();
     await into.openedByApplication?.load();
@@ -171,7 +172,7 @@ export async function mergeTicket(em: EntityManager, viewer: Viewer, settings: T
     assertMayFire(viewer, dup, TicketTransition.MERGE, settings, now, reason);
     assertNoLinkCycle(await reaches(tem, TicketLinkKind.DUPLICATE_OF, intoId, id), TicketLinkKind.DUPLICATE_OF);
     if (await isAncestorOrSelf(tem, id, intoId))
-      throw new DomainError(TicketErrorCode.TICKET_PARENT_CYCLE, 'Règle TICKET_PARENT_CYCLE : le ticket d’origine descend du doublon ; détachez-le d’abord.', ['intoId']);
+      throw new DomainError(TicketErrorCode.TICKET_PARENT_CYCLE, M['TICKET_PARENT_CYCLE.merge'](), ['intoId']);
 
     // what moves: comments, then files (not those whose bytes the original already holds)
     const comments: { internal: boolean }[] = await tem.execute(`update ticket_comment set ticket_id = ? where ticket_id = ? returning internal`, [intoId, id]);
@@ -238,16 +239,16 @@ export async function setParentTicket(em: EntityManager, viewer: Viewer, id: str
   const { ticket } = await em.transactional(async (outer) => {
     await serialise(outer, PARENTS);
     return changeTicket(outer, viewer, id, version, async (tem, t) => {
-      if (t.mergedInto) throw new DomainError(TicketErrorCode.TICKET_ALREADY_MERGED, 'Règle TICKET_ALREADY_MERGED : ce ticket a été fusionné dans un autre et ne change plus.', ['id']);
+      if (t.mergedInto) throw new DomainError(TicketErrorCode.TICKET_ALREADY_MERGED, M.TICKET_ALREADY_MERGED(), ['id']);
       if (!parentId) {
         t.parent = null;
         return;
       }
       const parent = await visibleOrNotFound(tem, viewer, parentId, 'parentId');
       if (parent.mergedInto)
-        throw new DomainError(TicketErrorCode.TICKET_ALREADY_MERGED, 'Règle TICKET_ALREADY_MERGED : le ticket parent a été fusionné ; rattachez au ticket qui l’a reçu.', ['parentId']);
+        throw new DomainError(TicketErrorCode.TICKET_ALREADY_MERGED, M['TICKET_ALREADY_MERGED.parent'](), ['parentId']);
       if (await isAncestorOrSelf(tem, id, parentId))
-        throw new DomainError(TicketErrorCode.TICKET_PARENT_CYCLE, 'Règle TICKET_PARENT_CYCLE : le parent choisi descend de ce ticket ; un ticket ne peut être son propre ancêtre.', ['parentId']);
+        throw new DomainError(TicketErrorCode.TICKET_PARENT_CYCLE, M.TICKET_PARENT_CYCLE(), ['parentId']);
       t.parent = tem.getReference(Ticket, parentId, { wrapped: true });
     });
   });

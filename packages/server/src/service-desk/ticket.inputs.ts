@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SafeText, TEXT } from '../core/validation';
+import { GlobalId, SafeText, TEXT } from '../core/validation';
 import { SupportLevel } from '../directory/directory.enums';
 import { SortDirection, TicketImpact, TicketLinkKind, TicketNature, TicketOrderField, TicketStatus, TicketTransition, transitionTypeName } from './ticket.enums';
 import { TRANSITIONS } from './ticket.transitions';
@@ -10,20 +10,21 @@ export const PRIORITY = { min: 1, max: 4 } as const;
 
 /** The one bound of a ticket's priority, shared by every input that sets one (openTicket, updateTicket, fileIncident). */
 export function PriorityRange(): PropertyDecorator {
-  const message = `must be a whole number between ${PRIORITY.min} and ${PRIORITY.max}`;
   return (target, key) => {
-    IsInt({ message })(target, key);
-    Min(PRIORITY.min, { message })(target, key);
-    Max(PRIORITY.max, { message })(target, key);
+    IsInt()(target, key);
+    Min(PRIORITY.min)(target, key);
+    Max(PRIORITY.max)(target, key);
   };
 }
 
 @InputType({ description: 'A new ticket. CCAs open for their own structure; applications for one of their structures.' })
 export class OpenTicketInput {
   @Field(() => ID, { nullable: true, description: 'The structure the difficulty belongs to. Defaults to the CCA’s structure (or the application’s only structure).' })
+  @GlobalId('Structure')
   structureId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The requesting user, a person of that structure. Defaults to the CCA; none for an application.' })
+  @GlobalId('Person')
   requesterId?: string | null;
 
   @Field({ description: 'Application code, from `ticketApplications` (e.g. `CHORUS_COEUR`).' })
@@ -64,13 +65,14 @@ export class OpenTicketInput {
 
   @Field(() => [String], { nullable: true, description: 'Document numbers concerned (EJ, pièces…), at most 50.' })
   @IsOptional()
-  @ArrayMaxSize(50, { message: 'may hold at most 50 numbers' })
+  @ArrayMaxSize(50)
   @SafeText(60, { each: true })
   documentNumbers?: string[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Related tickets you can see, at most 20.' })
+  @GlobalId('Ticket', { each: true })
   @IsOptional()
-  @ArrayMaxSize(20, { message: 'may hold at most 20 ids' })
+  @ArrayMaxSize(20)
   relatedTicketIds?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Applications: a key unique to this request. Retrying with the same key returns the ticket already opened instead of a second one.' })
@@ -131,7 +133,7 @@ export class UpdateTicketInput {
 
   @Field(() => [String], { nullable: true, description: 'New list of document numbers.' })
   @IsOptional()
-  @ArrayMaxSize(50, { message: 'may hold at most 50 numbers' })
+  @ArrayMaxSize(50)
   @SafeText(60, { each: true })
   documentNumbers?: string[] | null;
 }
@@ -172,9 +174,9 @@ export class RateTicketInput {
   version!: number;
 
   @Field(() => Int, { description: 'From 1 (very unsatisfied) to 5 (very satisfied).' })
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be between 1 and 5' })
-  @Max(5, { message: 'must be between 1 and 5' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
   score!: number;
 
   @Field(() => String, { nullable: true, description: 'Optional words with the score (at most 2000 characters), read by the support levels.' })

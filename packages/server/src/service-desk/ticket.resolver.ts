@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { connectionComplexity, ConnectionArgs, paginate, PAGE } from '../core/connection';
 import { requireViewer, type Context } from '../core/context';
-import { CoreErrorCode, DomainError, toGraphQLError } from '../core/errors';
+import { CORE_MESSAGES, CoreErrorCode, DomainError, toGraphQLError } from '../core/errors';
 import { decodeId, decodeOptionalId } from '../core/ids';
 import { runMutation } from '../core/mutation';
 
@@ -51,6 +51,7 @@ import { childListOf, readsProperties } from '../core/read';
 import { commentList, historyList, historySize, MAX_HISTORY } from './ticket.loaders';
 import { commentOf, readChange, type ReadChange } from './ticket.live';
 import { visibleTicketLoader } from './ticket-links.resolver';
+import { TICKET_MESSAGES as M } from './ticket.messages';
 
 /**
  * One mutation per transition of the table (submitTicket, takeTicket…), each with its own
@@ -121,7 +122,7 @@ export class TicketResolver {
     @Arg('after', () => String, { nullable: true, description: 'Key of the last group of the previous page.' }) after: string | null,
     @Ctx() ctx: Context,
   ) {
-    if (first < 1 || first > PAGE.max) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `first must be between 1 and ${PAGE.max}.`, ['first']);
+    if (first < 1 || first > PAGE.max) throw new DomainError(CoreErrorCode.OUT_OF_RANGE, CORE_MESSAGES.OUT_OF_RANGE({ min: 1, max: PAGE.max }), ['first'], { min: 1, max: PAGE.max });
     const page = await ticketStatistics(ctx.em, requireViewer(ctx), groupBy, statisticsFilter(filter), { first, after });
     return { rows: page.items, hasNextPage: page.hasNextPage, endKey: page.endKey };
   }
@@ -198,7 +199,7 @@ export class TicketResolver {
       } catch (e) {
         throw toGraphQLError(e as DomainError);
       }
-      if (!(await desk.findVisibleTicket(ctx.em.fork(), viewer, { id }))) throw toGraphQLError(new DomainError(CoreErrorCode.NOT_FOUND, 'No such ticket.', ['id']));
+      if (!(await desk.findVisibleTicket(ctx.em.fork(), viewer, { id }))) throw toGraphQLError(new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.ticket'](), ['id']));
       return visibleChanges(ctx, (m) => m.ticketId === id && (!m.internal || maySeeInternalComments(viewer)));
     },
   })
@@ -319,7 +320,7 @@ export class TicketFieldsResolver {
   @FieldResolver(() => [TicketEvent], { complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.min(Number(args.last) || 50, MAX_HISTORY), description: 'The history, oldest first: every event, or only the last `last` ones. Events about internal files only for the support levels (as internal comments).' })
   history(@Root() t: Ticket, @Arg('last', () => Int, { nullable: true, description: 'Only the last N events (1 to 200).' }) last: number | null, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const n = historySize(last);
-    if (n === null) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `last must be between 1 and ${MAX_HISTORY}.`, ['last']);
+    if (n === null) throw new DomainError(CoreErrorCode.OUT_OF_RANGE, CORE_MESSAGES.OUT_OF_RANGE({ min: 1, max: MAX_HISTORY }), ['last'], { min: 1, max: MAX_HISTORY });
     // brought with the page's own statement when the list read it (see historyList), else one batch for the page
     return childListOf<TicketEvent>(ctx, 'Ticket', t, historyList(n, maySeeInternalComments(requireViewer(ctx))).key, info, FIELD_RELATIONS);
   }

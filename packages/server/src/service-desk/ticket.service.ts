@@ -38,6 +38,7 @@ import {
   TRANSITIONS,
   type TicketSettings,
 } from './ticket.transitions';
+import { TICKET_MESSAGES as M } from './ticket.messages';
 
 /* ---------- references ---------- */
 
@@ -150,13 +151,13 @@ export function ticketOrder(field: TicketOrderField = TicketOrderField.UPDATED_A
 
 async function activeApplication(em: EntityManager, code: string) {
   const a = await em.findOne(TicketApplication, { code, active: true });
-  if (!a) throw new DomainError(TicketErrorCode.UNKNOWN_APPLICATION, `No active application has the code ${code}.`, ['application']);
+  if (!a) throw new DomainError(TicketErrorCode.UNKNOWN_APPLICATION, M['UNKNOWN_APPLICATION.code']({ code }), ['application']);
   return a;
 }
 
 async function activeDomain(em: EntityManager, code: string) {
   const d = await em.findOne(TicketDomain, { code, active: true });
-  if (!d) throw new DomainError(TicketErrorCode.UNKNOWN_DOMAIN, `No active domain has the code ${code}.`, ['domain']);
+  if (!d) throw new DomainError(TicketErrorCode.UNKNOWN_DOMAIN, M['UNKNOWN_DOMAIN.code']({ code }), ['domain']);
   return d;
 }
 
@@ -321,7 +322,7 @@ export async function changeTicket<T>(em: EntityManager, viewer: Viewer, id: str
   const decide = async (tem: EntityManager, t: Ticket | null) => {
     assertMaySee(viewer, t);
     if (t.version !== version) {
-      throw new DomainError(CoreErrorCode.CONFLICT, `Rule STALE_VERSION: the ticket changed since you read it (you sent version ${version}, it is now at ${t.version}); reload it and try again.`, ['version']);
+      throw new DomainError(CoreErrorCode.CONFLICT, M['CONFLICT.staleVersion']({ sent: version, current: t.version }), ['version']);
     }
     const result = await work(tem, t);
     t.version += 1;
@@ -373,7 +374,7 @@ function defaultStructureOf(viewer: Viewer): string | null {
 
 export async function openTicket(em: EntityManager, viewer: Viewer, settings: TicketSettings, input: OpenTicketData): Promise<{ ticket: Ticket; created: boolean }> {
   const structureId = input.structureId ?? defaultStructureOf(viewer);
-  if (!structureId) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'structureId is required: you open tickets for several structures.', ['structureId']);
+  if (!structureId) throw new DomainError(CoreErrorCode.REQUIRED, M['REQUIRED.structure'](), ['structureId']);
   assertMayOpenFor(viewer, structureId);
   const actor = actorOf(viewer);
   if (viewer.kind === 'APPLICATION' && input.clientRequestId) {
@@ -387,7 +388,7 @@ export async function openTicket(em: EntityManager, viewer: Viewer, settings: Ti
   if (input.requesterId) {
     const requester = await em.findOne(Person, { id: input.requesterId, active: true });
     if (!requester || requester.structure.id !== structureId)
-      throw new DomainError(TicketErrorCode.REQUESTER_NOT_IN_STRUCTURE, 'Rule REQUESTER_NOT_IN_STRUCTURE: the requesting user must be an active person of the ticket’s structure.', ['requesterId']);
+      throw new DomainError(TicketErrorCode.REQUESTER_NOT_IN_STRUCTURE, M.REQUESTER_NOT_IN_STRUCTURE(), ['requesterId']);
     requesterId = requester.id;
   }
   const related = input.relatedTicketIds?.length ? (await findVisibleTickets(em, viewer, [...new Set(input.relatedTicketIds)])).map((t) => t.id) : [];
@@ -521,7 +522,7 @@ export async function assignTicket(em: EntityManager, viewer: Viewer, id: string
     let roles: Role[] = [];
     if (assigneeId) {
       assignee = await tem.findOne(Person, { id: assigneeId });
-      if (!assignee) throw new DomainError(TicketErrorCode.ASSIGNEE_NOT_AT_LEVEL, 'Rule ASSIGNEE_NOT_AT_LEVEL: no such person.', ['assigneeId']);
+      if (!assignee) throw new DomainError(TicketErrorCode.ASSIGNEE_NOT_AT_LEVEL, M['ASSIGNEE_NOT_AT_LEVEL.unknown'](), ['assigneeId']);
       roles = rolesOf(assignee, await runningAssignmentsOf(tem, [assignee.id]));
     }
     assertMayAssign(viewer, t, assignee ? { roles, active: assignee.active } : null);

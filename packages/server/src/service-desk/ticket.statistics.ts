@@ -3,16 +3,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { statisticsStructureIds } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
-import { Role } from '../core/roles';
+import { Role, roleList } from '../core/roles';
 import { pgArray, sqlList, sqlLiteral } from '../core/sql';
 import { SupportLevel } from '../directory/directory.enums';
 import { FINISHED_STATUSES, RESOLVED_STATUSES, TicketStatisticsDimension, TicketStatus } from './ticket.enums';
 import { MEASURES_CTE } from './ticket.service';
+import { TICKET_MESSAGES as M } from './ticket.messages';
 
 export const STATISTICS_ROLES = [Role.ANALYST, Role.SN1_AGENT, Role.ADMINISTRATOR];
 
 export function assertMayReadStatistics(viewer: Viewer): void {
-  if (!STATISTICS_ROLES.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Service-desk statistics are for analysts and SN1.');
+  if (!STATISTICS_ROLES.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.statistics']({ roles: roleList(STATISTICS_ROLES) }));
 }
 
 export interface StatisticsFilter {

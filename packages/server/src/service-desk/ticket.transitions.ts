@@ -8,10 +8,11 @@ import { actsAsCcaFor, inScope as inPolicyScope, READ_ALL_ROLES, TICKET_LINKERS,
 import type { Config } from '../core/config';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
-import { Role } from '../core/roles';
+import { Role, roleList } from '../core/roles';
 import { SupportLevel } from '../directory/directory.enums';
 import { TicketErrorCode } from './ticket.errors';
 import { RESOLVED_STATUSES, TicketNature, TicketStatus, TicketTransition } from './ticket.enums';
+import { actionLabel, levelLabel, statusLabel, TICKET_MESSAGES as M } from './ticket.messages';
 
 /**
  * For whom a role may fire a transition:
@@ -215,7 +216,7 @@ export function maySee(viewer: Viewer, t: TicketFacts): boolean {
 
 /** A ticket the viewer may not see must look like no ticket at all. */
 export function assertMaySee(viewer: Viewer, t: TicketFacts | null): asserts t is TicketFacts {
-  if (!t || !maySee(viewer, t)) throw new DomainError(CoreErrorCode.NOT_FOUND, 'No such ticket.', ['id']);
+  if (!t || !maySee(viewer, t)) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.ticket'](), ['id']);
 }
 
 /** Internal comments are for the support levels (and the read-all roles). */
@@ -261,15 +262,15 @@ function inScope(viewer: Viewer, t: TicketFacts, role: Role, scope: Scope): bool
 /** Refuses read-only viewers first, so an analyst learns why rather than a rule detail. */
 function assertMayChangeSomething(viewer: Viewer): void {
   const actsSomewhere = [Role.CCA, Role.APPLICATION, ...SUPPORT_ROLES].some((r) => has(viewer, r));
-  if (!actsSomewhere) throw new DomainError(TicketErrorCode.READ_ONLY_ROLE, 'Your role reads tickets but changes none.');
+  if (!actsSomewhere) throw new DomainError(TicketErrorCode.READ_ONLY_ROLE, M.READ_ONLY_ROLE());
 }
 
 /** A closed ticket changes only by reopening; a cancelled or merged one never. */
 export function assertNotFinished(t: TicketFacts, transition?: TicketTransition): void {
   if (t.mergedInto) throw new DomainError(TicketErrorCode.TICKET_ALREADY_MERGED, 'Règle TICKET_ALREADY_MERGED : ce ticket a été fusionné dans un autre et ne change plus ; agissez sur le ticket d’origine.');
   if (t.status === S.CLOSED && transition !== TicketTransition.REOPEN)
-    throw new DomainError(TicketErrorCode.TICKET_CLOSED, 'Rule TICKET_CLOSED: a closed ticket changes only by reopening.');
-  if (t.status === S.CANCELLED) throw new DomainError(TicketErrorCode.TICKET_FINISHED, 'Rule TICKET_FINISHED: a cancelled ticket no longer changes.');
+    throw new DomainError(TicketErrorCode.TICKET_CLOSED, M.TICKET_CLOSED());
+  if (t.status === S.CANCELLED) throw new DomainError(TicketErrorCode.TICKET_FINISHED, M['TICKET_FINISHED.cancelled']());
 }
 
 /**
@@ -283,33 +284,34 @@ export function assertMayFire(viewer: Viewer, t: TicketFacts, transition: Ticket
   assertNotFinished(t, transition);
   const candidates = rule.actors.filter((a) => has(viewer, a.role));
   if (!candidates.length) {
-    const roles = [...new Set(rule.actors.map((a) => a.role))].join(', ');
-    throw new DomainError(rule.roleRuleCode ?? TicketErrorCode.ROLE_MAY_NOT_FIRE_TRANSITION, `Rule ${rule.roleRuleCode ?? 'TRANSITION_TABLE'}: ${transition} may be fired by ${roles} only.`);
+    const roles = roleList([...new Set(rule.actors.map((a) => a.role))]);
+    if (rule.roleRuleCode) throw new DomainError(rule.roleRuleCode, M[rule.roleRuleCode]());
+    throw new DomainError(TicketErrorCode.ROLE_MAY_NOT_FIRE_TRANSITION, M['ROLE_MAY_NOT_FIRE_TRANSITION.roles']({ action: actionLabel(transition), roles }));
   }
   if (!candidates.some((a) => inScope(viewer, t, a.role, a.scope))) {
     const scope = candidates[0].scope;
-    if (scope === 'CURRENT_LEVEL') throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, `Rule NOT_AT_YOUR_LEVEL: the ticket is at ${t.level}; you act only on tickets at your level.`);
-    if (scope === 'OPENER') throw new DomainError(TicketErrorCode.NOT_THE_OPENER, `Rule NOT_THE_OPENER: only whoever opened the ticket may ${transition}.`);
-    throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: a CCA acts only on the tickets of their own structure.');
+    if (scope === 'CURRENT_LEVEL') throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, M['NOT_AT_YOUR_LEVEL.act']({ level: levelLabel(t.level) }));
+    if (scope === 'OPENER') throw new DomainError(TicketErrorCode.NOT_THE_OPENER, M['NOT_THE_OPENER.action']({ action: actionLabel(transition) }));
+    throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, M['NOT_YOUR_STRUCTURE.cca']());
   }
   if (!rule.from.includes(t.status)) {
-    throw new DomainError(TicketErrorCode.TRANSITION_NOT_ALLOWED_FROM_STATUS, `Rule TRANSITION_TABLE: ${transition} goes from ${rule.from.join(' or ')} only; this ticket is ${t.status}.`);
+    throw new DomainError(TicketErrorCode.TRANSITION_NOT_ALLOWED_FROM_STATUS, M['TRANSITION_NOT_ALLOWED_FROM_STATUS.action']({ action: actionLabel(transition), from: statusLabel(...rule.from), status: statusLabel(t.status) }));
   }
   if (rule.atLevels && !rule.atLevels.includes(t.level)) {
-    throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, `Rule NOT_AT_YOUR_LEVEL: ${transition} applies to tickets at ${rule.atLevels.join(' or ')}; this one is at ${t.level}.`);
+    throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, M['NOT_AT_YOUR_LEVEL.action']({ action: actionLabel(transition), levels: levelLabel(...rule.atLevels), level: levelLabel(t.level) }));
   }
   if (rule.guard === 'REOPEN_DELAY') assertWithinReopenDelay(t, settings, now);
   if (rule.guard === 'NOT_TAKEN_YET' && t.takenAt) {
-    throw new DomainError(TicketErrorCode.CANCEL_AFTER_TAKEN, 'Rule CANCEL_AFTER_TAKEN: the support has already taken this ticket; it can no longer be cancelled.');
+    throw new DomainError(TicketErrorCode.CANCEL_AFTER_TAKEN, M.CANCEL_AFTER_TAKEN());
   }
-  if (rule.needsReason && !reason?.trim()) throw new DomainError(TicketErrorCode.REASON_REQUIRED, `Rule REASON_REQUIRED: ${transition} needs a reason.`, ['reason']);
+  if (rule.needsReason && !reason?.trim()) throw new DomainError(TicketErrorCode.REASON_REQUIRED, M['REASON_REQUIRED.action']({ action: actionLabel(transition) }), ['reason']);
 }
 
 export function assertWithinReopenDelay(t: TicketFacts, settings: TicketSettings, now = new Date()): void {
   const since = t.closedAt ?? t.resolvedAt;
   if (since && now.getTime() - since.getTime() > settings.reopenDelayMs) {
     const days = Math.round(settings.reopenDelayMs / 86_400_000);
-    throw new DomainError(TicketErrorCode.REOPEN_DELAY_EXPIRED, `Rule REOPEN_DELAY_EXPIRED: a ticket may be reopened within ${days} days of its resolution; open a new ticket instead.`);
+    throw new DomainError(TicketErrorCode.REOPEN_DELAY_EXPIRED, M['REOPEN_DELAY_EXPIRED.days']({ days }));
   }
 }
 
@@ -332,12 +334,12 @@ export function allowedTransitions(viewer: Viewer, t: TicketFacts, settings: Tic
 export function assertMayOpenFor(viewer: Viewer, structureId: string): void {
   if (viewer.kind === 'APPLICATION' && has(viewer, Role.APPLICATION)) {
     if (!viewer.applicationStructureIds.includes(structureId))
-      throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: this application may not file tickets for that structure.', ['structureId']);
+      throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, M['NOT_YOUR_STRUCTURE.application'](), ['structureId']);
     return;
   }
-  if (!has(viewer, Role.CCA)) throw new DomainError(TicketErrorCode.ONLY_CCA_OR_APPLICATION_OPENS, 'Rule ONLY_CCA_OR_APPLICATION_OPENS: only CCAs and business applications open tickets.');
+  if (!has(viewer, Role.CCA)) throw new DomainError(TicketErrorCode.ONLY_CCA_OR_APPLICATION_OPENS, M.ONLY_CCA_OR_APPLICATION_OPENS());
   if (!actsAsCcaFor(viewer, structureId))
-    throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: a CCA opens tickets only for the structures they are CCA for.', ['structureId']);
+    throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, M['NOT_YOUR_STRUCTURE.open'](), ['structureId']);
 }
 
 /**
@@ -350,8 +352,8 @@ export function assertMayEdit(viewer: Viewer, t: TicketFacts): void {
   assertNotFinished(t);
   const agent = SUPPORT_ROLES.some((r) => inScope(viewer, t, r, 'CURRENT_LEVEL'));
   const requesting = inScope(viewer, t, Role.CCA, 'OWN_STRUCTURE') || inScope(viewer, t, Role.APPLICATION, 'OPENER');
-  if (!agent && !requesting) throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, `Rule NOT_AT_YOUR_LEVEL: the ticket is at ${t.level}; only its level or its requesting side may edit it.`);
-  if (!agent && t.status === S.RESOLVED) throw new DomainError(TicketErrorCode.TICKET_FINISHED, 'Rule TICKET_FINISHED: a resolved ticket is edited only by reopening it.');
+  if (!agent && !requesting) throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, M['NOT_AT_YOUR_LEVEL.edit']({ level: levelLabel(t.level) }));
+  if (!agent && t.status === S.RESOLVED) throw new DomainError(TicketErrorCode.TICKET_FINISHED, M['TICKET_FINISHED.resolved']());
 }
 
 /** Assigning: an agent of the current level, to an active agent of that level (or to nobody). */
@@ -359,10 +361,10 @@ export function assertMayAssign(viewer: Viewer, t: TicketFacts, assignee: { role
   assertMayChangeSomething(viewer);
   assertNotFinished(t);
   if (!SUPPORT_ROLES.some((r) => inScope(viewer, t, r, 'CURRENT_LEVEL')))
-    throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, `Rule NOT_AT_YOUR_LEVEL: the ticket is at ${t.level}; only its level assigns it.`);
-  if (t.status === S.NEW || t.status === S.RESOLVED) throw new DomainError(TicketErrorCode.TRANSITION_NOT_ALLOWED_FROM_STATUS, `Rule TRANSITION_TABLE: a ${t.status} ticket is not assigned.`);
+    throw new DomainError(TicketErrorCode.NOT_AT_YOUR_LEVEL, M['NOT_AT_YOUR_LEVEL.assign']({ level: levelLabel(t.level) }));
+  if (t.status === S.NEW || t.status === S.RESOLVED) throw new DomainError(TicketErrorCode.TRANSITION_NOT_ALLOWED_FROM_STATUS, M['TRANSITION_NOT_ALLOWED_FROM_STATUS.assign']({ status: statusLabel(t.status) }));
   if (assignee && (!assignee.active || !assignee.roles.includes(LEVEL_ROLE[t.level])))
-    throw new DomainError(TicketErrorCode.ASSIGNEE_NOT_AT_LEVEL, `Rule ASSIGNEE_NOT_AT_LEVEL: the assignee must be an active ${LEVEL_ROLE[t.level]}.`, ['assigneeId']);
+    throw new DomainError(TicketErrorCode.ASSIGNEE_NOT_AT_LEVEL, M['ASSIGNEE_NOT_AT_LEVEL.role']({ role: roleList([LEVEL_ROLE[t.level]]) }), ['assigneeId']);
 }
 
 /**
@@ -376,18 +378,18 @@ export function assertMayComment(viewer: Viewer, t: TicketFacts, internal: boole
   const agent = SUPPORT_ROLES.some((r) => has(viewer, r));
   if (internal && !agent) {
     if (what === 'attachment')
-      throw new DomainError(TicketErrorCode.INTERNAL_ATTACHMENT_NOT_ALLOWED, 'Règle INTERNAL_ATTACHMENT_NOT_ALLOWED : seuls les niveaux de support joignent des fichiers internes.', ['internal']);
-    throw new DomainError(TicketErrorCode.INTERNAL_COMMENT_NOT_ALLOWED, 'Rule INTERNAL_COMMENT_NOT_ALLOWED: internal comments are for the support levels only.', ['internal']);
+      throw new DomainError(TicketErrorCode.INTERNAL_ATTACHMENT_NOT_ALLOWED, M.INTERNAL_ATTACHMENT_NOT_ALLOWED(), ['internal']);
+    throw new DomainError(TicketErrorCode.INTERNAL_COMMENT_NOT_ALLOWED, M.INTERNAL_COMMENT_NOT_ALLOWED(), ['internal']);
   }
   const requesting = inScope(viewer, t, Role.CCA, 'OWN_STRUCTURE') || inScope(viewer, t, Role.APPLICATION, 'OPENER');
-  if (!agent && !requesting) throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: you may not comment on this ticket.');
+  if (!agent && !requesting) throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, M['NOT_YOUR_STRUCTURE.comment']());
 }
 
 /** The requesting side rates each resolution once (a reopening clears the rating: applyTransition). */
 export function assertMayRate(viewer: Viewer, t: TicketFacts): void {
   assertMayChangeSomething(viewer);
   if (!(inScope(viewer, t, Role.CCA, 'OWN_STRUCTURE') || inScope(viewer, t, Role.APPLICATION, 'OPENER')))
-    throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, 'Rule NOT_YOUR_STRUCTURE: only the requesting side rates a resolution.');
-  if (!RESOLVED_STATUSES.includes(t.status)) throw new DomainError(TicketErrorCode.NOT_RESOLVED, 'Rule NOT_RESOLVED: only a resolved or closed ticket is rated.');
-  if (t.satisfactionScore != null) throw new DomainError(TicketErrorCode.ALREADY_RATED, 'Règle ALREADY_RATED : cette résolution a déjà été évaluée ; une nouvelle résolution (après réouverture) pourra l’être.');
+    throw new DomainError(TicketErrorCode.NOT_YOUR_STRUCTURE, M['NOT_YOUR_STRUCTURE.rate']());
+  if (!RESOLVED_STATUSES.includes(t.status)) throw new DomainError(TicketErrorCode.NOT_RESOLVED, M.NOT_RESOLVED());
+  if (t.satisfactionScore != null) throw new DomainError(TicketErrorCode.ALREADY_RATED, M.ALREADY_RATED());
 }
