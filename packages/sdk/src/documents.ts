@@ -678,7 +678,7 @@ export enum FlowDirection {
 export type FlowInput = {
   /** Which way it went. */
   direction: FlowDirection;
-  /** When it was exchanged. */
+  /** When it was exchanged (not in the future). */
   exchangedAt: string | Date;
   /** Flow id as the exchange system knows it (letters, digits, `.`, `_`, `-`; 3–64). */
   id: string;

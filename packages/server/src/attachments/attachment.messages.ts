@@ -65,6 +65,6 @@ export const FILE_MESSAGES = defineMessages({
   },
   'NOT_FOUND.file': { fr: 'Fichier introuvable, ou son URL a expiré.', en: 'No such file, or its URL expired.' },
   'NOT_FOUND.attachment': { fr: 'Pièce jointe introuvable.', en: 'No such attachment.' },
-  'NOT_FOUND.knowledgeItem': { fr: 'Fiche de connaissance introuvable.', en: 'No such knowledge item.' },
-  'DIALOG_INVALID.noNode': { fr: 'Le dialogue n’a pas de nœud « {node} ».', en: 'The dialog has no node "{node}".' },
+  'NOT_FOUND.knowledgeItem': { fr: 'Aucun élément de connaissance n’a cet identifiant.', en: 'No knowledge item has this id.' },
+  'DIALOG_INVALID.unknownNode': { fr: 'Le dialogue n’a pas de nœud « {node} ».', en: 'The dialog has no node "{node}".' },
 });

@@ -311,7 +311,7 @@ export async function addKnowledgeImage(em: EntityManager, viewer: Viewer, input
     const p = input.placement;
     if (p) {
       const node = item.dialog.nodes.find((n) => n.id === p.nodeId);
-      if (!node) throw new DomainError(KnowledgeErrorCode.DIALOG_INVALID, M['DIALOG_INVALID.noNode']({ node: p.nodeId.slice(0, 40) }), ['nodeId']);
+      if (!node) throw new DomainError(KnowledgeErrorCode.DIALOG_INVALID, M['DIALOG_INVALID.unknownNode']({ node: p.nodeId.slice(0, 40) }), ['nodeId']);
       const globalId = toGlobalId('KnowledgeImage', image.id);
       if (!node.texts.some((t) => imageOfText(t)?.imageId === globalId)) {
         const texts = [...node.texts];
