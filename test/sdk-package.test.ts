@@ -3,8 +3,9 @@
  * the tarball installed with its dependencies into a fresh CommonJS project
  * (`require`) and a fresh ESM TypeScript project (`import`, tsc with strict,
  * noUncheckedIndexedAccess, exactOptionalPropertyTypes, module nodenext), each compiled and
- * run on the current Node.js against the real server, making a real call. Then the size of a
- * one-call browser bundle (esbuild, minified) of the tree-shakable entry.
+ * run against the real server, making a real call, on each Node.js an application may run:
+ * 20, 22 and 24 (fetched from the npm registry, as CI does). Then the size of a one-call
+ * browser bundle (esbuild, minified) of the tree-shakable entry.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,9 +23,13 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const tsc = join(repo, 'node_modules/typescript/bin/tsc');
 const server = await startTestServer();
 
-/** Runs a script of the project on the current Node (asynchronously: the server under test answers from this process). */
-async function node(cwd: string, file: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [file], { cwd, env: { ...process.env, CHORUS_URL: server.url, CHORUS_API_KEY: DEMO_API_KEY } });
+/** The Node.js majors applications run the SDK on; their builds come from the npm registry (linux x64, as on CI). */
+const MAJORS = [20, 22, 24] as const;
+const nodes = new Map<number, string>();
+
+/** Runs a script of the project on a Node.js (asynchronously: the server under test answers from this process). */
+async function node(cwd: string, file: string, execPath = process.execPath): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(execPath, [file], { cwd, env: { ...process.env, CHORUS_URL: server.url, CHORUS_API_KEY: DEMO_API_KEY } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -94,22 +99,33 @@ beforeAll(async () => {
   // one install (its node_modules serve both projects below), from npm's cache when it has them
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'sdk-consumers', private: true }));
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `./${tarball}`, 'ws@8', '@types/node@20', '@types/ws@8'], { cwd: dir, timeout: 240_000 });
-}, 600_000);
+  for (const major of MAJORS) {
+    if (Number(process.versions.node.split('.')[0]) === major) {
+      nodes.set(major, process.execPath);
+      continue;
+    }
+    const prefix = join(dir, 'nodes', String(major));
+    await run('npm', ['install', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `node-${process.platform}-${process.arch}@${major}`], { timeout: 240_000 });
+    nodes.set(major, join(prefix, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node'));
+  }
+}, 900_000);
 afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 describe('the packed SDK', () => {
-  it('is required from a CommonJS project and calls the server', async () => {
-    const project = join(dir, 'cjs-app');
+  it.each(MAJORS)('is required from a CommonJS project on Node.js %i and calls the server', async (major) => {
+    const project = join(dir, `cjs-app-${major}`);
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'cjs-app', private: true, type: 'commonjs' }));
     writeFileSync(join(project, 'app.js'), CJS_APP);
-    const { status, stdout, stderr } = await node(project, 'app.js');
+    const execPath = nodes.get(major)!;
+    expect((await run(execPath, ['--version'])).stdout).toMatch(new RegExp(`^v${major}\\.`));
+    const { status, stdout, stderr } = await node(project, 'app.js', execPath);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ application: 'SAXO', kind: 'APPLICATION', isApplication: true, typed: true });
   }, 60_000);
 
-  it('is imported by a strict ESM TypeScript project (nodenext), compiles, and calls the server', async () => {
+  it('is imported by a strict ESM TypeScript project (nodenext), compiles, and calls the server on Node.js 20, 22 and 24', async () => {
     const project = join(dir, 'esm-app');
     mkdirSync(join(project, 'src'), { recursive: true });
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'esm-app', private: true, type: 'module' }));
@@ -119,11 +135,13 @@ describe('the packed SDK', () => {
     // without skipLibCheck: the package's declarations themselves compile under these options
     const compiled = await run(process.execPath, [tsc, '-p', project], { cwd: project }).catch((e) => e);
     expect(`${compiled.stdout ?? ''}${compiled.stderr ?? ''}`, 'tsc output').toBe('');
-    const { status, stdout, stderr } = await node(project, 'out/app.js');
-    expect(stderr).toBe('');
-    expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ application: 'SAXO', kind: 'APPLICATION', found: 'a Structure', typed: 'FORBIDDEN' });
-  }, 120_000);
+    // the same compiled app imported and run on each Node.js
+    for (const major of MAJORS) {
+      const { status, stdout, stderr } = await node(project, 'out/app.js', nodes.get(major)!);
+      expect({ major, stderr, status }).toEqual({ major, stderr: '', status: 0 });
+      expect(JSON.parse(stdout)).toEqual({ application: 'SAXO', kind: 'APPLICATION', found: 'a Structure', typed: 'FORBIDDEN' });
+    }
+  }, 180_000);
 
   it('bundles a one-call browser app of createRequest + one document small (esbuild, minified)', async () => {
     // the installed package's ESM build, its dependencies resolved from the project
