@@ -21,7 +21,7 @@ import pg from 'pg';
 import { mintToken } from '../packages/server/src/access/credentials';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/core/embedded-postgres';
 import { measureLive } from './reads/live';
-import { serverArgs, startChild, systemNode, type Child } from './reads/processes';
+import { serverArgs, startChild, projectNode, type Child } from './reads/processes';
 import { seed } from './reads/seed';
 import { createBenchDatabase, dropBenchDatabase } from './reads/database';
 
@@ -32,7 +32,7 @@ const CHANGES = num('BENCH_CHANGES', 100, 3);
 const WARMUP = num('BENCH_WARMUP', 20, 1);
 const ROOT = resolve(__dirname, '..');
 /** Our server runs on the machine's Node, not on the bench package's Node 22. */
-const NODE = process.env.BENCH_NODE ?? systemNode();
+const NODE = process.env.BENCH_NODE ?? projectNode();
 const JWT = { secret: randomBytes(32).toString('hex'), issuer: 'chorus-support', audience: 'chorus-support-api', maxLifetimeSeconds: 43200 };
 
 const START = Date.now();

