@@ -66,7 +66,7 @@ describe('the HTTP front of /graphql', () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
       const res = await raw('POST', { 'content-type': type, ...auth }, [Buffer.from(VIEWER)]);
       expect(res.status, type).toBe(400);
-      expect(res.text, type).toMatch(/Cross-Site Request Forgery/);
+      expect(res.text, type).toMatch(/falsification de requête intersite \(CSRF\)/);
     }
     const xml = await raw('POST', { 'content-type': 'application/xml', ...auth }, [Buffer.from('<q/>')]);
     expect(xml.status).toBe(400);

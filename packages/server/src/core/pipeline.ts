@@ -367,18 +367,18 @@ function isPublic(code: unknown): boolean {
 
 /** Why no operation of the document can run: an `operationName` it does not have, or several operations and none named. */
 export function operationResolutionFailure(op: Pick<Operation, 'document' | 'operationName'>): GraphQLError {
-  const names = op.document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((d) => d.name?.value ?? '(anonymous)');
-  const has = names.length ? `The document's operations: ${names.join(', ')}.` : 'The document has no operation.';
+  const names = op.document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((d) => d.name?.value ?? T['OPERATION_RESOLUTION_FAILURE.anonymous']().render());
+  const operations = names.join(', ');
   const message = op.operationName
-    ? `The document has no operation named "${String(op.operationName).slice(0, 100)}". ${has} Send one of these names as operationName, or the document that has it.`
-    : `The document has several operations and no operationName says which to run. ${has} Send the one to run as operationName.`;
+    ? T['OPERATION_RESOLUTION_FAILURE.unknownName']({ name: String(op.operationName).slice(0, 100), count: names.length, operations }).render()
+    : T['OPERATION_RESOLUTION_FAILURE.several']({ operations }).render();
   return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
 }
 
 /** A subscription sent over HTTP (Apollo Client without its WebSocket link, a plain fetch): said so, with where to send it. */
 export function subscriptionOverHttp(): GraphQLError {
   return new GraphQLError(
-    'Subscriptions are not served over HTTP: open a WebSocket (graphql-ws protocol) to this same URL (ws:// or wss://) and subscribe there — in Apollo Client, a split link sending subscriptions to a GraphQLWsLink; in the SDK, `subscribe`. Nothing was run or charged.',
+    T['SUBSCRIPTION_OVER_HTTP.how']().render(),
     { extensions: { code: 'SUBSCRIPTION_OVER_HTTP', http: { status: 400 } } },
   );
 }
