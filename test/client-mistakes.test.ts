@@ -95,7 +95,7 @@ describe('client mistakes over HTTP', () => {
     const mutation = await get({ query: ROOTS.mutation }, PREFLIGHT);
     expect([mutation.status, mutation.headers.get('allow')]).toEqual([405, 'POST']);
     expect(mutation.body.data).toBeUndefined();
-    expect(mutation.body.errors[0]).toMatchObject({ message: expect.stringMatching(/GET requests only support query operations/), extensions: { code: 'BAD_REQUEST' } });
+    expect(mutation.body.errors[0]).toMatchObject({ message: expect.stringMatching(/^Une requête GET n’exécute que des lectures \(query\), pas une opération mutation/), extensions: { code: 'BAD_REQUEST' } });
   });
 
   it('without the CSRF-prevention header, a GET of any root type and a form or text POST are 400, saying which header to send', async () => {

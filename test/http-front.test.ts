@@ -70,7 +70,7 @@ describe('the HTTP front of /graphql', () => {
     }
     const xml = await raw('POST', { 'content-type': 'application/xml', ...auth }, [Buffer.from('<q/>')]);
     expect(xml.status).toBe(400);
-    expect(xml.text).toMatch(/POST body missing, invalid Content-Type/);
+    expect(xml.text).toMatch(/Corps POST absent, type de contenu non valide/);
   });
 
   it('runs a query sent by GET (with a preflight header), refuses a mutation by GET and other methods', async () => {

@@ -98,6 +98,34 @@ export const CORE_SITUATIONS = defineMessages({
     fr: 'Cette requête POST a été bloquée comme possible falsification de requête intersite (CSRF) : envoyez l’opération au format JSON (`content-type: application/json`), ou joignez-lui l’en-tête `apollo-require-preflight: true` (toute valeur non vide).',
     en: 'This POST has been blocked as a potential Cross-Site Request Forgery (CSRF): send the operation as JSON (`content-type: application/json`), or send the header `apollo-require-preflight: true` with it (any non-empty value).',
   },
+  // Apollo Server's own refusals of a request, said in the request's language (pipeline.ts `apolloRefusal`)
+  'BAD_REQUEST.getNotQuery': {
+    fr: 'Une requête GET n’exécute que des lectures (query), pas une opération {operation} : envoyez-la en POST.',
+    en: 'GET requests only support query operations, not {operation} operations: send it by POST.',
+  },
+  'BAD_REQUEST.method': { fr: 'Seules les méthodes GET et POST sont acceptées.', en: 'Only GET and POST requests are accepted.' },
+  'BAD_REQUEST.noQuery': {
+    fr: 'Une opération GraphQL demande un document (`query`) non vide ou une extension `persistedQuery`.',
+    en: 'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.',
+  },
+  'BAD_REQUEST.queryNotString': { fr: 'Le document (`query`) s’envoie sous forme de texte GraphQL.', en: 'The document (`query`) is sent as GraphQL text.' },
+  'BAD_REQUEST.emptyBody': {
+    fr: 'Corps POST absent, type de contenu non valide, ou objet JSON sans clé.',
+    en: 'POST body missing, invalid Content-Type, or JSON object has no keys.',
+  },
+  'BAD_REQUEST.notObject': { fr: '`{name}` doit être un objet JSON, s’il est donné.', en: '`{name}` must be a JSON object, if provided.' },
+  'BAD_REQUEST.operationNameNotString': { fr: '`operationName` doit être un texte, s’il est donné.', en: '`operationName` must be a string, if provided.' },
+  'BAD_REQUEST.searchParamTwice': { fr: 'Le paramètre d’URL « {name} » ne peut être donné qu’une fois.', en: 'The "{name}" search parameter may only be given once.' },
+  'BAD_REQUEST.searchParamJson': { fr: 'Le paramètre d’URL « {name} » doit contenir un objet JSON valide.', en: 'The "{name}" search parameter must contain a valid JSON object.' },
+  'BAD_REQUEST.getContentType': {
+    fr: 'Une requête GET ne peut porter d’autre type de contenu que application/json.',
+    en: 'GET requests may not have a content type other than application/json.',
+  },
+  'BAD_REQUEST.accept': {
+    fr: 'L’en-tête Accept de cette requête n’accepte ni application/json ni application/graphql-response+json.',
+    en: 'The Accept header of this request accepts neither application/json nor application/graphql-response+json.',
+  },
+  'BAD_REQUEST.batching': { fr: 'Les requêtes groupées (un tableau d’opérations) ne sont pas acceptées : envoyez une opération à la fois.', en: 'Batched requests (an array of operations) are not accepted: send one operation at a time.' },
   'BAD_REQUEST.persistedMismatch': {
     fr: 'Le document envoyé n’est pas le document persisté {id} : envoyez l’identifiant seul, ou le document seul.',
     en: 'The document sent is not the persisted document {id}: send the id alone, or the document alone.',

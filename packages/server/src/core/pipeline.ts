@@ -23,7 +23,7 @@ import {
 import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { Admission } from './admission';
 import type { Config } from './config';
-import { currentLocale } from './i18n';
+import { currentLocale, type Text } from './i18n';
 import { loaderRegistry, memoRegistry, type Context, type Viewer } from './context';
 import type { EntityManager, MikroORM } from './database';
 import { documentBounds } from './document-bounds';
@@ -240,6 +240,10 @@ export function createPipeline(deps: PipelineDeps) {
       const tooMany = bounds.tokenRefusal(formatted.message);
       if (tooMany) return { message: tooMany.message, extensions: omitHttp(tooMany.extensions) };
     }
+    if (extensions.code === 'BAD_REQUEST') {
+      const text = apolloRefusal(formatted.message);
+      if (text) return { ...formatted, message: text.render(), extensions };
+    }
     if (isPublic(extensions.code)) return { ...formatted, extensions };
     if (isDatabaseUnavailable(original)) {
       health.unavailable(original);
@@ -363,6 +367,33 @@ function omitHttp(extensions: Record<string, unknown>): Record<string, unknown> 
 
 function isPublic(code: unknown): boolean {
   return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code);
+}
+
+/**
+ * Apollo Server's own refusals of a request (BadRequestError, English only) as catalogue texts,
+ * by their wording in @apollo/server 5; an unknown one (a new Apollo version) stays as it is.
+ */
+const APOLLO_REFUSALS: readonly [RegExp, (m: RegExpExecArray) => Text][] = [
+  [/^GET requests only support query operations, not (\w+) operations/, (m) => T['BAD_REQUEST.getNotQuery']({ operation: m[1] })],
+  [/^Apollo Server supports only GET\/POST requests/, () => T['BAD_REQUEST.method']()],
+  [/^GraphQL operations must contain a non-empty `query`/, () => T['BAD_REQUEST.noQuery']()],
+  [/^GraphQL queries must be strings/, () => T['BAD_REQUEST.queryNotString']()],
+  [/^POST body missing, invalid Content-Type/, () => T['BAD_REQUEST.emptyBody']()],
+  [/^`(variables|extensions)` in a POST body (should be provided as|must be) an object/, (m) => T['BAD_REQUEST.notObject']({ name: m[1] })],
+  [/^`operationName` in a POST body must be a string/, () => T['BAD_REQUEST.operationNameNotString']()],
+  [/^The '(\w+)' search parameter may only be specified once/, (m) => T['BAD_REQUEST.searchParamTwice']({ name: m[1] })],
+  [/^The (\w+) search parameter (contains invalid JSON|should contain a JSON-encoded object)/, (m) => T['BAD_REQUEST.searchParamJson']({ name: m[1] })],
+  [/^GET requests may not have a content-type header other than application\/json/, () => T['BAD_REQUEST.getContentType']()],
+  [/^An 'accept' header was provided for this request which does not accept/, () => T['BAD_REQUEST.accept']()],
+  [/^(Operation batching disabled|No operations found in request)/, () => T['BAD_REQUEST.batching']()],
+];
+
+function apolloRefusal(message: string): Text | null {
+  for (const [re, text] of APOLLO_REFUSALS) {
+    const m = re.exec(message);
+    if (m) return text(m);
+  }
+  return null;
 }
 
 /** Why no operation of the document can run: an `operationName` it does not have, or several operations and none named. */
