@@ -168,6 +168,8 @@ describe('reading the audit', () => {
       const token = await server.tokenForRole(role);
       const res = await server.gql(ENTRIES, { first: 1 }, { token });
       expect(res.body.errors[0].extensions.code, role).toBe('FORBIDDEN');
+      // who may, in words
+      expect(res.body.errors[0].message, role).toMatch(/administrateur.*analyste|analyste.*administrateur/);
       expect(res.body.data).toBeNull();
       const csv = await server.gql(CSV, {}, { token });
       expect(csv.body.errors[0].extensions.code, role).toBe('FORBIDDEN');

@@ -73,7 +73,7 @@ describe('client mistakes over HTTP', () => {
       const res = await post({ query: ROOTS[root], operationName: 'Nope' });
       expect(res.status, root).toBe(400);
       expect(res.body.errors[0].extensions.code, root).toBe('OPERATION_RESOLUTION_FAILURE');
-      expect(res.body.errors[0].message, root).toMatch(new RegExp(`no operation named "Nope".*${ROOTS[root].split(' ')[1]}`));
+      expect(res.body.errors[0].message, root).toMatch(new RegExp(`aucune opération nommée « Nope ».*${ROOTS[root].split(' ')[1]}`));
     }
     // a query by GET, too
     const byGet = await get({ query: ROOTS.query, operationName: 'Nope' }, PREFLIGHT);
@@ -81,7 +81,7 @@ describe('client mistakes over HTTP', () => {
     // several operations and no name
     const several = await post({ query: `${ROOTS.query} ${ROOTS.mutation}` });
     expect([several.status, several.body.errors[0].extensions.code]).toEqual([400, 'OPERATION_RESOLUTION_FAILURE']);
-    expect(several.body.errors[0].message).toMatch(/several operations.*Q, M/);
+    expect(several.body.errors[0].message).toMatch(/plusieurs opérations.*Q, M/);
     // not charged either
     const before = await remainingBudget();
     expect((await post({ query: ROOTS.query, operationName: 'Nope' }, APP)).status).toBe(400);
@@ -95,7 +95,7 @@ describe('client mistakes over HTTP', () => {
     const mutation = await get({ query: ROOTS.mutation }, PREFLIGHT);
     expect([mutation.status, mutation.headers.get('allow')]).toEqual([405, 'POST']);
     expect(mutation.body.data).toBeUndefined();
-    expect(mutation.body.errors[0]).toMatchObject({ message: expect.stringMatching(/GET requests only support query operations/), extensions: { code: 'BAD_REQUEST' } });
+    expect(mutation.body.errors[0]).toMatchObject({ message: expect.stringMatching(/^Une requête GET n’exécute que des lectures \(query\), pas une opération mutation/), extensions: { code: 'BAD_REQUEST' } });
   });
 
   it('without the CSRF-prevention header, a GET of any root type and a form or text POST are 400, saying which header to send', async () => {
@@ -104,7 +104,7 @@ describe('client mistakes over HTTP', () => {
       expect(res.status, root).toBe(400);
       expect(res.body.data, root).toBeUndefined();
       expect(res.body.errors[0].extensions.code, root).toBe('BAD_REQUEST');
-      expect(res.body.errors[0].message, root).toMatch(/send the header `apollo-require-preflight: true`/);
+      expect(res.body.errors[0].message, root).toMatch(/joignez-lui l’en-tête `apollo-require-preflight: true`/);
       expect(res.body.errors[0].extensions.requestId, root).toBe(res.headers.get('x-request-id'));
       // with it, each gets its own answer
       const withHeader = await get({ query: ROOTS[root] }, PREFLIGHT);
@@ -137,14 +137,14 @@ describe('client mistakes over WebSocket', () => {
         });
         expect(errors, root).toHaveLength(1);
         expect(errors[0].extensions.code, root).toBe('OPERATION_RESOLUTION_FAILURE');
-        expect(errors[0].message, root).toMatch(/no operation named "Nope"/);
+        expect(errors[0].message, root).toMatch(/aucune opération nommée « Nope »/);
       }
       // several operations and none named
       const several: any[] = [];
       await new Promise<void>((done) => {
         client.subscribe({ query: `${ROOTS.query} ${ROOTS.mutation}` }, { next: () => undefined, error: (e) => (several.push(...(e as any[])), done()), complete: () => done() });
       });
-      expect(several[0]).toMatchObject({ extensions: { code: 'OPERATION_RESOLUTION_FAILURE' }, message: expect.stringMatching(/several operations/) });
+      expect(several[0]).toMatchObject({ extensions: { code: 'OPERATION_RESOLUTION_FAILURE' }, message: expect.stringMatching(/plusieurs opérations/) });
       // the same connection still answers
       const ok = collect(client, ROOTS.query);
       expect((await ok.next(1))[0]).toMatchObject({ data: { viewer: { kind: 'PERSON' } } });

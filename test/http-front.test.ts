@@ -66,11 +66,11 @@ describe('the HTTP front of /graphql', () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
       const res = await raw('POST', { 'content-type': type, ...auth }, [Buffer.from(VIEWER)]);
       expect(res.status, type).toBe(400);
-      expect(res.text, type).toMatch(/Cross-Site Request Forgery/);
+      expect(res.text, type).toMatch(/falsification de requête intersite \(CSRF\)/);
     }
     const xml = await raw('POST', { 'content-type': 'application/xml', ...auth }, [Buffer.from('<q/>')]);
     expect(xml.status).toBe(400);
-    expect(xml.text).toMatch(/POST body missing, invalid Content-Type/);
+    expect(xml.text).toMatch(/Corps POST absent, type de contenu non valide/);
   });
 
   it('runs a query sent by GET (with a preflight header), refuses a mutation by GET and other methods', async () => {

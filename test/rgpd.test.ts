@@ -39,11 +39,16 @@ describe('erasePerson', () => {
     for (const role of ['ANALYST', 'SN1_AGENT', 'CCA', 'PLATFORM_HEAD']) {
       const res = await server.gql(ERASE, { input: { personId: gid('Person', author.id) } }, { token: await server.tokenForRole(role) });
       expect(res.body.errors[0].extensions.code, role).toBe('FORBIDDEN');
+      // the role that may, in words
+      expect(res.body.errors[0].message, role).toMatch(/administrateur/);
+      expect(res.body.errors[0].message, role).not.toMatch(/ADMINISTRATOR/);
     }
     const me = await one(`select id from person where 'ADMINISTRATOR' = any(held_roles) and active order by created_at, email limit 1`);
     const self = await server.gql(ERASE, { input: { personId: gid('Person', me.id) } }, { token: admin });
     expect(self.body.data.erasePerson).toMatchObject({ person: null, userErrors: [{ code: 'CANNOT_ERASE_YOURSELF', field: ['input', 'personId'] }] });
     expect(self.body.data.erasePerson.userErrors[0].message).toMatch(/administrateur/);
+    const selfEn = await server.gql(ERASE, { input: { personId: gid('Person', me.id) } }, { token: admin, headers: { 'accept-language': 'en' } });
+    expect(selfEn.body.data.erasePerson.userErrors[0]).toMatchObject({ code: 'CANNOT_ERASE_YOURSELF', message: expect.stringMatching(/^An administrator does not erase their own account/) });
     const unknown = await server.gql(ERASE, { input: { personId: gid('Person', '00000000-0000-4000-8000-000000000000') } }, { token: admin });
     expect(unknown.body.data.erasePerson.userErrors[0].code).toBe('NOT_FOUND');
     const badId = await server.gql(ERASE, { input: { personId: gid('Structure', author.id) } }, { token: admin });

@@ -74,8 +74,8 @@ describe('keeping canned answers', () => {
     expect(bad.userErrors).toEqual([{ field: ['input', 'body'], code: 'MACRO_UNKNOWN_PLACEHOLDER', message: expect.stringContaining('{{requester.nom}}') }]);
     expect((await create(sn1, { name: 'Mal formé', body: 'Bonjour {{requester.name}' })).userErrors[0].code).toBe('MACRO_MALFORMED_PLACEHOLDER');
     expect((await create(sn1, { name: 'Question interne', body: 'Précisez ?', internal: true, setStatus: 'WAITING_FOR_INFO' })).userErrors[0].code).toBe('MACRO_INTERNAL_QUESTION');
-    expect((await create(sn1, { name: 'Priorité', body: 'x', setPriority: 9 })).userErrors[0]).toMatchObject({ code: 'VALIDATION_FAILED', field: ['input', 'setPriority'] });
-    expect((await create(sn1, { name: '', body: 'x' })).userErrors[0]).toMatchObject({ code: 'VALIDATION_FAILED', field: ['input', 'name'] });
+    expect((await create(sn1, { name: 'Priorité', body: 'x', setPriority: 9 })).userErrors[0]).toMatchObject({ code: 'OUT_OF_RANGE', field: ['input', 'setPriority'] });
+    expect((await create(sn1, { name: '', body: 'x' })).userErrors[0]).toMatchObject({ code: 'REQUIRED', field: ['input', 'name'] });
     expect(await macroCount()).toBe(before);
 
     const ok = await create(sn1, { name: 'Demande de précisions', body: 'Bonjour {{ requester.name }},\nFSD {{ticket.reference}}', setStatus: 'WAITING_FOR_INFO', setPriority: 1 });

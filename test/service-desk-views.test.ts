@@ -144,10 +144,10 @@ describe('saved ticket views', () => {
     const refused = async (input: Record<string, unknown>, auth: Auth = sn1) => (await create(auth, { name: 'x', ...input })).userErrors[0];
     expect(await refused({ filter: { structureId: 'not-an-id' } })).toMatchObject({ code: 'INVALID_ID', field: ['input', 'filter', 'structureId'] });
     expect(await refused({ filter: { assigneeId: Buffer.from('Structure:6b1e0a52-7d3c-4a9e-9f51-0c6a8c1d2e3f').toString('base64url') } })).toMatchObject({ code: 'INVALID_ID', field: ['input', 'filter', 'assigneeId'] });
-    expect(await refused({ filter: { search: 'x'.repeat(201) } })).toMatchObject({ code: 'VALIDATION_FAILED', field: ['input', 'filter', 'search'] });
+    expect(await refused({ filter: { search: 'x'.repeat(201) } })).toMatchObject({ code: 'TOO_LONG', field: ['input', 'filter', 'search'] });
     expect(await refused({ filter: { domain: Array.from({ length: 51 }, (_, i) => `D${i}`) } })).toMatchObject({ code: 'VALIDATION_FAILED', field: ['input', 'filter', 'domain'] });
     expect(await refused({ filter: { application: ['x'.repeat(41)] } })).toMatchObject({ code: 'VALIDATION_FAILED', field: ['input', 'filter', 'application'] });
-    expect(await refused({ name: '  ' })).toMatchObject({ code: 'VALIDATION_FAILED', field: ['input', 'name'] });
+    expect(await refused({ name: '  ' })).toMatchObject({ code: 'REQUIRED', field: ['input', 'name'] });
     expect(await refused({ visibility: 'TEAM' }, teamless)).toMatchObject({ code: 'SAVED_VIEW_NO_TEAM', field: ['input', 'visibility'] });
     expect(await viewRows()).toBe(rows);
     // the agent without a team still keeps private views

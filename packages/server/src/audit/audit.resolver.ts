@@ -10,13 +10,18 @@ import { Person } from '../directory/person.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditFilter } from './audit.inputs';
 import { assertMayReadAudit, auditCsv, auditWhere, MAX_CSV_ROWS, type AuditFilterValues } from './audit.service';
+import { AUDIT_MESSAGES as M } from './audit.messages';
+import { CORE_SITUATIONS } from '../core/core.messages';
+
+/** The most actions a filter names. */
+const MAX_FILTER_ACTIONS = 50;
 
 export const AuditEntryConnection = Connection(AuditEntry);
 
 /** The filter's ids decoded: a target id of any type names its type too. */
 function filterValues(f: AuditFilter | null): AuditFilterValues {
   if (!f) return {};
-  if (f.actions && f.actions.length > 50) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'Au plus 50 actions par filtre.', ['actions']);
+  if (f.actions && f.actions.length > MAX_FILTER_ACTIONS) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.auditActions']({ max: MAX_FILTER_ACTIONS }), ['actions'], { max: MAX_FILTER_ACTIONS });
   let targetType = f.targetType?.trim() || null;
   let targetId: string | null = null;
   if (f.targetId) {
@@ -24,10 +29,10 @@ function filterValues(f: AuditFilter | null): AuditFilterValues {
     try {
       parsed = fromGlobalId(f.targetId);
     } catch {
-      throw new DomainError(CoreErrorCode.INVALID_ID, 'Cet identifiant d’objet n’est pas valide.', ['targetId']);
+      throw new DomainError(CoreErrorCode.INVALID_ID, CORE_SITUATIONS['INVALID_ID.malformed'](), ['targetId']);
     }
-    if (!isUuid(parsed.id)) throw new DomainError(CoreErrorCode.INVALID_ID, 'Cet identifiant d’objet n’est pas valide.', ['targetId']);
-    if (targetType && targetType !== parsed.type) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `targetId désigne un objet ${parsed.type}, pas ${targetType}.`, ['targetId']);
+    if (!isUuid(parsed.id)) throw new DomainError(CoreErrorCode.INVALID_ID, CORE_SITUATIONS['INVALID_ID.malformed'](), ['targetId']);
+    if (targetType && targetType !== parsed.type) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.auditTargetType']({ actual: parsed.type, expected: targetType }), ['targetId']);
     targetType = parsed.type;
     targetId = parsed.id;
   }

@@ -15,6 +15,8 @@ import { ApplicationClient } from '../access/application-client.entity';
 import { Person } from '../directory/person.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { AUDIT_ACTION_LABELS, AuditAction, AuditActorKind } from './audit.enums';
+import { AUDIT_MESSAGES as M } from './audit.messages';
+import { roleList } from '../core/roles';
 
 /** What an entry is about: a GraphQL type name and the raw id (null for an import or a purge). */
 export interface AuditTarget {
@@ -111,7 +113,7 @@ export async function recordSystemAudit(client: { query(text: string, values?: u
 /* ---------- reading ---------- */
 
 export function assertMayReadAudit(viewer: Viewer): void {
-  if (!AUDIT_READERS.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Seuls les administrateurs et les analystes consultent le journal d’audit.');
+  if (!AUDIT_READERS.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.audit']({ roles: roleList(AUDIT_READERS) }));
 }
 
 export interface AuditFilterValues {
@@ -126,7 +128,7 @@ export interface AuditFilterValues {
 }
 
 export function auditWhere(f: AuditFilterValues = {}): FilterQuery<AuditEntry> {
-  if (f.from && f.to && f.to <= f.from) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'La fin de la période (`to`) doit suivre son début (`from`).', ['to']);
+  if (f.from && f.to && f.to <= f.from) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.statisticsPeriodOrder'](), ['to']);
   const where: Record<string, unknown> = {};
   if (f.actorPersonId) where.actorPerson = f.actorPersonId;
   if (f.actorApplicationId) where.actorApplication = f.actorApplicationId;

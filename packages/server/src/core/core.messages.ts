@@ -34,6 +34,11 @@ export const API_MESSAGES = defineMessages({
     fr: 'Impossible de choisir l’opération à exécuter : nommez-la (operationName) parmi celles du document.',
     en: 'The operation to run could not be chosen: name it (operationName) among those of the document.',
   },
+  SUBSCRIPTION_OVER_HTTP: {
+    fr: 'Les abonnements ne passent pas par HTTP : abonnez-vous par WebSocket (protocole graphql-ws) à la même adresse.',
+    en: 'Subscriptions are not served over HTTP: subscribe over WebSocket (graphql-ws protocol) at the same URL.',
+  },
+  ORIGIN_NOT_ALLOWED: { fr: 'Les pages de cette origine ne peuvent pas appeler cette API : le serveur ne la liste pas.', en: 'Pages of this origin may not call this API: the server does not list it.' },
   INTERNAL_SERVER_ERROR: {
     fr: 'Erreur interne du serveur. Indiquez l’identifiant de la requête (requestId) en la signalant.',
     en: 'Internal server error. Quote the request id when reporting it.',
@@ -85,6 +90,68 @@ export const CORE_SITUATIONS = defineMessages({
   'BAD_REQUEST.tooSlow': { fr: 'Le corps de la requête n’est pas arrivé en {ms} ms.', en: 'The request body did not arrive within {ms} ms.' },
   'BAD_REQUEST.unreadable': { fr: 'Le corps de la requête n’a pas pu être lu.', en: 'The request body could not be read.' },
   'BAD_REQUEST.json': { fr: 'Le corps de la requête n’est pas du JSON valide.', en: 'The request body is not valid JSON.' },
+  'BAD_REQUEST.csrfGet': {
+    fr: 'Cette requête GET a été bloquée comme possible falsification de requête intersite (CSRF) : joignez-lui l’en-tête `apollo-require-preflight: true` (toute valeur non vide ; `x-apollo-operation-name` convient aussi), ou envoyez l’opération en POST au format JSON (`content-type: application/json`). Un GET d’un document persisté par son identifiant n’a besoin ni de l’un ni de l’autre.',
+    en: 'This GET has been blocked as a potential Cross-Site Request Forgery (CSRF): send the header `apollo-require-preflight: true` with it (any non-empty value; `x-apollo-operation-name` also does), or POST the operation as JSON (`content-type: application/json`). A GET of a persisted document by its id needs neither.',
+  },
+  'BAD_REQUEST.csrfPost': {
+    fr: 'Cette requête POST a été bloquée comme possible falsification de requête intersite (CSRF) : envoyez l’opération au format JSON (`content-type: application/json`), ou joignez-lui l’en-tête `apollo-require-preflight: true` (toute valeur non vide).',
+    en: 'This POST has been blocked as a potential Cross-Site Request Forgery (CSRF): send the operation as JSON (`content-type: application/json`), or send the header `apollo-require-preflight: true` with it (any non-empty value).',
+  },
+  // Apollo Server's own refusals of a request, said in the request's language (pipeline.ts `apolloRefusal`)
+  'BAD_REQUEST.getNotQuery': {
+    fr: 'Une requête GET n’exécute que des lectures (query), pas une opération {operation} : envoyez-la en POST.',
+    en: 'GET requests only support query operations, not {operation} operations: send it by POST.',
+  },
+  'BAD_REQUEST.method': { fr: 'Seules les méthodes GET et POST sont acceptées.', en: 'Only GET and POST requests are accepted.' },
+  'BAD_REQUEST.noQuery': {
+    fr: 'Une opération GraphQL demande un document (`query`) non vide ou une extension `persistedQuery`.',
+    en: 'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.',
+  },
+  'BAD_REQUEST.queryNotString': { fr: 'Le document (`query`) s’envoie sous forme de texte GraphQL.', en: 'The document (`query`) is sent as GraphQL text.' },
+  'BAD_REQUEST.emptyBody': {
+    fr: 'Corps POST absent, type de contenu non valide, ou objet JSON sans clé.',
+    en: 'POST body missing, invalid Content-Type, or JSON object has no keys.',
+  },
+  'BAD_REQUEST.notObject': { fr: '`{name}` doit être un objet JSON, s’il est donné.', en: '`{name}` must be a JSON object, if provided.' },
+  'BAD_REQUEST.operationNameNotString': { fr: '`operationName` doit être un texte, s’il est donné.', en: '`operationName` must be a string, if provided.' },
+  'BAD_REQUEST.searchParamTwice': { fr: 'Le paramètre d’URL « {name} » ne peut être donné qu’une fois.', en: 'The "{name}" search parameter may only be given once.' },
+  'BAD_REQUEST.searchParamJson': { fr: 'Le paramètre d’URL « {name} » doit contenir un objet JSON valide.', en: 'The "{name}" search parameter must contain a valid JSON object.' },
+  'BAD_REQUEST.getContentType': {
+    fr: 'Une requête GET ne peut porter d’autre type de contenu que application/json.',
+    en: 'GET requests may not have a content type other than application/json.',
+  },
+  'BAD_REQUEST.accept': {
+    fr: 'L’en-tête Accept de cette requête n’accepte ni application/json ni application/graphql-response+json.',
+    en: 'The Accept header of this request accepts neither application/json nor application/graphql-response+json.',
+  },
+  'BAD_REQUEST.batching': { fr: 'Les requêtes groupées (un tableau d’opérations) ne sont pas acceptées : envoyez une opération à la fois.', en: 'Batched requests (an array of operations) are not accepted: send one operation at a time.' },
+  'BAD_REQUEST.persistedMismatch': {
+    fr: 'Le document envoyé n’est pas le document persisté {id} : envoyez l’identifiant seul, ou le document seul.',
+    en: 'The document sent is not the persisted document {id}: send the id alone, or the document alone.',
+  },
+  'PERSISTED_QUERY_NOT_FOUND.manifest': {
+    fr: 'PersistedQueryNotFound : ce serveur connaît les documents de ses manifestes (celui du SDK, et PERSISTED_DOCUMENTS_FILES) et n’en enregistre pas d’autres (PERSISTED_QUERIES=manifest) : envoyez le document complet.',
+    en: 'PersistedQueryNotFound: this server knows the documents of its manifests (the SDK’s, and PERSISTED_DOCUMENTS_FILES) and does not register others (PERSISTED_QUERIES=manifest): send the full document.',
+  },
+  'ORIGIN_NOT_ALLOWED.origin': {
+    fr: 'Les pages de l’origine {origin} ne peuvent pas appeler cette API : le serveur ne la liste pas. Ses exploitants l’ajoutent au réglage CORS_ORIGINS (liste d’origines exactes séparées par des virgules, schéma://hôte[:port]) puis le redémarrent.',
+    en: 'Pages of the origin {origin} may not call this API: the server does not list it. Its operators add it to the CORS_ORIGINS setting (a comma-separated list of exact origins, scheme://host[:port]) and restart it.',
+  },
+  // operations
+  'SUBSCRIPTION_OVER_HTTP.how': {
+    fr: 'Les abonnements ne passent pas par HTTP : ouvrez un WebSocket (protocole graphql-ws) vers cette même adresse (ws:// ou wss://) et abonnez-vous par lui — dans Apollo Client, un lien partagé (split) qui envoie les abonnements à un GraphQLWsLink ; dans le SDK, `subscribe`. Rien n’a été exécuté ni décompté.',
+    en: 'Subscriptions are not served over HTTP: open a WebSocket (graphql-ws protocol) to this same URL (ws:// or wss://) and subscribe there — in Apollo Client, a split link sending subscriptions to a GraphQLWsLink; in the SDK, `subscribe`. Nothing was run or charged.',
+  },
+  'OPERATION_RESOLUTION_FAILURE.unknownName': {
+    fr: 'Le document n’a aucune opération nommée « {name} ». {count, plural, =0 {Il n’a aucune opération.} other {Ses opérations : {operations}.}} Envoyez l’un de ces noms comme operationName, ou le document qui la contient.',
+    en: 'The document has no operation named "{name}". {count, plural, =0 {The document has no operation.} other {The document’s operations: {operations}.}} Send one of these names as operationName, or the document that has it.',
+  },
+  'OPERATION_RESOLUTION_FAILURE.anonymous': { fr: '(anonyme)', en: '(anonymous)' },
+  'OPERATION_RESOLUTION_FAILURE.several': {
+    fr: 'Le document a plusieurs opérations et aucun operationName ne dit laquelle exécuter. Ses opérations : {operations}. Envoyez celle à exécuter comme operationName.',
+    en: 'The document has several operations and no operationName says which to run. The document’s operations: {operations}. Send the one to run as operationName.',
+  },
   // ids, pages, cursors
   'INVALID_ID.malformed': { fr: 'Cet identifiant n’est pas valide.', en: 'This is not a valid id.' },
   'INVALID_ID.ofType': { fr: 'Cet identifiant n’est pas un identifiant valide de {type}.', en: 'This is not a valid {type} id.' },

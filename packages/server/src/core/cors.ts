@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors from 'cors';
 import type { Config } from './config';
+import { CORE_SITUATIONS as T } from './core.messages';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -55,7 +56,7 @@ export function preflightRefusal(config: Config['cors'], req: IncomingMessage, r
     JSON.stringify({
       errors: [
         {
-          message: `Pages of the origin ${origin.slice(0, 200)} may not call this API: the server does not list it. Its operators add it to the CORS_ORIGINS setting (a comma-separated list of exact origins, scheme://host[:port]) and restart it.`,
+          message: T['ORIGIN_NOT_ALLOWED.origin']({ origin: origin.slice(0, 200) }).render(),
           extensions: { code: 'ORIGIN_NOT_ALLOWED', origin: origin.slice(0, 200), requestId: req.id },
         },
       ],

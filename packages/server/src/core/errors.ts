@@ -48,20 +48,14 @@ export class DomainError extends Error {
   readonly text: Text;
   constructor(
     readonly code: DomainErrorCode,
-    text: Text | string,
+    text: Text,
     readonly field: string[] | null = null,
     readonly bounds: ErrorBounds | null = null,
   ) {
-    const t = typeof text === 'string' ? legacyText(text) : text;
-    super(t.render('en'));
-    this.text = t;
+    super(text.render('en'));
+    this.text = text;
     this.name = 'DomainError';
   }
-}
-
-/** A message not yet in the catalogue: shown as written, in every language (being phased out). */
-function legacyText(message: string): Text {
-  return new Text('LEGACY', { message });
 }
 
 /** The GraphQL enum of every user-error code, filled by `registerErrorCodes`. */
@@ -210,14 +204,10 @@ export function toGraphQLError(e: DomainError): GraphQLError {
   return new GraphQLError(e.text.render(), { extensions: { code: kind, reason: e.code, field: e.field ?? undefined, ...(e.bounds ?? {}) } });
 }
 
-export function unauthenticated(message: Text | string = API_MESSAGES.UNAUTHENTICATED()): GraphQLError {
-  return new GraphQLError(String(message), { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+export function unauthenticated(message: Text = API_MESSAGES.UNAUTHENTICATED()): GraphQLError {
+  return new GraphQLError(message.render(), { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
-export function forbidden(message: Text | string = API_MESSAGES.FORBIDDEN()): GraphQLError {
-  return new GraphQLError(String(message), { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+export function forbidden(message: Text = API_MESSAGES.FORBIDDEN()): GraphQLError {
+  return new GraphQLError(message.render(), { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
-
-defineMessages({
-  LEGACY: { fr: '{message}', en: '{message}' },
-});

@@ -129,8 +129,8 @@ function csrfRefusal(method: string, headers: IncomingMessage['headers'], persis
   if (type !== undefined && !SIMPLE_TYPES.has(type.split(';', 1)[0].trim().toLowerCase())) return null;
   if (PREFLIGHT_HEADERS.some((h) => (headers[h]?.length ?? 0) > 0)) return null;
   return method === 'GET'
-    ? 'This GET has been blocked as a potential Cross-Site Request Forgery (CSRF): send the header `apollo-require-preflight: true` with it (any non-empty value; `x-apollo-operation-name` also does), or POST the operation as JSON (`content-type: application/json`). A GET of a persisted document by its id needs neither.'
-    : 'This POST has been blocked as a potential Cross-Site Request Forgery (CSRF): send the operation as JSON (`content-type: application/json`), or send the header `apollo-require-preflight: true` with it (any non-empty value).';
+    ? T['BAD_REQUEST.csrfGet']().render()
+    : T['BAD_REQUEST.csrfPost']().render();
 }
 
 /** What a request's `extensions.persistedQuery` asks, against the documents known by id. */
@@ -150,7 +150,7 @@ function resolvePersisted(opts: GraphqlHttpOptions<BaseContext>['persisted'], qu
   const known = opts.documents.get(id);
   if (known !== undefined) {
     if (query === undefined || query === null || query === known) return { kind: 'document', query: known, extensions: others, known: true };
-    return { kind: 'refused', status: 400, code: 'BAD_REQUEST', message: `The document sent is not the persisted document ${id.slice(0, 80)}: send the id alone, or the document alone.` };
+    return { kind: 'refused', status: 400, code: 'BAD_REQUEST', message: T['BAD_REQUEST.persistedMismatch']({ id: id.slice(0, 80) }).render() };
   }
   if (opts.apq) return { kind: 'as-is' };
   if (typeof query === 'string' && query.length) return { kind: 'document', query, extensions: others, known: false };
@@ -159,7 +159,7 @@ function resolvePersisted(opts: GraphqlHttpOptions<BaseContext>['persisted'], qu
     kind: 'refused',
     status: 200,
     code: 'PERSISTED_QUERY_NOT_FOUND',
-    message: 'PersistedQueryNotFound: this server knows the documents of its manifests (the SDK\'s, and PERSISTED_DOCUMENTS_FILES) and does not register others (PERSISTED_QUERIES=manifest): send the full document.',
+    message: T['PERSISTED_QUERY_NOT_FOUND.manifest']().render(),
   };
 }
 

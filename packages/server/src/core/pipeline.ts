@@ -23,7 +23,7 @@ import {
 import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { Admission } from './admission';
 import type { Config } from './config';
-import { currentLocale } from './i18n';
+import { currentLocale, type Text } from './i18n';
 import { loaderRegistry, memoRegistry, type Context, type Viewer } from './context';
 import type { EntityManager, MikroORM } from './database';
 import { documentBounds } from './document-bounds';
@@ -240,6 +240,10 @@ export function createPipeline(deps: PipelineDeps) {
       const tooMany = bounds.tokenRefusal(formatted.message);
       if (tooMany) return { message: tooMany.message, extensions: omitHttp(tooMany.extensions) };
     }
+    if (extensions.code === 'BAD_REQUEST') {
+      const text = apolloRefusal(formatted.message);
+      if (text) return { ...formatted, message: text.render(), extensions };
+    }
     if (isPublic(extensions.code)) return { ...formatted, extensions };
     if (isDatabaseUnavailable(original)) {
       health.unavailable(original);
@@ -365,20 +369,47 @@ function isPublic(code: unknown): boolean {
   return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code);
 }
 
+/**
+ * Apollo Server's own refusals of a request (BadRequestError, English only) as catalogue texts,
+ * by their wording in @apollo/server 5; an unknown one (a new Apollo version) stays as it is.
+ */
+const APOLLO_REFUSALS: readonly [RegExp, (m: RegExpExecArray) => Text][] = [
+  [/^GET requests only support query operations, not (\w+) operations/, (m) => T['BAD_REQUEST.getNotQuery']({ operation: m[1] })],
+  [/^Apollo Server supports only GET\/POST requests/, () => T['BAD_REQUEST.method']()],
+  [/^GraphQL operations must contain a non-empty `query`/, () => T['BAD_REQUEST.noQuery']()],
+  [/^GraphQL queries must be strings/, () => T['BAD_REQUEST.queryNotString']()],
+  [/^POST body missing, invalid Content-Type/, () => T['BAD_REQUEST.emptyBody']()],
+  [/^`(variables|extensions)` in a POST body (should be provided as|must be) an object/, (m) => T['BAD_REQUEST.notObject']({ name: m[1] })],
+  [/^`operationName` in a POST body must be a string/, () => T['BAD_REQUEST.operationNameNotString']()],
+  [/^The '(\w+)' search parameter may only be specified once/, (m) => T['BAD_REQUEST.searchParamTwice']({ name: m[1] })],
+  [/^The (\w+) search parameter (contains invalid JSON|should contain a JSON-encoded object)/, (m) => T['BAD_REQUEST.searchParamJson']({ name: m[1] })],
+  [/^GET requests may not have a content-type header other than application\/json/, () => T['BAD_REQUEST.getContentType']()],
+  [/^An 'accept' header was provided for this request which does not accept/, () => T['BAD_REQUEST.accept']()],
+  [/^(Operation batching disabled|No operations found in request)/, () => T['BAD_REQUEST.batching']()],
+];
+
+function apolloRefusal(message: string): Text | null {
+  for (const [re, text] of APOLLO_REFUSALS) {
+    const m = re.exec(message);
+    if (m) return text(m);
+  }
+  return null;
+}
+
 /** Why no operation of the document can run: an `operationName` it does not have, or several operations and none named. */
 export function operationResolutionFailure(op: Pick<Operation, 'document' | 'operationName'>): GraphQLError {
-  const names = op.document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((d) => d.name?.value ?? '(anonymous)');
-  const has = names.length ? `The document's operations: ${names.join(', ')}.` : 'The document has no operation.';
+  const names = op.document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((d) => d.name?.value ?? T['OPERATION_RESOLUTION_FAILURE.anonymous']().render());
+  const operations = names.join(', ');
   const message = op.operationName
-    ? `The document has no operation named "${String(op.operationName).slice(0, 100)}". ${has} Send one of these names as operationName, or the document that has it.`
-    : `The document has several operations and no operationName says which to run. ${has} Send the one to run as operationName.`;
+    ? T['OPERATION_RESOLUTION_FAILURE.unknownName']({ name: String(op.operationName).slice(0, 100), count: names.length, operations }).render()
+    : T['OPERATION_RESOLUTION_FAILURE.several']({ operations }).render();
   return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
 }
 
 /** A subscription sent over HTTP (Apollo Client without its WebSocket link, a plain fetch): said so, with where to send it. */
 export function subscriptionOverHttp(): GraphQLError {
   return new GraphQLError(
-    'Subscriptions are not served over HTTP: open a WebSocket (graphql-ws protocol) to this same URL (ws:// or wss://) and subscribe there — in Apollo Client, a split link sending subscriptions to a GraphQLWsLink; in the SDK, `subscribe`. Nothing was run or charged.',
+    T['SUBSCRIPTION_OVER_HTTP.how']().render(),
     { extensions: { code: 'SUBSCRIPTION_OVER_HTTP', http: { status: 400 } } },
   );
 }

@@ -3,6 +3,7 @@ import { usesDeskTools, administersMacros } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { DomainError } from '../core/errors';
 import { DeskToolsErrorCode } from './desk-tools.errors';
+import { DESK_TOOLS_MESSAGES as M } from './desk-tools.messages';
 
 /** The support team of the person calling (null: none, or not a person); on the caller's connection (transaction included). */
 export async function teamOf(em: EntityManager, viewer: Viewer): Promise<string | null> {
@@ -16,6 +17,6 @@ export function assertUsesDeskTools(viewer: Viewer, { macros = false } = {}): vo
   if (usesDeskTools(viewer) || (macros && administersMacros(viewer))) return;
   throw new DomainError(
     DeskToolsErrorCode.NOT_A_DESK_TOOL_USER,
-    macros ? 'Les réponses types sont réservées aux agents du support (et aux administrateurs qui les gèrent).' : 'Les vues enregistrées sont réservées aux agents du support.',
+    macros ? M['NOT_A_DESK_TOOL_USER.macros']() : M['NOT_A_DESK_TOOL_USER.views'](),
   );
 }

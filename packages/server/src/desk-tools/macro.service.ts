@@ -20,6 +20,8 @@ import { assertUsesDeskTools, teamOf } from './desk-tools.team';
 import { Macro } from './macro.entity';
 import { frenchDueDate, placeholdersOf, renderMacroText, type MacroPlaceholder } from './macro.template';
 import type { Config } from '../core/config';
+import { DESK_TOOLS_MESSAGES as M } from './desk-tools.messages';
+import { TICKET_MESSAGES } from '../service-desk/ticket.messages';
 
 type TicketSettings = Config['tickets'];
 
@@ -35,7 +37,7 @@ export interface MacroFields {
 function checkFields(f: MacroFields): void {
   placeholdersOf(f.body);
   if (f.internal && f.setStatus === MacroStatus.WAITING_FOR_INFO) {
-    throw new DomainError(DeskToolsErrorCode.MACRO_INTERNAL_QUESTION, 'Une réponse type qui pose une question au demandeur (WAITING_FOR_INFO) doit être publique.', ['internal']);
+    throw new DomainError(DeskToolsErrorCode.MACRO_INTERNAL_QUESTION, M.MACRO_INTERNAL_QUESTION(), ['internal']);
   }
 }
 
@@ -43,7 +45,7 @@ function assertMayManage(viewer: Viewer, teamId: string | null, macro: { team?: 
   if (!mayManageMacro(viewer, teamId, macro)) {
     throw new DomainError(
       DeskToolsErrorCode.MACRO_NOT_YOURS,
-      macro.team ? 'Seuls les membres de l’équipe (et les administrateurs) modifient ses réponses types.' : 'Seuls les administrateurs modifient les réponses types partagées.',
+      macro.team ? M['MACRO_NOT_YOURS.team']() : M['MACRO_NOT_YOURS.shared'](),
     );
   }
 }
@@ -55,7 +57,7 @@ async function saveMacro(em: EntityManager, macro: Macro): Promise<Macro> {
   } catch (e) {
     if (e instanceof UniqueConstraintViolationException) {
       em.clear();
-      throw new DomainError(DeskToolsErrorCode.MACRO_NAME_TAKEN, `Une réponse type s’appelle déjà « ${macro.name} » ${macro.team ? 'dans cette équipe' : 'parmi les réponses partagées'}.`, ['name']);
+      throw new DomainError(DeskToolsErrorCode.MACRO_NAME_TAKEN, M[macro.team ? 'MACRO_NAME_TAKEN.team' : 'MACRO_NAME_TAKEN.shared']({ name: macro.name }), ['name']);
     }
     throw e;
   }
@@ -81,7 +83,7 @@ export async function findVisibleMacros(em: EntityManager, viewer: Viewer, ids: 
 
 async function visibleMacro(em: EntityManager, viewer: Viewer, id: string, field = 'id'): Promise<Macro> {
   const [m] = await findVisibleMacros(em, viewer, [id]);
-  if (!m) throw new DomainError(CoreErrorCode.NOT_FOUND, 'Aucune réponse type de ce nom parmi celles que vous voyez.', [field]);
+  if (!m) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.macro'](), [field]);
   return m;
 }
 
@@ -96,8 +98,8 @@ export async function createMacro(em: EntityManager, viewer: Viewer, f: MacroFie
   assertUsesDeskTools(viewer, { macros: true });
   const myTeam = await teamOf(em, viewer);
   const teamId = f.shared ? null : (f.teamId ?? myTeam);
-  if (!f.shared && !teamId) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, 'Précisez l’équipe de la réponse type (teamId) ou rendez-la partagée (shared).', ['teamId']);
-  if (teamId && !(await em.findOne(SupportTeam, { id: teamId }))) throw new DomainError(CoreErrorCode.NOT_FOUND, 'Aucune équipe de support n’a cet identifiant.', ['teamId']);
+  if (!f.shared && !teamId) throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.macroTeam'](), ['teamId']);
+  if (teamId && !(await em.findOne(SupportTeam, { id: teamId }))) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.supportTeam'](), ['teamId']);
   assertMayManage(viewer, myTeam, { team: teamId ? { id: teamId } : null });
   checkFields(f);
   const macro = em.create(Macro, {
@@ -173,14 +175,14 @@ export async function applyMacro(em: EntityManager, viewer: Viewer, settings: Ti
   return em.transactional(async (tem) => {
     const macro = await visibleMacro(tem, viewer, macroId, 'macroId');
     const found = await findVisibleTicket(tem, viewer, { id: ticketId });
-    if (!found) throw new DomainError(CoreErrorCode.NOT_FOUND, 'Aucune demande de ce nom parmi celles que vous voyez.', ['ticketId']);
+    if (!found) throw new DomainError(CoreErrorCode.NOT_FOUND, TICKET_MESSAGES['NOT_FOUND.ticket'](), ['ticketId']);
     const changes = macro.setStatus !== null || macro.setPriority !== null;
     if (changes && version === null) {
-      throw new DomainError(DeskToolsErrorCode.MACRO_VERSION_REQUIRED, 'Cette réponse type modifie la demande (statut ou priorité) : envoyez la version de la demande que vous avez lue.', ['version']);
+      throw new DomainError(DeskToolsErrorCode.MACRO_VERSION_REQUIRED, M.MACRO_VERSION_REQUIRED(), ['version']);
     }
     const text = renderMacroText(macro.body, await placeholderValues(tem, viewer, found, placeholdersOf(macro.body))).trim();
     if ([...text].length > TICKET_TEXT.comment) {
-      throw new DomainError(DeskToolsErrorCode.MACRO_TEXT_TOO_LONG, `Une fois complétée, la réponse type dépasse ${TICKET_TEXT.comment} caractères.`, ['macroId']);
+      throw new DomainError(DeskToolsErrorCode.MACRO_TEXT_TOO_LONG, M['MACRO_TEXT_TOO_LONG.max']({ max: TICKET_TEXT.comment }), ['macroId'], { max: TICKET_TEXT.comment });
     }
     let ticket: Ticket;
     let comment: TicketComment | null;

@@ -6,6 +6,7 @@
  */
 import { DomainError } from '../core/errors';
 import { DeskToolsErrorCode } from './desk-tools.errors';
+import { DESK_TOOLS_MESSAGES as M } from './desk-tools.messages';
 
 export const MACRO_PLACEHOLDERS = {
   'requester.name': 'the requesting user’s full name (« Madame, Monsieur » when the ticket names none)',
@@ -37,7 +38,7 @@ export function placeholdersOf(text: string, field = 'body'): Set<MacroPlacehold
     if (!isPlaceholder(name)) {
       throw new DomainError(
         DeskToolsErrorCode.MACRO_UNKNOWN_PLACEHOLDER,
-        `Le texte contient l’espace réservé inconnu « {{${name.slice(0, 60)}}} » ; sont connus : ${Object.keys(MACRO_PLACEHOLDERS).map((n) => `{{${n}}}`).join(', ')}.`,
+        M['MACRO_UNKNOWN_PLACEHOLDER.name']({ placeholder: `{{${name.slice(0, 60)}}}`, known: Object.keys(MACRO_PLACEHOLDERS).map((n) => `{{${n}}}`).join(', ') }),
         [field],
       );
     }
@@ -45,7 +46,7 @@ export function placeholdersOf(text: string, field = 'body'): Set<MacroPlacehold
   }
   const rest = text.replace(TOKEN, '');
   if (rest.includes('{{') || rest.includes('}}')) {
-    throw new DomainError(DeskToolsErrorCode.MACRO_MALFORMED_PLACEHOLDER, 'Le texte contient « {{ » ou « }} » sans espace réservé complet : écrivez par exemple {{ticket.reference}}.', [field]);
+    throw new DomainError(DeskToolsErrorCode.MACRO_MALFORMED_PLACEHOLDER, M['MACRO_MALFORMED_PLACEHOLDER.example']({ open: '{{', close: '}}', example: '{{ticket.reference}}' }), [field]);
   }
   return used;
 }

@@ -14,6 +14,7 @@ import { SavedViewVisibility } from './desk-tools.enums';
 import { DeskToolsErrorCode } from './desk-tools.errors';
 import { assertUsesDeskTools, teamOf } from './desk-tools.team';
 import { SavedView, type StoredTicketFilter, type StoredTicketOrder } from './saved-view.entity';
+import { DESK_TOOLS_MESSAGES as M } from './desk-tools.messages';
 
 /** How many views one person keeps (so a sidebar's counts stay a bounded number of statements). */
 export const MAX_SAVED_VIEWS = 50;
@@ -32,7 +33,7 @@ function storedFilter(f: TicketFilter | null | undefined): StoredTicketFilter {
   try {
     decodeTicketFilter(f);
   } catch (e) {
-    if (e instanceof DomainError) throw new DomainError(e.code, e.message, ['filter', ...(e.field ?? [])]);
+    if (e instanceof DomainError) throw new DomainError(e.code, e.text, ['filter', ...(e.field ?? [])], e.bounds);
     throw e;
   }
   const out: Record<string, unknown> = {};
@@ -40,7 +41,7 @@ function storedFilter(f: TicketFilter | null | undefined): StoredTicketFilter {
     if (value === null || value === undefined) continue;
     if ((key === 'domain' || key === 'application') && Array.isArray(value)) {
       if (value.length > VIEW_FILTER.codes || value.some((c) => typeof c !== 'string' || [...c].length > VIEW_FILTER.codeLength)) {
-        throw new DomainError(CoreErrorCode.VALIDATION_FAILED, `${key} : au plus ${VIEW_FILTER.codes} codes de ${VIEW_FILTER.codeLength} caractères au plus.`, ['filter', key]);
+        throw new DomainError(CoreErrorCode.VALIDATION_FAILED, M['VALIDATION_FAILED.viewCodes']({ max: VIEW_FILTER.codes, length: VIEW_FILTER.codeLength }), ['filter', key], { max: VIEW_FILTER.codes });
       }
     }
     out[key] = value instanceof Date ? value.toISOString() : value;
@@ -73,8 +74,8 @@ export async function findVisibleSavedViews(em: EntityManager, viewer: Viewer, i
 /** A view the viewer may change: theirs (a teammate reads a TEAM view, only its owner changes it). */
 async function ownView(em: EntityManager, viewer: Viewer, id: string): Promise<SavedView> {
   const [view] = await findVisibleSavedViews(em, viewer, [id]);
-  if (!view) throw new DomainError(CoreErrorCode.NOT_FOUND, 'Aucune vue enregistrée de ce nom parmi celles que vous voyez.', ['id']);
-  if (view.owner.id !== viewer.id) throw new DomainError(DeskToolsErrorCode.SAVED_VIEW_NOT_OWNER, 'Seul son propriétaire modifie ou supprime une vue partagée ; votre équipe la consulte.', ['id']);
+  if (!view) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.savedView'](), ['id']);
+  if (view.owner.id !== viewer.id) throw new DomainError(DeskToolsErrorCode.SAVED_VIEW_NOT_OWNER, M.SAVED_VIEW_NOT_OWNER(), ['id']);
   return view;
 }
 
@@ -82,7 +83,7 @@ async function ownView(em: EntityManager, viewer: Viewer, id: string): Promise<S
 async function sharedTeam(em: EntityManager, viewer: Viewer, visibility: SavedViewVisibility): Promise<string | null> {
   if (visibility !== SavedViewVisibility.TEAM) return null;
   const team = await teamOf(em, viewer);
-  if (!team) throw new DomainError(DeskToolsErrorCode.SAVED_VIEW_NO_TEAM, 'Vous n’appartenez à aucune équipe de support : la vue ne peut être que privée.', ['visibility']);
+  if (!team) throw new DomainError(DeskToolsErrorCode.SAVED_VIEW_NO_TEAM, M.SAVED_VIEW_NO_TEAM(), ['visibility']);
   return team;
 }
 
@@ -92,7 +93,7 @@ export async function createSavedView(em: EntityManager, viewer: Viewer, f: Save
   const team = await sharedTeam(em, viewer, visibility);
   const filter = storedFilter(f.filter);
   if ((await em.count(SavedView, { owner: viewer.id })) >= MAX_SAVED_VIEWS) {
-    throw new DomainError(DeskToolsErrorCode.SAVED_VIEW_LIMIT_REACHED, `Vous avez déjà ${MAX_SAVED_VIEWS} vues enregistrées : supprimez-en une d’abord.`);
+    throw new DomainError(DeskToolsErrorCode.SAVED_VIEW_LIMIT_REACHED, M['SAVED_VIEW_LIMIT_REACHED.max']({ max: MAX_SAVED_VIEWS }), null, { max: MAX_SAVED_VIEWS });
   }
   const view = em.create(SavedView, {
     owner: em.getReference(Person, viewer.id),

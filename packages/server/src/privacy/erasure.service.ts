@@ -23,6 +23,8 @@ import { escapeHtml } from '../core/text';
 import { CorrespondentAssignment } from '../directory/correspondent-assignment.entity';
 import { Person } from '../directory/person.entity';
 import { PrivacyErrorCode } from './privacy.errors';
+import { PRIVACY_MESSAGES as M } from './privacy.messages';
+import { roleList } from '../core/roles';
 
 /** The name an erased person gets: "Personne effacée #1a2b3c4d". */
 export const ERASED_FIRST_NAME = 'Personne effacée';
@@ -34,19 +36,19 @@ const PERSONAL_FIELDS = ['firstName', 'lastName', 'email'];
 const BLANK = '[effacé]';
 
 export function assertMayErase(viewer: Viewer): void {
-  if (!PERSONAL_DATA_ERASERS.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, 'Seuls les administrateurs effacent les données personnelles d’une personne.');
+  if (!PERSONAL_DATA_ERASERS.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.erasure']({ roles: roleList(PERSONAL_DATA_ERASERS) }));
 }
 
 export async function erasePerson(em: EntityManager, viewer: Viewer, personId: string): Promise<Person> {
   assertMayErase(viewer);
-  if (viewer.kind === 'PERSON' && viewer.id === personId) throw new DomainError(PrivacyErrorCode.CANNOT_ERASE_YOURSELF, 'Un administrateur n’efface pas son propre compte : un autre administrateur le fait.', ['personId']);
+  if (viewer.kind === 'PERSON' && viewer.id === personId) throw new DomainError(PrivacyErrorCode.CANNOT_ERASE_YOURSELF, M.CANNOT_ERASE_YOURSELF(), ['personId']);
   return em.transactional(async (tx) => {
     // one erasure at a time for a person: the row's lock
     const locked = await tx.execute('select id from person where id = ? for update', [personId]);
-    if (!locked.length) throw new DomainError(CoreErrorCode.NOT_FOUND, 'Aucune personne n’a cet identifiant.', ['personId']);
+    if (!locked.length) throw new DomainError(CoreErrorCode.NOT_FOUND, M['NOT_FOUND.person'](), ['personId']);
     const person = await tx.findOneOrFail(Person, { id: personId }, { refresh: true });
     if (await tx.count(AuditEntry, { action: AuditAction.PERSON_ERASED, targetType: 'Person', targetId: personId })) {
-      throw new DomainError(PrivacyErrorCode.PERSON_ALREADY_ERASED, 'Les données personnelles de cette personne ont déjà été effacées.', ['personId']);
+      throw new DomainError(PrivacyErrorCode.PERSON_ALREADY_ERASED, M.PERSON_ALREADY_ERASED(), ['personId']);
     }
     const now = new Date();
     const before = { active: person.active, heldRoles: [...person.heldRoles] };

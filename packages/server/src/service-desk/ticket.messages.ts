@@ -42,6 +42,7 @@ export const TICKET_MESSAGES = defineMessages({
   'TICKET_LINK_CYCLE.duplicate': { fr: 'L’autre ticket est déjà, par d’autres liens, un doublon de celui-ci : un ticket ne peut être le doublon de son propre doublon.', en: 'The other ticket already is, through other links, a duplicate of this one: a ticket cannot duplicate its own duplicate.' },
   'TICKET_LINK_CYCLE.cause': { fr: 'L’autre ticket est déjà, par d’autres liens, causé par celui-ci : une cause ne peut être sa propre conséquence.', en: 'The other ticket is already, through other links, caused by this one: a cause cannot be its own consequence.' },
   'TICKET_ALREADY_MERGED.into': { fr: 'Le ticket d’origine a lui-même été fusionné ; fusionnez dans le ticket qui l’a reçu.', en: 'The original was itself merged; merge into the ticket that received it.' },
+  'TICKET_ALREADY_MERGED.act': { fr: 'Ce ticket a été fusionné dans un autre et ne change plus : agissez sur le ticket d’origine.', en: 'This ticket was merged into another and no longer changes: act on the original ticket.' },
   'TICKET_ALREADY_MERGED.parent': { fr: 'Le ticket parent a été fusionné ; rattachez au ticket qui l’a reçu.', en: 'The parent was merged; attach to the ticket that received it.' },
   'TICKET_PARENT_CYCLE.merge': { fr: 'Le ticket d’origine descend du doublon ; détachez-le d’abord.', en: 'The original descends from the duplicate; detach it first.' },
   'NOT_FOUND.ticket': { fr: 'Ticket introuvable, ou hors de ce que vous pouvez voir.', en: 'No such ticket, or outside what you may see.' },

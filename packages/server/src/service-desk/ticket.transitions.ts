@@ -267,7 +267,7 @@ function assertMayChangeSomething(viewer: Viewer): void {
 
 /** A closed ticket changes only by reopening; a cancelled or merged one never. */
 export function assertNotFinished(t: TicketFacts, transition?: TicketTransition): void {
-  if (t.mergedInto) throw new DomainError(TicketErrorCode.TICKET_ALREADY_MERGED, 'Règle TICKET_ALREADY_MERGED : ce ticket a été fusionné dans un autre et ne change plus ; agissez sur le ticket d’origine.');
+  if (t.mergedInto) throw new DomainError(TicketErrorCode.TICKET_ALREADY_MERGED, M['TICKET_ALREADY_MERGED.act']());
   if (t.status === S.CLOSED && transition !== TicketTransition.REOPEN)
     throw new DomainError(TicketErrorCode.TICKET_CLOSED, M.TICKET_CLOSED());
   if (t.status === S.CANCELLED) throw new DomainError(TicketErrorCode.TICKET_FINISHED, M['TICKET_FINISHED.cancelled']());
