@@ -116,8 +116,13 @@ const watcherClause = (id: string): Clause<TicketScopeFacts> => ({ where: { watc
  */
 export const TICKET_LINKERS: readonly Role[] = [Role.SN1_AGENT, Role.SN2_AGENT, Role.TECHNICAL_AGENT];
 
-export function mayLinkTickets(viewer: Viewer): boolean {
+/** A person holding one of the support levels' roles: who links tickets and who uses the desk's tools. */
+function isSupportAgent(viewer: Viewer): boolean {
   return viewer.kind === 'PERSON' && TICKET_LINKERS.some((r) => viewer.roles.has(r));
+}
+
+export function mayLinkTickets(viewer: Viewer): boolean {
+  return isSupportAgent(viewer);
 }
 
 /**
@@ -185,13 +190,13 @@ export const DAF_PERIMETER_SQL = `
  * Who works with the desk's tools (applies canned answers, keeps saved ticket views): the
  * agents of the support levels. A CCA, an application, an analyst do not.
  */
-export const DESK_TOOL_USERS: readonly Role[] = [Role.SN1_AGENT, Role.SN2_AGENT, Role.TECHNICAL_AGENT];
+export const DESK_TOOL_USERS: readonly Role[] = TICKET_LINKERS;
 
 /** Who manages every canned answer (shared ones, any team's) besides each team's members for their own team's: the administrators. */
 export const MACRO_ADMINISTRATORS: readonly Role[] = [Role.ADMINISTRATOR];
 
 export function usesDeskTools(viewer: Viewer): boolean {
-  return viewer.kind === 'PERSON' && DESK_TOOL_USERS.some((r) => viewer.roles.has(r));
+  return isSupportAgent(viewer);
 }
 
 export function administersMacros(viewer: Viewer): boolean {

@@ -5,7 +5,6 @@
 import { defineMessages } from '../core/i18n';
 
 export const AUDIT_MESSAGES = defineMessages({
-  'FORBIDDEN.audit': { fr: 'Le journal d’audit est réservé au rôle : {roles}.', en: 'The audit log is for the role: {roles}.' },
   'VALIDATION_FAILED.auditActions': {
     fr: '{max, plural, one {Au plus # action} other {Au plus # actions}} par filtre.',
     en: '{max, plural, one {At most # action} other {At most # actions}} per filter.',

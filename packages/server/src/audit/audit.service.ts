@@ -5,7 +5,6 @@
  * its entry). Reading is for administrators and analysts (`AUDIT_READERS`).
  */
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { AUDIT_READERS } from '../access/policies';
 import type { Viewer } from '../core/context';
 import { CoreErrorCode, DomainError } from '../core/errors';
 import { toCsv } from '../core/csv';
@@ -16,7 +15,6 @@ import { Person } from '../directory/person.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { AUDIT_ACTION_LABELS, AuditAction, AuditActorKind } from './audit.enums';
 import { AUDIT_MESSAGES as M } from './audit.messages';
-import { roleList } from '../core/roles';
 
 /** What an entry is about: a GraphQL type name and the raw id (null for an import or a purge). */
 export interface AuditTarget {
@@ -112,9 +110,6 @@ export async function recordSystemAudit(client: { query(text: string, values?: u
 
 /* ---------- reading ---------- */
 
-export function assertMayReadAudit(viewer: Viewer): void {
-  if (!AUDIT_READERS.some((r) => viewer.roles.has(r))) throw new DomainError(CoreErrorCode.FORBIDDEN, M['FORBIDDEN.audit']({ roles: roleList(AUDIT_READERS) }));
-}
 
 export interface AuditFilterValues {
   actorPersonId?: string | null;

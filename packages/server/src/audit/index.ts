@@ -8,6 +8,7 @@ import type { FeatureModule } from '../core/module';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditEntryFieldsResolver, AuditResolver } from './audit.resolver';
 import { AUDIT_READERS } from '../access/policies';
+import { hasRole } from '../core/context';
 
 export { recordAudit, targetOf, snapshot } from './audit.service';
 export { AuditAction } from './audit.enums';
@@ -19,6 +20,6 @@ export const auditModule: FeatureModule = {
   errorCodes: [],
   nodeTypes: {
     // the audit's readers only; nobody else learns an entry exists
-    AuditEntry: async (ctx, ids) => (ctx.viewer && AUDIT_READERS.some((r) => ctx.viewer!.roles.has(r)) ? findByIds(ctx.em, AuditEntry, ids) : []),
+    AuditEntry: async (ctx, ids) => (hasRole(ctx.viewer, ...AUDIT_READERS) ? findByIds(ctx.em, AuditEntry, ids) : []),
   },
 };

@@ -16,7 +16,7 @@ import { KnowledgeItem } from '../knowledge/knowledge-item.entity';
 import { MatchCandidateView, VariablePartView } from '../knowledge/knowledge.types';
 import { ReviewCluster } from '../knowledge/review.entity';
 import { Ticket } from '../service-desk/ticket.entity';
-import { findVisibleTickets } from '../service-desk/ticket.service';
+import { visibleTicketLoader } from '../service-desk/ticket.loaders';
 import { ConversationOutcome } from './chatbot.enums';
 import { ChatbotMetricsFilter, ChooseInput, ConvertTicketRequestInput, DismissTicketRequestInput, GiveFeedbackInput, RequestTicketInput, SendMessageInput, StartConversationInput, TicketRequestFilter } from './chatbot.inputs';
 import { ChatButton, ChatbotMetrics, ChatTurnPayload, ConversationConnection, ConvertTicketRequestPayload, FeedbackPayload, ItemFeedbackCount, TicketRequestConnection, TicketRequestPayload } from './chatbot.types';
@@ -286,12 +286,7 @@ export class TicketRequestFieldsResolver {
   @FieldResolver(() => Ticket, { nullable: true, description: 'The FSD it became, once converted (null if you may not see that ticket).' })
   ticket(@Root() r: TicketRequest, @Ctx() ctx: Context) {
     if (!r.ticketId) return null;
-    return ctx
-      .loader<string, Ticket | null>('visibleTicketById', async (ids) => {
-        const rows = await findVisibleTickets(ctx.em, requireViewer(ctx), [...ids]);
-        return ids.map((id) => rows.find((t) => t.id === id) ?? null);
-      })
-      .load(r.ticketId);
+    return visibleTicketLoader(ctx).load(r.ticketId);
   }
 }
 

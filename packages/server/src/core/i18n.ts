@@ -77,6 +77,11 @@ export function renderMessage(key: string, params: MessageParams, locale: Locale
   }
 }
 
+/** Values named in the caller's words, as "A, B ou C" (a value without a label shows itself). */
+export function labelList(labels: Readonly<Record<string, Translations>>, values: readonly string[], locale: Locale = currentLocale()): string {
+  return new Intl.ListFormat(locale, { type: 'disjunction' }).format(values.map((v) => labels[v]?.[locale] ?? v));
+}
+
 /** Every declared message (tests read it to check that each code has both languages). */
 export function allMessages(): ReadonlyMap<string, Translations> {
   return catalogue;

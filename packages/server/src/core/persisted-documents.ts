@@ -8,7 +8,6 @@
  * adds its own through PERSISTED_DOCUMENTS_FILES. They are read once, at start: a manifest that
  * cannot be read or holds a document that does not parse stops the start.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'graphql';
@@ -20,11 +19,6 @@ export const SDK_MANIFEST_PATH = join(__dirname, '../../../schema/persisted-docu
 const ID = /^[A-Za-z0-9_:.-]{1,128}$/;
 
 export class PersistedDocumentsError extends Error {}
-
-/** The SHA-256 of a document's text, in hex: its id in the SDK's manifest and in the APQ protocol. */
-export function documentId(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /**
  * The documents of one manifest file. Two formats are read: a plain object `{ "<id>": "<document>" }`

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { currentLocale, type Locale, type Translations } from './i18n';
+import { currentLocale, labelList, type Locale, type Translations } from './i18n';
 
 /** Every role of DOMAIN.md §1, plus the platform head who designates CCHs. */
 export enum Role {
@@ -70,5 +70,5 @@ export const ROLE_LABELS: Readonly<Record<Role, Translations>> = {
 
 /** The roles in the caller's language, as "A, B ou C". */
 export function roleList(roles: readonly Role[], locale: Locale = currentLocale()): string {
-  return new Intl.ListFormat(locale, { type: 'disjunction' }).format(roles.map((r) => ROLE_LABELS[r]?.[locale] ?? r));
+  return labelList(ROLE_LABELS, roles, locale);
 }

@@ -17,9 +17,6 @@ registerEnumType(MacroStatus, {
 export const MACRO_STATUS_TRANSITION: Record<MacroStatus, TicketTransition> = {
   [MacroStatus.WAITING_FOR_INFO]: TicketTransition.REQUEST_INFO,
 };
-export const MACRO_STATUS_TARGET: Record<MacroStatus, TicketStatus> = {
-  [MacroStatus.WAITING_FOR_INFO]: TicketStatus.WAITING_FOR_INFO,
-};
 
 export enum SavedViewVisibility {
   PRIVATE = 'PRIVATE',

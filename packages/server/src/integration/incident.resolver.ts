@@ -65,7 +65,7 @@ export class IncidentResolver {
   @Mutation(() => FileIncidentPayload, { description: 'Files an incident on a failed exchange flow (business applications). Safe to retry with the same idempotency key.' })
   fileIncident(@Arg('input', { validate: false, description: 'The idempotency key, the structure, the failed flow and its raw error message.' }) input: FileIncidentInput, @Ctx() ctx: Context) {
     return runMutation(input, async () => {
-      const result = await incidents.fileIncident(ctx.em, requireViewer(ctx), { ...input, structureId: decodeId(input.structureId, 'Structure', 'structureId') }, { groupingWindowMinutes: ctx.config.incidentGroupingWindowMinutes, tickets: ctx.config.tickets });
+      const result = await incidents.fileIncident(ctx.em, requireViewer(ctx), incidentOf(input), filingOptions(ctx));
       return { ...result };
     });
   }
@@ -78,13 +78,13 @@ export class IncidentResolver {
   })
   async fileIncidents(@Arg('input', { validate: false, description: 'The incidents (1 to 100).' }) input: FileIncidentsInput, @Ctx() ctx: Context) {
     const viewer = requireViewer(ctx);
-    const opts = { groupingWindowMinutes: ctx.config.incidentGroupingWindowMinutes, tickets: ctx.config.tickets };
+    const opts = filingOptions(ctx);
     return runMutation(input, async () => {
       const outcomes = await incidents.fileEach(input.incidents, async (item) => {
         const invalid = await validateInput(item);
         if (invalid.length) return invalid;
         // each on an EntityManager of its own: they run side by side
-        return incidents.fileIncident(ctx.em.fork(), viewer, { ...item, structureId: decodeId(item.structureId, 'Structure', 'structureId') }, opts);
+        return incidents.fileIncident(ctx.em.fork(), viewer, incidentOf(item), opts);
       });
       const results = outcomes.map((o, index): FiledIncident => {
         if (o instanceof DomainError || Array.isArray(o)) return { index, ticket: null, filing: null, replayed: null, userErrors: (Array.isArray(o) ? o : [o]).map((e) => itemError(e, index)) };
@@ -119,6 +119,16 @@ export class TicketIncidentFieldsResolver {
       })
       .load(t.id);
   }
+}
+
+/** The service's view of one filed incident: its structure's raw id. */
+function incidentOf(input: FileIncidentInput): incidents.IncidentInput {
+  return { ...input, structureId: decodeId(input.structureId, 'Structure', 'structureId') };
+}
+
+/** What every filing follows: the grouping window and the desk's rules, from the configuration. */
+function filingOptions(ctx: Context): incidents.FilingOptions {
+  return { groupingWindowMinutes: ctx.config.incidentGroupingWindowMinutes, tickets: ctx.config.tickets };
 }
 
 /** How many incidents a `fileIncidents` call carries, for its cost (variables already applied). */

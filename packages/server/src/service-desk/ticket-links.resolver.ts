@@ -1,3 +1,4 @@
+import { visibleTicketLoader } from './ticket.loaders';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import { TICKET_LINKERS } from '../access/policies';
@@ -57,12 +58,6 @@ export class TicketLinkResolver {
   }
 }
 
-/** Tickets by id that the viewer sees (the ticket policy), one batch per request: null for the others. */
-export const visibleTicketLoader = (ctx: Context) =>
-  ctx.loader<string, Ticket | null>('visibleTicketById', async (ids) => {
-    const rows = await findVisibleTickets(ctx.em, requireViewer(ctx), [...ids]);
-    return ids.map((id) => rows.find((r) => r.id === id) ?? null);
-  });
 
 interface LinkRow {
   ticket_id: string;

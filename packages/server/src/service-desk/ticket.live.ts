@@ -104,10 +104,14 @@ async function load(em: EntityManager, m: TicketChangedMessage): Promise<ReadCha
     const [event] = await readMany(em, TicketEvent, { id: m.eventId }, { relations: { ticket: {}, actor: {}, actorApplication: {} } });
     if (event) return { ticket: event.ticket.getEntity(), event };
   }
-  const [ticket] = await readMany(em, Ticket, { id: m.ticketId });
-  if (ticket && m.commentId && m.standalone) {
+  if (m.commentId && m.standalone) {
+    // the comment brings its ticket along, as an event does
     const [comment] = await readMany(em, TicketComment, { id: m.commentId }, { relations: { ticket: {} } });
-    if (comment) return { ticket, event: commentEvent(ticket, comment) };
+    if (comment) {
+      const ticket = comment.ticket.getEntity();
+      return { ticket, event: commentEvent(ticket, comment) };
+    }
   }
+  const [ticket] = await readMany(em, Ticket, { id: m.ticketId });
   return { ticket: ticket ?? null, event: null };
 }

@@ -1,6 +1,15 @@
 import { bringListWith, type ChildList } from '../core/read';
 import { requireViewer, type Context } from '../core/context';
 import { internalEventsHiddenSql, maySeeInternalComments } from './ticket.transitions';
+import type { Ticket } from './ticket.entity';
+import { findVisibleTickets } from './ticket.service';
+
+/** Tickets by id that the viewer sees (the ticket policy), one batch per request: null for the others. */
+export const visibleTicketLoader = (ctx: Context) =>
+  ctx.loader<string, Ticket | null>('visibleTicketById', async (ids) => {
+    const rows = await findVisibleTickets(ctx.em, requireViewer(ctx), [...ids]);
+    return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+  });
 
 /** Most events `history(last:)` returns, and what it returns when `last` is not given. */
 export const MAX_HISTORY = 200;

@@ -3,7 +3,7 @@
  * each precise situation (`CODE.situation`), French first. Statuses, levels and actions are
  * named in words (`statusLabel`, `levelLabel`, `actionLabel`), never by their codes.
  */
-import { currentLocale, defineMessages, type Translations } from '../core/i18n';
+import { defineMessages, labelList, type Translations } from '../core/i18n';
 import { TicketStatus, TicketTransition } from './ticket.enums';
 
 export const TICKET_MESSAGES = defineMessages({
@@ -115,12 +115,7 @@ const ACTION: Record<TicketTransition, Translations> = {
   MERGE: { fr: 'fusionner', en: 'merge' },
 };
 
-const words = (labels: Record<string, Translations>, values: readonly string[]) => {
-  const locale = currentLocale();
-  return new Intl.ListFormat(locale, { type: 'disjunction' }).format(values.map((v) => labels[v]?.[locale] ?? v));
-};
-
 /** A status, statuses ("soumis ou rouvert"), a level or an action in the caller's words. */
-export const statusLabel = (...s: readonly TicketStatus[]) => words(STATUS, s);
-export const levelLabel = (...l: readonly string[]) => words(LEVEL, l);
-export const actionLabel = (t: TicketTransition) => words(ACTION, [t]);
+export const statusLabel = (...s: readonly TicketStatus[]) => labelList(STATUS, s);
+export const levelLabel = (...l: readonly string[]) => labelList(LEVEL, l);
+export const actionLabel = (t: TicketTransition) => labelList(ACTION, [t]);

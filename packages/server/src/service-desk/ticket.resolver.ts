@@ -50,7 +50,7 @@ import { FIELD_RELATIONS } from './ticket.populate';
 import { childListOf, readsProperties } from '../core/read';
 import { commentList, historyList, historySize, MAX_HISTORY } from './ticket.loaders';
 import { commentOf, readChange, type ReadChange } from './ticket.live';
-import { visibleTicketLoader } from './ticket-links.resolver';
+import { visibleTicketLoader } from './ticket.loaders';
 import { TICKET_MESSAGES as M } from './ticket.messages';
 
 /**
